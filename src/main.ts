@@ -1,0 +1,6 @@
+/**
+ * The public surface of ClientTabs: exactly the globals Apps Script sees. build.mjs turns every
+ * export below into a top-level `function` in dist/Code.js, with the JSDoc of its declaration.
+ * Anything not exported here is private to the bundle and cannot be called via google.script.run.
+ */
+export { onOpen, onInstall, menuShowHelp, menuShowFormulas } from './ui/entrypoints';

@@ -1,0 +1,28 @@
+/**
+ * The add-on menu, declared once: onOpen builds it from this list and the bundle smoke test checks
+ * that every item names a top-level global function of dist/Code.js.
+ */
+export interface MenuItem {
+  label: string;
+  functionName: string;
+}
+
+export type MenuEntry = MenuItem | 'separator';
+
+export const MENU: readonly MenuEntry[] = [
+  { label: 'Formulas', functionName: 'menuShowFormulas' },
+  { label: 'Help', functionName: 'menuShowHelp' },
+];
+
+/**
+ * Builds the add-on menu. Runs under AuthMode.NONE (before the user has authorized the add-on, in a
+ * document they did not install it in), where Apps Script allows menu building and nothing else.
+ */
+export function buildAddonMenu(): void {
+  const menu = SpreadsheetApp.getUi().createAddonMenu();
+  for (const entry of MENU) {
+    if (entry === 'separator') menu.addSeparator();
+    else menu.addItem(entry.label, entry.functionName);
+  }
+  menu.addToUi();
+}
