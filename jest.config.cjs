@@ -6,7 +6,7 @@ module.exports = {
   transform: {
     '^.+\\.ts$': [
       'ts-jest',
-      { isolatedModules: true, tsconfig: { module: 'commonjs', moduleResolution: 'node', target: 'ES2020' } },
+      { tsconfig: { module: 'commonjs', moduleResolution: 'node', target: 'ES2020', isolatedModules: true } },
     ],
   },
   testTimeout: 30000,

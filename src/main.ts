@@ -4,3 +4,12 @@
  * Anything not exported here is private to the bundle and cannot be called via google.script.run.
  */
 export { onOpen, onInstall, menuShowHelp, menuShowFormulas } from './ui/entrypoints';
+export {
+  CLIENT_LTV,
+  CLIENT_LIFESPAN,
+  CLIENT_CHURN,
+  CLIENT_RETENTION,
+  CLIENT_MAX_CAC,
+  CLIENT_PROGRESS,
+  CLIENT_TREND,
+} from './formulas';

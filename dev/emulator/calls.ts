@@ -1,0 +1,319 @@
+/**
+ * Call counting, authorization limits and the vm realm boundary, all in one Proxy per object.
+ *
+ * Every emulated Apps Script object (SpreadsheetApp, Spreadsheet, Sheet, Range, Ui, Properties,
+ * Lock, HtmlOutput, builders...) extends EmuObject and is handed out wrapped. Each method call
+ * through the wrapper:
+ *   1. is logged as 'Class.method' (e.g. 'Range.setValues', 'LockService.getDocumentLock');
+ *   2. is checked against the current AuthMode (NONE: menus only; CUSTOM_FUNCTION: read-only
+ *      document, no authorized services) and throws Apps Script's message when not allowed;
+ *   3. has emulator objects among its arguments unwrapped, and its result wrapped / copied into
+ *      the calling vm realm (arrays and Dates), so `x instanceof Date` works inside a bundle.
+ *
+ * DOCUMENT CALLS (CallLog.documentCalls): calls on SpreadsheetApp, Spreadsheet, Sheet and Range
+ * objects, except pure handle getters that only hand back an object or compute from the
+ * handle's own coordinates without touching the document:
+ *   SpreadsheetApp.getActive / getActiveSpreadsheet / getUi / new* (builders),
+ *   Spreadsheet.getRange(a1), Sheet.getRange(...), Sheet.getParent, Sheet.newChart,
+ *   Range.getSheet / offset / getCell / getRow / getColumn / getNumRows / getNumColumns /
+ *   getLastRow / getLastColumn / getA1Notation.
+ * Everything on builder objects (DataValidationBuilder, ConditionalFormatRuleBuilder,
+ * EmbeddedChartBuilder...) is not a document call. SpreadsheetApp.flush IS one.
+ */
+import { isDate } from './dates';
+
+export type AuthMode = 'NONE' | 'LIMITED' | 'FULL' | 'CUSTOM_FUNCTION';
+
+/** Base class of every emulated Apps Script object; `emuClass` names it in the call log. */
+export abstract class EmuObject {
+  static emuClass = 'Object';
+}
+
+export interface CallLog {
+  count(method?: string): number;
+  documentCalls(): number;
+  byMethod(): Record<string, number>;
+  reset(): void;
+  log(): string[];
+}
+
+const DOC_CLASSES = new Set(['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range']);
+
+export const HANDLE_GETTERS = new Set([
+  'SpreadsheetApp.getActive',
+  'SpreadsheetApp.getActiveSpreadsheet',
+  'SpreadsheetApp.getUi',
+  'Spreadsheet.getRange',
+  'Sheet.getRange',
+  'Sheet.getParent',
+  'Sheet.newChart',
+  'Range.getSheet',
+  'Range.offset',
+  'Range.getCell',
+  'Range.getRow',
+  'Range.getColumn',
+  'Range.getNumRows',
+  'Range.getNumColumns',
+  'Range.getLastRow',
+  'Range.getLastColumn',
+  'Range.getA1Notation',
+]);
+
+export function isDocumentCall(cls: string, method: string): boolean {
+  if (!DOC_CLASSES.has(cls)) return false;
+  if (cls === 'SpreadsheetApp' && method.startsWith('new')) return false;
+  return !HANDLE_GETTERS.has(cls + '.' + method);
+}
+
+export class CallLogImpl implements CallLog {
+  private entries: string[] = [];
+  private counts = new Map<string, number>();
+  private doc = 0;
+  private docCache = new Map<string, boolean>();
+
+  record(cls: string, method: string, name: string): void {
+    this.entries.push(name);
+    this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+    let d = this.docCache.get(name);
+    if (d === undefined) {
+      d = isDocumentCall(cls, method);
+      this.docCache.set(name, d);
+    }
+    if (d) this.doc++;
+  }
+  count(method?: string): number {
+    return method === undefined ? this.entries.length : (this.counts.get(method) ?? 0);
+  }
+  documentCalls(): number {
+    return this.doc;
+  }
+  byMethod(): Record<string, number> {
+    return Object.fromEntries(this.counts);
+  }
+  reset(): void {
+    this.entries = [];
+    this.counts.clear();
+    this.doc = 0;
+  }
+  log(): string[] {
+    return this.entries.slice();
+  }
+}
+
+// -----------------------------------------------------------------------------------------------
+// Authorization
+
+const SHEETS_SCOPE =
+  '(https://www.googleapis.com/auth/spreadsheets.currentonly || https://www.googleapis.com/auth/spreadsheets)';
+const UI_SCOPE = 'https://www.googleapis.com/auth/script.container.ui';
+const EMAIL_SCOPE = 'https://www.googleapis.com/auth/userinfo.email';
+
+/** Classes that need no authorization in any mode. */
+const FREE = new Set([
+  'Logger',
+  'Utilities',
+  'HtmlService',
+  'HtmlOutput',
+  'HtmlTemplate',
+  'DataValidationBuilder',
+  'DataValidation',
+  'ConditionalFormatRuleBuilder',
+  'ConditionalFormatRule',
+  'BooleanCondition',
+  'GradientCondition',
+  'EmbeddedChartBuilder',
+  'ChartOptions',
+  'ContainerInfo',
+  'PromptResponse',
+  'User',
+  'Blob',
+]);
+
+const NONE_ALLOWED = new Set([
+  'SpreadsheetApp.getUi',
+  'Ui.createAddonMenu',
+  'Ui.createMenu',
+  'Session.getActiveUserLocale',
+  'Session.getScriptTimeZone',
+  'Session.getTemporaryActiveUserKey',
+]);
+
+const READ = /^(get|is|has|can)/;
+
+function scopeFor(cls: string, method: string): string | null {
+  if (DOC_CLASSES.has(cls) || ['NamedRange', 'Protection', 'EmbeddedChart'].includes(cls))
+    return SHEETS_SCOPE;
+  if (cls === 'Ui' || cls === 'Menu') return UI_SCOPE;
+  if (cls === 'Session' && (method === 'getActiveUser' || method === 'getEffectiveUser')) return EMAIL_SCOPE;
+  return null;
+}
+
+function computeAccess(mode: AuthMode, cls: string, method: string): string | null {
+  if (mode === 'FULL' || mode === 'LIMITED' || FREE.has(cls)) return null;
+  const name = `${cls}.${method}`;
+  if (mode === 'NONE') {
+    if (NONE_ALLOWED.has(name) || cls === 'Menu') return null;
+    const scope = scopeFor(cls, method);
+    return `You do not have permission to call ${name}` + (scope ? `. Required permissions: ${scope}` : '');
+  }
+  // CUSTOM_FUNCTION: runs as an anonymous user; the document is read-only.
+  if (cls === 'SpreadsheetApp') {
+    if (method === 'getUi') return 'Cannot call SpreadsheetApp.getUi() from this context.';
+    if (method === 'openById' || method === 'openByUrl' || method === 'create' || method === 'open')
+      return `You do not have permission to call ${name}. Required permissions: https://www.googleapis.com/auth/spreadsheets`;
+  }
+  if (DOC_CLASSES.has(cls) || ['NamedRange', 'Protection', 'EmbeddedChart'].includes(cls)) {
+    if (
+      READ.test(method) ||
+      HANDLE_GETTERS.has(name) ||
+      method.startsWith('new') ||
+      method === 'flush' ||
+      method === 'offset' ||
+      method === 'modify'
+    )
+      return null;
+    return `You do not have permission to call ${method}`;
+  }
+  if (cls === 'Ui' || cls === 'Menu') return 'Cannot call SpreadsheetApp.getUi() from this context.';
+  if (cls === 'PropertiesService' || cls === 'Properties')
+    return `You do not have permission to call ${name}`;
+  if (name === 'LockService.getDocumentLock') return `You do not have permission to call ${name}`;
+  return null;
+}
+
+const accessCache = new Map<string, string | null>();
+export function accessError(mode: AuthMode, cls: string, method: string): string | null {
+  const k = mode + '|' + cls + '.' + method;
+  let v = accessCache.get(k);
+  if (v === undefined) {
+    v = computeAccess(mode, cls, method);
+    accessCache.set(k, v);
+  }
+  return v;
+}
+
+// -----------------------------------------------------------------------------------------------
+// Wrapping
+
+export interface Realm {
+  Array: ArrayConstructor;
+  Date: DateConstructor;
+  Object: ObjectConstructor;
+  Error: ErrorConstructor;
+}
+
+export interface CallHost {
+  calls: CallLogImpl;
+  authMode: AuthMode;
+}
+
+const proxyTargets = new WeakMap<object, object>();
+
+export function unwrap<T>(x: T): T {
+  if (x === null || typeof x !== 'object') return x;
+  const t = proxyTargets.get(x as unknown as object);
+  if (t) return t as T;
+  if (Array.isArray(x)) {
+    let out: unknown[] | null = null;
+    for (let i = 0; i < x.length; i++) {
+      const e = x[i];
+      if (e === null || typeof e !== 'object') continue;
+      const u = unwrap(e);
+      if (u !== e) {
+        out ??= x.slice();
+        out[i] = u;
+      }
+    }
+    return (out ?? x) as T;
+  }
+  return x;
+}
+
+/** One binding per globals() object: wraps emulator objects for one realm. */
+export class Binding {
+  private proxies = new WeakMap<object, object>();
+
+  constructor(
+    private host: CallHost,
+    readonly realm: Realm | null,
+  ) {}
+
+  wrap<T extends object>(obj: T): T {
+    let p = this.proxies.get(obj);
+    if (p) return p as T;
+    const error = (m: string) => this.error(m);
+    const rethrow = (e: unknown) => this.rethrow(e);
+    const out = (r: unknown) => this.out(r);
+    const host = this.host;
+    const cls = (obj.constructor as typeof EmuObject).emuClass;
+    p = new Proxy(obj, {
+      get(target, prop, receiver) {
+        const v = Reflect.get(target, prop, receiver);
+        if (typeof v !== 'function' || typeof prop !== 'string' || prop === 'constructor') return v;
+        const name = cls + '.' + prop;
+        return function (this: unknown, ...args: unknown[]) {
+          host.calls.record(cls, prop, name);
+          const err = accessError(host.authMode, cls, prop);
+          if (err) throw error(err);
+          for (let i = 0; i < args.length; i++) args[i] = unwrap(args[i]);
+          let res: unknown;
+          try {
+            res = (v as (...a: unknown[]) => unknown).apply(target, args);
+          } catch (e) {
+            throw rethrow(e);
+          }
+          return out(res);
+        };
+      },
+    });
+    proxyTargets.set(p, obj);
+    this.proxies.set(obj, p);
+    return p as T;
+  }
+
+  /** An Error of the calling realm (so `e instanceof Error` holds in the bundle). */
+  error(message: string): Error {
+    const E = this.realm ? this.realm.Error : Error;
+    const e = new E(message);
+    e.name = 'Exception';
+    return e;
+  }
+
+  private rethrow(e: unknown): unknown {
+    if (this.realm && e instanceof Error) {
+      const r = this.error(e.message);
+      r.stack = e.stack;
+      return r;
+    }
+    if (e instanceof Error && e.name === 'Error') e.name = 'Exception';
+    return e;
+  }
+
+  out(v: unknown): unknown {
+    if (v === null || typeof v !== 'object') return v;
+    if (v instanceof EmuObject) return this.wrap(v);
+    const realm = this.realm;
+    if (Array.isArray(v)) {
+      if (!realm) {
+        for (let i = 0; i < v.length; i++) {
+          const e = v[i];
+          if (e !== null && typeof e === 'object') v[i] = this.out(e);
+        }
+        return v;
+      }
+      const arr = new realm.Array();
+      for (let i = 0; i < v.length; i++) {
+        const e = v[i];
+        arr.push(e !== null && typeof e === 'object' ? this.out(e) : e);
+      }
+      return arr;
+    }
+    if (isDate(v)) return realm ? new realm.Date((v as Date).getTime()) : v;
+    if (realm && Object.getPrototypeOf(v) === Object.prototype) {
+      const o = new realm.Object() as Record<string, unknown>;
+      for (const [k, x] of Object.entries(v)) o[k] = this.out(x);
+      return o;
+    }
+    return v;
+  }
+}

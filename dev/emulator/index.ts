@@ -1,0 +1,296 @@
+/**
+ * The Apps Script emulator: an in-memory Google Sheets document and the Apps Script services the
+ * add-on uses, to run dist/Code.js (or any code string) in a node:vm context. See README.md.
+ */
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
+import * as ts from 'typescript';
+import { parseA1 } from './a1';
+import { AuthMode, Binding, CallLog, CallLogImpl, Realm } from './calls';
+import { isDate } from './dates';
+import * as Enums from './enums';
+import { CustomFunctionHost, Workbook } from './model';
+import { LockKind, Runtime, UiRecorder, UiRecorderImpl } from './runtime';
+import {
+  CacheServiceImpl,
+  ChartsImpl,
+  HtmlServiceImpl,
+  LockServiceImpl,
+  LoggerImpl,
+  PropertiesServiceImpl,
+  ScriptAppImpl,
+  SessionImpl,
+  UtilitiesImpl,
+  makeConsole,
+} from './services';
+import { SpreadsheetAppImpl, SpreadsheetImpl } from './spreadsheet';
+
+export type { CallLog, UiRecorder, AuthMode };
+export { parseA1 } from './a1';
+
+export interface EmulatorOptions {
+  locale?: string;
+  timeZone?: string;
+  spreadsheetName?: string;
+  now?: () => Date;
+  userEmail?: string;
+  distDir?: string;
+  customFunctionTimeoutMs?: number;
+}
+
+export interface LoadedBundle {
+  context: vm.Context;
+  functions: string[];
+  call(name: string, ...args: unknown[]): unknown;
+  callAs(mode: AuthMode, name: string, ...args: unknown[]): unknown;
+  event(mode: AuthMode): { authMode: string; source: GoogleAppsScript.Spreadsheet.Spreadsheet };
+}
+
+export interface Emulator {
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  calls: CallLog;
+  ui: UiRecorder;
+  authMode: AuthMode;
+  globals(): Record<string, unknown>;
+  loadBundle(code?: string): LoadedBundle;
+  recalculate(): void;
+  explain(sheetName: string, a1: string): string | undefined;
+  /** Simulate another execution holding the document lock; returns the function that releases it. */
+  holdDocumentLock(): () => void;
+  /** Logger.log / console output of the code run so far. */
+  logs: string[];
+  /** The three property stores (document, script, user), live. */
+  properties: Record<'document' | 'script' | 'user', Map<string, string>>;
+}
+
+/** Names of the top-level `function NAME(...)` declarations: what Apps Script can call. */
+export function topLevelFunctions(code: string): string[] {
+  const sf = ts.createSourceFile('Code.js', code, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
+  const out: string[] = [];
+  for (const st of sf.statements) if (ts.isFunctionDeclaration(st) && st.name) out.push(st.name.text);
+  return out;
+}
+
+/** Key of custom function arguments (Sheets caches results for unchanged arguments). */
+function argsKey(v: unknown): string {
+  switch (typeof v) {
+    case 'string':
+      return 's' + v.length + ':' + v;
+    case 'number':
+      return 'n' + v;
+    case 'boolean':
+      return v ? 'T' : 'F';
+    case 'object': {
+      if (v === null) return 'z';
+      if (Array.isArray(v)) {
+        let s = '[';
+        for (let i = 0; i < v.length; i++) s += argsKey(v[i]) + ',';
+        return s + ']';
+      }
+      return isDate(v) ? 'D' + (v as Date).getTime() : 'o' + String(v);
+    }
+    default:
+      return 'u';
+  }
+}
+
+export function createEmulator(opts: EmulatorOptions = {}): Emulator {
+  const locale = opts.locale ?? 'en_US';
+  const timeZone = opts.timeZone ?? 'America/New_York';
+  const now = opts.now ?? (() => new Date());
+  const timeoutMs = opts.customFunctionTimeoutMs ?? 30000;
+  const wb = new Workbook(
+    crypto.randomBytes(33).toString('base64url').slice(0, 44),
+    opts.spreadsheetName ?? 'Untitled spreadsheet',
+    locale,
+    timeZone,
+  );
+  wb.active = wb.addSheet('Sheet1');
+  wb.dirty = false;
+
+  const rt: Runtime = {
+    wb,
+    calls: new CallLogImpl(),
+    authMode: 'FULL',
+    ui: new UiRecorderImpl(),
+    now,
+    userEmail: opts.userEmail ?? 'coach@example.com',
+    distDir: opts.distDir ?? path.resolve('dist'),
+    execution: 0,
+    locks: { document: null, script: null, user: null },
+    properties: { document: new Map(), script: new Map(), user: new Map() },
+    caches: { document: new Map(), script: new Map(), user: new Map() },
+    logs: [],
+  };
+  let executionSeq = 0;
+
+  function makeGlobals(binding: Binding, ctx: vm.Context | null): Record<string, unknown> {
+    return {
+      SpreadsheetApp: binding.wrap(new SpreadsheetAppImpl(rt)),
+      HtmlService: binding.wrap(new HtmlServiceImpl(rt, ctx)),
+      PropertiesService: binding.wrap(new PropertiesServiceImpl(rt)),
+      CacheService: binding.wrap(new CacheServiceImpl(rt)),
+      LockService: binding.wrap(new LockServiceImpl(rt)),
+      Session: binding.wrap(new SessionImpl(rt, timeZone, locale)),
+      Utilities: binding.wrap(new UtilitiesImpl()),
+      Logger: binding.wrap(new LoggerImpl(rt)),
+      ScriptApp: binding.wrap(new ScriptAppImpl()),
+      Charts: binding.wrap(new ChartsImpl()),
+      console: makeConsole(rt),
+    };
+  }
+
+  function releaseLocks(exec: number): boolean {
+    const leaked = rt.locks.document === exec;
+    for (const k of Object.keys(rt.locks) as LockKind[]) if (rt.locks[k] === exec) rt.locks[k] = null;
+    return leaked;
+  }
+
+  /** Run fn as one Apps Script execution under `mode`. */
+  function execute<T>(mode: AuthMode, fn: () => T): { value: T; leaked: boolean } {
+    const prevMode = rt.authMode;
+    const prevExec = rt.execution;
+    const exec = ++executionSeq;
+    rt.authMode = mode;
+    rt.execution = exec;
+    try {
+      const value = fn();
+      return { value, leaked: releaseLocks(exec) };
+    } catch (e) {
+      releaseLocks(exec);
+      throw e;
+    } finally {
+      rt.authMode = prevMode;
+      rt.execution = prevExec;
+    }
+  }
+
+  const memo = new Map<string, { ok: true; value: unknown } | { ok: false; message: string }>();
+
+  function loadBundle(code?: string): LoadedBundle {
+    const src = code ?? fs.readFileSync(path.join(rt.distDir, 'Code.js'), 'utf8');
+    const context = vm.createContext({});
+    const realm = vm.runInContext('({ Array, Date, Object, Error })', context) as Realm;
+    const binding = new Binding(rt, realm);
+    Object.assign(context, makeGlobals(binding, context));
+    const functions = topLevelFunctions(src);
+    const script = new vm.Script(src, { filename: 'Code.js' });
+    // The top level runs at the start of every execution, including an unauthorized add-on's
+    // onOpen (AuthMode.NONE): run it under NONE so a top-level statement touching a service fails here.
+    execute('NONE', () => script.runInContext(context));
+
+    const toRealm = (v: unknown): unknown => {
+      if (Array.isArray(v)) {
+        const a = new realm.Array();
+        for (const x of v) a.push(toRealm(x));
+        return a;
+      }
+      if (isDate(v)) return new realm.Date((v as Date).getTime());
+      return v;
+    };
+
+    const byUpper = new Map<string, string>();
+    for (const f of functions) if (!f.endsWith('_')) byUpper.set(f.toUpperCase(), f);
+    const host: CustomFunctionHost = {
+      resolve: (name) => byUpper.get(name.toUpperCase()) ?? null,
+      invoke(name, args) {
+        const key = name + '\u0000' + args.map(argsKey).join('\u0001');
+        const hit = memo.get(key);
+        if (hit) return hit;
+        let result: { ok: true; value: unknown } | { ok: false; message: string };
+        try {
+          const { value } = execute('CUSTOM_FUNCTION', () => {
+            context.__emuArgs = toRealm(args);
+            try {
+              return vm.runInContext(`${name}.apply(this, __emuArgs)`, context, { timeout: timeoutMs });
+            } finally {
+              delete context.__emuArgs;
+            }
+          });
+          result = { ok: true, value };
+        } catch (e) {
+          const err = e as { code?: string; message?: string };
+          if (err && err.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT')
+            result = { ok: false, message: 'Exceeded maximum execution time' };
+          else
+            result = { ok: false, message: err && typeof err.message === 'string' ? err.message : String(e) };
+        }
+        memo.set(key, result);
+        return result;
+      },
+    };
+    memo.clear();
+    wb.host = host;
+    wb.touch();
+
+    const bundle: LoadedBundle = {
+      context,
+      functions,
+      call(name, ...args) {
+        return bundle.callAs(rt.authMode, name, ...args);
+      },
+      callAs(mode, name, ...args) {
+        if (!functions.includes(name)) throw new Error(`Script function not found: ${name}`);
+        const fn = context[name] as (...a: unknown[]) => unknown;
+        const { value, leaked } = execute(mode, () => fn(...args));
+        if (leaked) throw new Error(`Lock left held by ${name}`);
+        return value;
+      },
+      event(mode) {
+        const e = new realm.Object() as {
+          authMode: string;
+          source: GoogleAppsScript.Spreadsheet.Spreadsheet;
+        };
+        e.authMode = Enums.AuthMode[mode];
+        e.source = binding.wrap(
+          new SpreadsheetImpl(rt),
+        ) as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
+        return e;
+      },
+    };
+    return bundle;
+  }
+
+  const hostBinding = new Binding(rt, null);
+  const emulator: Emulator = {
+    spreadsheet: hostBinding.wrap(
+      new SpreadsheetImpl(rt),
+    ) as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet,
+    calls: rt.calls,
+    ui: rt.ui,
+    get authMode() {
+      return rt.authMode;
+    },
+    set authMode(m: AuthMode) {
+      rt.authMode = m;
+    },
+    globals: () => makeGlobals(new Binding(rt, null), null),
+    loadBundle,
+    recalculate() {
+      memo.clear();
+      wb.dirtyAll = true;
+      wb.recalculate();
+    },
+    explain(sheetName, a1) {
+      wb.ensureCalculated();
+      const sheet = wb.findSheet(sheetName);
+      const ref = parseA1(a1);
+      if (!sheet || !ref || ref.startRow === null || ref.startCol === null) return undefined;
+      const cell = sheet.cell(ref.startRow, ref.startCol);
+      if (!cell || cell.f === undefined) return undefined;
+      return cell.why;
+    },
+    holdDocumentLock() {
+      if (rt.locks.document !== null) throw new Error('The document lock is already held');
+      rt.locks.document = 'external';
+      return () => {
+        if (rt.locks.document === 'external') rt.locks.document = null;
+      };
+    },
+    logs: rt.logs,
+    properties: rt.properties,
+  };
+  return emulator;
+}

@@ -1,0 +1,30 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createEmulator } from '../../dev/emulator';
+
+const code = fs.readFileSync(path.resolve(__dirname, '../../dist/Code.js'), 'utf8');
+
+function load() {
+  const emulator = createEmulator();
+  const bundle = emulator.loadBundle(code);
+  return { emulator, bundle };
+}
+
+describe('Help and Formulas menu items', () => {
+  it('Help opens a dialog that says what ClientTabs does', () => {
+    const { emulator, bundle } = load();
+    bundle.call('menuShowHelp');
+    expect(emulator.ui.dialogs).toHaveLength(1);
+    expect(emulator.ui.dialogs[0].title).toBe('ClientTabs help');
+    expect(emulator.ui.dialogs[0].html).toContain('one tab per client');
+  });
+
+  it('Formulas opens the reference generated from the JSDoc, listing every CLIENT_* formula', () => {
+    const { emulator, bundle } = load();
+    bundle.call('menuShowFormulas');
+    expect(emulator.ui.dialogs).toHaveLength(1);
+    const html = emulator.ui.dialogs[0].html;
+    const formulas = bundle.functions.filter((name) => name.startsWith('CLIENT_'));
+    for (const name of formulas) expect(html).toContain(`${name}(`);
+  });
+});
