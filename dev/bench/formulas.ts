@@ -52,10 +52,19 @@ export function formulaCases(code: string, runs: number, loadMs: number): void {
     ['CLIENT_LTV(E2:E, F2:F)', () => fns.CLIENT_LTV(data.profits, data.lifespans)],
     ['CLIENT_LIFESPAN(starts, ends)', () => fns.CLIENT_LIFESPAN(data.starts, data.ends, 'simple', asOf)],
     ['CLIENT_LIFESPAN(starts, ends, "km")', () => fns.CLIENT_LIFESPAN(data.starts, data.ends, 'km', asOf)],
-    ['CLIENT_LIFESPAN(starts, ends, "churn")', () => fns.CLIENT_LIFESPAN(data.starts, data.ends, 'churn', asOf)],
+    [
+      'CLIENT_LIFESPAN(starts, ends, "churn")',
+      () => fns.CLIENT_LIFESPAN(data.starts, data.ends, 'churn', asOf),
+    ],
     [
       'CLIENT_CHURN(starts, ends, 2025-01-01, 2025-12-31)',
-      () => fns.CLIENT_CHURN(data.starts, data.ends, new Date(Date.UTC(2025, 0, 1)), new Date(Date.UTC(2025, 11, 31))),
+      () =>
+        fns.CLIENT_CHURN(
+          data.starts,
+          data.ends,
+          new Date(Date.UTC(2025, 0, 1)),
+          new Date(Date.UTC(2025, 11, 31)),
+        ),
     ],
     ['CLIENT_RETENTION(starts, ends, 12)', () => fns.CLIENT_RETENTION(data.starts, data.ends, 12, asOf)],
     ['CLIENT_MAX_CAC(ltv column, 3)', () => fns.CLIENT_MAX_CAC(data.profits, 3)],

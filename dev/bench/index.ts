@@ -45,7 +45,9 @@ export async function runBenchmarks(options: BenchOptions): Promise<void> {
   const load = loadCost(code, runs * 4);
   const empty = loadCost('function onOpen() {}', runs * 4);
   console.log('ClientTabs benchmark (medians; ratios are what to compare between runs)\n');
-  console.log(`Bundle: ${(code.length / 1024).toFixed(1)} KiB. Loading it in a fresh VM (paid by every formula cell):`);
+  console.log(
+    `Bundle: ${(code.length / 1024).toFixed(1)} KiB. Loading it in a fresh VM (paid by every formula cell):`,
+  );
   console.log(`  ${load.toFixed(2)} ms, ${(load / empty).toFixed(1)}× a one-function script\n`);
   formulaCases(code, runs, load);
   budgetCases(code);
