@@ -9,6 +9,7 @@ import vm from 'node:vm';
 import { performance } from 'node:perf_hooks';
 import { formulaCases } from './formulas';
 import { budgetCases } from './budgets';
+import { newBundleContext } from '../emulator';
 
 export interface BenchOptions {
   root: string;
@@ -34,7 +35,7 @@ export function timeIt(runs: number, fn: () => void): number {
 /** Evaluating a script's top level in fresh contexts; creating the contexts is not timed. */
 function loadCost(source: string, runs: number): number {
   const script = new vm.Script(source, { filename: 'Code.js' });
-  const contexts = Array.from({ length: runs + 1 }, () => vm.createContext({ console }));
+  const contexts = Array.from({ length: runs + 1 }, () => newBundleContext());
   let next = 0;
   return timeIt(runs, () => script.runInContext(contexts[next++]));
 }

@@ -58,7 +58,9 @@ export function zonedParts(date: Date, timeZone: string): ZonedParts {
 export function zoneOffsetMinutes(date: Date, timeZone: string): number {
   const p = zonedParts(date, timeZone);
   const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return Math.round((asUtc - (date.getTime() - p.millisecond)) / 60000);
+  // Not rounded: before standard time, zones ran on local mean time (New York: -4:56:02), and a
+  // time of day lives on Sheets' epoch day, 1899-12-30.
+  return (asUtc - (date.getTime() - p.millisecond)) / 60000;
 }
 
 /** The instant at which the wall clock in `timeZone` shows that date and time. */

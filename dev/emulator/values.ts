@@ -142,6 +142,10 @@ export function parseTypedDate(s: string, locale: string, timeZone: string): Dat
     m = MONTH_INDEX[mm[2].toLowerCase()];
     y = Number(mm[3]);
     rest = mm[4];
+  } else if (/^\d{1,2}:\d{2}/.test(t)) {
+    // A time of day alone is that time on Sheets' day zero, 1899-12-30.
+    [y, m, d] = [1899, 12, 30];
+    rest = ` ${t}`;
   } else return null;
   if (!validDate(y, m, d)) return null;
   let hh = 0;
@@ -163,6 +167,9 @@ export function parseTypedDate(s: string, locale: string, timeZone: string): Dat
   return zonedDate(y, m, d, timeZone, hh, mi, ss);
 }
 
+/** The format Sheets gives a typed time of day. */
+const TIME_FORMAT = 'h:mm:ss am/pm';
+
 /**
  * What Sheets makes of a string written by setValue(s)/appendRow: the same as a user typing it.
  * `numberFormat` is the cell's current format ('@' = plain text keeps the string verbatim).
@@ -180,6 +187,7 @@ export function parseUserInput(s: string, locale: string, timeZone: string, numb
   if (upper === 'TRUE') return { kind: 'value', value: true };
   if (upper === 'FALSE') return { kind: 'value', value: false };
   const date = parseTypedDate(s, locale, timeZone);
+  if (date && /^\s*\d{1,2}:\d{2}/.test(s)) return { kind: 'value', value: date, numberFormat: TIME_FORMAT };
   if (date) return { kind: 'value', value: date };
   return { kind: 'value', value: s };
 }

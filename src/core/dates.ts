@@ -122,5 +122,7 @@ export function daysToYears(days: number): number {
  * (the emulator and the bundle tests run the add-on in one).
  */
 export function isDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
+  // typeof and instanceof first: cells are mostly numbers, text and blanks, and same-realm Dates.
+  if (typeof value !== 'object' || value === null) return false;
+  return value instanceof Date || Object.prototype.toString.call(value) === '[object Date]';
 }

@@ -17,14 +17,13 @@ export interface CohortRetention {
  * reached that anniversary by `asOfDay`; until then it is null. Cohorts come oldest first.
  */
 export function cohortRetention(stays: readonly Stay[], months: number, asOfDay: number): CohortRetention[] {
-  const anniversary = anniversaryFinder();
   const cohorts = new Map<number, Member[]>();
   for (const { startDay, endDay } of stays) {
     if (startDay > asOfDay) continue;
     const { year, month, day } = ymdFromDay(startDay);
     const monthIndex = year * 12 + month - 1;
     const members = cohorts.get(monthIndex) ?? [];
-    members.push({ monthIndex, dayOfMonth: day, endDay });
+    members.push({ dayOfMonth: day, endDay });
     cohorts.set(monthIndex, members);
   }
   return [...cohorts.keys()]
@@ -33,10 +32,16 @@ export function cohortRetention(stays: readonly Stay[], months: number, asOfDay:
       const members = cohorts.get(monthIndex) as Member[];
       const shares: (number | null)[] = [];
       for (let k = 0; k < months; k++) {
+        // Every member's k-month anniversary falls in the same calendar month: find it once per cohort.
+        const target = monthIndex + k;
+        const year = Math.floor(target / 12);
+        const firstDay = firstDayOfMonthIndex(target);
+        const lastDayOfMonth = daysInMonth(year, target - year * 12 + 1);
         let reached = true;
         let active = 0;
         for (const member of members) {
-          const checkpoint = anniversary(member, k);
+          // Clamped to the month's end: Jan 31 + 1 month = Feb 29.
+          const checkpoint = firstDay + Math.min(member.dayOfMonth, lastDayOfMonth) - 1;
           if (checkpoint > asOfDay) {
             reached = false;
             break;
@@ -50,22 +55,6 @@ export function cohortRetention(stays: readonly Stay[], months: number, asOfDay:
 }
 
 interface Member {
-  monthIndex: number;
   dayOfMonth: number;
   endDay: number | null;
-}
-
-/** The k-month anniversary of a start, clamped to the month's end, without building Dates per client. */
-function anniversaryFinder(): (member: Member, k: number) => number {
-  const firstDays = new Map<number, number>();
-  return ({ monthIndex, dayOfMonth }, k) => {
-    const target = monthIndex + k;
-    let first = firstDays.get(target);
-    if (first === undefined) {
-      first = firstDayOfMonthIndex(target);
-      firstDays.set(target, first);
-    }
-    const year = Math.floor(target / 12);
-    return first + Math.min(dayOfMonth, daysInMonth(year, target - year * 12 + 1)) - 1;
-  };
 }

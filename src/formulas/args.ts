@@ -136,6 +136,9 @@ export class FormulaCall {
       return day === null ? 'an invalid date' : `the date ${formatIsoDay(day)}`;
     }
     if (Array.isArray(value)) return `a range of ${shapeText(this.arg('', value))}`;
+    // Sheets only passes numbers, text, booleans and Dates; anything else came from a script.
+    if (typeof value === 'object' && value !== null) return 'an object';
+    if (typeof value === 'function') return 'a function';
     return String(value);
   }
 
@@ -205,12 +208,22 @@ export class FormulaCall {
         values.push(this.read(grid, kind, r, c));
       }
     }
+    let result: OutputCell;
     try {
-      return compute(values, shape.single);
+      result = compute(values, shape.single);
     } catch (error) {
       if (error instanceof DomainError) this.fail(`${error.message}${positionText(shape, row, col)}`);
       throw error;
     }
+    return this.finite(result, positionText(shape, row, col));
+  }
+
+  /** A result Sheets can show: a number too large for a cell (Infinity) would show as #NUM! with no reason. */
+  finite<T>(result: T, where = ''): T {
+    if (typeof result === 'number' && !Number.isFinite(result)) {
+      this.fail(`the result is too large to show; check the size of the inputs${where}`);
+    }
+    return result;
   }
 
   /**
@@ -285,7 +298,8 @@ export class FormulaCall {
  */
 export function runFormula<T>(formula: string, body: (call: FormulaCall) => T): T {
   try {
-    return body(new FormulaCall(formula));
+    const call = new FormulaCall(formula);
+    return call.finite(body(call));
   } catch (error) {
     if (error instanceof FormulaError) throw error;
     if (error instanceof DomainError) throw new FormulaError(`${formula}: ${error.message}`);

@@ -21,9 +21,11 @@ export function CLIENT_TREND(values: unknown, dates?: unknown): FormulaOutput {
     }
     const dateGrid = call.arg('dates', dates);
     const withDates = !(dateGrid.single && isBlank(dateGrid.at(0, 0)));
-    if (withDates && (dateGrid.single !== valueGrid.single || dateGrid.rows !== valueGrid.rows)) {
+    if (withDates) {
+      if (dateGrid.single !== valueGrid.single)
+        call.fail('dates must be a range of the same shape as values');
+      // Same rows and columns: a shorter dates range would silently drop values.
       call.commonShape([valueGrid, dateGrid]);
-      call.fail('dates must be a range of the same shape as values');
     }
     const points: TrendPoint[] = [];
     const length = Math.max(valueGrid.rows, valueGrid.cols);

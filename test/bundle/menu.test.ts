@@ -25,6 +25,11 @@ describe('Help and Formulas menu items', () => {
     expect(emulator.ui.dialogs).toHaveLength(1);
     const html = emulator.ui.dialogs[0].html;
     const formulas = bundle.functions.filter((name) => name.startsWith('CLIENT_'));
+    expect(formulas).toHaveLength(7);
     for (const name of formulas) expect(html).toContain(`${name}(`);
+    // ...with the examples of their JSDoc, as the user would type them.
+    const examples = [...code.matchAll(/@example (=CLIENT_\w+\(.*\))$/gm)].map((m) => m[1]);
+    expect(examples.length).toBeGreaterThanOrEqual(formulas.length);
+    for (const example of examples) expect(html).toContain(example.replace(/"/g, '&quot;'));
   });
 });

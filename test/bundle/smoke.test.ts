@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import vm from 'node:vm';
 import ts from 'typescript';
 import { createEmulator } from '../../dev/emulator';
 import { MENU } from '../../src/ui/menu';
@@ -48,6 +49,35 @@ describe('dist/Code.js as Apps Script loads it', () => {
     expect(code).not.toMatch(/^\s*import\s/m);
     expect(code).not.toMatch(/^\s*export\s/m);
     expect(code).not.toMatch(/\brequire\s*\(/);
+    expect(code).not.toMatch(/\bimport\s*\(|\bimport\.meta\b/);
+  });
+
+  it('parses as a classic script, the way Apps Script reads a .gs file', () => {
+    // vm.Script is a classic script: any module syntax left in the file is a SyntaxError here.
+    expect(() => new vm.Script(code, { filename: 'Code.js' })).not.toThrow();
+    const sourceFile = ts.createSourceFile('Code.js', code, ts.ScriptTarget.ES2020, true, ts.ScriptKind.JS);
+    expect(ts.isExternalModule(sourceFile)).toBe(false);
+  });
+
+  it('adds no global beyond the exports and the namespace, and the namespace cannot be called', () => {
+    const emulator = createEmulator();
+    const injected = new Set(Object.keys(emulator.globals()));
+    const bundle = emulator.loadBundle(code);
+    const added = Object.keys(bundle.context).filter((name) => !injected.has(name));
+    expect(added.sort()).toEqual([...exportedNames(), 'ClientTabs_'].sort());
+    for (const name of exportedNames()) expect(typeof bundle.context[name]).toBe('function');
+    // google.script.run and the Run menu can only call functions: an object global exposes nothing.
+    expect(typeof bundle.context.ClientTabs_).toBe('object');
+  });
+
+  it('passes arguments through the wrappers, including omitted optional ones', () => {
+    const emulator = createEmulator({ timeZone: 'UTC' });
+    const bundle = emulator.loadBundle(code);
+    expect(bundle.call('CLIENT_LTV', 3500, 3.2)).toBeCloseTo(11200, 9);
+    expect(bundle.call('CLIENT_MAX_CAC', 9000)).toBe(3000);
+    const starts = [[new Date('2020-01-01T00:00:00Z')], [new Date('2021-01-01T00:00:00Z')]];
+    const ends = [[new Date('2021-01-01T00:00:00Z')], [new Date('2022-01-01T00:00:00Z')]];
+    expect(bundle.call('CLIENT_LIFESPAN', starts, ends)).toBeCloseTo((366 + 365) / 2 / 365.25, 12);
   });
 
   it('declares exactly the exports of src/main.ts as top-level functions, and one namespace', () => {
@@ -93,16 +123,20 @@ describe('dist/Code.js as Apps Script loads it', () => {
     expect(labels).toEqual(MENU.map((entry) => (entry === 'separator' ? '-' : entry.label)));
   });
 
-  it('names a top-level global function in every menu item, and each one runs', () => {
+  it('names a top-level global function in every menu item, submenus included', () => {
     const emulator = createEmulator();
     const bundle = emulator.loadBundle(code);
     bundle.callAs('NONE', 'onOpen', bundle.event('NONE'));
-    const items = emulator.ui.menus[0].items.filter(
-      (item): item is { label: string; functionName: string } => 'functionName' in item,
-    );
-    expect(items.length).toBeGreaterThan(0);
-    for (const item of items) {
-      expect(bundle.functions).toContain(item.functionName);
+    type Item = (typeof emulator.ui.menus)[number]['items'][number];
+    const names = (items: Item[]): string[] =>
+      items.flatMap((item) =>
+        'functionName' in item ? [item.functionName] : 'items' in item ? names(item.items) : [],
+      );
+    const functionNames = names(emulator.ui.menus[0].items);
+    expect(functionNames.length).toBeGreaterThan(0);
+    for (const name of functionNames) {
+      expect(bundle.functions).toContain(name);
+      expect(typeof bundle.context[name]).toBe('function');
     }
   });
 
@@ -125,6 +159,13 @@ describe('dist/Code.js as Apps Script loads it', () => {
       expect(text).toContain('@customfunction');
       const documented = [...text.matchAll(/@param\s+(?:\{[^}]*\}\s*)?\[?(\w+)/g)].map((m) => m[1]);
       expect(documented).toEqual(fn.parameters.map((p) => p.name.getText(file)));
+      // A description before the first tag (Sheets shows it in autocomplete) and an example.
+      const description = text
+        .slice(3, text.indexOf('@'))
+        .replace(/^\s*\*\s?/gm, '')
+        .trim();
+      expect(description.length).toBeGreaterThan(20);
+      expect(text).toMatch(new RegExp(`@example =${fn.name!.text}\\(`));
     }
   });
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { parseIsoDay } from '../../src/core/dates';
+import { addMonths, monthIndexOf, parseIsoDay } from '../../src/core/dates';
 import { logoChurn } from '../../src/core/churn';
 import { cohortRetention } from '../../src/core/retention';
 import { leastSquaresSlope, trendPerWeek } from '../../src/core/trend';
@@ -79,6 +79,41 @@ describe('cohortRetention', () => {
     expect(table[0].shares).toEqual([1, 1, 0.5, 0.5, 0.5, null]); // Jun 30 not reached yet
     expect(table[1].shares).toEqual([0.5, 0, 0, 0, null, null]); // Jun 15 reached, Jul 15 not
     expect(table[0].monthIndex + 2).toBe(table[1].monthIndex);
+  });
+
+  it('clamps an anniversary to the end of a shorter month: Jan 31 + 1 month is Feb 29', () => {
+    const [cohort] = cohortRetention([stay('2024-01-31', '2024-03-01')], 2, day('2024-06-01'));
+    expect(cohort.shares).toEqual([1, 1]); // still a client on Feb 29, ended before Mar 31
+    const [early] = cohortRetention([stay('2024-01-31', '2024-02-29')], 2, day('2024-02-29'));
+    expect(early.shares).toEqual([1, 0]); // ended on the anniversary itself; month 1 known on Feb 29
+  });
+
+  it('agrees with counting each client against their own k-month anniversary (addMonths)', () => {
+    const stayArb = fc
+      .tuple(fc.integer({ min: 19_000, max: 20_000 }), fc.option(fc.integer({ min: 0, max: 700 })))
+      .map(([startDay, length]): Stay => ({ startDay, endDay: length === null ? null : startDay + length }));
+    fc.assert(
+      fc.property(
+        fc.array(stayArb, { maxLength: 40 }),
+        fc.integer({ min: 1, max: 14 }),
+        fc.integer({ min: 19_000, max: 20_500 }),
+        (stays, months, asOfDay) => {
+          const table = cohortRetention(stays, months, asOfDay);
+          for (const cohort of table) {
+            const members = stays.filter(
+              (s) => s.startDay <= asOfDay && monthIndexOf(s.startDay) === cohort.monthIndex,
+            );
+            expect(cohort.clients).toBe(members.length);
+            cohort.shares.forEach((share, k) => {
+              const anniversaries = members.map((s) => addMonths(s.startDay, k));
+              if (anniversaries.some((a) => a > asOfDay)) return expect(share).toBeNull();
+              const still = members.filter((s, i) => s.endDay === null || s.endDay > anniversaries[i]).length;
+              expect(share).toBeCloseTo(still / members.length, 12);
+            });
+          }
+        },
+      ),
+    );
   });
 
   it('lists cohorts oldest first and only months with clients', () => {

@@ -84,6 +84,20 @@ describe('bundle', () => {
     expect(() => b.call('nope')).toThrow('Script function not found: nope');
   });
 
+  it('evaluates the top level at the start of every execution, as Apps Script does', () => {
+    const emu = createEmulator();
+    const b = emu.loadBundle(`
+      var calls = 0;
+      function bump() { calls += 1; return calls; }
+      function CLIENT_BUMP(x) { calls += 1; return calls; }
+    `);
+    expect(b.call('bump')).toBe(1);
+    expect(b.call('bump')).toBe(1); // a module-level cache cannot leak into the next execution
+    const sh = emu.spreadsheet.getSheets()[0];
+    sh.getRange('A1:A2').setFormulas([['=CLIENT_BUMP(1)'], ['=CLIENT_BUMP(2)']]);
+    expect(sh.getRange('A1:A2').getValues()).toEqual([[1], [1]]);
+  });
+
   it('reports a document lock left held and releases it', () => {
     const emu = createEmulator();
     const b = emu.loadBundle(`

@@ -25,6 +25,10 @@ function CLIENT_READ() { return SpreadsheetApp.getActiveSheet().getRange('A1').g
 function CLIENT_UI() { SpreadsheetApp.getUi(); return 'ui'; }
 function CLIENT_PROPS() { return PropertiesService.getDocumentProperties().getProperty('x'); }
 function CLIENT_USER() { return 'user:' + Session.getActiveUser().getEmail(); }
+function CLIENT_BOOL(x) { return x > 0; }
+function CLIENT_INF() { return 1 / 0; }
+function CLIENT_NAN() { return [[1, NaN]]; }
+function CLIENT_MINS(n) { var s = 0; for (var i = 0; i < n; i++) s += Math.min(i, 5); return s; }
 function CLIENT_LOCALE() { return SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale(); }
 `;
 
@@ -53,6 +57,17 @@ describe('custom function marshaling', () => {
       ['number:0.1'],
       ['string:a "q"'],
     ]);
+  });
+
+  it("passes a time of day as a Date on 1899-12-30, Sheets' day zero, in the spreadsheet zone", () => {
+    const { sh } = setup();
+    sh.getRange('A1:A2').setValues([['9:30'], ['2:15 PM']]);
+    sh.getRange('B1').setFormula('=CLIENT_ECHO(A1:A2)');
+    expect(JSON.parse(sh.getRange('B1').getValue() as string)).toEqual([
+      ['Date:1899-12-30T14:30:00.000Z'], // America/New_York was already on EST (UTC-5) in 1899
+      ['Date:1899-12-30T19:15:00.000Z'],
+    ]);
+    expect(sh.getRange('A1:A2').getDisplayValues()).toEqual([['9:30:00 AM'], ['2:15:00 PM']]);
   });
 
   it('passes a multi-cell range as a 2D array, open-ended ranges up to the max row', () => {
@@ -175,7 +190,30 @@ describe('results', () => {
     const { emu, sh } = setup({ customFunctionTimeoutMs: 200 });
     sh.getRange('A1').setFormula('=CLIENT_LOOP()');
     expect(sh.getRange('A1').getValue()).toBe('#ERROR!');
-    expect(emu.explain('Sheet1', 'A1')).toBe('Exceeded maximum execution time');
+    expect(emu.explain('Sheet1', 'A1')).toBe('Exceeded maximum execution time (line 0).');
+  });
+
+  it('shows a returned boolean as TRUE/FALSE and a number that is not finite as #NUM!', () => {
+    const { emu, sh } = setup();
+    sh.getRange('A1:A4').setFormulas([
+      ['=CLIENT_BOOL(1)'],
+      ['=CLIENT_BOOL(-1)'],
+      ['=CLIENT_INF()'],
+      ['=CLIENT_NAN()'],
+    ]);
+    expect(sh.getRange('A1:A4').getValues()).toEqual([[true], [false], ['#NUM!'], [1]]);
+    expect(sh.getRange('A1:A2').getDisplayValues()).toEqual([['TRUE'], ['FALSE']]);
+    expect(emu.explain('Sheet1', 'A3')).toBe('The result is not a finite number.');
+    expect(sh.getRange('B4').getValue()).toBe('#NUM!'); // a NaN inside a spilled array
+  });
+
+  it('runs the bundle with ordinary globals, so Math in a loop costs what it costs in Apps Script', () => {
+    // A contextified vm global answers each lookup through an interceptor (~200 ns): 2e6 lookups ≈ 0.4 s.
+    const { sh } = setup();
+    const started = performance.now();
+    sh.getRange('A1').setFormula('=CLIENT_MINS(2000000)');
+    expect(sh.getRange('A1').getValue()).toBe(5 * (2_000_000 - 6) + 15);
+    expect(performance.now() - started).toBeLessThan(150);
   });
 
   it('does not compute built-ins or operators', () => {
@@ -216,6 +254,14 @@ describe('results', () => {
     expect(emu.explain('Sheet1', 'A1')).toBe("Unknown function: 'CLIENT_NOPE'.");
     expect(emu.explain('Sheet1', 'A2')).toBe("Unresolved sheet name 'Gone'.");
     expect(emu.explain('Sheet1', 'A3')).toMatch(/^Circular dependency/);
+  });
+
+  it('passes error cells inside a range as their text', () => {
+    const { sh } = setup();
+    sh.getRange('A1').setFormula('=CLIENT_FAIL(1)');
+    sh.getRange('A2').setValue(4);
+    sh.getRange('B1').setFormula('=CLIENT_ECHO(A1:A2)');
+    expect(JSON.parse(sh.getRange('B1').getValue() as string)).toEqual([['string:#ERROR!'], ['number:4']]);
   });
 
   it('a referenced error propagates', () => {

@@ -149,6 +149,97 @@ describe('=CLIENT_* typed into cells', () => {
     expect(sheet.getRange('D1').getValue()).toBeCloseTo(10, 9);
   });
 
+  it('reads money typed as text in a de_DE spreadsheet, and follows a change of locale', () => {
+    const { emulator, ss, sheet } = workbook({ locale: 'de_DE', timeZone: 'Europe/Berlin' });
+    sheet.getRange('A1:A4').setNumberFormat('@'); // typed as text, so the formula parses it
+    sheet.getRange('A1:B4').setValues([
+      ['3.500,50 €', 2],
+      ['¥350.000', '1,5'],
+      ['3,5k', 2],
+      ['3.500', 1],
+    ]);
+    sheet.getRange('C1').setFormula('=CLIENT_LTV(A1:A4, B1:B4)');
+    expect(sheet.getRange('C1:C4').getValues()).toEqual([[7001], [525000], [7000], [3500]]);
+    ss.setSpreadsheetLocale('en_US');
+    emulator.recalculate();
+    // "3.500" with one dot is now 3.5, and the German amounts no longer read the same.
+    expect(sheet.getRange('C4').getValue()).toBe(3.5);
+  });
+
+  it('reads no tab by name: a formula only asks for the locale and time zone', () => {
+    const { emulator, ss, sheet } = workbook();
+    ss.insertSheet('Clients').getRange('A1').setValue('not read');
+    sheet.getRange('A1:B3').setValues([
+      [utcDay('2024-01-10'), ''],
+      [utcDay('2024-02-01'), utcDay('2024-06-01')],
+      ['2024-03-05', ''],
+    ]);
+    emulator.calls.reset();
+    sheet.getRange('D1').setFormula('=CLIENT_LIFESPAN(A1:A3, B1:B3, "km", "2024-12-31")');
+    expect(sheet.getRange('D1').getValue()).toBeGreaterThan(0);
+    const bundleCalls = Object.entries(emulator.calls.byMethod()).filter(
+      ([method]) => !['Sheet.getRange', 'Range.setFormula', 'Range.getValue'].includes(method),
+    );
+    expect(bundleCalls.map(([method]) => method).sort()).toEqual([
+      'Spreadsheet.getSpreadsheetLocale',
+      'Spreadsheet.getSpreadsheetTimeZone',
+      'SpreadsheetApp.getActiveSpreadsheet',
+    ]);
+    expect(emulator.calls.byMethod()['Sheet.getRange']).toBe(2); // the test's own two
+  });
+
+  it('gives a clear message for checkboxes, times and error cells in a date column', () => {
+    const { emulator, sheet } = workbook();
+    sheet.getRange('A1:B3').setValues([
+      [utcDay('2024-01-10'), true],
+      [utcDay('2024-02-01'), ''],
+      [utcDay('2024-03-01'), ''],
+    ]);
+    sheet.getRange('D1').setFormula('=CLIENT_LIFESPAN(A1:A3, B1:B3)');
+    expect(sheet.getRange('D1').getValue()).toBe('#ERROR!');
+    expect(emulator.explain(sheet.getName(), 'D1')).toBe(
+      'CLIENT_LIFESPAN: end_dates must be a date; got TRUE (row 1)',
+    );
+    sheet.getRange('B1').setValue('9:30');
+    expect(sheet.getRange('D1').getValue()).toBe('#ERROR!');
+    expect(emulator.explain(sheet.getName(), 'D1')).toBe(
+      'CLIENT_LIFESPAN: end_dates must be on or after the start date 2024-01-10; got 1899-12-30 (row 1)',
+    );
+    sheet.getRange('B1').setFormula('=CLIENT_LTV("abc", 1)');
+    expect(sheet.getRange('D1').getValue()).toBe('#ERROR!');
+    expect(emulator.explain(sheet.getName(), 'D1')).toBe(
+      'CLIENT_LIFESPAN: end_dates must be a date; got "#ERROR!" (row 1)',
+    );
+  });
+
+  it('CLIENT_PROGRESS works down a column where the goal is to go down', () => {
+    const { sheet } = workbook();
+    sheet.getRange('A1:C3').setValues([
+      ['$30', '$25', '$20'],
+      [80, 60, 40],
+      ['', '', ''],
+    ]);
+    sheet.getRange('D1').setFormula('=CLIENT_PROGRESS(A1:A3, B1:B3, C1:C3)');
+    expect(sheet.getRange('D1:D3').getValues()).toEqual([[0.5], [0.5], ['']]);
+  });
+
+  it('CLIENT_CHURN gives one churn per month when the periods are columns', () => {
+    const { sheet } = workbook();
+    sheet.getRange('A1:B4').setValues([
+      [utcDay('2025-11-01'), utcDay('2026-01-20')],
+      [utcDay('2025-11-15'), ''],
+      [utcDay('2025-12-01'), utcDay('2026-02-10')],
+      [utcDay('2025-12-20'), ''],
+    ]);
+    sheet.getRange('D1:E2').setValues([
+      [utcDay('2026-01-01'), utcDay('2026-01-31')],
+      [utcDay('2026-02-01'), utcDay('2026-02-28')],
+    ]);
+    sheet.getRange('F1').setFormula('=CLIENT_CHURN(A1:A4, B1:B4, D1:D2, E1:E2)');
+    // January: 4 active on Jan 1, 1 left. February: 3 active on Feb 1, 1 left.
+    expect(sheet.getRange('F1:F2').getValues()).toEqual([[0.25], [1 / 3]]);
+  });
+
   it('recalculates when an argument cell changes', () => {
     const { sheet } = workbook();
     sheet.getRange('A1:B1').setValues([[1000, 2]]);
