@@ -13,3 +13,31 @@ export {
   CLIENT_PROGRESS,
   CLIENT_TREND,
 } from './formulas';
+export {
+  menuSetUpWorkbook,
+  menuNewClient,
+  menuAdoptTabs,
+  menuCheckIn,
+  menuCheckInThisClient,
+  menuClientCard,
+  menuRefreshDashboard,
+  menuRecordPayment,
+  menuLogRequest,
+  menuOffboardClient,
+} from './ui/workbook-entrypoints';
+export {
+  rpcListClients,
+  rpcGetDueList,
+  rpcListDueClients,
+  rpcGetCheckInForm,
+  rpcSaveCheckIn,
+  rpcGetClientCard,
+  rpcGetNewClientDefaults,
+  rpcCreateClient,
+  rpcScanForAdoption,
+  rpcScanAdoptable,
+  rpcAdoptTabs,
+  rpcRecordPayment,
+  rpcLogRequest,
+  rpcOffboardClient,
+} from './ui/rpc';

@@ -10,6 +10,19 @@ export interface MenuItem {
 export type MenuEntry = MenuItem | 'separator';
 
 export const MENU: readonly MenuEntry[] = [
+  { label: 'Log a check-in', functionName: 'menuCheckIn' },
+  { label: 'Check in this client', functionName: 'menuCheckInThisClient' },
+  { label: 'Client card', functionName: 'menuClientCard' },
+  { label: 'New client', functionName: 'menuNewClient' },
+  'separator',
+  { label: 'Record a payment', functionName: 'menuRecordPayment' },
+  { label: 'Log an out-of-scope request', functionName: 'menuLogRequest' },
+  { label: 'Offboard a client', functionName: 'menuOffboardClient' },
+  'separator',
+  { label: 'Refresh dashboard', functionName: 'menuRefreshDashboard' },
+  { label: 'Adopt existing tabs', functionName: 'menuAdoptTabs' },
+  { label: 'Set up workbook', functionName: 'menuSetUpWorkbook' },
+  'separator',
   { label: 'Formulas', functionName: 'menuShowFormulas' },
   { label: 'Help', functionName: 'menuShowHelp' },
 ];

@@ -1,0 +1,200 @@
+/** Reading the New client form: every field checked, problems named by field. */
+import { CLIENT_TYPES, matchChoice, normalizeLabel, type ClientTypeName } from './clients';
+import { cadenceFor } from './cadence';
+import { LOG, METRIC_HEADER, PROFILE_ORDER } from './client-tab';
+import { parseIsoDay } from './dates';
+import { parseMoney, parseNumber } from './parse';
+import type { FieldProblem } from './checkin';
+
+/** Sheets' own limit for a tab name. */
+export const MAX_NAME_LENGTH = 100;
+export const MAX_METRICS = 10;
+export const MAX_SHORT_TEXT = 200;
+export const MAX_LONG_TEXT = 5000;
+
+export interface NewClientInput {
+  name: string;
+  startDate: string;
+  program: string;
+  programMonths: string;
+  monthlyFee: string;
+  yearlyProfit: string;
+  monthlyCosts: string;
+  clientType: string;
+  cadenceDays: string;
+  definitionOfSuccess: string;
+  scope: string;
+  metrics: { name: string; unit: string; direction: string; baseline: string; target: string }[];
+}
+
+export interface NewClient {
+  name: string;
+  startDay: number;
+  program: string;
+  programMonths: number | null;
+  monthlyFee: number | null;
+  yearlyProfit: number | null;
+  clientType: ClientTypeName | '';
+  cadenceDays: number;
+  definitionOfSuccess: string;
+  scope: string;
+  metrics: {
+    name: string;
+    unit: string;
+    direction: 'up' | 'down';
+    baseline: number | null;
+    target: number | null;
+  }[];
+}
+
+/**
+ * Problems with a client's name as a tab name: empty, too long, line breaks, or taken (case-insensitive,
+ * as Sheets compares tab names). `taken` holds every existing tab name and roster name.
+ */
+export function checkClientName(name: unknown, taken: readonly string[]): string | null {
+  if (typeof name !== 'string' || name.trim() === '') return "Enter the client's name.";
+  const trimmed = name.trim();
+  if (trimmed.length > MAX_NAME_LENGTH) {
+    return `Keep the name to ${MAX_NAME_LENGTH} characters (Sheets' limit for a tab name); it has ${trimmed.length}.`;
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(trimmed)) return 'The name cannot contain line breaks or tabs.';
+  const wanted = trimmed.toLowerCase();
+  const clash = taken.find((existing) => existing.trim().toLowerCase() === wanted);
+  if (clash !== undefined) return `There is already a client or tab called "${clash}".`;
+  return null;
+}
+
+function text(errors: FieldProblem[], field: string, value: unknown, max: number, label: string): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value !== 'string') {
+    errors.push({ field, message: `${label} must be text.` });
+    return '';
+  }
+  if (value.length > max)
+    errors.push({ field, message: `Keep ${label} to ${max} characters; it has ${value.length}.` });
+  return value.trim();
+}
+
+function optionalNumber(
+  errors: FieldProblem[],
+  field: string,
+  value: unknown,
+  parse: (v: string) => number | null,
+  label: string,
+  test: (n: number) => boolean,
+  expected: string,
+): number | null {
+  const raw = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+  if (raw === '') return null;
+  const number = parse(raw);
+  if (number === null || !test(number)) {
+    errors.push({ field, message: `${label} must be ${expected}; got "${raw}".` });
+    return null;
+  }
+  return number;
+}
+
+const RESERVED_METRIC_NAMES = [...Object.values(LOG), ...METRIC_HEADER, ...PROFILE_ORDER].map(normalizeLabel);
+
+export function parseNewClient(
+  input: NewClientInput,
+  taken: readonly string[],
+  cadenceTable: Partial<Record<ClientTypeName, number>> = {},
+  locale = 'en_US',
+): { ok: true; value: NewClient } | { ok: false; errors: FieldProblem[] } {
+  const errors: FieldProblem[] = [];
+  const form = (input ?? {}) as Partial<NewClientInput>;
+  const nameProblem = checkClientName(form.name, taken);
+  if (nameProblem) errors.push({ field: 'name', message: nameProblem });
+  const startDay = typeof form.startDate === 'string' ? parseIsoDay(form.startDate) : null;
+  if (startDay === null)
+    errors.push({ field: 'startDate', message: 'Start date must be a date (yyyy-mm-dd).' });
+  const program = text(errors, 'program', form.program, MAX_SHORT_TEXT, 'Program');
+  const num = (v: string) => parseNumber(v, locale);
+  const money = (v: string) => parseMoney(v, locale);
+  const programMonths = optionalNumber(errors, 'programMonths', form.programMonths, num, 'Program length',
+    (n) => Number.isInteger(n) && n >= 1 && n <= 120, 'a whole number of months from 1 to 120'); // prettier-ignore
+  const monthlyFee = optionalNumber(errors, 'monthlyFee', form.monthlyFee, money, 'Monthly fee', (n) => n >= 0, 'an amount of 0 or more'); // prettier-ignore
+  let yearlyProfit = optionalNumber(errors, 'yearlyProfit', form.yearlyProfit, money, 'Yearly profit', () => true, 'an amount'); // prettier-ignore
+  const monthlyCosts = optionalNumber(errors, 'monthlyCosts', form.monthlyCosts, money, 'Monthly costs', (n) => n >= 0, 'an amount of 0 or more'); // prettier-ignore
+  if (yearlyProfit === null && monthlyCosts !== null) {
+    if (monthlyFee === null) {
+      if (String(form.monthlyFee ?? '').trim() === '') {
+        errors.push({
+          field: 'monthlyFee',
+          message: 'Enter the monthly fee to derive the yearly profit from the costs.',
+        });
+      }
+    } else yearlyProfit = Math.round(12 * (monthlyFee - monthlyCosts) * 100) / 100;
+  }
+  let clientType: ClientTypeName | '' = '';
+  if (typeof form.clientType === 'string' && form.clientType.trim() !== '') {
+    const matched = matchChoice(CLIENT_TYPES, form.clientType);
+    if (!matched)
+      errors.push({ field: 'clientType', message: `Client type must be one of ${CLIENT_TYPES.join(', ')}.` });
+    else clientType = matched;
+  }
+  const cadence = optionalNumber(errors, 'cadenceDays', form.cadenceDays, num, 'Check-in cadence',
+    (n) => Number.isInteger(n) && n >= 1 && n <= 365, 'a whole number of days from 1 to 365'); // prettier-ignore
+  const definitionOfSuccess = text(errors, 'definitionOfSuccess', form.definitionOfSuccess, MAX_LONG_TEXT, 'Definition of success'); // prettier-ignore
+  const scope = text(errors, 'scope', form.scope, MAX_LONG_TEXT, 'Scope');
+  const metrics: NewClient['metrics'] = [];
+  const rawMetrics = Array.isArray(form.metrics) ? form.metrics : [];
+  if (rawMetrics.length > MAX_METRICS)
+    errors.push({ field: 'metrics', message: `Track at most ${MAX_METRICS} metrics.` });
+  const seen = new Set<string>();
+  rawMetrics.slice(0, MAX_METRICS).forEach((metric, index) => {
+    const at = (prop: string) => `metrics.${index}.${prop}`;
+    const m = (metric ?? {}) as Partial<NewClientInput['metrics'][number]>;
+    const name = text(errors, at('name'), m.name, 60, 'Metric name');
+    const unit = text(errors, at('unit'), m.unit, 30, 'Unit');
+    const baseline = optionalNumber(
+      errors,
+      at('baseline'),
+      m.baseline,
+      num,
+      'Baseline',
+      () => true,
+      'a number',
+    );
+    const target = optionalNumber(errors, at('target'), m.target, num, 'Target', () => true, 'a number');
+    if (name === '') {
+      if (unit !== '' || baseline !== null || target !== null)
+        errors.push({ field: at('name'), message: 'Name this metric.' });
+      return;
+    }
+    if (/^[=+\-@]/.test(name))
+      errors.push({ field: at('name'), message: 'A metric name cannot start with =, +, - or @.' });
+    const key = normalizeLabel(name);
+    if (seen.has(key)) errors.push({ field: at('name'), message: `"${name}" is listed twice.` });
+    if (RESERVED_METRIC_NAMES.includes(key)) errors.push({ field: at('name'), message: `"${name}" is a column ClientTabs already keeps.` }); // prettier-ignore
+    seen.add(key);
+    const direction = String(m.direction ?? 'up')
+      .trim()
+      .toLowerCase();
+    if (direction !== 'up' && direction !== 'down')
+      errors.push({ field: at('direction'), message: 'Direction must be up or down.' });
+    if (baseline !== null && target !== null && baseline === target) {
+      errors.push({ field: at('target'), message: 'The target must differ from the baseline.' });
+    }
+    metrics.push({ name, unit, direction: direction === 'down' ? 'down' : 'up', baseline, target });
+  });
+  if (errors.length > 0 || startDay === null) return { ok: false, errors };
+  return {
+    ok: true,
+    value: {
+      name: (form.name as string).trim(),
+      startDay,
+      program,
+      programMonths,
+      monthlyFee,
+      yearlyProfit,
+      clientType,
+      cadenceDays: cadence ?? cadenceFor(clientType, cadenceTable),
+      definitionOfSuccess,
+      scope,
+      metrics,
+    },
+  };
+}

@@ -1,0 +1,196 @@
+/**
+ * The contract between the sidebar (browser) and the server (Apps Script): every type that crosses
+ * google.script.run. Plain objects, arrays, strings, numbers, booleans and null only: a Date anywhere
+ * makes the call fail, so dates cross as ISO 'yyyy-mm-dd' strings.
+ *
+ * The sidebar's typed wrapper is derived from `typeof import('./rpc')`, so a server function's
+ * argument and return types are checked on both sides.
+ */
+
+/** 'yyyy-mm-dd' in the spreadsheet's time zone. */
+export type IsoDate = string;
+
+/** Which screen the sidebar opens on; passed in the page at open time. */
+export type SidebarView =
+  | { view: 'checkin'; clientId?: string }
+  | { view: 'card'; clientId?: string }
+  | { view: 'newClient' }
+  | { view: 'adopt' }
+  | { view: 'payment'; clientId?: string }
+  | { view: 'request'; clientId?: string }
+  | { view: 'offboard'; clientId?: string };
+
+export type ClientStatus = 'Active' | 'Paused' | 'Ended';
+export type ClientType = 'Laissez-faire' | 'Micromanager' | 'In the dark' | 'Savvy';
+export type Direction = 'up' | 'down';
+
+/** A field-level problem, shown inline next to the field it names. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** Every mutating call answers with this: on failure nothing was written. */
+export type Result<T> = { ok: true; value: T; message?: string } | { ok: false; errors: FieldError[]; message: string };
+
+export interface ClientSummary {
+  clientId: string;
+  name: string;
+  tabName: string;
+  status: ClientStatus;
+  clientType: ClientType | '';
+}
+
+export interface DueClient extends ClientSummary {
+  cadenceDays: number;
+  lastCheckIn: IsoDate | null;
+  /** True when a row for the current week already exists. */
+  doneThisWeek: boolean;
+}
+
+export interface DueList {
+  weekOf: IsoDate;
+  clients: DueClient[];
+  doneCount: number;
+  totalDue: number;
+}
+
+export interface MetricForm {
+  /** The metric's column header in the client tab's log. */
+  name: string;
+  unit: string;
+  direction: Direction;
+  baseline: number | null;
+  target: number | null;
+  last: number | null;
+}
+
+export interface CheckInForm {
+  client: ClientSummary;
+  weekOf: IsoDate;
+  metrics: MetricForm[];
+  /** The values already logged for this week, when there are some (replacing needs a confirmation). */
+  existing: CheckInEntry | null;
+}
+
+export interface CheckInEntry {
+  clientId: string;
+  weekOf: IsoDate;
+  /** Metric name → value as typed ('' when not measured this week). */
+  values: Record<string, string>;
+  satisfaction: string;
+  wins: string;
+  blockers: string;
+  notes: string;
+  /** Set when the user confirmed replacing this week's existing row. */
+  replace?: boolean;
+  /** Who typed it (the VA's name), written to the log's "Entered by" column. */
+  enteredBy?: string;
+}
+
+export interface SavedCheckIn {
+  clientId: string;
+  weekOf: IsoDate;
+  row: number;
+  replaced: boolean;
+}
+
+export interface MetricProgress {
+  name: string;
+  unit: string;
+  direction: Direction;
+  baseline: number | null;
+  target: number | null;
+  current: number | null;
+  /** Fraction of the way from baseline to target; null when it can't be computed. */
+  progress: number | null;
+}
+
+export interface ClientCard {
+  client: ClientSummary;
+  startDate: IsoDate | null;
+  program: string;
+  definitionOfSuccess: string;
+  scope: string;
+  metrics: MetricProgress[];
+  /** Satisfaction scores of the recent check-ins, oldest first. */
+  satisfaction: { weekOf: IsoDate; score: number }[];
+  cadenceDays: number;
+  lastCheckIn: IsoDate | null;
+  daysSinceCheckIn: number | null;
+  nextCheckIn: IsoDate | null;
+  payments: { due: IsoDate | null; paid: IsoDate | null; amount: number | null; late: boolean }[];
+  openRequests: { date: IsoDate | null; request: string; fee: number | null }[];
+}
+
+export interface MetricDefinition {
+  name: string;
+  unit: string;
+  direction: Direction;
+  baseline: string;
+  target: string;
+}
+
+/** The New client form, as typed: the server parses and validates every field. */
+export interface NewClientForm {
+  name: string;
+  startDate: IsoDate;
+  program: string;
+  programMonths: string;
+  monthlyFee: string;
+  yearlyProfit: string;
+  /** Used when yearlyProfit is blank: profit = 12 × (fee − monthly costs). */
+  monthlyCosts: string;
+  clientType: ClientType | '';
+  cadenceDays: string;
+  definitionOfSuccess: string;
+  scope: string;
+  metrics: MetricDefinition[];
+}
+
+export interface AdoptCandidate {
+  tabName: string;
+  dateColumn: string;
+  metricColumns: string[];
+  firstDate: IsoDate | null;
+  lastDate: IsoDate | null;
+  rows: number;
+}
+
+export interface AdoptScan {
+  candidates: AdoptCandidate[];
+  /** Tabs that could not be read, with the reason. */
+  skipped: { tabName: string; reason: string }[];
+}
+
+export interface AdoptProgress {
+  adopted: string[];
+  remaining: string[];
+  failed: { tabName: string; reason: string }[];
+  done: boolean;
+}
+
+export interface PaymentForm {
+  clientId: string;
+  due: IsoDate;
+  paid: IsoDate | '';
+  amount: string;
+  note: string;
+}
+
+export interface RequestForm {
+  clientId: string;
+  date: IsoDate;
+  request: string;
+  decision: 'Change order' | 'Declined' | 'Included in scope' | 'Open';
+  fee: string;
+}
+
+export interface OffboardForm {
+  clientId: string;
+  endDate: IsoDate;
+  reason: string;
+  noticeDate: IsoDate;
+  /** Move the end date to the close of the current program period. */
+  endAtPeriodClose: boolean;
+}

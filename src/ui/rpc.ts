@@ -1,0 +1,135 @@
+/**
+ * The sidebar's server side: what google.script.run calls. Plain objects in and out, dates as ISO
+ * strings. Every input is checked here again (the browser is not trusted); mutations answer Result<T>
+ * and write nothing on failure.
+ */
+import type {
+  AdoptProgress,
+  AdoptScan,
+  CheckInEntry,
+  CheckInForm,
+  ClientCard,
+  ClientSummary,
+  ClientType,
+  DueList,
+  IsoDate,
+  NewClientForm,
+  OffboardForm,
+  PaymentForm,
+  RequestForm,
+  Result,
+  SavedCheckIn,
+} from './rpc-types';
+import { adoptTabs, scanAdoptable } from '../workbook/adopt';
+import { checkInForm, saveCheckIn } from '../workbook/checkin';
+import { clientCard, dueList, listClients, newClientDefaults, readContext } from '../workbook/clients';
+import { LockTimeout } from '../workbook/lock';
+import { logRequest, offboardClient, recordPayment } from '../workbook/logs';
+import { createClient, type Outcome } from '../workbook/new-client';
+import { WorkbookError } from '../workbook/tables';
+
+/** Known failures become a message; anything else is a bug and propagates (google.script.run's failure handler). */
+function guarded<T>(work: () => Outcome<T>): Result<T> {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof LockTimeout || error instanceof WorkbookError) {
+      return { ok: false, errors: [], message: error.message };
+    }
+    throw error;
+  }
+}
+
+/** Sidebar: every client in the roster, for pickers. */
+export function rpcListClients(): ClientSummary[] {
+  return listClients() as ClientSummary[];
+}
+
+/** Sidebar: this week's due check-ins, done ones last. */
+export function rpcGetDueList(): DueList {
+  return dueList() as DueList;
+}
+
+/** Sidebar: the check-in form of a client: this week, the metrics and any row already logged. */
+export function rpcGetCheckInForm(clientId: string): CheckInForm {
+  if (typeof clientId !== 'string' || clientId === '') throw new Error('Choose a client.');
+  const context = readContext();
+  const client = context.clients.find((c) => c.clientId === clientId);
+  if (!client) throw new Error(`No client with ID ${clientId}.`);
+  const form = checkInForm(context.ss, clientId, context.zone, context.settings.weekStart);
+  return {
+    client: {
+      clientId: client.clientId,
+      name: client.name,
+      tabName: form.tabName,
+      status: client.status,
+      clientType: client.clientType as ClientType | '',
+    },
+    weekOf: form.weekOf,
+    metrics: form.metrics,
+    existing: form.existing ? { clientId, weekOf: form.weekOf, ...form.existing } : null,
+  };
+}
+
+/** Sidebar: saves a check-in (refuses a second one for the same week unless replace is set). */
+export function rpcSaveCheckIn(entry: CheckInEntry): Result<SavedCheckIn> {
+  return guarded(() => saveCheckIn(entry));
+}
+
+/** Sidebar: a client's card; with no ID, the client whose tab is in view (null when none). */
+export function rpcGetClientCard(clientId: string | null): ClientCard | null {
+  return clientCard(typeof clientId === 'string' && clientId !== '' ? clientId : null) as ClientCard | null;
+}
+
+/** Sidebar: defaults for the New client form (today, cadence per client type). */
+export function rpcGetNewClientDefaults(): { today: IsoDate; cadenceByType: Record<ClientType, number> } {
+  return newClientDefaults() as { today: IsoDate; cadenceByType: Record<ClientType, number> };
+}
+
+/** Sidebar: creates a client: their tab and their roster row with live links. */
+export function rpcCreateClient(form: NewClientForm): Result<ClientSummary> {
+  return guarded(() => {
+    const created = createClient(form);
+    if (!created.ok) return created;
+    const { clientId, name, tabName, clientType } = created.value;
+    return {
+      ok: true,
+      value: { clientId, name, tabName, status: 'Active', clientType: clientType as ClientType | '' },
+    };
+  });
+}
+
+/** Sidebar: lists tabs that could be adopted, with what was found, and tabs that can't be read. */
+export function rpcScanForAdoption(): AdoptScan {
+  return scanAdoptable();
+}
+
+/** Sidebar: adopts tabs into the roster; call again with `remaining` until `done`. */
+export function rpcAdoptTabs(tabNames: string[]): Result<AdoptProgress> {
+  return guarded(() => adoptTabs(tabNames));
+}
+
+/** Sidebar: records a payment (due, paid, amount) for a client. */
+export function rpcRecordPayment(form: PaymentForm): Result<{ clientId: string; row: number }> {
+  return guarded(() => recordPayment(form));
+}
+
+/** Sidebar: logs an out-of-scope request with its decision. */
+export function rpcLogRequest(form: RequestForm): Result<{ clientId: string; row: number }> {
+  return guarded(() => logRequest(form));
+}
+
+/** Sidebar: ends a client (status Ended, end date, reason, notice date). */
+export function rpcOffboardClient(form: OffboardForm): Result<{ clientId: string; endDate: IsoDate }> {
+  return guarded(() => offboardClient(form));
+}
+
+/** Sidebar: same as rpcGetDueList (the name used in the workbook issue). */
+export function rpcListDueClients(): DueList {
+  return rpcGetDueList();
+}
+
+/** Sidebar: same as rpcScanForAdoption (the name used in the workbook issue). */
+export function rpcScanAdoptable(): AdoptScan {
+  return rpcScanForAdoption();
+}

@@ -1,0 +1,55 @@
+/**
+ * The workbook's public functions: menu handlers and the sidebar's RPC. Each is a thin, documented
+ * declaration (build.mjs copies this JSDoc into dist/Code.js) over src/ui/rpc.ts and workbook-menu.ts.
+ */
+import { openForActiveClient, openSidebar, runRefresh, runSetUp } from './workbook-menu';
+
+/** Menu: Set up workbook. Creates or repairs Clients, Dashboard, Settings, Payments, Requests and the template. */
+export function menuSetUpWorkbook(): void {
+  runSetUp();
+}
+
+/** Menu: New client. Opens the sidebar on the New client form. */
+export function menuNewClient(): void {
+  openSidebar({ view: 'newClient' });
+}
+
+/** Menu: Adopt existing tabs. Opens the sidebar on the adoption scan. */
+export function menuAdoptTabs(): void {
+  openSidebar({ view: 'adopt' });
+}
+
+/** Menu: Log a check-in. Opens the sidebar on this week's check-ins. */
+export function menuCheckIn(): void {
+  openSidebar({ view: 'checkin' });
+}
+
+/** Menu: Check in this client. Opens the check-in form for the client whose tab is in view. */
+export function menuCheckInThisClient(): void {
+  openForActiveClient('checkin');
+}
+
+/** Menu: Client card. Shows the card of the client whose tab is in view. */
+export function menuClientCard(): void {
+  openForActiveClient('card');
+}
+
+/** Menu: Refresh dashboard. Rewrites the Dashboard's "needs attention" list. */
+export function menuRefreshDashboard(): void {
+  runRefresh();
+}
+
+/** Menu: Record a payment. Opens the sidebar on the payment form. */
+export function menuRecordPayment(): void {
+  openSidebar({ view: 'payment' });
+}
+
+/** Menu: Log an out-of-scope request. Opens the sidebar on the request form. */
+export function menuLogRequest(): void {
+  openSidebar({ view: 'request' });
+}
+
+/** Menu: Offboard a client. Opens the sidebar on the offboarding form. */
+export function menuOffboardClient(): void {
+  openSidebar({ view: 'offboard' });
+}

@@ -1,0 +1,182 @@
+/**
+ * Logging a check-in: one row per client per week, appended under the document lock in at most
+ * 4 spreadsheet calls (read the tab, write the row; on replace also read and write the note that keeps
+ * the old values).
+ */
+import { parseCheckIn, planCheckIn, findWeekRow, type CheckInInput } from '../core/checkin';
+import { weekOf } from '../core/cadence';
+import { formatIsoDay, parseIsoDay, type Weekday } from '../core/dates';
+import { columnLetter, quoteSheetName } from '../core/layout';
+import { progressFraction } from '../core/progress';
+import { cellValue, readNumber, readText, type Zone } from './cells';
+import { getIndexedWeekStart, rememberRows } from './client-index';
+import { openClientTab, type ClientTab } from './client-log';
+import { withDocumentLock } from './lock';
+import type { Outcome } from './new-client';
+import { activeSpreadsheet, cachedZone, type Spreadsheet } from './tables';
+
+export interface CheckInRequest extends CheckInInput {
+  clientId: string;
+  replace?: boolean;
+  enteredBy?: string;
+}
+
+export interface CheckInSaved {
+  clientId: string;
+  weekOf: string;
+  row: number;
+  replaced: boolean;
+}
+
+function a1(tab: ClientTab, row0: number, column0: number, width = 1): string {
+  const start = `${columnLetter(column0 + 1)}${row0 + 1}`;
+  const end = `${columnLetter(column0 + width)}${row0 + 1}`;
+  return `${quoteSheetName(tab.tabName)}!${width === 1 ? start : `${start}:${end}`}`;
+}
+
+export function saveCheckIn(request: CheckInRequest): Outcome<CheckInSaved> {
+  if (!request || typeof request.clientId !== 'string' || request.clientId.trim() === '') {
+    return {
+      ok: false,
+      errors: [{ field: 'clientId', message: 'Choose a client.' }],
+      message: 'Choose a client.',
+    };
+  }
+  return withDocumentLock(() => {
+    const ss = activeSpreadsheet();
+    const zone = cachedZone(ss);
+    const tab = openClientTab(ss, request.clientId, zone);
+    const weekStart = getIndexedWeekStart();
+    const parsed = parseCheckIn(
+      request,
+      tab.metrics,
+      (text) => {
+        const day = parseIsoDay(text);
+        return day === null ? null : weekOf(day, weekStart);
+      },
+      zone.locale,
+    );
+    if (!parsed.ok)
+      return { ok: false, errors: parsed.errors, message: 'Please fix the highlighted fields.' };
+    const today = todayIn(zone);
+    const enteredBy = typeof request.enteredBy === 'string' ? request.enteredBy.slice(0, 100) : '';
+    const plan = planCheckIn(tab.log, tab.values, parsed.value, enteredBy, request.replace === true, today);
+    if (!plan.ok)
+      return { ok: false, errors: [{ field: 'weekOf', message: plan.message }], message: plan.message };
+    const { row, runs, previousNote, replaced } = plan.value;
+    if (row + 1 > tab.values.length) {
+      const sheet = ss.getSheetByName(tab.tabName);
+      if (sheet) sheet.insertRowsAfter(sheet.getMaxRows(), 100);
+    }
+    for (const run of runs) {
+      ss.getRange(a1(tab, row, run.column, run.cells.length)).setValues([
+        run.cells.map((c) => cellValue(c, zone)),
+      ]);
+    }
+    rememberRows(request.clientId, row + 1);
+    if (previousNote) {
+      const noteCell = ss.getRange(a1(tab, row, tab.log.weekColumn));
+      const earlier = noteCell.getNote();
+      noteCell.setNote(earlier ? `${earlier}\n\n${previousNote}` : previousNote);
+    }
+    return {
+      ok: true,
+      value: {
+        clientId: request.clientId,
+        weekOf: formatIsoDay(parsed.value.weekDay),
+        row: row + 1,
+        replaced,
+      },
+    };
+  });
+}
+
+export function todayIn(zone: Zone): number {
+  const time = Date.now();
+  const day = readTodayDay(time, zone.timeZone);
+  return day;
+}
+
+function readTodayDay(time: number, timeZone: string): number {
+  // The calendar day of now in the spreadsheet's zone.
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  })
+    .format(time)
+    .slice(0, 10);
+  return parseIsoDay(parts) ?? Math.floor(time / 86_400_000);
+}
+
+export interface CheckInFormData {
+  clientId: string;
+  tabName: string;
+  weekOf: string;
+  metrics: {
+    name: string;
+    unit: string;
+    direction: 'up' | 'down';
+    baseline: number | null;
+    target: number | null;
+    last: number | null;
+  }[];
+  existing: {
+    values: Record<string, string>;
+    satisfaction: string;
+    wins: string;
+    blockers: string;
+    notes: string;
+  } | null;
+}
+
+/** What the check-in form shows: this week, the metrics with their last values, and the row already logged. */
+export function checkInForm(
+  ss: Spreadsheet,
+  clientId: string,
+  zone: Zone,
+  weekStart: Weekday,
+): CheckInFormData {
+  const tab = openClientTab(ss, clientId, zone);
+  const week = weekOf(todayIn(zone), weekStart);
+  const existingRow = findWeekRow(tab.log, week);
+  const cells = (row: number) => tab.values[row] ?? [];
+  const textAt = (row: number, column: number) => (column >= 0 ? readText(cells(row)[column]) : '');
+  const metrics = tab.metrics.map((metric) => {
+    const column = tab.log.metricColumns.get(metric.name) ?? -1;
+    let last: number | null = null;
+    let lastDay = -Infinity;
+    for (const entry of tab.log.entries) {
+      const value = column >= 0 ? readNumber(cells(entry.row)[column]) : null;
+      if (value !== null && entry.day >= lastDay) {
+        last = value;
+        lastDay = entry.day;
+      }
+    }
+    return { name: metric.name, unit: metric.unit, direction: metric.direction, baseline: metric.baseline, target: metric.target, last }; // prettier-ignore
+  });
+  let existing: CheckInFormData['existing'] = null;
+  if (existingRow) {
+    const values: Record<string, string> = {};
+    for (const [name, column] of tab.log.metricColumns) values[name] = textAt(existingRow.row, column);
+    existing = {
+      values,
+      satisfaction: textAt(existingRow.row, tab.log.satisfactionColumn),
+      wins: textAt(existingRow.row, tab.log.winsColumn),
+      blockers: textAt(existingRow.row, tab.log.blockersColumn),
+      notes: textAt(existingRow.row, tab.log.notesColumn),
+    };
+  }
+  return { clientId, tabName: tab.tabName, weekOf: formatIsoDay(week), metrics, existing };
+}
+
+/** Progress of a metric, or null when it can't be computed. */
+export function safeProgress(
+  baseline: number | null,
+  current: number | null,
+  target: number | null,
+): number | null {
+  if (baseline === null || current === null || target === null || baseline === target) return null;
+  return progressFraction(baseline, current, target);
+}

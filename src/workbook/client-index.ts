@@ -1,0 +1,76 @@
+/**
+ * A small index in DocumentProperties: Client ID → the tab's sheetId, its name and how wide to read it,
+ * plus the spreadsheet's time zone. It lets a check-in go straight to the tab without reading the
+ * roster (Properties calls are not spreadsheet calls). It is a cache: when stale, callers fall back to
+ * the roster and rewrite it.
+ */
+const CLIENT_PREFIX = 'clienttabs.client.';
+const ZONE_KEY = 'clienttabs.zone';
+
+export interface IndexedClient {
+  sheetId: number;
+  name: string;
+  /** Columns to read from the left: the tab's width when last seen. */
+  width: number;
+  /** Rows in use when last written (a check-in reads a window below it instead of the whole sheet). */
+  rows?: number;
+}
+
+function properties(): GoogleAppsScript.Properties.Properties {
+  return PropertiesService.getDocumentProperties();
+}
+
+export function getIndexedClient(clientId: string): IndexedClient | null {
+  const raw = properties().getProperty(CLIENT_PREFIX + clientId);
+  if (!raw) return null;
+  try {
+    const parsed = JSON.parse(raw) as IndexedClient;
+    return typeof parsed.sheetId === 'number' && typeof parsed.name === 'string' ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+export function setIndexedClient(clientId: string, entry: IndexedClient): void {
+  properties().setProperty(CLIENT_PREFIX + clientId, JSON.stringify(entry));
+}
+
+/** Remembers that the client's tab now uses at least `rows` rows. */
+export function rememberRows(clientId: string, rows: number): void {
+  const entry = getIndexedClient(clientId);
+  if (entry && (entry.rows ?? 0) < rows) setIndexedClient(clientId, { ...entry, rows });
+}
+
+export function setIndexedClients(entries: Record<string, IndexedClient>): void {
+  const values: Record<string, string> = {};
+  for (const [clientId, entry] of Object.entries(entries))
+    values[CLIENT_PREFIX + clientId] = JSON.stringify(entry);
+  if (Object.keys(values).length > 0) properties().setProperties(values);
+}
+
+export function getIndexedZone(): { timeZone: string; locale: string } | null {
+  const raw = properties().getProperty(ZONE_KEY);
+  if (!raw) return null;
+  try {
+    return JSON.parse(raw) as { timeZone: string; locale: string };
+  } catch {
+    return null;
+  }
+}
+
+export function setIndexedZone(zone: { timeZone: string; locale: string }): void {
+  properties().setProperty(ZONE_KEY, JSON.stringify(zone));
+}
+
+const WEEK_START_KEY = 'clienttabs.weekStart';
+
+/** The Settings week start, remembered so a check-in need not read Settings (Monday by default). */
+export function getIndexedWeekStart(): 0 | 1 | 2 | 3 | 4 | 5 | 6 {
+  const stored = properties().getProperty(WEEK_START_KEY);
+  const raw = stored === null ? 1 : Number(stored);
+  return (Number.isInteger(raw) && raw >= 0 && raw <= 6 ? raw : 1) as 0 | 1 | 2 | 3 | 4 | 5 | 6;
+}
+
+export function setIndexedWeekStart(day: number): void {
+  properties().setProperty(WEEK_START_KEY, String(day));
+}

@@ -1,0 +1,218 @@
+/** Read-only views for the sidebar: the client list, who is due this week, a client's card. */
+import { isDueThisWeek, weekOf } from '../core/cadence';
+import { latestEntry } from '../core/client-tab';
+import { normalizeLabel } from '../core/clients';
+import { formatIsoDay, type Weekday } from '../core/dates';
+import { PROFILE } from '../core/client-tab';
+import { readDay, readNumber, readText, type Zone } from './cells';
+import { setIndexedWeekStart } from './client-index';
+import { openRosterClient } from './client-log';
+import { todayIn, safeProgress } from './checkin';
+import { lastCheckIns } from './dashboard';
+import { rosterClients, type RosterClient } from './roster';
+import { PAYMENTS, REQUESTS, ROSTER } from './schema';
+import {
+  activeSpreadsheet,
+  cell,
+  dataRows,
+  readSettings,
+  readTable,
+  readZone,
+  type Settings,
+  type Spreadsheet,
+} from './tables';
+
+export interface ClientSummaryData {
+  clientId: string;
+  name: string;
+  tabName: string;
+  status: 'Active' | 'Paused' | 'Ended';
+  clientType: string;
+}
+
+function summary(client: RosterClient): ClientSummaryData {
+  return {
+    clientId: client.clientId,
+    name: client.name,
+    tabName: client.tabName,
+    status: client.status,
+    clientType: client.clientType,
+  };
+}
+
+interface Context {
+  ss: Spreadsheet;
+  zone: Zone;
+  settings: Settings;
+  clients: RosterClient[];
+}
+
+export function readContext(): Context {
+  const ss = activeSpreadsheet();
+  const zone = readZone(ss);
+  const settings = readSettings(ss, zone.locale);
+  setIndexedWeekStart(settings.weekStart);
+  const roster = readTable(ss, ROSTER);
+  return { ss, zone, settings, clients: roster ? rosterClients(roster, zone, settings) : [] };
+}
+
+export function listClients(): ClientSummaryData[] {
+  return readContext().clients.map(summary);
+}
+
+export interface DueListData {
+  weekOf: string;
+  clients: (ClientSummaryData & { cadenceDays: number; lastCheckIn: string | null; doneThisWeek: boolean })[];
+  doneCount: number;
+  totalDue: number;
+}
+
+export function dueList(): DueListData {
+  const { ss, zone, settings, clients } = readContext();
+  const today = todayIn(zone);
+  const week = weekOf(today, settings.weekStart);
+  const active = clients.filter((c) => c.status === 'Active');
+  const last = lastCheckIns(ss, active, zone);
+  const due = active
+    .map((client) => {
+      const lastDay = last.get(client.clientId) ?? null;
+      return {
+        ...summary(client),
+        cadenceDays: client.cadenceDays,
+        lastCheckIn: lastDay === null ? null : formatIsoDay(lastDay),
+        doneThisWeek: lastDay !== null && lastDay >= week,
+        due: isDueThisWeek(lastDay, client.startDay, client.cadenceDays, week),
+      };
+    })
+    .filter((client) => client.due)
+    .map(({ due: _due, ...rest }) => rest);
+  due.sort((a, b) => Number(a.doneThisWeek) - Number(b.doneThisWeek) || a.name.localeCompare(b.name));
+  return {
+    weekOf: formatIsoDay(week),
+    clients: due,
+    doneCount: due.filter((c) => c.doneThisWeek).length,
+    totalDue: due.length,
+  };
+}
+
+/** The roster client whose tab is `sheetId`, or null. */
+export function clientOfSheet(clients: RosterClient[], sheetId: number): RosterClient | null {
+  return clients.find((c) => c.tabId === sheetId) ?? null;
+}
+
+export interface ClientCardData {
+  client: ClientSummaryData;
+  startDate: string | null;
+  program: string;
+  definitionOfSuccess: string;
+  scope: string;
+  metrics: { name: string; unit: string; direction: 'up' | 'down'; baseline: number | null; target: number | null; current: number | null; progress: number | null }[]; // prettier-ignore
+  satisfaction: { weekOf: string; score: number }[];
+  cadenceDays: number;
+  lastCheckIn: string | null;
+  daysSinceCheckIn: number | null;
+  nextCheckIn: string | null;
+  payments: { due: string | null; paid: string | null; amount: number | null; late: boolean }[];
+  openRequests: { date: string | null; request: string; fee: number | null }[];
+}
+
+export function clientCard(clientId: string | null): ClientCardData | null {
+  const { ss, zone, settings, clients } = readContext();
+  let client: RosterClient | null = null;
+  if (clientId) client = clients.find((c) => c.clientId === clientId) ?? null;
+  else client = clientOfSheet(clients, ss.getActiveSheet().getSheetId());
+  if (!client) return null;
+  const tab = openRosterClient(ss, client, zone);
+  const profileText = (label: string) => readText(tab.model.profile.get(normalizeLabel(label))?.value ?? '');
+  const today = todayIn(zone);
+  const last = latestEntry(tab.log);
+  const cells = (row: number) => tab.values[row] ?? [];
+  const metrics = tab.metrics.map((metric) => {
+    const column = tab.log.metricColumns.get(metric.name) ?? -1;
+    let current: number | null = null;
+    let currentDay = -Infinity;
+    for (const entry of tab.log.entries) {
+      const value = column >= 0 ? readNumber(cells(entry.row)[column]) : null;
+      if (value !== null && entry.day >= currentDay) {
+        current = value;
+        currentDay = entry.day;
+      }
+    }
+    return {
+      name: metric.name,
+      unit: metric.unit,
+      direction: metric.direction,
+      baseline: metric.baseline,
+      target: metric.target,
+      current,
+      progress: safeProgress(metric.baseline, current, metric.target),
+    };
+  });
+  const satisfaction = tab.log.satisfactionColumn < 0 ? [] : tab.log.entries
+    .map((entry) => ({ day: entry.day, score: readNumber(cells(entry.row)[tab.log.satisfactionColumn]) }))
+    .filter((s): s is { day: number; score: number } => s.score !== null)
+    .sort((a, b) => a.day - b.day)
+    .slice(-12)
+    .map((s) => ({ weekOf: formatIsoDay(s.day), score: s.score })); // prettier-ignore
+  const payments = readTable(ss, PAYMENTS);
+  const requests = readTable(ss, REQUESTS);
+  const paymentRows = payments
+    ? dataRows(payments)
+        .filter((row) => readText(cell(payments, row, 'clientId')) === client.clientId)
+        .map((row) => {
+          const due = readDay(cell(payments, row, 'due'), zone);
+          const paid = readDay(cell(payments, row, 'paid'), zone);
+          return {
+            due: due === null ? null : formatIsoDay(due),
+            paid: paid === null ? null : formatIsoDay(paid),
+            amount: readNumber(cell(payments, row, 'amount')),
+            late:
+              due !== null &&
+              (paid === null ? today - due > settings.graceDays : paid - due > settings.graceDays),
+          };
+        })
+    : [];
+  const openRequests = requests
+    ? dataRows(requests)
+        .filter(
+          (row) =>
+            readText(cell(requests, row, 'clientId')) === client.clientId &&
+            normalizeLabel(cell(requests, row, 'decision')) === 'open',
+        )
+        .map((row) => {
+          const day = readDay(cell(requests, row, 'date'), zone);
+          return { date: day === null ? null : formatIsoDay(day), request: readText(cell(requests, row, 'request')), fee: readNumber(cell(requests, row, 'fee')) }; // prettier-ignore
+        })
+    : [];
+  return {
+    client: summary(client),
+    startDate: client.startDay === null ? null : formatIsoDay(client.startDay),
+    program: client.program || profileText(PROFILE.program),
+    definitionOfSuccess: profileText(PROFILE.success),
+    scope: profileText(PROFILE.scope),
+    metrics,
+    satisfaction,
+    cadenceDays: client.cadenceDays,
+    lastCheckIn: last ? formatIsoDay(last.day) : null,
+    daysSinceCheckIn: last ? today - last.day : null,
+    nextCheckIn: last
+      ? formatIsoDay(last.day + client.cadenceDays)
+      : client.startDay === null
+        ? null
+        : formatIsoDay(client.startDay + client.cadenceDays),
+    payments: paymentRows,
+    openRequests,
+  };
+}
+
+export function newClientDefaults(): { today: string; cadenceByType: Record<string, number> } {
+  const { zone, settings } = readContext();
+  return {
+    today: formatIsoDay(todayIn(zone)),
+    cadenceByType: { ...settings.cadence } as Record<string, number>,
+  };
+}
+
+export function weekStartOf(settings: Settings): Weekday {
+  return settings.weekStart;
+}

@@ -1,0 +1,257 @@
+/**
+ * The Dashboard: portfolio numbers from =CLIENT_* formulas over roster columns (native formulas only
+ * where no CLIENT_* exists), the retention cohort table, active clients by month with a chart, and the
+ * "needs attention" list that Refresh rewrites in one write.
+ */
+import { needsAttention, type AttentionClient } from '../core/attention';
+import { weekOf } from '../core/cadence';
+import { formatIsoDay } from '../core/dates';
+import { latestEntry } from '../core/client-tab';
+import { columnLetter, findHeaderRow, isBlank, quoteSheetName } from '../core/layout';
+import { normalizeLabel } from '../core/clients';
+import { asText, readDay, readNumber, readText, type Zone } from './cells';
+import { getIndexedClient } from './client-index';
+import { modelTab } from './client-log';
+import { todayIn } from './checkin';
+import { withDocumentLock } from './lock';
+import { rosterClients, type RosterClient } from './roster';
+import { DASHBOARD, PAYMENTS, REQUESTS, ROSTER, SHEET } from './schema';
+import {
+  activeSpreadsheet,
+  cell,
+  dataRows,
+  readSettings,
+  readTable,
+  readZone,
+  requireTable,
+  type Settings,
+  type Spreadsheet,
+  type Table,
+} from './tables';
+
+export const ATTENTION_COLUMN = 4; // D
+export const RETENTION_COLUMN = 10; // J
+const MONTHS_SHOWN = 12;
+
+/** The dashboard's cells (A1 notation → value or formula), from the roster's actual columns. */
+export function dashboardCells(
+  roster: Table,
+  settingsValueCell: string | null,
+  settings: Settings,
+): {
+  block: unknown[][];
+  retentionAnchor: string;
+  chartRange: { row: number; rows: number };
+} {
+  const first = roster.header.row + 2;
+  const range = (key: string) => {
+    const letter = columnLetter(roster.col[key] + 1);
+    return `${quoteSheetName(SHEET.clients)}!${letter}${first}:${letter}`;
+  };
+  const starts = range('startDate');
+  const ends = range('endDate');
+  const rows: [string, string][] = [
+    ['Active clients', `=COUNTIF(${range('status')},"Active")`],
+    ['Clients, all time', `=COUNTA(${range('clientId')})`],
+    ['Average lifespan, simple (years)', `=CLIENT_LIFESPAN(${starts},${ends},"simple")`],
+    ['Average lifespan, Kaplan–Meier (years)', `=CLIENT_LIFESPAN(${starts},${ends},"km")`],
+    ['Yearly profit per client', `=IFERROR(AVERAGE(${range('yearlyProfit')}),0)`],
+    ['Lifetime value (LTV)', '=CLIENT_LTV(B6,B5)'],
+    ['LTV:CAC target', settingsValueCell ? `=${settingsValueCell}` : String(settings.ltvToCac)],
+    ['Most to spend winning a client', '=CLIENT_MAX_CAC(B7,B8)'],
+    ['Churn period start', '=EDATE(TODAY(),-12)'],
+    ['Churn period end', '=TODAY()'],
+    ['Churn, last 12 months', `=CLIENT_CHURN(${starts},${ends},B10,B11)`],
+  ];
+  const width = RETENTION_COLUMN;
+  const height = 16 + MONTHS_SHOWN;
+  const block: unknown[][] = [];
+  for (let r = 0; r < height; r++) block.push(new Array(width).fill(''));
+  block[0][0] = DASHBOARD.title;
+  rows.forEach(([label, formula], index) => {
+    block[index + 1][0] = label;
+    block[index + 1][1] = formula;
+  });
+  const chartHeaderRow = 15; // 1-based
+  block[chartHeaderRow - 2][0] = DASHBOARD.activeByMonth;
+  block[chartHeaderRow - 1][0] = 'Month end';
+  block[chartHeaderRow - 1][1] = 'Active clients';
+  for (let k = 0; k < MONTHS_SHOWN; k++) {
+    const row = chartHeaderRow + 1 + k;
+    block[row - 1][0] = `=EOMONTH(TODAY(),${k - (MONTHS_SHOWN - 1)})`;
+    block[row - 1][1] =
+      `=COUNTIFS(${starts},"<="&A${row},${ends},"")+COUNTIFS(${starts},"<="&A${row},${ends},">"&A${row})`;
+  }
+  block[0][ATTENTION_COLUMN - 1] = DASHBOARD.attention;
+  DASHBOARD.attentionHeader.forEach((label, i) => (block[1][ATTENTION_COLUMN - 1 + i] = label));
+  block[0][RETENTION_COLUMN - 1] = DASHBOARD.retention;
+  block[1][RETENTION_COLUMN - 1] = `=CLIENT_RETENTION(${starts},${ends},${MONTHS_SHOWN})`;
+  return {
+    block,
+    retentionAnchor: `${columnLetter(RETENTION_COLUMN)}2`,
+    chartRange: { row: chartHeaderRow, rows: MONTHS_SHOWN + 1 },
+  };
+}
+
+/** Writes a fresh dashboard (only when the sheet is new or empty: a dashboard a user changed is left as is). */
+export function writeDashboard(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  roster: Table,
+  settingsValueCell: string | null,
+  settings: Settings,
+): void {
+  const { block, chartRange } = dashboardCells(roster, settingsValueCell, settings);
+  sheet.getRange(1, 1, block.length, block[0].length).setValues(block);
+  sheet.getRange(2, 2, 11, 1).setNumberFormats([
+    ['0'], ['0'], ['0.0'], ['0.0'], [currencyFormat(settings)], [currencyFormat(settings)], ['0.0'],
+    [currencyFormat(settings)], [settings.dateFormat], [settings.dateFormat], ['0.0%'],
+  ]); // prettier-ignore
+  sheet.getRange(chartRange.row + 1, 1, chartRange.rows - 1, 1).setNumberFormat('mmm yyyy');
+  const shares = sheet.getRange(3, RETENTION_COLUMN + 1, 60, MONTHS_SHOWN);
+  shares.setNumberFormat('0%');
+  const rule = SpreadsheetApp.newConditionalFormatRule()
+    .setGradientMinpointWithValue('#f4c7c3', SpreadsheetApp.InterpolationType.NUMBER, '0')
+    .setGradientMaxpointWithValue('#b7e1cd', SpreadsheetApp.InterpolationType.NUMBER, '1')
+    .setRanges([shares])
+    .build();
+  sheet.setConditionalFormatRules([rule]);
+  const chart = sheet
+    .newChart()
+    .asLineChart()
+    .addRange(sheet.getRange(chartRange.row, 1, chartRange.rows, 2))
+    .setPosition(chartRange.row + chartRange.rows + 1, 1, 0, 0)
+    .setOption('title', DASHBOARD.activeByMonth)
+    .setOption('legend', { position: 'none' })
+    .build();
+  sheet.insertChart(chart);
+  sheet.setFrozenRows(2);
+}
+
+function currencyFormat(settings: Settings): string {
+  return `"${settings.currency.replace(/"/g, '')}"#,##0.00`;
+}
+
+/** A1 of the Settings value cell holding `label`, for formulas that should follow it. */
+export function settingValueCell(values: readonly unknown[][], label: string): string | null {
+  const header = findHeaderRow(values, ['Setting', 'Value']);
+  if (!header) return null;
+  const labelColumn = header.columns.get('setting') as number;
+  const valueColumn = header.columns.get('value') as number;
+  for (let row = header.row + 1; row < values.length; row++) {
+    if (normalizeLabel(values[row][labelColumn]) === normalizeLabel(label)) {
+      return `${quoteSheetName(SHEET.settings)}!$${columnLetter(valueColumn + 1)}$${row + 1}`;
+    }
+  }
+  return null;
+}
+
+/**
+ * Last check-in of each client: the roster's live link when it holds a date (real Sheets computes it), else
+ * one read of that client's tab. Call count grows with clients whose link is unreadable, never with log rows.
+ */
+export function lastCheckIns(
+  ss: Spreadsheet,
+  clients: RosterClient[],
+  zone: Zone,
+): Map<string, number | null> {
+  const result = new Map<string, number | null>();
+  for (const client of clients) {
+    if (client.lastCheckIn !== undefined) {
+      result.set(client.clientId, client.lastCheckIn);
+      continue;
+    }
+    if (client.status === 'Ended') continue;
+    result.set(client.clientId, readLastCheckIn(ss, client, zone));
+  }
+  return result;
+}
+
+function readLastCheckIn(ss: Spreadsheet, client: RosterClient, zone: Zone): number | null {
+  const indexed = getIndexedClient(client.clientId);
+  const name = indexed?.name ?? client.tabName;
+  const width = indexed?.width ?? 26;
+  try {
+    const values = ss.getRange(`${quoteSheetName(name)}!A1:${columnLetter(width)}`).getValues();
+    const tab = modelTab(client.clientId, name, width, values, zone);
+    return tab ? (latestEntry(tab.log)?.day ?? null) : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface RefreshReport {
+  items: number;
+}
+
+/** Refresh: recomputes the "needs attention" list and rewrites only that list, in one write. */
+export function refreshDashboard(): RefreshReport {
+  return withDocumentLock(() => {
+    const ss = activeSpreadsheet();
+    const zone = readZone(ss);
+    const settings = readSettings(ss, zone.locale);
+    const roster = requireTable(ss, ROSTER);
+    const clients = rosterClients(roster, zone, settings);
+    const today = todayIn(zone);
+    const last = lastCheckIns(
+      ss,
+      clients.filter((c) => c.status === 'Active'),
+      zone,
+    );
+    const attentionClients: AttentionClient[] = clients.map((c) => ({
+      clientId: c.clientId,
+      name: c.name,
+      status: c.status,
+      cadenceDays: c.cadenceDays,
+      startDay: c.startDay,
+      lastCheckIn: last.get(c.clientId) ?? null,
+    }));
+    const payments = readTable(ss, PAYMENTS);
+    const requests = readTable(ss, REQUESTS);
+    const items = needsAttention(
+      attentionClients,
+      payments
+        ? dataRows(payments).map((row) => ({
+            clientId: readText(cell(payments, row, 'clientId')),
+            dueDay: readDay(cell(payments, row, 'due'), zone),
+            paidDay: readDay(cell(payments, row, 'paid'), zone),
+            amount: readNumber(cell(payments, row, 'amount')),
+          }))
+        : [],
+      requests
+        ? dataRows(requests).map((row) => ({
+            clientId: readText(cell(requests, row, 'clientId')),
+            day: readDay(cell(requests, row, 'date'), zone),
+            request: readText(cell(requests, row, 'request')),
+            decision: readText(cell(requests, row, 'decision')),
+          }))
+        : [],
+      today,
+      weekOf(today, settings.weekStart),
+      settings.graceDays,
+    );
+    const sheet = ss.getSheetByName(SHEET.dashboard);
+    if (!sheet) throw new Error('The Dashboard sheet is missing. Run ClientTabs > Set up workbook.');
+    const values = sheet.getDataRange().getValues();
+    const header = findHeaderRow(values, DASHBOARD.attentionHeader.slice(0, 3));
+    const headerRow = header ? header.row : 1;
+    const firstColumn = header ? (header.columns.get('client') as number) : ATTENTION_COLUMN - 1;
+    let previous = 0;
+    for (let row = headerRow + 1; row < values.length; row++) {
+      const cells = (values[row] ?? []).slice(firstColumn, firstColumn + DASHBOARD.attentionHeader.length);
+      if (cells.every(isBlank)) break;
+      previous++;
+    }
+    const width = DASHBOARD.attentionHeader.length;
+    const rows: unknown[][] = items.map((item) => [
+      asText(item.name),
+      item.reason,
+      asText(item.detail),
+      item.sinceDay === null ? '' : formatIsoDay(item.sinceDay),
+      asText(item.clientId),
+    ]);
+    if (rows.length === 0) rows.push(['Nobody needs attention. ✓', '', '', '', '']);
+    while (rows.length < previous) rows.push(new Array(width).fill(''));
+    sheet.getRange(headerRow + 2, firstColumn + 1, rows.length, width).setValues(rows);
+    return { items: items.length };
+  });
+}

@@ -1,0 +1,125 @@
+/** New client: the tab, the roster row with its live links, the index entry. A constant number of calls. */
+import { parseNewClient, type NewClientInput } from '../core/new-client';
+import type { FieldProblem } from '../core/checkin';
+import { asText, dayToCell } from './cells';
+import { setIndexedClient } from './client-index';
+import { buildClientTab, logAddressOfNewTab } from './client-tab';
+import { withDocumentLock } from './lock';
+import { liveLinks, nextClientId, rosterClients } from './roster';
+import { MANAGED_SHEETS, PAYMENTS, REQUESTS, ROSTER } from './schema';
+import {
+  activeSpreadsheet,
+  ensureRows,
+  readSettings,
+  readTable,
+  readZone,
+  requireTable,
+  writeCells,
+} from './tables';
+
+export interface CreatedClient {
+  clientId: string;
+  name: string;
+  tabName: string;
+  sheetId: number;
+  clientType: string;
+}
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; errors: FieldProblem[]; message: string };
+
+export function createClient(input: NewClientInput): Outcome<CreatedClient> {
+  return withDocumentLock(() => {
+    const ss = activeSpreadsheet();
+    const zone = readZone(ss);
+    const settings = readSettings(ss, zone.locale);
+    const roster = requireTable(ss, ROSTER);
+    const clients = rosterClients(roster, zone, settings);
+    const taken = [...MANAGED_SHEETS, ...clients.map((c) => c.name), ...clients.map((c) => c.tabName)];
+    const parsed = parseNewClient(input, taken, settings.cadence, zone.locale);
+    if (!parsed.ok)
+      return { ok: false, errors: parsed.errors, message: 'Please fix the highlighted fields.' };
+    const client = parsed.value;
+    if (ss.getSheetByName(client.name)) {
+      const message = `There is already a tab called "${client.name}".`;
+      return { ok: false, errors: [{ field: 'name', message }], message };
+    }
+    const payments = readTable(ss, PAYMENTS);
+    const requests = readTable(ss, REQUESTS);
+    const clientId = nextClientId(roster);
+
+    let tab: GoogleAppsScript.Spreadsheet.Sheet;
+    try {
+      tab = ss.insertSheet(client.name, ss.getNumSheets());
+    } catch (error) {
+      const message = `Sheets would not create a tab called "${client.name}": ${(error as Error).message}`;
+      return { ok: false, errors: [{ field: 'name', message }], message };
+    }
+    try {
+      const block = buildClientTab(client, clientId, zone, payments, requests);
+      tab.getRange(1, 1, block.values.length, block.values[0].length).setValues(block.values);
+      const firstLogRow = block.logHeaderRow + 1;
+      tab
+        .getRange(firstLogRow, 1, tab.getMaxRows() - block.logHeaderRow, 1)
+        .setNumberFormat(settings.dateFormat);
+      tab.getRange(3, 2).setNumberFormat(settings.dateFormat);
+      const satisfactionColumn = 2 + client.metrics.length;
+      tab
+        .getRange(firstLogRow, satisfactionColumn, tab.getMaxRows() - block.logHeaderRow, 1)
+        .setDataValidation(
+          SpreadsheetApp.newDataValidation()
+            .requireNumberBetween(1, 10)
+            .setAllowInvalid(false)
+            .setHelpText('A whole number from 1 to 10.')
+            .build(),
+        );
+      tab
+        .getRange(block.logHeaderRow, 1, 1, 1 + satisfactionColumn + 3)
+        .protect()
+        .setDescription('ClientTabs: log header')
+        .setWarningOnly(true);
+      const sheetId = tab.getSheetId();
+      const address = logAddressOfNewTab(block, client.name, sheetId);
+      address.metrics.forEach((metric, index) => {
+        const definition = client.metrics[index];
+        if (definition.baseline === null || definition.target === null) {
+          metric.baselineCell = null;
+          metric.targetCell = null;
+        }
+      });
+
+      const rosterRow = roster.lastRow + 2;
+      ensureRows(roster.sheet, rosterRow);
+      const cells = new Map<number, unknown>();
+      const put = (key: string, value: unknown) => {
+        if (roster.col[key] >= 0) cells.set(roster.col[key], value);
+      };
+      put('clientId', asText(clientId));
+      put('name', asText(client.name));
+      put('status', 'Active');
+      put('clientType', client.clientType);
+      put('startDate', dayToCell(client.startDay, zone));
+      put('program', asText(client.program));
+      put('programMonths', client.programMonths ?? '');
+      put('monthlyFee', client.monthlyFee ?? '');
+      put('yearlyProfit', client.yearlyProfit ?? '');
+      put('cadenceDays', client.cadenceDays);
+      put('tabId', sheetId);
+      for (const [key, formula] of Object.entries(liveLinks(address, rosterRow, roster))) put(key, formula);
+      writeCells(roster.sheet, rosterRow, cells);
+      setIndexedClient(clientId, {
+        sheetId,
+        name: client.name,
+        width: tab.getMaxColumns(),
+        rows: block.values.length,
+      });
+      return {
+        ok: true,
+        value: { clientId, name: client.name, tabName: client.name, sheetId, clientType: client.clientType },
+      };
+    } catch (error) {
+      // Nothing half-made stays behind: the roster row is the last write, so only the tab can exist here.
+      ss.deleteSheet(tab);
+      throw error;
+    }
+  });
+}

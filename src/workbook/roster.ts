@@ -1,0 +1,126 @@
+/** The roster (Clients): reading clients, and the live link formulas of a client's row. */
+import { CLIENT_STATUSES, matchChoice } from '../core/clients';
+import { cadenceFor } from '../core/cadence';
+import { columnLetter, formulaString, quoteSheetName } from '../core/layout';
+import { readDay, readNumber, readText, type Zone } from './cells';
+import { ROSTER_METRIC_SLOTS } from './schema';
+import { cell, dataRows, type Settings, type Table } from './tables';
+
+export interface RosterClient {
+  /** 0-based row in the roster's values. */
+  row: number;
+  clientId: string;
+  name: string;
+  tabName: string;
+  status: 'Active' | 'Paused' | 'Ended';
+  clientType: string;
+  startDay: number | null;
+  endDay: number | null;
+  program: string;
+  programMonths: number | null;
+  monthlyFee: number | null;
+  yearlyProfit: number | null;
+  cadenceDays: number;
+  /** From the live link: a day, null when the tab has no check-in, undefined when unreadable. */
+  lastCheckIn: number | null | undefined;
+  tabId: number | null;
+}
+
+/** The tab name a HYPERLINK live link shows. */
+export function linkLabel(value: unknown): string {
+  const text = readText(value);
+  // An error value (#N/A, #REF!...) is not a name: the link has not computed (or broke).
+  return /^#[A-Z/0-9]+[!?]?$/.test(text) ? '' : text;
+}
+
+export function rosterClients(table: Table, zone: Zone, settings: Settings): RosterClient[] {
+  return dataRows(table)
+    .map((row): RosterClient => {
+      const get = (key: string) => cell(table, row, key);
+      const status = matchChoice(CLIENT_STATUSES, get('status')) ?? 'Active';
+      const cadence = readNumber(get('cadenceDays'));
+      const last = get('lastCheckIn');
+      const lastDay = readDay(last, zone);
+      const name = readText(get('name'));
+      return {
+        row,
+        clientId: readText(get('clientId')),
+        name,
+        tabName: linkLabel(get('link')) || name,
+        status,
+        clientType: readText(get('clientType')),
+        startDay: readDay(get('startDate'), zone),
+        endDay: readDay(get('endDate'), zone),
+        program: readText(get('program')),
+        programMonths: readNumber(get('programMonths')),
+        monthlyFee: readNumber(get('monthlyFee')),
+        yearlyProfit: readNumber(get('yearlyProfit')),
+        cadenceDays: cadence && cadence > 0 ? cadence : cadenceFor(get('clientType'), settings.cadence),
+        lastCheckIn: lastDay !== null ? lastDay : last === '' ? null : undefined,
+        tabId: readNumber(get('tabId')),
+      };
+    })
+    .filter((client) => client.clientId !== '' || client.name !== '');
+}
+
+/** The next free Client ID (C-0001, C-0002, ...). */
+export function nextClientId(table: Table | null): string {
+  let max = 0;
+  if (table) {
+    for (const row of dataRows(table)) {
+      const match = /^C-(\d+)$/i.exec(readText(cell(table, row, 'clientId')));
+      if (match) max = Math.max(max, Number(match[1]));
+    }
+  }
+  return `C-${String(max + 1).padStart(4, '0')}`;
+}
+
+/** Where a client's log lives, in 1-based sheet coordinates, for building live links. */
+export interface LogAddress {
+  tabName: string;
+  sheetId: number;
+  /** First row below the log header. */
+  firstRow: number;
+  weekColumn: number;
+  metrics: {
+    /** The log header cell holding the metric's name, e.g. B12. */
+    headerCell: string;
+    column: number;
+    baselineCell: string | null;
+    targetCell: string | null;
+  }[];
+}
+
+/** The live link formulas of a roster row (1-based `rosterRow`), keyed by roster column key. */
+export function liveLinks(log: LogAddress, rosterRow: number, table: Table): Record<string, string> {
+  const tab = quoteSheetName(log.tabName);
+  const range = (column: number) => `${tab}!${columnLetter(column)}${log.firstRow}:${columnLetter(column)}`;
+  const weeks = range(log.weekColumn);
+  const formulas: Record<string, string> = {
+    lastCheckIn: `=IF(COUNT(${weeks})=0,"",MAX(${weeks}))`,
+    link: `=HYPERLINK("#gid=${log.sheetId}",${formulaString(log.tabName)})`,
+  };
+  log.metrics.slice(0, ROSTER_METRIC_SLOTS).forEach((metric, index) => {
+    const i = index + 1;
+    const values = range(metric.column);
+    const pairs = `FILTER({${weeks},${values}},${weeks}<>"",${values}<>"")`;
+    formulas[`metric${i}`] = `=${tab}!${metric.headerCell}`;
+    formulas[`latest${i}`] = `=IFERROR(INDEX(SORT(${pairs},1,FALSE),1,2),"")`;
+    const latestColumn = table.col[`latest${i}`];
+    if (metric.baselineCell && metric.targetCell && latestColumn >= 0) {
+      const latestCell = `${columnLetter(latestColumn + 1)}${rosterRow}`;
+      formulas[`progress${i}`] =
+        `=CLIENT_PROGRESS(${tab}!${metric.baselineCell},${latestCell},${tab}!${metric.targetCell})`;
+    }
+    if (index === 0) formulas.trend = `=IFERROR(SPARKLINE(SORT(${pairs},1,TRUE)),"")`;
+  });
+  return formulas;
+}
+
+/** The tab a live link formula points at (Sheets rewrites it when the tab is renamed). */
+export function tabNameInFormula(formula: string): string | null {
+  const quoted = /'((?:[^']|'')+)'!/.exec(formula);
+  if (quoted) return quoted[1].replace(/''/g, "'");
+  const plain = /(?:^|[^A-Za-z0-9_.])([A-Za-z0-9_.]+)!/.exec(formula.replace(/^=/, ' '));
+  return plain ? plain[1] : null;
+}

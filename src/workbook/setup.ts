@@ -1,0 +1,256 @@
+/**
+ * Set up workbook: creates what is missing and repairs what is broken, never changing a value a user
+ * typed. Safe to run again on a set-up or half-set-up workbook. A constant number of calls: each managed
+ * sheet is read once and written at most once per region.
+ */
+import { LOG, LOG_TRAILING, METRIC_HEADER, PROFILE_ORDER } from '../core/client-tab';
+import { normalizeLabel } from '../core/clients';
+import { findHeaderRow, isBlank, lastFilledRow } from '../core/layout';
+import { asText, readNumber, readText } from './cells';
+import { setIndexedClients, setIndexedWeekStart, type IndexedClient } from './client-index';
+import { settingValueCell, writeDashboard } from './dashboard';
+import { withDocumentLock } from './lock';
+import { liveLinksLabel, repairLinkFormula } from './links';
+import {
+  numberFormat,
+  PAYMENTS,
+  REQUESTS,
+  ROSTER,
+  SETTING,
+  SETTINGS,
+  SETTINGS_HEADER,
+  SHEET,
+  type TableSpec,
+} from './schema';
+import {
+  activeSpreadsheet,
+  readZone,
+  settingsFromValues,
+  tableFromValues,
+  type Settings,
+  type Sheet,
+  type Spreadsheet,
+  type Table,
+} from './tables';
+
+export interface SetupReport {
+  created: string[];
+  headersAdded: string[];
+  settingsAdded: string[];
+  linksRepaired: number;
+}
+
+const PROTECTION = 'ClientTabs: header row';
+
+function sheetNamed(ss: Spreadsheet, name: string, report: SetupReport): Sheet {
+  const existing = ss.getSheetByName(name);
+  if (existing) return existing;
+  report.created.push(name);
+  return ss.insertSheet(name);
+}
+
+/**
+ * The header row of a table: the row holding its key labels, or row 1. Missing labels go after the
+ * last filled cell of that row, so nothing a user typed moves or changes.
+ */
+function repairHeader(sheet: Sheet, values: unknown[][], spec: TableSpec, report: SetupReport): unknown[][] {
+  const keys = spec.columns.slice(0, 2).map((c) => c.label);
+  const header = findHeaderRow(values, keys);
+  const row = header ? header.row : 0;
+  const cells = values[row] ?? [];
+  const present = new Set(cells.map(normalizeLabel));
+  const missing = spec.columns.map((c) => c.label).filter((label) => !present.has(normalizeLabel(label)));
+  if (missing.length === 0) return values;
+  let last = cells.length - 1;
+  while (last >= 0 && isBlank(cells[last])) last--;
+  const start = last + 1;
+  const needed = start + missing.length;
+  const maxColumns = sheet.getMaxColumns();
+  if (needed > maxColumns) sheet.insertColumnsAfter(maxColumns, needed - maxColumns);
+  sheet.getRange(row + 1, start + 1, 1, missing.length).setValues([missing]);
+  report.headersAdded.push(...missing.map((label) => `${spec.sheet}: ${label}`));
+  const updated = values.length ? values.map((r) => r.slice()) : [[]];
+  while (updated.length <= row) updated.push([]);
+  missing.forEach((label, i) => (updated[row][start + i] = label));
+  return updated;
+}
+
+/** Formats, dropdowns, frozen and warning-protected header for a table whose header is in place. */
+function dressTable(
+  sheet: Sheet,
+  table: Table,
+  spec: TableSpec,
+  settings: Settings,
+  protections: boolean,
+): void {
+  const firstData = table.header.row + 2;
+  const rows = Math.max(1, sheet.getMaxRows() - firstData + 1);
+  for (const column of spec.columns) {
+    const index = table.col[column.key];
+    if (index < 0) continue;
+    const range = sheet.getRange(firstData, index + 1, rows, 1);
+    const format = column.format ? numberFormat(column.format, settings) : null;
+    if (format) range.setNumberFormat(format);
+    if (column.choices) {
+      range.setDataValidation(
+        SpreadsheetApp.newDataValidation()
+          .requireValueInList([...column.choices], true)
+          .setAllowInvalid(false)
+          .build(),
+      );
+    }
+  }
+  sheet.setFrozenRows(table.header.row + 1);
+  if (!protections) {
+    const width = Math.max(...Object.values(table.col)) + 1;
+    sheet
+      .getRange(table.header.row + 1, 1, 1, width)
+      .protect()
+      .setDescription(PROTECTION)
+      .setWarningOnly(true);
+  }
+}
+
+function hasOurProtection(sheet: Sheet): boolean {
+  return sheet
+    .getProtections(SpreadsheetApp.ProtectionType.RANGE)
+    .some((p) => (p as GoogleAppsScript.Spreadsheet.Protection).getDescription() === PROTECTION);
+}
+
+function setUpTable(ss: Spreadsheet, spec: TableSpec, settings: Settings, report: SetupReport): Table {
+  const sheet = sheetNamed(ss, spec.sheet, report);
+  const values = repairHeader(sheet, sheet.getDataRange().getValues(), spec, report);
+  const table = tableFromValues(sheet, values, spec) as Table;
+  dressTable(sheet, table, spec, settings, hasOurProtection(sheet));
+  return table;
+}
+
+function setUpSettings(
+  ss: Spreadsheet,
+  locale: string,
+  report: SetupReport,
+): { values: unknown[][]; settings: Settings } {
+  const sheet = sheetNamed(ss, SHEET.settings, report);
+  let values = sheet.getDataRange().getValues();
+  let header = findHeaderRow(values, SETTINGS_HEADER.slice(0, 2));
+  const rowsToWrite: unknown[][] = [];
+  let writeAt: number;
+  if (!header) {
+    const empty = values.every((row) => row.every(isBlank));
+    writeAt = empty ? 1 : lastFilledRow(values, -1) + 3;
+    rowsToWrite.push([...SETTINGS_HEADER]);
+    header = { row: writeAt - 1, columns: new Map([['setting', 0], ['value', 1], ['about', 2]]) }; // prettier-ignore
+  } else {
+    writeAt = lastFilledRow(values, header.row) + 2;
+  }
+  const labelColumn = header.columns.get('setting') as number;
+  const present = new Set(values.map((row) => normalizeLabel(row[labelColumn])));
+  for (const setting of SETTINGS) {
+    if (present.has(normalizeLabel(setting.label))) continue;
+    const row: unknown[] = [];
+    row[labelColumn] = setting.label;
+    row[header.columns.get('value') ?? labelColumn + 1] = setting.value(locale);
+    row[header.columns.get('about') ?? labelColumn + 2] = setting.about;
+    rowsToWrite.push(row);
+    report.settingsAdded.push(setting.label);
+  }
+  if (rowsToWrite.length > 0) {
+    const width = Math.max(...rowsToWrite.map((r) => r.length));
+    const block = rowsToWrite.map((r) =>
+      Array.from({ length: width }, (_, i) => (r[i] === undefined ? '' : r[i])),
+    );
+    sheet.getRange(writeAt, 1, block.length, width).setValues(block);
+    values = values.map((r) => r.slice());
+    block.forEach((r, i) => (values[writeAt - 1 + i] = r));
+    if (report.created.includes(SHEET.settings)) sheet.setFrozenRows(1);
+  }
+  return { values, settings: settingsFromValues(values, locale) };
+}
+
+/** The client-tab template: the layout every client tab follows, with an example metric. Made once. */
+function setUpTemplate(ss: Spreadsheet, report: SetupReport): void {
+  if (ss.getSheetByName(SHEET.template)) return;
+  const sheet = sheetNamed(ss, SHEET.template, report);
+  const width = 1 + 1 + LOG_TRAILING.length;
+  const rows: unknown[][] = PROFILE_ORDER.map((label) => [label, '']);
+  rows.push([], [...METRIC_HEADER], ['Revenue per month', 'USD', 'up', 10000, 20000], []);
+  rows.push([LOG.weekOf, 'Revenue per month', ...LOG_TRAILING]);
+  const block = rows.map((r) => Array.from({ length: width }, (_, i) => (r[i] === undefined ? '' : r[i])));
+  sheet.getRange(1, 1, block.length, width).setValues(block);
+  sheet.hideSheet();
+}
+
+function setUpDashboard(
+  ss: Spreadsheet,
+  roster: Table,
+  settingsValues: unknown[][],
+  settings: Settings,
+  report: SetupReport,
+): void {
+  const existing = ss.getSheetByName(SHEET.dashboard);
+  const sheet = existing ?? sheetNamed(ss, SHEET.dashboard, report);
+  if (existing) {
+    const values = existing.getDataRange().getValues();
+    if (values.some((row) => row.some((c) => !isBlank(c)))) return;
+  }
+  writeDashboard(sheet, roster, settingValueCell(settingsValues, SETTING.ltvToCac), settings);
+}
+
+/**
+ * Tab renames: Sheets rewrites the live link formulas' references, so the tab's current name is in the
+ * "Last check-in" formula; the HYPERLINK label is plain text and is fixed here. One getFormulas, and one
+ * write of the link column only when something changed.
+ */
+function repairLinks(roster: Table, report: SetupReport): Record<string, IndexedClient> {
+  const index: Record<string, IndexedClient> = {};
+  const first = roster.header.row + 1;
+  const count = roster.lastRow - roster.header.row;
+  const linkColumn = roster.col.link;
+  const lastColumn = roster.col.lastCheckIn;
+  if (count <= 0 || linkColumn < 0 || lastColumn < 0) return index;
+  const formulas = roster.sheet
+    .getRange(first + 1, 1, count, roster.values[roster.header.row].length)
+    .getFormulas();
+  const column: unknown[][] = [];
+  let changed = false;
+  for (let i = 0; i < count; i++) {
+    const values = roster.values[first + i] ?? [];
+    const linkFormula = formulas[i][linkColumn];
+    const current = linkFormula || values[linkColumn];
+    const tabName = liveLinksLabel(formulas[i][lastColumn]);
+    const tabId = readNumber(values[roster.col.tabId]);
+    const clientId = readText(values[roster.col.clientId]);
+    let next: unknown = typeof current === 'string' && !linkFormula ? asText(current) : (current ?? '');
+    if (tabName && tabId !== null && linkFormula) {
+      const repaired = repairLinkFormula(linkFormula, tabId, tabName);
+      if (repaired !== linkFormula) {
+        next = repaired;
+        changed = true;
+        report.linksRepaired++;
+      }
+    }
+    column.push([next]);
+    if (clientId && tabId !== null) {
+      index[clientId] = { sheetId: tabId, name: tabName ?? readText(values[linkColumn]), width: 26 };
+    }
+  }
+  if (changed) roster.sheet.getRange(first + 1, linkColumn + 1, count, 1).setValues(column);
+  return index;
+}
+
+export function setUpWorkbook(): SetupReport {
+  return withDocumentLock(() => {
+    const ss = activeSpreadsheet();
+    const zone = readZone(ss);
+    const report: SetupReport = { created: [], headersAdded: [], settingsAdded: [], linksRepaired: 0 };
+    const { values: settingsValues, settings } = setUpSettings(ss, zone.locale, report);
+    setIndexedWeekStart(settings.weekStart);
+    const roster = setUpTable(ss, ROSTER, settings, report);
+    setUpTable(ss, PAYMENTS, settings, report);
+    setUpTable(ss, REQUESTS, settings, report);
+    setUpTemplate(ss, report);
+    setUpDashboard(ss, roster, settingsValues, settings, report);
+    setIndexedClients(repairLinks(roster, report));
+    return report;
+  });
+}

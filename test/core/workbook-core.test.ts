@@ -1,0 +1,172 @@
+import { detectAdoptable } from '../../src/core/adopt';
+import { needsAttention } from '../../src/core/attention';
+import { cadenceFor, daysOverdue, isDueThisWeek, parseWeekday, weekOf } from '../../src/core/cadence';
+import { findWeekRow, parseCheckIn, planCheckIn } from '../../src/core/checkin';
+import { parseClientTab } from '../../src/core/client-tab';
+import { parseIsoDay } from '../../src/core/dates';
+import { columnLetter, findHeaderRow, quoteSheetName } from '../../src/core/layout';
+import { checkClientName, parseNewClient } from '../../src/core/new-client';
+import { periodCloseOnOrAfter, planOffboard } from '../../src/core/offboard';
+
+const day = (iso: string) => parseIsoDay(iso) as number;
+const readDay = (v: unknown) => (typeof v === 'string' ? parseIsoDay(v) : null);
+
+describe('cadence', () => {
+  test('defaults by client type, settings override, unknown type falls back to weekly', () => {
+    expect(cadenceFor('Savvy')).toBe(14);
+    expect(cadenceFor('micromanager')).toBe(7);
+    expect(cadenceFor('Savvy', { Savvy: 21 })).toBe(21);
+    expect(cadenceFor('')).toBe(7);
+  });
+  test('weeks, due-ness and overdue days', () => {
+    expect(parseWeekday('Mon')).toBe(1);
+    expect(parseWeekday('x')).toBeNull();
+    expect(weekOf(day('2024-06-12'), 1)).toBe(day('2024-06-10'));
+    expect(weekOf(day('2024-06-12'), 0)).toBe(day('2024-06-09'));
+    expect(daysOverdue(day('2024-06-01'), null, 7, day('2024-06-12'))).toBe(4);
+    expect(daysOverdue(null, day('2024-06-10'), 7, day('2024-06-12'))).toBe(-5);
+    expect(isDueThisWeek(day('2024-06-01'), null, 14, day('2024-06-10'))).toBe(true);
+    expect(isDueThisWeek(day('2024-06-07'), null, 14, day('2024-06-10'))).toBe(false);
+  });
+});
+
+describe('layout helpers', () => {
+  test('header rows by label, letters, quoted names', () => {
+    expect(findHeaderRow([['x'], ['Week of', 'Revenue']], ['week of'])?.row).toBe(1);
+    expect(columnLetter(1)).toBe('A');
+    expect(columnLetter(28)).toBe('AB');
+    expect(quoteSheetName("Bob's")).toBe("'Bob''s'");
+  });
+});
+
+describe('check-in planning', () => {
+  const values = [
+    ['Client', 'Acme'],
+    ['Client ID', 'C-0001'],
+    ['Metric', 'Unit', 'Direction', 'Baseline', 'Target'],
+    ['Revenue', 'USD', 'up', 10, 20],
+    [],
+    ['Week of', 'Revenue', 'Mine', 'Satisfaction (1-10)', 'Wins', 'Blockers', 'Notes', 'Entered by'],
+    ['2024-06-03', 11, 'x', 7, '', '', '', ''],
+  ];
+  const model = parseClientTab(values, readDay);
+  test('reads the card, the metrics and the log by label', () => {
+    expect(model.metrics).toMatchObject([{ name: 'Revenue', baseline: 10, target: 20 }]);
+    expect(model.log).toMatchObject({ headerRow: 5, weekColumn: 0, satisfactionColumn: 3, lastRow: 6 });
+  });
+  test('writes our columns in runs around a user column; refuses a duplicate week', () => {
+    const parsed = parseCheckIn(
+      {
+        weekOf: '2024-06-10',
+        values: { Revenue: '12' },
+        satisfaction: '8',
+        wins: 'w',
+        blockers: '',
+        notes: '',
+      },
+      model.metrics,
+      parseIsoDay,
+    );
+    if (!parsed.ok) throw new Error('parse');
+    const plan = planCheckIn(model.log!, values, parsed.value, 'VA', false, day('2024-06-12'));
+    if (!plan.ok) throw new Error(plan.message);
+    expect(plan.value.row).toBe(7);
+    expect(plan.value.runs.map((r) => [r.column, r.cells.length])).toEqual([
+      [0, 2],
+      [3, 5],
+    ]);
+    const dup = { ...parsed.value, weekDay: day('2024-06-03') };
+    expect(planCheckIn(model.log!, values, dup, '', false, 0).ok).toBe(false);
+    const replace = planCheckIn(model.log!, values, dup, '', true, day('2024-06-12'));
+    expect(replace.ok && replace.value.previousNote).toMatch(/Revenue: 11.*Mine|Revenue: 11/);
+    expect(findWeekRow(model.log!, day('2024-06-05'))).toBeNull();
+  });
+});
+
+describe('adoption detection', () => {
+  test('finds the date column and numeric columns beside it, under a title block', () => {
+    const found = detectAdoptable(
+      [['My client'], ['Date', 'Note', 'Score'], ['2024-01-01', 'a', 3], ['2024-01-08', '', 4]],
+      readDay,
+    );
+    expect(found).toEqual({
+      ok: true,
+      value: {
+        headerRow: 1,
+        dateColumn: 0,
+        dateLabel: 'Date',
+        metricColumns: [{ column: 2, label: 'Score' }],
+        firstDay: day('2024-01-01'),
+        lastDay: day('2024-01-08'),
+        rows: 2,
+      },
+    });
+  });
+  test('gives a reason when it cannot read a tab', () => {
+    expect(detectAdoptable([], readDay)).toEqual({ ok: false, reason: 'The tab is empty.' });
+    expect(detectAdoptable([['Date', 'Note'], ['2024-01-01', 'x']], readDay)).toMatchObject({ ok: false, reason: expect.stringMatching(/no column of numbers/) }); // prettier-ignore
+  });
+});
+
+describe('needs attention', () => {
+  test('overdue, not logged this week, late payments, open requests; active clients only', () => {
+    const today = day('2024-06-12');
+    const week = day('2024-06-10');
+    const items = needsAttention(
+      [
+        { clientId: 'A', name: 'A', status: 'Active', cadenceDays: 7, startDay: day('2024-01-01'), lastCheckIn: day('2024-05-29') }, // prettier-ignore
+        { clientId: 'B', name: 'B', status: 'Active', cadenceDays: 7, startDay: day('2024-01-01'), lastCheckIn: day('2024-06-06') }, // prettier-ignore
+        {
+          clientId: 'C',
+          name: 'C',
+          status: 'Ended',
+          cadenceDays: 7,
+          startDay: day('2024-01-01'),
+          lastCheckIn: null,
+        },
+      ],
+      [{ clientId: 'B', dueDay: day('2024-06-01'), paidDay: null, amount: 100 }],
+      [{ clientId: 'A', day: day('2024-06-11'), request: 'More', decision: 'Open' }],
+      today,
+      week,
+      7,
+    );
+    expect(items.map((i) => [i.name, i.reason])).toEqual([
+      ['A', 'Check-in overdue'],
+      ['B', 'Nothing logged this week'],
+      ['B', 'Late payment'],
+      ['A', 'Open out-of-scope request'],
+    ]);
+  });
+});
+
+describe('offboarding', () => {
+  test('period close and the 30-day notice rule', () => {
+    expect(periodCloseOnOrAfter(day('2024-01-31'), 1, day('2024-03-15'))).toBe(day('2024-03-31'));
+    const input = { startDay: day('2024-01-08'), programMonths: 6, endDay: day('2024-07-01'), noticeDay: day('2024-06-02'), endAtPeriodClose: false }; // prettier-ignore
+    expect(planOffboard(input)).toMatchObject({ ok: false, errors: [{ field: 'noticeDate' }] });
+    expect(planOffboard({ ...input, endAtPeriodClose: true })).toEqual({
+      ok: true,
+      endDay: day('2024-07-08'),
+    });
+    expect(planOffboard({ ...input, endDay: day('2023-12-01'), noticeDay: day('2023-10-01') })).toMatchObject({ ok: false, errors: [{ field: 'endDate' }] }); // prettier-ignore
+  });
+});
+
+describe('new client form', () => {
+  test('names', () => {
+    expect(checkClientName('', [])).toMatch(/Enter/);
+    expect(checkClientName('Acme', ['ACME'])).toMatch(/already/);
+    expect(checkClientName('=SUM(1)', [])).toBeNull();
+  });
+  test('derives yearly profit from fee and costs, cadence from type', () => {
+    const parsed = parseNewClient(
+      { name: 'A', startDate: '2024-01-01', program: '', programMonths: '', monthlyFee: '1,000', yearlyProfit: '', monthlyCosts: '400', clientType: 'Savvy', cadenceDays: '', definitionOfSuccess: '', scope: '', metrics: [] }, // prettier-ignore
+      [],
+    );
+    expect(parsed).toMatchObject({
+      ok: true,
+      value: { yearlyProfit: 7200, cadenceDays: 14, clientType: 'Savvy' },
+    });
+  });
+});

@@ -1,0 +1,123 @@
+import { FIXTURES, type FixtureCell, type FixtureWorkbook } from '../fixtures/existing-workbooks';
+import { checkIn, harness, NOW, type Harness } from './helpers';
+
+type R<T> = { ok: boolean; value: T; errors?: { field: string; message: string }[]; message?: string };
+interface Scan {
+  candidates: { tabName: string; dateColumn: string; metricColumns: string[]; firstDate: string; lastDate: string; rows: number }[]; // prettier-ignore
+  skipped: { tabName: string; reason: string }[];
+}
+interface Progress {
+  adopted: string[];
+  remaining: string[];
+  failed: { tabName: string; reason: string }[];
+  done: boolean;
+}
+
+function load(h: Harness, fixture: FixtureWorkbook): void {
+  const ss = h.emu.spreadsheet;
+  for (const [name, rows] of Object.entries(fixture.tabs)) {
+    const sheet = ss.insertSheet(name);
+    const width = Math.max(...rows.map((r) => r.length), 1);
+    // Dates go in as typed text, which Sheets turns into date cells (midnight in the spreadsheet's zone).
+    const cell = (c: FixtureCell | undefined) => (c === undefined ? '' : typeof c === 'object' ? c.date : c);
+    sheet
+      .getRange(1, 1, rows.length, width)
+      .setValues(rows.map((r) => Array.from({ length: width }, (_, i) => cell(r[i]))));
+  }
+}
+
+describe.each(FIXTURES)('adopting an existing workbook: $name', (fixture) => {
+  test('lists what was found, adopts with live links, and changes no cell of the tabs', () => {
+    const h = harness();
+    load(h, fixture);
+    h.call('menuSetUpWorkbook');
+    const before = h.snapshot(Object.keys(fixture.tabs));
+    const scan = h.call<Scan>('rpcScanForAdoption');
+    expect(scan.candidates.map((c) => c.tabName).sort()).toEqual([...fixture.expectAdoptable].sort());
+    expect(scan.skipped.map((s) => s.tabName)).toEqual(expect.arrayContaining(fixture.expectSkipped));
+    for (const skipped of scan.skipped) expect(skipped.reason).toMatch(/\w/);
+    const result = h.call<R<Progress>>(
+      'rpcAdoptTabs',
+      scan.candidates.map((c) => c.tabName),
+    );
+    expect(result.value).toMatchObject({ done: true, remaining: [], failed: [] });
+    expect(result.value.adopted.sort()).toEqual([...fixture.expectAdoptable].sort());
+    expect(h.snapshot(Object.keys(fixture.tabs))).toEqual(before);
+    const roster = h.sheet('Clients').getDataRange();
+    const formulas = roster.getFormulas();
+    expect(formulas.slice(1).every((r) => r[11].startsWith('=IF(COUNT('))).toBe(true);
+    // Adopted again? Nothing to adopt: they are in the roster now.
+    expect(h.call<Scan>('rpcScanForAdoption').candidates).toEqual([]);
+  });
+});
+
+test('the scan describes each tab: date column, metric columns, first and last dates', () => {
+  const h = harness();
+  for (const fixture of FIXTURES) load(h, fixture);
+  h.call('menuSetUpWorkbook');
+  const scan = h.call<Scan>('rpcScanForAdoption');
+  const byName = Object.fromEntries(scan.candidates.map((c) => [c.tabName, c]));
+  expect(byName['Northwind Ltd']).toEqual({
+    tabName: 'Northwind Ltd',
+    dateColumn: 'Session (column A)',
+    metricColumns: ['MRR', 'Churned accounts'],
+    firstDate: '2024-01-15',
+    lastDate: '2024-02-12',
+    rows: 3,
+  });
+  expect(byName.Globex).toMatchObject({ dateColumn: 'Check-in date (column C)', metricColumns: ['Conversion %', 'Ad spend'] }); // prettier-ignore
+  expect(scan.skipped).toEqual(
+    expect.arrayContaining([
+      { tabName: 'Ideas', reason: expect.stringMatching(/No header row with a date column/) },
+      { tabName: 'Sheet1', reason: 'The tab is empty.' },
+    ]),
+  );
+});
+
+test('check-ins on an adopted tab append below its log, in its own columns', () => {
+  const h = harness();
+  load(h, FIXTURES[2]);
+  h.call('menuSetUpWorkbook');
+  h.call('rpcAdoptTabs', ['Globex']);
+  const saved = h.call<R<{ row: number }>>('rpcSaveCheckIn', {
+    ...checkIn('C-0001', '2024-06-10'),
+    values: { 'Conversion %': '3%', 'Ad spend': '1700' },
+  });
+  expect(saved).toMatchObject({ ok: true, value: { row: 5 } });
+  const row = h.sheet('Globex').getRange('A5:F5').getValues()[0];
+  expect([row[0], row[1], row[3], row[4], row[5]]).toEqual(['', '', 0.03, '', 1700]);
+});
+
+test('adopting 50 tabs stops cleanly at the time budget and resumes where it stopped', () => {
+  const h = harness();
+  const tabs: FixtureWorkbook = { name: 'fifty', tabs: {}, expectAdoptable: [], expectSkipped: [] };
+  for (let i = 1; i <= 50; i++) {
+    tabs.tabs[`Client ${i}`] = [
+      ['Date', 'Score'],
+      [{ date: '2024-03-04' }, i],
+    ];
+  }
+  load(h, tabs);
+  h.call('menuSetUpWorkbook');
+  const before = h.snapshot(Object.keys(tabs.tabs));
+  // Every clock read moves time 10 s on: the 270 s budget is spent after ~27 tabs.
+  let time = NOW;
+  h.setClock(() => (time += 10_000));
+  const names = Object.keys(tabs.tabs);
+  const first = h.call<R<Progress>>('rpcAdoptTabs', names).value;
+  expect(first.done).toBe(false);
+  expect(first.adopted.length).toBeGreaterThan(10);
+  expect(first.adopted.length + first.remaining.length).toBe(50);
+  expect(h.emu.ui.toasts.at(-1)?.message).toMatch(/Adopted \d+ of 50 tabs so far/);
+  // The UI calls again with what remains (an empty list resumes the stored queue too).
+  const second = h.call<R<Progress>>('rpcAdoptTabs', []).value;
+  expect(second).toMatchObject({ done: true, remaining: [], failed: [] });
+  expect([...first.adopted, ...second.adopted]).toEqual(names);
+  const ids = h
+    .sheet('Clients')
+    .getRange('A2:A51')
+    .getValues()
+    .map((r) => r[0]);
+  expect(new Set(ids).size).toBe(50);
+  expect(h.snapshot(names)).toEqual(before);
+});

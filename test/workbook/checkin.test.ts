@@ -1,0 +1,130 @@
+import { checkIn, harness, ownDocumentCalls, SAMPLE_CLIENT, type Harness } from './helpers';
+
+type R = {
+  ok: boolean;
+  value?: Record<string, unknown>;
+  errors?: { field: string; message: string }[];
+  message?: string;
+};
+
+function withClient(): Harness {
+  const h = harness();
+  h.call('menuSetUpWorkbook');
+  h.call('rpcCreateClient', SAMPLE_CLIENT);
+  h.call('rpcGetCheckInForm', 'C-0001'); // what the sidebar does first
+  return h;
+}
+
+describe('Log a check-in', () => {
+  test('appends one row in at most 4 document calls; user text stays text', () => {
+    const h = withClient();
+    h.emu.calls.reset();
+    const saved = h.call<R>('rpcSaveCheckIn', { ...checkIn('C-0001', '2024-06-10'), enteredBy: '+VA Maria' });
+    expect(ownDocumentCalls(h)).toBeLessThanOrEqual(4);
+    expect(saved).toEqual({
+      ok: true,
+      value: { clientId: 'C-0001', weekOf: '2024-06-10', row: 13, replaced: false },
+    });
+    const row = h.sheet('Acme Co').getRange('A13:H13');
+    const values = row.getValues()[0];
+    expect(values.slice(1)).toEqual([12000, 27, 8, 'Closed two deals', '', '=SUM(1,2)', '+VA Maria']);
+    expect(row.getFormulas()[0].every((f) => f === '')).toBe(true);
+    expect((values[0] as Date).toISOString()).toBe('2024-06-10T04:00:00.000Z'); // midnight in New York
+  });
+
+  test('a mid-week date files under the week start; the next week appends below', () => {
+    const h = withClient();
+    expect(h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-05')).value).toMatchObject({ weekOf: '2024-06-03', row: 13 }); // prettier-ignore
+    expect(h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-12')).value).toMatchObject({ weekOf: '2024-06-10', row: 14 }); // prettier-ignore
+  });
+
+  test('a second entry for the same week is refused; replacing keeps the old values in a note', () => {
+    const h = withClient();
+    h.call('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10'));
+    const before = h.snapshot();
+    const refused = h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-11', { satisfaction: '3' }));
+    expect(refused.ok).toBe(false);
+    expect(refused.errors?.[0]).toMatchObject({
+      field: 'weekOf',
+      message: expect.stringMatching(/already logged.*Replace/),
+    });
+    expect(h.snapshot()).toEqual(before);
+    h.emu.calls.reset();
+    const replaced = h.call<R>(
+      'rpcSaveCheckIn',
+      checkIn('C-0001', '2024-06-10', { satisfaction: '3', replace: true }),
+    );
+    expect(ownDocumentCalls(h)).toBeLessThanOrEqual(4);
+    expect(replaced.value).toMatchObject({ row: 13, replaced: true });
+    const tab = h.sheet('Acme Co');
+    expect(tab.getRange('D13').getValue()).toBe(3);
+    expect(tab.getRange('A14').getValue()).toBe('');
+    const note = tab.getRange('A13').getNote();
+    expect(note).toMatch(/Replaced on 2024-06-12/);
+    expect(note).toMatch(/Satisfaction \(1–10\): 8/);
+    expect(note).toMatch(/Revenue: 12000/);
+    // A second replacement keeps the first note too.
+    h.call('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10', { satisfaction: '5', replace: true }));
+    expect(tab.getRange('A13').getNote()).toMatch(/Satisfaction \(1–10\): 8[\s\S]*Satisfaction \(1–10\): 3/);
+  });
+
+  test('bad input is refused field by field and nothing is written', () => {
+    const h = withClient();
+    const before = h.snapshot();
+    const result = h.call<R>('rpcSaveCheckIn', {
+      ...checkIn('C-0001', 'last week'),
+      values: { Revenue: 'a lot', Height: '3' },
+      satisfaction: '11',
+    });
+    expect(result.ok).toBe(false);
+    expect(result.errors?.map((e) => e.field).sort()).toEqual([
+      'satisfaction',
+      'values.Height',
+      'values.Revenue',
+      'weekOf',
+    ]);
+    expect(h.snapshot()).toEqual(before);
+    expect(h.call<R>('rpcSaveCheckIn', checkIn('C-9999', '2024-06-10'))).toMatchObject({ ok: false, message: expect.stringMatching(/No client with ID C-9999/) }); // prettier-ignore
+  });
+
+  test('rows and columns the user inserted, and columns of their own, keep every typed cell', () => {
+    const h = withClient();
+    h.call('rpcSaveCheckIn', checkIn('C-0001', '2024-05-27'));
+    const tab = h.sheet('Acme Co');
+    tab.insertRowsBefore(1, 2); // a title above the card
+    tab.getRange('A1').setValue('My coaching notes for Acme');
+    tab.insertColumnsBefore(1, 1); // a column on the left
+    tab.getRange('A5').setValue('left note');
+    tab.insertRowsAfter(14, 1); // a blank row between header and log
+    // A column of their own between ours (after Cost per lead) and one at the end of the log.
+    tab.insertColumnsAfter(4, 1);
+    tab.getRange('E14').setValue('Energy');
+    tab.getRange('E16').setValue('high');
+    tab.getRange('L14').setValue('Mood');
+    tab.getRange('L16').setValue('calm');
+    tab.getRange('L17').setValue('=1+1'); // a formula of theirs in the next row
+    const before = h.snapshot(['Acme Co'])['Acme Co'];
+    for (const week of ['2024-06-03', '2024-06-10']) {
+      expect(h.call<R>('rpcSaveCheckIn', checkIn('C-0001', week)).ok).toBe(true);
+    }
+    const after = h.snapshot(['Acme Co'])['Acme Co'];
+    before.values.forEach((row, r) =>
+      row.forEach((value, c) => {
+        if (value !== '' || before.formulas[r][c] !== '') {
+          expect([r, c, after.values[r][c], after.formulas[r][c]]).toEqual([
+            r,
+            c,
+            value,
+            before.formulas[r][c],
+          ]);
+        }
+      }),
+    );
+    // The new rows went under the log, in our columns (shifted), around the user's column.
+    expect(tab.getRange('B17:D17').getValues()[0].slice(1)).toEqual([12000, 27]);
+    expect(tab.getRange('F17').getValue()).toBe(8);
+    expect(tab.getRange('E17').getValue()).toBe(''); // the user's column, untouched (empty in that row)
+    expect(tab.getRange('L17').getFormula()).toBe('=1+1');
+    expect(tab.getRange('B18').getValue()).toBeInstanceOf(Object);
+  });
+});

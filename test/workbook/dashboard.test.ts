@@ -1,0 +1,174 @@
+import { checkIn, harness, NOW, ownDocumentCalls, SAMPLE_CLIENT, type Harness } from './helpers';
+
+type R = {
+  ok: boolean;
+  value?: Record<string, unknown>;
+  errors?: { field: string; message: string }[];
+  message?: string;
+};
+
+const DAY = 86_400_000;
+
+/** Three clients: two ended (known lifespans), one active. */
+function portfolio(): Harness {
+  const h = harness();
+  h.call('menuSetUpWorkbook');
+  const add = (name: string, startDate: string, yearlyProfit: string, clientType = 'Savvy') =>
+    h.call<R>('rpcCreateClient', {
+      ...SAMPLE_CLIENT,
+      name,
+      startDate,
+      yearlyProfit,
+      monthlyCosts: '',
+      clientType,
+    });
+  add('Ended One', '2022-01-01', '12000');
+  add('Ended Two', '2022-07-01', '6000');
+  add('Active', '2024-05-01', '9000', 'Micromanager');
+  const off = (clientId: string, endDate: string, noticeDate: string) =>
+    h.call<R>('rpcOffboardClient', {
+      clientId,
+      endDate,
+      reason: 'Program completed',
+      noticeDate,
+      endAtPeriodClose: false,
+    });
+  expect(off('C-0001', '2023-01-01', '2022-11-01').ok).toBe(true);
+  expect(off('C-0002', '2023-07-01', '2023-05-01').ok).toBe(true);
+  return h;
+}
+
+describe('Dashboard', () => {
+  test('CLIENT_* formulas over roster columns compute the portfolio numbers', () => {
+    const h = portfolio();
+    const dash = h.sheet('Dashboard');
+    expect(dash.getRange('B4').getFormula()).toBe(`=CLIENT_LIFESPAN('Clients'!E2:E,'Clients'!F2:F,"simple")`);
+    expect(dash.getRange('B5').getFormula()).toBe(`=CLIENT_LIFESPAN('Clients'!E2:E,'Clients'!F2:F,"km")`);
+    expect(dash.getRange('B2').getFormula()).toBe(`=COUNTIF('Clients'!C2:C,"Active")`);
+    expect(dash.getRange('J2').getFormula()).toBe(`=CLIENT_RETENTION('Clients'!E2:E,'Clients'!F2:F,12)`);
+    expect(dash.getRange('B12').getFormula()).toBe(`=CLIENT_CHURN('Clients'!E2:E,'Clients'!F2:F,B10,B11)`);
+    // Native inputs (AVERAGE, TODAY) are not computed by the emulator: pin them, then check the CLIENT_* chain.
+    dash.getRange('B6').setValue(9000);
+    dash
+      .getRange('B10:B11')
+      .setValues([[new Date('2022-12-01T05:00:00Z')], [new Date('2023-11-30T05:00:00Z')]]);
+    h.emu.recalculate();
+    expect(dash.getRange('B7').getValue()).toBe(9000 * (dash.getRange('B5').getValue() as number));
+    expect(dash.getRange('B9').getValue()).toBeCloseTo((dash.getRange('B7').getValue() as number) / 3, 6);
+    // Both ended clients were active on 2022-12-01 and ended within the period: churn 2/2.
+    expect(dash.getRange('B12').getValue()).toBe(1);
+    // The retention table spills a header and one row per cohort month.
+    expect(dash.getRange('J2:L2').getValues()[0]).toEqual(['Cohort', 'Month 0', 'Month 1']);
+    expect(dash.getRange('K3').getValue()).toBe(1);
+    expect(h.sheet('Dashboard').getConditionalFormatRules().length).toBe(1);
+    expect(h.sheet('Dashboard').getCharts().length).toBe(1);
+  });
+
+  test('the simple lifespan of ended clients is exact', () => {
+    const h = portfolio();
+    // Make the active client ended too, so "today" does not matter: 365, 365 and 31 days.
+    h.call('rpcOffboardClient', { clientId: 'C-0003', endDate: '2024-06-01', reason: 'Poor fit', noticeDate: '2024-05-01', endAtPeriodClose: false }); // prettier-ignore
+    h.emu.recalculate();
+    const simple = h.sheet('Dashboard').getRange('B4').getValue() as number;
+    expect(simple).toBeCloseTo((365 + 365 + 31) / 3 / 365.25, 9);
+  });
+
+  test('Refresh writes the needs-attention list in one write, with a call count independent of log rows', () => {
+    const h = harness();
+    h.call('menuSetUpWorkbook');
+    h.call('rpcCreateClient', { ...SAMPLE_CLIENT, name: 'Logged', startDate: '2024-01-01' });
+    h.call('rpcCreateClient', { ...SAMPLE_CLIENT, name: 'Quiet', startDate: '2024-01-01' });
+    h.call('rpcCreateClient', { ...SAMPLE_CLIENT, name: 'New', startDate: '2024-06-05' });
+    h.call('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10'));
+    h.call('rpcSaveCheckIn', checkIn('C-0002', '2024-05-20'));
+    h.call('rpcRecordPayment', {
+      clientId: 'C-0001',
+      due: '2024-05-01',
+      paid: '',
+      amount: '$2,000',
+      note: '',
+    });
+    h.call('rpcRecordPayment', { clientId: 'C-0002', due: '2024-06-10', paid: '', amount: '2000', note: '' });
+    h.call('rpcLogRequest', {
+      clientId: 'C-0003',
+      date: '2024-06-11',
+      request: 'Extra landing page',
+      decision: 'Open',
+      fee: '',
+    });
+    h.emu.calls.reset();
+    h.call('menuRefreshDashboard');
+    const few = ownDocumentCalls(h);
+    expect(h.emu.calls.count('Range.setValues')).toBe(1);
+    const list = h.sheet('Dashboard').getRange('D3:H6').getValues();
+    expect(list.map((r) => [r[0], r[1]])).toEqual([
+      ['Quiet', 'Check-in overdue'],
+      ['New', 'Nothing logged this week'],
+      ['Logged', 'Late payment'],
+      ['New', 'Open out-of-scope request'],
+    ]);
+    expect(list[0][2]).toBe('16 days late; every 7 days');
+    // 30 more weeks of log rows: same number of calls.
+    for (let week = 0; week < 30; week++) {
+      const day = new Date(Date.UTC(2023, 10, 6) + week * 7 * DAY).toISOString().slice(0, 10);
+      h.call('rpcSaveCheckIn', checkIn('C-0001', day));
+    }
+    h.emu.calls.reset();
+    h.call('menuRefreshDashboard');
+    expect(ownDocumentCalls(h)).toBe(few);
+    // The payment gets paid: the list shrinks and the old rows are blanked in the same single write.
+    h.sheet('Payments').getRange('D2').setValue(new Date(NOW));
+    h.call('menuRefreshDashboard');
+    expect(
+      h
+        .sheet('Dashboard')
+        .getRange('D3:D6')
+        .getValues()
+        .map((r) => r[0]),
+    ).toEqual(['Quiet', 'New', 'New', '']);
+  });
+});
+
+describe('Payments, requests, offboarding', () => {
+  test('a payment and a request are appended, keyed by Client ID, and validated', () => {
+    const h = harness();
+    h.call('menuSetUpWorkbook');
+    h.call('rpcCreateClient', SAMPLE_CLIENT);
+    expect(h.call<R>('rpcRecordPayment', { clientId: 'C-0001', due: '2024-06-01', paid: '2024-06-03', amount: '2,000.50', note: '=late?' })).toMatchObject({ ok: true, value: { row: 2 } }); // prettier-ignore
+    expect(h.sheet('Payments').getRange('A2:F2').getValues()[0]).toEqual(['C-0001', 'Acme Co', expect.any(Object), expect.any(Object), 2000.5, '=late?']); // prettier-ignore
+    const bad = h.call<R>('rpcRecordPayment', {
+      clientId: 'C-0001',
+      due: 'soon',
+      paid: '',
+      amount: '-5',
+      note: '',
+    });
+    expect(bad.errors?.map((e) => e.field).sort()).toEqual(['amount', 'due']);
+    expect(h.call<R>('rpcLogRequest', { clientId: 'C-0001', date: '2024-06-05', request: 'New logo', decision: 'Change order', fee: '' }).errors?.[0].field).toBe('fee'); // prettier-ignore
+    expect(h.call<R>('rpcLogRequest', { clientId: 'C-0001', date: '2024-06-05', request: 'New logo', decision: 'Change order', fee: '450' }).ok).toBe(true); // prettier-ignore
+    expect(h.sheet('Requests').getRange('A2:F2').getValues()[0]).toEqual(['C-0001', 'Acme Co', expect.any(Object), 'New logo', 'Change order', 450]); // prettier-ignore
+    const card = h.call<{ payments: unknown[]; openRequests: unknown[] }>('rpcGetClientCard', 'C-0001');
+    expect(card.payments).toEqual([{ due: '2024-06-01', paid: '2024-06-03', amount: 2000.5, late: false }]);
+    expect(card.openRequests).toEqual([]);
+  });
+
+  test('offboarding: notice at least 30 days before the end, else nothing changes', () => {
+    const h = harness();
+    h.call('menuSetUpWorkbook');
+    h.call('rpcCreateClient', SAMPLE_CLIENT); // starts 2024-01-08, 6-month program
+    const before = h.snapshot();
+    const late = h.call<R>('rpcOffboardClient', { clientId: 'C-0001', endDate: '2024-07-01', reason: 'Pays late', noticeDate: '2024-06-12', endAtPeriodClose: false }); // prettier-ignore
+    expect(late).toMatchObject({ ok: false, errors: [{ field: 'noticeDate', message: expect.stringMatching(/at least 30 days.*2024-06-01/) }] }); // prettier-ignore
+    expect(h.call<R>('rpcOffboardClient', { clientId: 'C-0001', endDate: '2024-07-01', reason: 'Bored', noticeDate: '2024-05-01', endAtPeriodClose: false }).errors?.[0].field).toBe('reason'); // prettier-ignore
+    expect(h.snapshot()).toEqual(before);
+    // Moved to the close of the current program period: 2024-01-08 + 6 months = 2024-07-08.
+    const ok = h.call<R>('rpcOffboardClient', { clientId: 'C-0001', endDate: '2024-07-01', reason: 'Scope creep', noticeDate: '2024-06-01', endAtPeriodClose: true }); // prettier-ignore
+    expect(ok).toEqual({ ok: true, value: { clientId: 'C-0001', endDate: '2024-07-08' } });
+    const row = h.sheet('Clients').getRange('A2:Y2').getValues()[0];
+    expect(row[2]).toBe('Ended');
+    expect((row[5] as Date).toISOString()).toBe('2024-07-08T04:00:00.000Z');
+    expect(row[23]).toBe('Scope creep');
+    // Still in the roster, so lifespan and churn count them.
+    expect(h.call<unknown[]>('rpcListClients')).toHaveLength(1);
+  });
+});

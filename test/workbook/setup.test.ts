@@ -1,0 +1,202 @@
+import { checkIn, harness, ownDocumentCalls, SAMPLE_CLIENT } from './helpers';
+
+type R = {
+  ok: boolean;
+  value?: Record<string, unknown>;
+  errors?: { field: string; message: string }[];
+  message?: string;
+};
+
+describe('Set up workbook', () => {
+  test('creates every managed sheet, with headers, settings, frozen headers and dropdowns', () => {
+    const h = harness();
+    h.call('menuSetUpWorkbook');
+    const names = h.emu.spreadsheet.getSheets().map((s) => s.getName());
+    expect(names).toEqual(expect.arrayContaining(['Clients', 'Dashboard', 'Settings', 'Payments', 'Requests', 'Client template'])); // prettier-ignore
+    const clients = h.sheet('Clients');
+    expect(clients.getRange('A1:C1').getValues()[0]).toEqual(['Client ID', 'Client', 'Status']);
+    expect(clients.getFrozenRows()).toBe(1);
+    expect(clients.getRange('C2').getDataValidation()?.getCriteriaValues()[0]).toEqual([
+      'Active',
+      'Paused',
+      'Ended',
+    ]);
+    const settings = h.sheet('Settings').getDataRange().getValues();
+    expect(settings).toEqual(expect.arrayContaining([expect.arrayContaining(['Week starts on', 'Monday'])]));
+    expect(settings).toEqual(
+      expect.arrayContaining([expect.arrayContaining(['Check-in every (days): Micromanager', 7])]),
+    );
+  });
+
+  test('on a half-set-up workbook it adds what is missing and changes no typed value', () => {
+    const h = harness();
+    const ss = h.emu.spreadsheet;
+    const clients = ss.insertSheet('Clients');
+    clients.getRange('A1:C3').setValues([
+      ['Client ID', 'Client', 'My own column'],
+      ['C-0007', 'Old client', 'keep me'],
+      ['C-0008', '=typed as formula?', 42],
+    ]);
+    const settings = ss.insertSheet('Settings');
+    settings.getRange('A1:B3').setValues([
+      ['Setting', 'Value'],
+      ['Week starts on', 'Sunday'],
+      ['LTV:CAC target', 4],
+    ]);
+    const before = h.snapshot(['Clients', 'Settings']);
+    h.call('menuSetUpWorkbook');
+    const after = h.snapshot(['Clients', 'Settings']);
+    for (const name of ['Clients', 'Settings']) {
+      before[name].values.forEach((row, r) =>
+        row.forEach((value, c) =>
+          expect([name, r, c, after[name].values[r][c]]).toEqual([name, r, c, value]),
+        ),
+      );
+    }
+    expect(after.Clients.values[0]).toEqual(expect.arrayContaining(['Status', 'Tab ID', 'Last check-in']));
+    expect(after.Settings.values.map((r) => r[0])).toEqual(
+      expect.arrayContaining(['Currency symbol', 'Date format']),
+    );
+    // Run again: nothing more to add, nothing changes.
+    const again = h.snapshot();
+    h.call('menuSetUpWorkbook');
+    expect(h.snapshot()).toEqual(again);
+  });
+
+  test('call budget: constant, whatever the number of clients', () => {
+    const counts: number[] = [];
+    for (const clients of [0, 1, 8]) {
+      const h = harness();
+      h.call('menuSetUpWorkbook');
+      for (let i = 0; i < clients; i++) h.call('rpcCreateClient', { ...SAMPLE_CLIENT, name: `Client ${i}` });
+      h.emu.calls.reset();
+      h.call('menuSetUpWorkbook');
+      counts.push(ownDocumentCalls(h));
+    }
+    expect(counts[1]).toBe(counts[0] + 1); // + getFormulas of the roster's rows
+    expect(counts[2]).toBe(counts[1]);
+  });
+
+  test('renaming a client tab: Set up repairs the roster link label', () => {
+    const h = harness();
+    h.call('menuSetUpWorkbook');
+    h.call('rpcCreateClient', SAMPLE_CLIENT);
+    h.sheet('Acme Co').setName('Acme Corporation');
+    const link = () => h.sheet('Clients').getRange('W2').getFormula();
+    expect(link()).toContain('"Acme Co"');
+    h.call('menuSetUpWorkbook');
+    expect(link()).toMatch(/^=HYPERLINK\("#gid=\d+","Acme Corporation"\)$/);
+    expect(h.sheet('Clients').getRange('L2').getFormula()).toContain("'Acme Corporation'!A13:A");
+    // Check-ins still find the tab (the index follows the rename).
+    expect(h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10')).ok).toBe(true);
+  });
+});
+
+describe('New client', () => {
+  test('creates the tab and the roster row with live links; constant calls whatever the client count', () => {
+    const counts: number[] = [];
+    for (const existing of [0, 10]) {
+      const h = harness();
+      h.call('menuSetUpWorkbook');
+      for (let i = 0; i < existing; i++) h.call('rpcCreateClient', { ...SAMPLE_CLIENT, name: `Client ${i}` });
+      h.emu.calls.reset();
+      const created = h.call<R>('rpcCreateClient', SAMPLE_CLIENT);
+      counts.push(ownDocumentCalls(h));
+      expect(created).toMatchObject({ ok: true, value: { name: 'Acme Co', clientId: `C-${String(existing + 1).padStart(4, '0')}` } }); // prettier-ignore
+    }
+    expect(counts[1]).toBe(counts[0]);
+    expect(counts[0]).toBeLessThanOrEqual(40);
+  });
+
+  test('tab layout, profile as text, roster live link formulas', () => {
+    const h = harness();
+    h.call('menuSetUpWorkbook');
+    h.call('rpcCreateClient', SAMPLE_CLIENT);
+    const tab = h.sheet('Acme Co');
+    expect(tab.getRange('A1:B2').getValues()).toEqual([
+      ['Client', 'Acme Co'],
+      ['Client ID', 'C-0001'],
+    ]);
+    expect(tab.getRange('A8:E8').getValues()[0]).toEqual([
+      'Metric',
+      'Unit',
+      'Direction',
+      'Baseline',
+      'Target',
+    ]);
+    expect(tab.getRange('A12:H12').getValues()[0]).toEqual(['Week of', 'Revenue', 'Cost per lead', 'Satisfaction (1–10)', 'Wins', 'Blockers', 'Notes', 'Entered by']); // prettier-ignore
+    expect(tab.getRange('H3').getFormula()).toMatch(
+      /^=IFERROR\(ARRAY_CONSTRAIN\(SORT\(FILTER\(.*'Payments'!A2:A=\$B\$2/,
+    );
+    const roster = h.sheet('Clients');
+    const row = roster.getRange('A2:Z2').getValues()[0];
+    expect(row.slice(0, 4)).toEqual(['C-0001', 'Acme Co', 'Active', 'Micromanager']);
+    expect(row[9]).toBe(14400); // 12 × (2000 − 800)
+    expect(row[10]).toBe(7); // Micromanager cadence from Settings
+    const formulas = roster.getRange('A2:Z2').getFormulas()[0];
+    expect(formulas[11]).toBe(`=IF(COUNT('Acme Co'!A13:A)=0,"",MAX('Acme Co'!A13:A))`);
+    expect(formulas[14]).toBe(`=CLIENT_PROGRESS('Acme Co'!D9,N2,'Acme Co'!E9)`);
+    expect(formulas[21]).toContain('SPARKLINE');
+    expect(formulas[22]).toBe(`=HYPERLINK("#gid=${tab.getSheetId()}","Acme Co")`);
+    expect(row[25]).toBe(tab.getSheetId());
+  });
+
+  test.each([
+    ['', 'name', /Enter the client's name/],
+    ['   ', 'name', /Enter the client's name/],
+    ['x'.repeat(101), 'name', /100 characters/],
+    ['Acme\nCo', 'name', /line breaks/],
+    ['Clients', 'name', /already/],
+    ['acme co', 'name', /already/],
+  ])('refuses the name %j with a clear message and writes nothing', (name, field, message) => {
+    const h = harness();
+    h.call('menuSetUpWorkbook');
+    h.call('rpcCreateClient', SAMPLE_CLIENT);
+    const before = h.snapshot();
+    const result = h.call<R>('rpcCreateClient', { ...SAMPLE_CLIENT, name });
+    expect(result.ok).toBe(false);
+    expect(result.errors).toEqual(
+      expect.arrayContaining([{ field, message: expect.stringMatching(message) }]),
+    );
+    expect(h.snapshot()).toEqual(before);
+  });
+
+  test('a name starting with = + - @ is stored as text, not a formula', () => {
+    const h = harness();
+    h.call('menuSetUpWorkbook');
+    for (const name of ['=SUM(1)', '+Plus', '-Minus', '@At']) {
+      expect(h.call<R>('rpcCreateClient', { ...SAMPLE_CLIENT, name }).ok).toBe(true);
+    }
+    const roster = h.sheet('Clients');
+    expect(
+      roster
+        .getRange('B2:B5')
+        .getValues()
+        .map((r) => r[0]),
+    ).toEqual(['=SUM(1)', '+Plus', '-Minus', '@At']);
+    expect(
+      roster
+        .getRange('B2:B5')
+        .getFormulas()
+        .map((r) => r[0]),
+    ).toEqual(['', '', '', '']);
+    expect(h.sheet('=SUM(1)').getRange('B1').getValue()).toBe('=SUM(1)');
+  });
+
+  test('bad numbers and metrics are refused field by field', () => {
+    const h = harness();
+    h.call('menuSetUpWorkbook');
+    const result = h.call<R>('rpcCreateClient', {
+      ...SAMPLE_CLIENT,
+      startDate: '2024-13-01',
+      monthlyFee: 'lots',
+      clientType: 'Grumpy',
+      metrics: [{ name: 'Revenue', unit: '', direction: 'sideways', baseline: '5', target: '5' }],
+    });
+    expect(result.ok).toBe(false);
+    expect(result.errors?.map((e) => e.field).sort()).toEqual(
+      ['clientType', 'metrics.0.direction', 'metrics.0.target', 'monthlyFee', 'startDate'].sort(),
+    );
+    expect(h.emu.spreadsheet.getSheetByName('Acme Co')).toBeNull();
+  });
+});
