@@ -1,0 +1,44 @@
+/**
+ * Browser-side checks that mirror the server's (the server checks again: these only save a round trip
+ * and show the problem beside the field). Numbers are read by the same parser the server uses.
+ */
+import { parseNumber } from '../core/parse';
+
+export type Check = { ok: true; value: number | null } | { ok: false; message: string };
+
+/** A number as people type it (`1,200`, `$1,200`, `12%`, `3.5k`); blank is allowed unless `required`. */
+export function checkNumber(label: string, text: string, required = false): Check {
+  const trimmed = text.trim();
+  if (trimmed === '')
+    return required ? { ok: false, message: `${label} is required.` } : { ok: true, value: null };
+  const value = parseNumber(trimmed);
+  if (value === null) {
+    return {
+      ok: false,
+      message: `${label} must be a number, like 1,200, $1,200, 12% or 3.5k; got "${trimmed}".`,
+    };
+  }
+  return { ok: true, value };
+}
+
+/** Satisfaction is a whole number from 1 to 10, or blank. */
+export function checkSatisfaction(text: string): Check {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: true, value: null };
+  const value = Number(trimmed);
+  if (!/^\d+$/.test(trimmed) || value < 1 || value > 10) {
+    return { ok: false, message: `Satisfaction must be a whole number from 1 to 10; got "${trimmed}".` };
+  }
+  return { ok: true, value };
+}
+
+export function checkRequired(label: string, text: string): string | null {
+  return text.trim() === '' ? `${label} is required.` : null;
+}
+
+export function checkIsoDate(label: string, text: string, required = true): string | null {
+  if (text.trim() === '') return required ? `${label} is required.` : null;
+  return /^\d{4}-\d{2}-\d{2}$/.test(text.trim()) && Number.isFinite(Date.parse(text.trim()))
+    ? null
+    : `${label} must be a date.`;
+}

@@ -1,0 +1,412 @@
+/**
+ * Weekly check-in: the clients due this week with a progress bar, and a form for the current client.
+ * Built for a VA doing thirty clients in a row from the keyboard: focus starts on the first metric,
+ * Enter moves to the next field, Enter on the last field saves and opens the next client, Alt+S skips.
+ */
+import type { CheckInEntry, CheckInForm, DueClient, DueList, MetricForm } from '../../ui/rpc-types';
+import { h, replaceChildren } from '../dom';
+import { enterAdvances, errorMessage, FormController, numberInput, textArea } from '../form';
+import { formatDate, formatNumber, formatShortDate, plural } from '../format';
+import { run } from '../rpc';
+import { checkNumber, checkSatisfaction } from '../validate';
+
+const TEXT_FIELDS = [
+  { key: 'wins', label: 'Wins' },
+  { key: 'blockers', label: 'Blockers' },
+  { key: 'notes', label: 'Notes' },
+] as const;
+
+export function checkinView(root: HTMLElement, view: { clientId?: string }): void {
+  const progressText = h('span', { class: 'progress-text' }, 'Loading…');
+  const weekText = h('span', { class: 'muted' });
+  const bar = h('div', { class: 'progress-fill' });
+  const progress = h(
+    'div',
+    { class: 'progress', role: 'progressbar', 'aria-label': 'Check-ins done this week', 'aria-valuemin': 0 },
+    bar,
+  );
+  const saved = h('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
+  const main = h(
+    'div',
+    { class: 'checkin-main' },
+    h('p', { class: 'loading' }, 'Loading the clients due this week…'),
+  );
+  const list = h('ol', { class: 'due-list', 'aria-label': 'Clients due this week' });
+  const listSection = h(
+    'section',
+    { class: 'due-section', hidden: true },
+    h('h3', null, 'Due this week'),
+    list,
+  );
+
+  replaceChildren(
+    root,
+    h(
+      'header',
+      { class: 'view-header' },
+      h('h1', null, 'Weekly check-in'),
+      h('div', { class: 'progress-head' }, progressText, weekText),
+      progress,
+      saved,
+    ),
+    main,
+    listSection,
+  );
+
+  let due: DueList | null = null;
+  const done = new Set<string>();
+  const skipped = new Set<string>();
+  const forms = new Map<string, Promise<CheckInForm>>();
+  let currentId: string | null = null;
+
+  const loadForm = (clientId: string): Promise<CheckInForm> => {
+    let form = forms.get(clientId);
+    if (!form) {
+      form = run('rpcGetCheckInForm', clientId);
+      form.catch(() => forms.delete(clientId));
+      forms.set(clientId, form);
+    }
+    return form;
+  };
+
+  const doneCount = (): number => {
+    if (!due) return 0;
+    const newlyDone = due.clients.filter((c) => !c.doneThisWeek && done.has(c.clientId)).length;
+    return Math.min(due.totalDue, due.doneCount + newlyDone);
+  };
+
+  const renderProgress = (): void => {
+    if (!due) return;
+    const count = doneCount();
+    progressText.textContent = `${count} of ${due.totalDue} done`;
+    weekText.textContent = `Week of ${formatShortDate(due.weekOf)}`;
+    bar.style.width = `${due.totalDue ? (100 * count) / due.totalDue : 100}%`;
+    progress.classList.toggle('complete', count >= due.totalDue);
+    progress.setAttribute('aria-valuemax', String(due.totalDue));
+    progress.setAttribute('aria-valuenow', String(count));
+    progress.setAttribute('aria-valuetext', `${count} of ${due.totalDue} done`);
+    renderList();
+  };
+
+  const renderList = (): void => {
+    if (!due) return;
+    listSection.hidden = due.clients.length === 0;
+    replaceChildren(
+      list,
+      due.clients.map((client) => {
+        const state = done.has(client.clientId)
+          ? 'done'
+          : client.clientId === currentId
+            ? 'current'
+            : skipped.has(client.clientId)
+              ? 'skipped'
+              : 'pending';
+        const stateLabel = { done: 'Done', current: 'Open now', skipped: 'Skipped', pending: 'To do' }[state];
+        return h(
+          'li',
+          null,
+          h(
+            'button',
+            {
+              type: 'button',
+              class: `due-item ${state}`,
+              'aria-current': state === 'current' ? 'true' : null,
+              onclick: () => open(client.clientId),
+            },
+            h('span', { class: 'due-mark', 'aria-hidden': 'true' }),
+            h('span', { class: 'due-name' }, client.name),
+            h('span', { class: 'due-meta' }, state === 'done' ? 'Done' : lastLabel(client)),
+            h('span', { class: 'visually-hidden' }, `, ${stateLabel}`),
+          ),
+        );
+      }),
+    );
+  };
+
+  /** The next client to do after `fromId`, going round the list; skipped and done clients are passed over. */
+  const nextPending = (fromId: string | null): string | null => {
+    if (!due) return null;
+    const clients = due.clients;
+    const start = clients.findIndex((c) => c.clientId === fromId);
+    for (let step = 1; step <= clients.length; step++) {
+      const client = clients[(start + step + clients.length) % clients.length];
+      if (client.clientId !== fromId && !done.has(client.clientId) && !skipped.has(client.clientId)) {
+        return client.clientId;
+      }
+    }
+    return null;
+  };
+
+  const openNext = (fromId: string | null): void => {
+    const next = nextPending(fromId);
+    if (next) open(next);
+    else renderFinished();
+  };
+
+  const open = async (clientId: string): Promise<void> => {
+    currentId = clientId;
+    skipped.delete(clientId);
+    renderProgress();
+    const summary = due?.clients.find((c) => c.clientId === clientId);
+    replaceChildren(main, h('p', { class: 'loading' }, `Opening ${summary ? summary.name : 'the client'}…`));
+    let form: CheckInForm;
+    try {
+      form = await loadForm(clientId);
+    } catch (error) {
+      if (currentId !== clientId) return;
+      const retry = h('button', { type: 'button', onclick: () => open(clientId) }, 'Try again');
+      replaceChildren(main, h('div', { class: 'message error', role: 'alert' }, errorMessage(error)), retry);
+      retry.focus();
+      return;
+    }
+    if (currentId !== clientId) return;
+    renderForm(form, summary ?? null);
+    const next = nextPending(clientId);
+    if (next) loadForm(next).catch(() => undefined);
+  };
+
+  const renderForm = (form: CheckInForm, summary: DueClient | null): void => {
+    const controller = new FormController();
+    const existing = form.existing;
+    const metricFields = form.metrics.map((metric) =>
+      metricField(controller, metric, existing?.values[metric.name] ?? ''),
+    );
+    const satisfaction = numberInput(existing?.satisfaction ?? '', {
+      inputmode: 'numeric',
+      maxlength: 2,
+      placeholder: '1–10',
+      class: 'number short',
+    });
+    const saveButton = h('button', { type: 'submit', class: 'action' }, 'Save & next');
+    const skipButton = h(
+      'button',
+      {
+        type: 'button',
+        title: 'Skip this client (Alt+S)',
+        'aria-keyshortcuts': 'Alt+S',
+        onclick: () => skip(),
+      },
+      'Skip',
+    );
+    const formElement = h(
+      'form',
+      {
+        class: 'checkin-form',
+        novalidate: true,
+        'aria-labelledby': 'checkin-client-name',
+        'data-client-id': form.client.clientId,
+      },
+      h(
+        'div',
+        { class: 'client-head' },
+        h('h2', { id: 'checkin-client-name', class: 'client-name' }, form.client.name),
+        h('div', { class: 'muted small' }, clientFacts(form, summary)),
+      ),
+      controller.general,
+      existing
+        ? h(
+            'div',
+            { class: 'notice' },
+            h(
+              'p',
+              null,
+              `Already logged for the week of ${formatShortDate(form.weekOf)}. Saving replaces that row.`,
+            ),
+            controller.checkbox('replace', 'Replace this week’s row'),
+          )
+        : null,
+      metricFields.length
+        ? h('fieldset', { class: 'metrics' }, h('legend', null, 'Metrics this week'), metricFields)
+        : h('p', { class: 'muted small' }, 'This client has no metrics yet.'),
+      controller.field('satisfaction', 'Satisfaction (1–10)', satisfaction, { className: 'inline-field' }),
+      TEXT_FIELDS.map(({ key, label }) =>
+        controller.field(key, label, textArea(existing ? existing[key] : '', 2), { className: 'text-field' }),
+      ),
+      h(
+        'div',
+        { class: 'buttons' },
+        saveButton,
+        skipButton,
+        h('span', { class: 'shortcut-hint', 'aria-hidden': 'true' }, 'Enter: next · Alt+S: skip'),
+      ),
+    );
+
+    const save = (): void => {
+      if (controller.busy) return;
+      controller.clearErrors();
+      const entry: CheckInEntry = {
+        clientId: form.client.clientId,
+        weekOf: form.weekOf,
+        values: {},
+        satisfaction: controller.value('satisfaction').trim(),
+        wins: controller.value('wins').trim(),
+        blockers: controller.value('blockers').trim(),
+        notes: controller.value('notes').trim(),
+      };
+      const errors: { field: string; message: string }[] = [];
+      for (const metric of form.metrics) {
+        const key = `values.${metric.name}`;
+        const text = controller.value(key).trim();
+        const check = checkNumber(metric.name, text);
+        if (!check.ok) errors.push({ field: key, message: check.message });
+        entry.values[metric.name] = text;
+      }
+      const score = checkSatisfaction(entry.satisfaction);
+      if (!score.ok) errors.push({ field: 'satisfaction', message: score.message });
+      if (existing) {
+        if (!controller.checked('replace')) {
+          errors.push({
+            field: 'replace',
+            message: 'Tick this to replace the row already logged this week.',
+          });
+        } else {
+          entry.replace = true;
+        }
+      }
+      if (errors.length) {
+        controller.showErrors(
+          errors,
+          errors.length === 1
+            ? 'Nothing was saved: fix the field marked below.'
+            : 'Nothing was saved: fix the fields marked below.',
+        );
+        return;
+      }
+      controller.run(formElement, saveButton, 'Saving…', async () => {
+        const result = await run('rpcSaveCheckIn', entry);
+        if (!result.ok) {
+          controller.showErrors(result.errors, result.message);
+          return;
+        }
+        forms.delete(form.client.clientId);
+        done.add(form.client.clientId);
+        replaceChildren(
+          saved,
+          `Saved ${form.client.name}${result.value.replaced ? ' (replaced this week’s row)' : ''}.`,
+        );
+        saved.className = 'status success';
+        openNext(form.client.clientId);
+      });
+    };
+
+    const skip = (): void => {
+      if (controller.busy) return;
+      skipped.add(form.client.clientId);
+      replaceChildren(saved, `Skipped ${form.client.name}.`);
+      saved.className = 'status info';
+      openNext(form.client.clientId);
+    };
+
+    formElement.addEventListener('submit', (event) => {
+      event.preventDefault();
+      save();
+    });
+    formElement.addEventListener('keydown', (event) => {
+      if (event.altKey && (event.code === 'KeyS' || event.key.toLowerCase() === 's')) {
+        event.preventDefault();
+        skip();
+      }
+    });
+    enterAdvances(formElement, save);
+    replaceChildren(main, formElement);
+    const first = formElement.querySelector<HTMLElement>('[data-nav]:not([type="checkbox"])');
+    first?.focus();
+  };
+
+  const renderFinished = (): void => {
+    currentId = null;
+    renderProgress();
+    const leftOut = due ? due.clients.filter((c) => skipped.has(c.clientId) && !done.has(c.clientId)) : [];
+    const back = leftOut.length
+      ? h(
+          'button',
+          {
+            type: 'button',
+            class: 'action',
+            onclick: () => {
+              skipped.clear();
+              open(leftOut[0].clientId);
+            },
+          },
+          'Go back to skipped',
+        )
+      : null;
+    const close = h('button', { type: 'button', onclick: () => google.script.host.close() }, 'Close');
+    replaceChildren(
+      main,
+      h(
+        'div',
+        { class: 'finished' },
+        h('h2', null, leftOut.length ? 'End of the list' : 'All done for this week'),
+        h(
+          'p',
+          null,
+          due && due.totalDue
+            ? `${doneCount()} of ${due.totalDue} clients checked in for the week of ${formatDate(due.weekOf)}.`
+            : 'No client is due this week.',
+        ),
+        leftOut.length ? h('p', null, `Skipped: ${leftOut.map((c) => c.name).join(', ')}.`) : null,
+        h('div', { class: 'buttons' }, back, close),
+      ),
+    );
+    (back ?? close).focus();
+  };
+
+  run('rpcGetDueList')
+    .then((list) => {
+      due = list;
+      for (const client of list.clients) if (client.doneThisWeek) done.add(client.clientId);
+      renderProgress();
+      if (view.clientId) open(view.clientId);
+      else openNext(null);
+    })
+    .catch((error) => {
+      progressText.textContent = '';
+      replaceChildren(main, h('div', { class: 'message error', role: 'alert' }, errorMessage(error)));
+    });
+}
+
+function lastLabel(client: DueClient): string {
+  return client.lastCheckIn ? `last ${formatShortDate(client.lastCheckIn)}` : 'no check-in yet';
+}
+
+function clientFacts(form: CheckInForm, summary: DueClient | null): string {
+  const parts: string[] = [];
+  if (form.client.clientType) parts.push(form.client.clientType);
+  if (summary) {
+    parts.push(`every ${plural(summary.cadenceDays, 'day')}`);
+    parts.push(summary.lastCheckIn ? `last ${formatShortDate(summary.lastCheckIn)}` : 'first check-in');
+  }
+  if (!summary) parts.push(`week of ${formatShortDate(form.weekOf)}`);
+  return parts.join(' · ');
+}
+
+/** One metric: the input with its unit, and beside it the last value, the baseline and the target. */
+function metricField(controller: FormController, metric: MetricForm, value: string): HTMLElement {
+  const input = numberInput(value, { 'data-metric': metric.name });
+  const arrow = metric.direction === 'down' ? '↓' : '↑';
+  const facts = h(
+    'div',
+    { class: 'metric-facts' },
+    fact('Last', formatNumber(metric.last)),
+    fact('Base', formatNumber(metric.baseline)),
+    fact(
+      `Target ${arrow}`,
+      formatNumber(metric.target),
+      metric.direction === 'down' ? 'Lower is better' : 'Higher is better',
+    ),
+  );
+  return controller.field(`values.${metric.name}`, metric.name, input, {
+    className: 'metric-field',
+    after: [h('span', { class: 'unit', title: metric.unit || null }, metric.unit), facts],
+  });
+}
+
+function fact(label: string, value: string, title?: string): HTMLElement {
+  return h(
+    'span',
+    { class: 'fact', title: title ?? null },
+    h('span', { class: 'fact-label' }, label),
+    h('span', { class: 'fact-value' }, value),
+  );
+}

@@ -1,0 +1,33 @@
+/** The sidebar's number checks accept what people type and name the field when they can't read it. */
+import { checkNumber, checkSatisfaction } from '../../src/sidebar/validate';
+
+test.each([
+  ['1,200', 1200],
+  ['$1,200', 1200],
+  ['12%', 0.12],
+  ['3.5k', 3500],
+  [' 82.5 ', 82.5],
+  ['', null],
+])('reads %j', (text, value) => {
+  expect(checkNumber('Revenue', text)).toEqual({ ok: true, value });
+});
+
+test('names the field and quotes what was typed', () => {
+  const check = checkNumber('Monthly revenue', 'abc');
+  expect(check.ok).toBe(false);
+  if (!check.ok) expect(check.message).toMatch(/^Monthly revenue must be a number.*got "abc"/);
+});
+
+test('a required number may not be blank', () => {
+  expect(checkNumber('Amount', ' ', true)).toEqual({ ok: false, message: 'Amount is required.' });
+});
+
+test.each(['1', '10', '', ' 7 '])('satisfaction %j is fine', (text) => {
+  expect(checkSatisfaction(text).ok).toBe(true);
+});
+
+test.each(['0', '11', '7.5', 'good', '-3'])('satisfaction %j is refused', (text) => {
+  const check = checkSatisfaction(text);
+  expect(check.ok).toBe(false);
+  if (!check.ok) expect(check.message).toContain('1 to 10');
+});
