@@ -50,7 +50,15 @@ export interface LoadedBundle {
 
 export interface Emulator {
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  /** calls made by scripts (bundle calls) and by the test on `spreadsheet` */
   calls: CallLog;
+  /**
+   * calls made by custom functions (=CLIENT_* cells) while a read recalculated them: in Sheets
+   * each runs in an execution of its own, so they are not the calling script's
+   */
+  customFunctionCalls: CallLog;
+  /** formula cells computed so far (recalculation is lazy and incremental) */
+  readonly evaluations: number;
   ui: UiRecorder;
   authMode: AuthMode;
   globals(): Record<string, unknown>;
@@ -78,11 +86,35 @@ export function topLevelFunctions(code: string): string[] {
  * lookup (`Math`, `Date`, `Number`...) through interceptors, ~200 ns each: hot loops in the formulas
  * then run 10-100× slower than in Apps Script, whose global object is ordinary. DONT_CONTEXTIFY (Node
  * 20.18+) gives an ordinary global; older Node falls back to the slow one.
+ *
+ * With `clock` (milliseconds since the epoch), the context's `Date` reads it: `Date.now()`, `new Date()`
+ * and `Date()`. The global `Date` becomes a Proxy of the context's own: every other constructor form,
+ * the statics, `instanceof Date`, `d.constructor === Date` and subclasses behave as before.
  */
-export function newBundleContext(): vm.Context {
+export function newBundleContext(clock?: () => number): vm.Context {
   const ordinary = vm.constants?.DONT_CONTEXTIFY;
-  return ordinary === undefined ? vm.createContext({}) : vm.createContext(ordinary);
+  const context = ordinary === undefined ? vm.createContext({}) : vm.createContext(ordinary);
+  if (clock) (vm.runInContext(CLOCK_DATE, context) as (clock: () => number) => void)(clock);
+  return context;
 }
+
+const CLOCK_DATE = `(function (clock) {
+  'use strict';
+  var RealDate = Date;
+  var ClockDate = new Proxy(RealDate, {
+    construct: function (target, args, newTarget) {
+      return Reflect.construct(target, args.length ? args : [clock()], newTarget === ClockDate ? target : newTarget);
+    },
+    apply: function () {
+      return new RealDate(clock()).toString();
+    },
+  });
+  Object.defineProperty(RealDate, 'now', {
+    value: function now() { return clock(); }, writable: true, configurable: true,
+  });
+  Object.defineProperty(RealDate.prototype, 'constructor', { value: ClockDate, writable: true, configurable: true });
+  Object.defineProperty(globalThis, 'Date', { value: ClockDate, writable: true, configurable: true });
+})`;
 
 /** Key of custom function arguments (Sheets caches results for unchanged arguments). */
 function argsKey(v: unknown): string {
@@ -119,7 +151,6 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     timeZone,
   );
   wb.active = wb.addSheet('Sheet1');
-  wb.dirty = false;
 
   const rt: Runtime = {
     wb,
@@ -136,6 +167,8 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     logs: [],
   };
   let executionSeq = 0;
+  const scriptCalls = rt.calls;
+  const customFunctionCalls = new CallLogImpl();
 
   function makeGlobals(binding: Binding, ctx: vm.Context | null): Record<string, unknown> {
     return {
@@ -163,9 +196,12 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
   function execute<T>(mode: AuthMode, fn: () => T): { value: T; leaked: boolean } {
     const prevMode = rt.authMode;
     const prevExec = rt.execution;
+    const prevCalls = rt.calls;
     const exec = ++executionSeq;
     rt.authMode = mode;
     rt.execution = exec;
+    // a custom function runs in an execution of its own, not the one whose read recalculated it
+    rt.calls = mode === 'CUSTOM_FUNCTION' ? customFunctionCalls : scriptCalls;
     try {
       const value = fn();
       return { value, leaked: releaseLocks(exec) };
@@ -175,6 +211,7 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     } finally {
       rt.authMode = prevMode;
       rt.execution = prevExec;
+      rt.calls = prevCalls;
     }
   }
 
@@ -182,7 +219,7 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
 
   function loadBundle(code?: string): LoadedBundle {
     const src = code ?? fs.readFileSync(path.join(rt.distDir, 'Code.js'), 'utf8');
-    const context = newBundleContext();
+    const context = newBundleContext(() => rt.now().getTime());
     const realm = vm.runInContext('({ Array, Date, Object, Error })', context) as Realm;
     const binding = new Binding(rt, realm);
     Object.assign(context, makeGlobals(binding, context));
@@ -275,7 +312,11 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     spreadsheet: hostBinding.wrap(
       new SpreadsheetImpl(rt),
     ) as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet,
-    calls: rt.calls,
+    calls: scriptCalls,
+    customFunctionCalls,
+    get evaluations() {
+      return wb.evaluations;
+    },
     ui: rt.ui,
     get authMode() {
       return rt.authMode;

@@ -45,13 +45,27 @@ export interface Cell {
   note?: string;
   dv?: unknown;
   st?: Style;
-  gen?: number;
   busy?: boolean;
-  /** cells this formula's references cover (null: unknown, always recompute), for `depsFor` */
-  deps?: Span[] | null;
-  depsFor?: string;
+  /** the formula's inputs changed since it was last computed (see Workbook) */
+  stale?: boolean;
+  /** its spilled values are in the sheet's `spill` map */
+  placed?: boolean;
+  /** the formula's entry in the dependency index */
+  fe?: FormulaEntry;
   /** where the last result went (anchor + spill size, also when the spill was blocked) */
   out?: Span;
+}
+
+/** A formula cell in the dependency index. */
+export interface FormulaEntry {
+  sheet: SheetModel;
+  r: number;
+  c: number;
+  cell: Cell;
+  /** the formula text `deps` was computed for */
+  f: string;
+  /** the cells its references cover (open-ended references reach any row/column) */
+  deps: Span[];
 }
 
 export interface Span {
@@ -114,8 +128,14 @@ export class SheetModel {
   borders: { span: Span; args: unknown[] }[] = [];
   /** values spilled by array results: (row, col) -> value and the formula cell that produced it */
   spill = new Map<number, { v: CellValue; anchor: Cell }>();
-  /** formula cells in row-major order (rebuilt at each recalculation) */
-  formulaCells: { r: number; c: number; cell: Cell }[] = [];
+  /** dependency index: formula cells by position */
+  formulas = new Map<number, FormulaEntry>();
+  /** formulas (of any sheet) with a reference into this sheet */
+  readers = new Set<FormulaEntry>();
+  /** formulas of this sheet whose result is (or would be, if not blocked) larger than one cell */
+  spillers = new Set<FormulaEntry>();
+  /** formulas of this sheet to recompute */
+  stale = new Set<FormulaEntry>();
 
   constructor(
     public id: number,
@@ -161,7 +181,10 @@ export class SheetModel {
       const row = this.rows[r - 1];
       if (row && row.some((c) => c && (c.f !== undefined || (c.v !== undefined && c.v !== '')))) last = r;
     }
-    for (const k of this.spill.keys()) last = Math.max(last, Math.floor(k / KEY));
+    for (const fe of this.spillers) {
+      const o = fe.cell.out;
+      if (fe.cell.placed && o) last = Math.max(last, o.row + o.numRows - 1);
+    }
     return last;
   }
 
@@ -177,7 +200,10 @@ export class SheetModel {
         }
       }
     }
-    for (const k of this.spill.keys()) last = Math.max(last, k % KEY);
+    for (const fe of this.spillers) {
+      const o = fe.cell.out;
+      if (fe.cell.placed && o) last = Math.max(last, o.col + o.numCols - 1);
+    }
     return last;
   }
 
@@ -216,6 +242,17 @@ class CellError extends Error {
   }
 }
 
+/**
+ * Thrown to unwind a formula computed early only because its spill might reach a range being
+ * read (it is up and left of it), when it turns out to read the cell doing the reading: it is
+ * computed later, in its turn, instead of showing a circular reference its result may not make.
+ */
+class Deferred extends Error {
+  constructor(public entry: FormulaEntry) {
+    super('deferred');
+  }
+}
+
 const CIRCULAR = 'Circular dependency detected. To resolve with iterative calculation, see File > Settings.';
 
 export class Workbook {
@@ -224,13 +261,20 @@ export class Workbook {
   activeRange: Span | null = null;
   namedRanges = new Map<string, Span>();
   protections: ProtectionModel[] = [];
-  dirty = false;
-  /** everything must be recomputed (structure changed, new bundle...) */
+  /** everything must be recomputed (structure changed, new bundle...): the index is rebuilt */
   dirtyAll = true;
-  /** cells written since the last recalculation */
-  dirtyRects: Span[] = [];
+  /** spans written since the last read, not yet applied to the dependency index */
+  pending: Span[] = [];
   calculating = false;
-  gen = 0;
+  /** formula evaluations so far (what a benchmark or a test of laziness watches) */
+  evaluations = 0;
+  /** the pass under way recomputes every formula, in row-major order */
+  private full = false;
+  /** an incremental pass met spills competing for cells (order-dependent): recompute everything */
+  private needFull = false;
+  private passEvaluations = 0;
+  /** the formulas being computed, innermost last; `early`: computed for a spill it might have */
+  private stack: { fe: FormulaEntry; early: boolean }[] = [];
   nextSheetId = 0;
   host: CustomFunctionHost | null = null;
   private parsed = new Map<string, Node | FormulaParseError>();
@@ -258,14 +302,37 @@ export class Workbook {
 
   /** Something changed: `span` when only those cells' contents did, nothing for anything else. */
   touch(span?: Span): void {
-    this.dirty = true;
     if (!span) this.dirtyAll = true;
-    else if (!this.dirtyAll) this.dirtyRects.push(span);
+    else if (!this.dirtyAll) {
+      const last = this.pending[this.pending.length - 1];
+      if (!last || !sameSpan(last, span)) this.pending.push(span);
+    }
   }
 
-  /** Recalculate if anything changed since the last read (lazy, so bulk writes stay cheap). */
-  ensureCalculated(): void {
-    if (this.dirty && !this.calculating) this.recalculate();
+  /**
+   * Bring formula results up to date before a read (lazy, so bulk writes stay cheap). `scope`: the
+   * range or sheet about to be read; only stale formulas that can write into it are computed (and,
+   * on demand, what they read). Without a scope, every stale formula is.
+   */
+  ensureCalculated(scope?: Span | SheetModel): void {
+    if (this.calculating) return;
+    if (this.dirtyAll) return this.recalculate();
+    if (this.pending.length) this.applyWrites();
+    const sheets = scope === undefined ? this.sheets : [scope instanceof SheetModel ? scope : scope.sheet];
+    if (!sheets.some((s) => s.stale.size)) return;
+    this.calculating = true;
+    this.needFull = false;
+    this.passEvaluations = 0;
+    try {
+      if (scope === undefined) {
+        while (!this.needFull && this.sheets.some((s) => s.stale.size))
+          for (const s of this.sheets) this.evalUpTo(s, Infinity, Infinity);
+      } else if (scope instanceof SheetModel) this.evalUpTo(scope, Infinity, Infinity);
+      else this.evalUpTo(scope.sheet, scope.row + scope.numRows - 1, scope.col + scope.numCols - 1);
+    } finally {
+      this.calculating = false;
+    }
+    if (this.needFull) this.recalculate();
   }
 
   // -------------------------------------------------------------------------------------------
@@ -380,98 +447,215 @@ export class Workbook {
   // -------------------------------------------------------------------------------------------
   // Formula engine
 
+  /** Recompute every formula from scratch (after structural changes), rebuilding the dependency index. */
   recalculate(): void {
     this.calculating = true;
-    this.dirty = false;
-    this.gen++;
-    const all = this.dirtyAll;
-    const dirty = this.dirtyRects;
+    this.full = true;
+    this.needFull = false;
     this.dirtyAll = false;
-    this.dirtyRects = [];
+    this.pending = [];
     try {
       for (const s of this.sheets) {
-        s.formulaCells = [];
-        for (const fc of s.allCells()) if (fc.cell.f !== undefined) s.formulaCells.push(fc);
+        s.formulas.clear();
+        s.readers.clear();
+        s.spillers.clear();
+        s.stale.clear();
+        s.spill.clear();
       }
-      if (all) for (const s of this.sheets) s.spill.clear();
-      else this.keepUnaffected(dirty);
-      for (const s of this.sheets) for (const fc of s.formulaCells) this.evalCell(s, fc.r, fc.c, fc.cell);
+      const order: FormulaEntry[] = [];
+      for (const s of this.sheets)
+        for (const { r, c, cell } of s.allCells()) {
+          if (cell.f === undefined) {
+            cell.fe = undefined;
+            continue;
+          }
+          cell.placed = false;
+          cell.out = undefined;
+          const fe = this.addFormula(s, r, c, cell);
+          order.push(fe);
+        }
+      for (const fe of order) this.evalCell(fe);
     } finally {
       this.calculating = false;
+      this.full = false;
+    }
+  }
+
+  /** Apply the pending writes to the dependency index and mark what they affect stale. */
+  private applyWrites(): void {
+    const spans = this.pending;
+    this.pending = [];
+    for (const w of spans) {
+      const s = w.sheet;
+      if (!this.sheets.includes(s)) continue;
+      // formulas written, rewritten or removed in the span
+      const rEnd = Math.min(w.row + w.numRows - 1, s.rows.length);
+      for (let r = w.row; r <= rEnd; r++) {
+        const row = s.rows[r - 1];
+        if (!row) continue;
+        const cEnd = Math.min(w.col + w.numCols - 1, row.length);
+        for (let c = w.col; c <= cEnd; c++) {
+          const cell = row[c - 1];
+          const fe = s.formulas.get(key(r, c));
+          if (fe && (fe.cell !== cell || cell.f === undefined)) this.removeFormula(fe);
+          if (!cell || cell.f === undefined) continue;
+          if (fe && fe.cell === cell) {
+            if (fe.f !== cell.f) {
+              this.unregister(fe);
+              this.register(fe);
+            }
+            this.markStale(fe);
+          } else this.addFormula(s, r, c, cell);
+        }
+      }
+      this.invalidate(w, null);
+    }
+  }
+
+  private addFormula(s: SheetModel, r: number, c: number, cell: Cell): FormulaEntry {
+    const fe: FormulaEntry = { sheet: s, r, c, cell, f: cell.f!, deps: [] };
+    cell.fe = fe;
+    cell.stale = true;
+    s.formulas.set(key(r, c), fe);
+    s.stale.add(fe);
+    this.register(fe);
+    if (cell.out && cell.out.numRows * cell.out.numCols > 1) s.spillers.add(fe);
+    return fe;
+  }
+
+  private removeFormula(fe: FormulaEntry): void {
+    const s = fe.sheet;
+    this.unregister(fe);
+    s.formulas.delete(key(fe.r, fe.c));
+    s.spillers.delete(fe);
+    s.stale.delete(fe);
+    const cell = fe.cell;
+    if (cell.fe === fe) cell.fe = undefined;
+    this.clearSpill(cell);
+    const out = cell.out;
+    cell.out = undefined;
+    cell.stale = undefined;
+    this.invalidate(out ?? { sheet: s, row: fe.r, col: fe.c, numRows: 1, numCols: 1 }, null);
+  }
+
+  private register(fe: FormulaEntry): void {
+    fe.f = fe.cell.f!;
+    fe.deps = this.depsOf(fe.cell, fe.sheet);
+    for (const d of fe.deps) d.sheet.readers.add(fe);
+  }
+
+  private unregister(fe: FormulaEntry): void {
+    for (const d of fe.deps) d.sheet.readers.delete(fe);
+  }
+
+  /** Remove a formula's spilled values from its sheet. */
+  private clearSpill(cell: Cell): void {
+    const o = cell.out;
+    if (!cell.placed || !o) return;
+    cell.placed = false;
+    for (let i = 0; i < o.numRows; i++)
+      for (let j = 0; j < o.numCols; j++) {
+        if (!i && !j) continue;
+        const k = key(o.row + i, o.col + j);
+        if (o.sheet.spill.get(k)?.anchor === cell) o.sheet.spill.delete(k);
+      }
+  }
+
+  /** A formula must be recomputed: its spill goes, and what read its cells must be recomputed too. */
+  private markStale(fe: FormulaEntry): void {
+    const cell = fe.cell;
+    if (cell.stale) return;
+    cell.stale = true;
+    fe.sheet.stale.add(fe);
+    this.clearSpill(cell);
+    this.invalidate(cell.out ?? { sheet: fe.sheet, row: fe.r, col: fe.c, numRows: 1, numCols: 1 }, fe);
+  }
+
+  /**
+   * The values in `changed` changed: formulas that read those cells, or whose output area
+   * meets them (a spill they block or unblock), become stale, transitively.
+   */
+  private invalidate(changed: Span, except: FormulaEntry | null): void {
+    const work = [changed];
+    for (let w = work.pop(); w; w = work.pop()) {
+      const s = w.sheet;
+      const hit: FormulaEntry[] = [];
+      for (const fe of s.readers) {
+        if (fe === except || fe.cell.stale) continue;
+        for (const d of fe.deps)
+          if (d.sheet === s && overlaps(d, w)) {
+            hit.push(fe);
+            break;
+          }
+      }
+      for (const fe of s.spillers)
+        if (fe !== except && !fe.cell.stale && fe.cell.out && overlaps(fe.cell.out, w)) hit.push(fe);
+      for (const fe of hit) {
+        const cell = fe.cell;
+        if (cell.stale) continue;
+        cell.stale = true;
+        fe.sheet.stale.add(fe);
+        this.clearSpill(cell);
+        work.push(cell.out ?? { sheet: fe.sheet, row: fe.r, col: fe.c, numRows: 1, numCols: 1 });
+      }
     }
   }
 
   /**
-   * Incremental recalculation: formulas whose references, own cell or output area meet a
-   * written cell (or the output of another recomputed formula) are recomputed; the others keep
-   * their values and spills (marked computed for this generation).
+   * Compute the stale formulas of `sheet` that can write into the area up and left of (r2, c2),
+   * in row-major order. In an incremental pass the area grows with the spills placed, so every
+   * formula that could compete for a spilled cell is computed in the same pass.
    */
-  private keepUnaffected(dirty: Span[]): void {
-    // spills of formulas that were removed or overwritten
-    for (const s of this.sheets) {
-      for (const [k, sp] of s.spill) {
-        if (sp.anchor.f === undefined) {
-          s.spill.delete(k);
-          dirty.push({ sheet: s, row: Math.floor(k / KEY), col: k % KEY, numRows: 1, numCols: 1 });
+  private evalUpTo(sheet: SheetModel, r2: number, c2: number, reading?: GridRange): void {
+    let deferred: Set<FormulaEntry> | null = null;
+    for (;;) {
+      const todo: FormulaEntry[] = [];
+      for (const fe of sheet.stale)
+        if (fe.r <= r2 && fe.c <= c2 && !fe.cell.busy && !deferred?.has(fe)) todo.push(fe);
+      if (!todo.length) return;
+      if (todo.length > 1) todo.sort((a, b) => a.r - b.r || a.c - b.c);
+      for (const fe of todo) {
+        // computed only for the spill it might have, not because the range holds it
+        const early = !!reading && !inGrid(reading, fe.r, fe.c);
+        try {
+          this.evalCell(fe, early);
+        } catch (e) {
+          if (!(e instanceof Deferred) || e.entry !== fe) throw e;
+          (deferred ??= new Set()).add(fe);
         }
-      }
-    }
-    const hit = (sp: Span) => dirty.some((d) => overlaps(d, sp));
-    const affected = new Set<Cell>();
-    let grew = true;
-    while (grew) {
-      grew = false;
-      for (const s of this.sheets) {
-        for (const { r, c, cell } of s.formulaCells) {
-          if (affected.has(cell)) continue;
-          const here = { sheet: s, row: r, col: c, numRows: 1, numCols: 1 };
-          const deps = this.depsOf(cell, s);
-          if (
-            cell.gen === undefined ||
-            deps === null ||
-            hit(here) ||
-            (cell.out && hit(cell.out)) ||
-            deps.some((d) => hit(d))
-          ) {
-            affected.add(cell);
-            dirty.push(cell.out ?? here);
-            grew = true;
-          }
+        if (this.needFull) return;
+        const o = fe.cell.out;
+        if (!this.full && fe.cell.placed && o) {
+          r2 = Math.max(r2, o.row + o.numRows - 1);
+          c2 = Math.max(c2, o.col + o.numCols - 1);
         }
-      }
-    }
-    for (const s of this.sheets) {
-      for (const { cell } of s.formulaCells) {
-        if (!affected.has(cell)) {
-          cell.gen = this.gen;
-          continue;
-        }
-        cell.gen = undefined;
-        const o = cell.out;
-        if (o)
-          for (let i = 0; i < o.numRows; i++)
-            for (let j = 0; j < o.numCols; j++) {
-              const k = key(o.row + i, o.col + j);
-              if (o.sheet.spill.get(k)?.anchor === cell) o.sheet.spill.delete(k);
-            }
       }
     }
   }
 
-  /** The cells a formula's references cover, from its text (null when not statically known). */
-  private depsOf(cell: Cell, host: SheetModel): Span[] | null {
-    if (cell.depsFor === cell.f && cell.deps !== undefined) return cell.deps;
+  /** What reading a cell that is being computed throws: a circular reference, or a Deferred. */
+  private circular(cell: Cell): Error {
+    const at = this.stack.findIndex((x) => x.fe.cell === cell);
+    for (let i = at + 1; at >= 0 && i < this.stack.length; i++)
+      if (this.stack[i].early) return new Deferred(this.stack[i].fe);
+    return new CellError('#REF!', CIRCULAR);
+  }
+
+  /** The cells a formula's references cover, from its text. */
+  private depsOf(cell: Cell, host: SheetModel): Span[] {
     const node = cell.bad ? null : this.parse(cell.f!);
-    let deps: Span[] | null = [];
+    const deps: Span[] = [];
     const walk = (n: Node): void => {
-      if (!deps) return;
       if (n.k === 'ref') {
         const target = n.ref.sheet === null ? host : this.findSheet(n.ref.sheet);
         if (!target) return;
-        const g = resolveA1(refToA1(n.ref), target.maxRows, target.maxCols);
+        // open-ended references (A2:A) reach rows/columns added later
+        const g = resolveA1(refToA1(n.ref), UNBOUNDED, UNBOUNDED);
         deps.push({ sheet: target, ...g });
-      } else if (n.k === 'name') deps = null;
-      else if (n.k === 'call') n.args.forEach(walk);
+      } else if (n.k === 'name') {
+        const span = this.namedRanges.get(n.name) ?? this.namedRangeCi(n.name);
+        if (span) deps.push(span);
+      } else if (n.k === 'call') n.args.forEach(walk);
       else if (n.k === 'unary' || n.k === 'percent') walk(n.e);
       else if (n.k === 'binary') {
         walk(n.l);
@@ -479,8 +663,6 @@ export class Workbook {
       } else if (n.k === 'array') n.rows.forEach((row) => row.forEach(walk));
     };
     if (node && !(node instanceof FormulaParseError)) walk(node);
-    cell.deps = deps;
-    cell.depsFor = cell.f;
     return deps;
   }
 
@@ -497,9 +679,17 @@ export class Workbook {
     return p;
   }
 
-  private evalCell(sheet: SheetModel, r: number, c: number, cell: Cell): void {
-    if (cell.gen === this.gen || cell.busy) return;
+  private evalCell(fe: FormulaEntry, early = false): void {
+    const { sheet, r, c, cell } = fe;
+    if (!cell.stale || cell.busy || this.needFull) return;
+    this.evaluations++;
+    if (!this.full && ++this.passEvaluations > this.passLimit()) {
+      // results keep invalidating each other: settle it the way a full recalculation does
+      this.needFull = true;
+      return;
+    }
     cell.busy = true;
+    this.stack.push({ fe, early });
     let res: CalcResult;
     try {
       if (cell.bad) res = { kind: 'error', code: '#ERROR!', why: 'Formula parse error.' };
@@ -510,8 +700,28 @@ export class Workbook {
       }
     } finally {
       cell.busy = false;
+      this.stack.pop();
     }
-    cell.gen = this.gen;
+    cell.stale = false;
+    sheet.stale.delete(fe);
+    const before = cell.out;
+    this.clearSpill(cell);
+    this.place(sheet, r, c, cell, res);
+    const out = cell.out!;
+    if (out.numRows * out.numCols > 1) sheet.spillers.add(fe);
+    else sheet.spillers.delete(fe);
+    // a spill that reaches new cells changes what they show
+    if (!this.full && cell.placed && !(before && sameSpan(before, out))) this.invalidate(out, fe);
+  }
+
+  private passLimit(): number {
+    let n = 0;
+    for (const s of this.sheets) n += s.formulas.size;
+    return 10 * n + 100;
+  }
+
+  /** Store a result: the anchor's value, and a spill when it fits and nothing is in the way. */
+  private place(sheet: SheetModel, r: number, c: number, cell: Cell, res: CalcResult): void {
     cell.why = undefined;
     cell.out = { sheet, row: r, col: c, numRows: 1, numCols: 1 };
     if (res.kind === 'error') {
@@ -542,7 +752,11 @@ export class Workbook {
     for (let i = 0; i < h; i++) {
       for (let j = 0; j < w; j++) {
         if (i === 0 && j === 0) continue;
-        if (sheet.hasContent(r + i, c + j) || sheet.spill.has(key(r + i, c + j))) {
+        const spilled = sheet.spill.has(key(r + i, c + j));
+        if (sheet.hasContent(r + i, c + j) || spilled) {
+          // which of two competing spills wins depends on the order they are computed in: only
+          // a full recalculation decides it (as the first one computed wins there)
+          if (spilled && !this.full) this.needFull = true;
           cell.cv = '#REF!';
           cell.why = `Array result was not expanded because it would overwrite data in ${formatA1(r + i, c + j)}.`;
           return;
@@ -553,6 +767,7 @@ export class Workbook {
     for (let i = 0; i < h; i++)
       for (let j = 0; j < w; j++)
         if (i || j) sheet.spill.set(key(r + i, c + j), { v: rows[i][j], anchor: cell });
+    cell.placed = true;
   }
 
   private evalTop(node: Node, sheet: SheetModel): CalcResult {
@@ -651,15 +866,12 @@ export class Workbook {
     const r2 = g.row + g.numRows - 1;
     const c2 = g.col + g.numCols - 1;
     // formulas up and left of the range's far corner may spill into it: compute them first
-    for (const fc of target.formulaCells) {
-      if (fc.r <= r2 && fc.c <= c2 && fc.cell.gen !== this.gen && !fc.cell.busy)
-        this.evalCell(target, fc.r, fc.c, fc.cell);
-    }
+    if (target.stale.size) this.evalUpTo(target, r2, c2, g);
     if (g.numRows === 1 && g.numCols === 1) {
       const cell = target.cell(g.row, g.col);
       if (cell && cell.f !== undefined) {
-        if (cell.busy) throw new CellError('#REF!', CIRCULAR);
-        this.evalCell(target, g.row, g.col, cell);
+        if (cell.busy) throw this.circular(cell);
+        if (cell.fe) this.evalCell(cell.fe);
         if (cell.why !== undefined && typeof cell.cv === 'string') {
           // an error in a referenced cell propagates (a circular reference stays circular)
           throw new CellError(cell.cv, cell.why);
@@ -672,13 +884,30 @@ export class Workbook {
       const row: CellValue[] = [];
       for (let c = g.col; c <= c2; c++) {
         const cell = target.cell(r, c);
-        if (cell && cell.f !== undefined && cell.busy) throw new CellError('#REF!', CIRCULAR);
+        if (cell && cell.f !== undefined && cell.busy) throw this.circular(cell);
         row.push(target.valueAt(r, c));
       }
       rows.push(row);
     }
     return new RangeValue(rows);
   }
+}
+
+/** Bound of open-ended references in the dependency index. */
+const UNBOUNDED = 1e9;
+
+function inGrid(g: GridRange, r: number, c: number): boolean {
+  return r >= g.row && r < g.row + g.numRows && c >= g.col && c < g.col + g.numCols;
+}
+
+function sameSpan(a: Span, b: Span): boolean {
+  return (
+    a.sheet === b.sheet &&
+    a.row === b.row &&
+    a.col === b.col &&
+    a.numRows === b.numRows &&
+    a.numCols === b.numCols
+  );
 }
 
 function overlaps(a: Span, b: Span): boolean {

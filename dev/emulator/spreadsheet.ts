@@ -312,6 +312,7 @@ export class SpreadsheetImpl extends EmuObject {
     if (typeof name !== 'string' || !/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) || parseA1(name))
       fail(`Named range name "${name}" is invalid.`);
     this.wb.namedRanges.set(name, range.span());
+    this.wb.touch();
   }
   getRangeByName(name: string) {
     const sp = this.wb.namedRanges.get(name);
@@ -322,6 +323,7 @@ export class SpreadsheetImpl extends EmuObject {
   }
   removeNamedRange(name: string) {
     this.wb.namedRanges.delete(name);
+    this.wb.touch();
   }
   getProtections(type: string) {
     return this.wb.protections.filter((p) => p.kind === type).map((p) => new ProtectionImpl(this.rt, p));
@@ -350,15 +352,18 @@ export class NamedRangeImpl extends EmuObject {
     const sp = this.rt.wb.namedRanges.get(this.name)!;
     this.rt.wb.namedRanges.delete(this.name);
     this.rt.wb.namedRanges.set(name, sp);
+    this.rt.wb.touch();
     this.name = name;
     return this;
   }
   setRange(range: RangeImpl) {
     this.rt.wb.namedRanges.set(this.name, range.span());
+    this.rt.wb.touch();
     return this;
   }
   remove() {
     this.rt.wb.namedRanges.delete(this.name);
+    this.rt.wb.touch();
   }
 }
 
@@ -447,7 +452,7 @@ export class SheetImpl extends EmuObject {
     return rangeAt(this.rt, this.model, a, b, (c as number) ?? 1, (d as number) ?? 1);
   }
   getDataRange() {
-    this.wb.ensureCalculated();
+    this.wb.ensureCalculated(this.model);
     return new RangeImpl(
       this.rt,
       this.model,
@@ -458,16 +463,17 @@ export class SheetImpl extends EmuObject {
     );
   }
   getSheetValues(row: number, col: number, numRows: number, numCols: number) {
+    if (numRows === -1 || numCols === -1) this.wb.ensureCalculated(this.model);
     const nr = numRows === -1 ? this.model.lastRow() - row + 1 : numRows;
     const nc = numCols === -1 ? this.model.lastColumn() - col + 1 : numCols;
     return rangeAt(this.rt, this.model, row, col, nr, nc).getValues();
   }
   getLastRow() {
-    this.wb.ensureCalculated();
+    this.wb.ensureCalculated(this.model);
     return this.model.lastRow();
   }
   getLastColumn() {
-    this.wb.ensureCalculated();
+    this.wb.ensureCalculated(this.model);
     return this.model.lastColumn();
   }
   getMaxRows() {
@@ -566,7 +572,7 @@ export class SheetImpl extends EmuObject {
   }
   appendRow(rowContents: unknown[]) {
     if (!Array.isArray(rowContents)) signatureError([rowContents], 'Sheet', 'appendRow');
-    this.wb.ensureCalculated();
+    this.wb.ensureCalculated(this.model);
     const r = this.model.lastRow() + 1;
     if (r > this.model.maxRows) this.model.maxRows = r;
     if (rowContents.length > this.model.maxCols) this.model.maxCols = rowContents.length;
@@ -942,18 +948,18 @@ export class RangeImpl extends EmuObject {
 
   // --- values ------------------------------------------------------------------------------
   getValue() {
-    this.wb.ensureCalculated();
+    this.wb.ensureCalculated(this.span());
     return copyValue(this.sheet.valueAt(this.row, this.col));
   }
   getValues() {
-    this.wb.ensureCalculated();
+    this.wb.ensureCalculated(this.span());
     return this.cells((r, c) => copyValue(this.sheet.valueAt(r, c)));
   }
   getDisplayValue() {
     return this.getDisplayValues()[0][0];
   }
   getDisplayValues() {
-    this.wb.ensureCalculated();
+    this.wb.ensureCalculated(this.span());
     const { locale, timeZone } = this.wb;
     return this.cells((r, c) =>
       displayValue(this.sheet.valueAt(r, c), this.sheet.cell(r, c)?.nf, locale, timeZone),
@@ -978,7 +984,7 @@ export class RangeImpl extends EmuObject {
     return this;
   }
   isBlank() {
-    this.wb.ensureCalculated();
+    this.wb.ensureCalculated(this.span());
     for (let i = 0; i < this.numRows; i++)
       for (let j = 0; j < this.numCols; j++) {
         if (this.sheet.hasContent(this.row + i, this.col + j)) return false;
