@@ -3,7 +3,7 @@
  * The plan writes only the log's own columns, in contiguous runs, so a column the user added
  * between ours is never touched.
  */
-import { formatIsoDay } from './dates';
+import { formatIsoDay, parseIsoDay, utcDateFromDay } from './dates';
 import { isBlank } from './layout';
 import { ownedLogColumns, type LogLayout, type MetricDef } from './client-tab';
 import { parseNumber } from './parse';
@@ -17,6 +17,37 @@ export interface FieldProblem {
 export type CellWrite = { number: number } | { text: string } | { day: number } | { blank: true };
 
 export const MAX_TEXT_LENGTH = 5000;
+
+/** A form date outside these years is a typo (0024, 2204), not a client's date. */
+export const MIN_FORM_YEAR = 1900;
+export const MAX_FORM_YEAR = 2100;
+
+/** A value as quoted back in a message: at most 40 characters, so a huge input cannot flood the sidebar. */
+export function shown(value: unknown): string {
+  return `"${clip(value)}"`;
+}
+
+/** A value as text of at most 40 characters (cut with an ellipsis). */
+export function clip(value: unknown): string {
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
+/** A date typed in a form: a real 'yyyy-mm-dd' day between 1900 and 2100, or null. */
+export function parseFormDay(value: unknown): number | null {
+  if (typeof value !== 'string') return null;
+  const day = parseIsoDay(value);
+  if (day === null) return null;
+  const year = utcDateFromDay(day).getUTCFullYear();
+  return year >= MIN_FORM_YEAR && year <= MAX_FORM_YEAR ? day : null;
+}
+
+/** The message for a form date `parseFormDay` refused. */
+export function formDayMessage(label: string, value: unknown): string {
+  return `${label} must be a real date between ${MIN_FORM_YEAR} and ${MAX_FORM_YEAR} (yyyy-mm-dd); got ${shown(value ?? '')}.`;
+}
+
+const TEXT_LABELS = { wins: 'Wins', blockers: 'Blockers', notes: 'Notes' } as const;
 
 export interface CheckInInput {
   weekOf: string;
@@ -45,49 +76,61 @@ export function parseCheckIn(
 ): { ok: true; value: ParsedCheckIn } | { ok: false; errors: FieldProblem[] } {
   const errors: FieldProblem[] = [];
   const weekDay = typeof input.weekOf === 'string' ? parseWeek(input.weekOf) : null;
-  if (weekDay === null) errors.push({ field: 'weekOf', message: 'Week of must be a date (yyyy-mm-dd).' });
+  if (weekDay === null) errors.push({ field: 'weekOf', message: formDayMessage('Week of', input.weekOf) });
   const metricValues = new Map<string, number | null>();
-  const typed = input.values && typeof input.values === 'object' ? input.values : {};
+  const rawValues: unknown = input.values;
+  if (
+    rawValues !== undefined &&
+    rawValues !== null &&
+    (typeof rawValues !== 'object' || Array.isArray(rawValues))
+  )
+    errors.push({ field: 'values', message: 'The metric values must be a set of metric name → value.' });
+  const typed: Record<string, unknown> =
+    rawValues && typeof rawValues === 'object' && !Array.isArray(rawValues)
+      ? (rawValues as Record<string, unknown>)
+      : {};
   for (const metric of metrics) {
     const raw = typed[metric.name];
     if (raw === undefined || raw === null || String(raw).trim() === '') {
       metricValues.set(metric.name, null);
       continue;
     }
-    const value = parseNumber(String(raw), locale);
+    const value = typeof raw === 'string' || typeof raw === 'number' ? parseNumber(raw, locale) : null;
     if (value === null) {
       errors.push({
         field: `values.${metric.name}`,
-        message: `${metric.name} must be a number; got "${String(raw)}".`,
+        message: `${metric.name} must be a number; got ${shown(raw)}.`,
       });
     } else metricValues.set(metric.name, value);
   }
   for (const name of Object.keys(typed)) {
     if (!metrics.some((metric) => metric.name === name) && String(typed[name] ?? '').trim() !== '') {
-      errors.push({ field: `values.${name}`, message: `"${name}" is not a metric of this client.` });
+      errors.push({ field: `values.${name}`, message: `${shown(name)} is not a metric of this client.` });
     }
   }
   let satisfaction: number | null = null;
-  const rawSatisfaction = String(input.satisfaction ?? '').trim();
-  if (rawSatisfaction !== '') {
+  const rawSatisfaction: unknown = input.satisfaction ?? '';
+  if (typeof rawSatisfaction !== 'string' && typeof rawSatisfaction !== 'number') {
+    errors.push({ field: 'satisfaction', message: `Satisfaction must be a whole number from 1 to 10; got ${shown(rawSatisfaction)}.` }); // prettier-ignore
+  } else if (String(rawSatisfaction).trim() !== '') {
     const score = parseNumber(rawSatisfaction, locale);
     if (score === null || !Number.isInteger(score) || score < 1 || score > 10) {
       errors.push({
         field: 'satisfaction',
-        message: `Satisfaction must be a whole number from 1 to 10; got "${rawSatisfaction}".`,
+        message: `Satisfaction must be a whole number from 1 to 10; got ${shown(rawSatisfaction)}.`,
       });
     } else satisfaction = score;
   }
   const text = (field: 'wins' | 'blockers' | 'notes'): string => {
-    const value = input[field] ?? '';
+    const value: unknown = input[field] ?? '';
     if (typeof value !== 'string') {
-      errors.push({ field, message: `${field} must be text.` });
+      errors.push({ field, message: `${TEXT_LABELS[field]} must be text; got ${shown(value)}.` });
       return '';
     }
     if (value.length > MAX_TEXT_LENGTH) {
       errors.push({
         field,
-        message: `Keep ${field} under ${MAX_TEXT_LENGTH} characters (it has ${value.length}).`,
+        message: `Keep ${TEXT_LABELS[field]} under ${MAX_TEXT_LENGTH} characters (it has ${value.length}).`,
       });
     }
     return value.trim();
@@ -125,11 +168,14 @@ export function planCheckIn(
   enteredBy: string,
   replace: boolean,
   todayDay: number,
-): { ok: true; value: CheckInPlan } | { ok: false; message: string } {
+): { ok: true; value: CheckInPlan } | { ok: false; message: string; field: string } {
+  const missing = unwritable(log, entry);
+  if (missing) return { ok: false, ...missing };
   const existing = findWeekRow(log, entry.weekDay);
   if (existing && !replace) {
     return {
       ok: false,
+      field: 'weekOf',
       message: `The week of ${formatIsoDay(entry.weekDay)} is already logged (row ${existing.row + 1}). Choose Replace to overwrite it; the old values are kept in a note.`,
     };
   }
@@ -167,6 +213,30 @@ export function planCheckIn(
     previousNote = `Replaced on ${formatIsoDay(todayDay)}. Before: ${parts.length ? parts.join('; ') : '(empty)'}`;
   }
   return { ok: true, value: { row, replaced: Boolean(existing), runs, previousNote } };
+}
+
+/**
+ * A value typed for a column the tab's log does not have (the user deleted or renamed its header, or an
+ * adopted tab never had it) would be dropped: refuse instead, naming the column to add back.
+ */
+function unwritable(log: LogLayout, entry: ParsedCheckIn): { field: string; message: string } | null {
+  const missing = (label: string) =>
+    `The log in this client's tab has no "${label}" column (its header was renamed or removed). Add the header back, or leave this empty.`;
+  for (const [name, value] of entry.metricValues) {
+    if (value !== null && !log.metricColumns.has(name))
+      return { field: `values.${name}`, message: missing(name) };
+  }
+  if (entry.satisfaction !== null && log.satisfactionColumn < 0)
+    return { field: 'satisfaction', message: missing('Satisfaction (1–10)') };
+  const texts = [
+    ['wins', entry.wins, log.winsColumn],
+    ['blockers', entry.blockers, log.blockersColumn],
+    ['notes', entry.notes, log.notesColumn],
+  ] as const;
+  for (const [field, text, column] of texts) {
+    if (text !== '' && column < 0) return { field, message: missing(TEXT_LABELS[field]) };
+  }
+  return null;
 }
 
 function describe(value: unknown): string {

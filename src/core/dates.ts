@@ -2,7 +2,7 @@
  * Calendar days as plain integers ("day numbers": days since 1970-01-01), so the domain math never
  * meets a time zone. A day number maps to the UTC midnight of that calendar day. Converting a Sheets
  * `Date` (midnight in the spreadsheet's time zone) to a day number needs that zone, so it lives in
- * `src/formulas/time-zone.ts`, not here.
+ * `src/core/time-zone.ts`, not here.
  */
 
 export const MS_PER_DAY = 86_400_000;

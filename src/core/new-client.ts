@@ -2,9 +2,8 @@
 import { CLIENT_TYPES, matchChoice, normalizeLabel, type ClientTypeName } from './clients';
 import { cadenceFor } from './cadence';
 import { LOG, METRIC_HEADER, PROFILE_ORDER } from './client-tab';
-import { parseIsoDay } from './dates';
 import { parseMoney, parseNumber } from './parse';
-import type { FieldProblem } from './checkin';
+import { formDayMessage, parseFormDay, shown, type FieldProblem } from './checkin';
 
 /** Sheets' own limit for a tab name. */
 export const MAX_NAME_LENGTH = 100;
@@ -68,7 +67,7 @@ export function checkClientName(name: unknown, taken: readonly string[]): string
 function text(errors: FieldProblem[], field: string, value: unknown, max: number, label: string): string {
   if (value === undefined || value === null) return '';
   if (typeof value !== 'string') {
-    errors.push({ field, message: `${label} must be text.` });
+    errors.push({ field, message: `${label} must be text; got ${shown(value)}.` });
     return '';
   }
   if (value.length > max)
@@ -85,11 +84,16 @@ function optionalNumber(
   test: (n: number) => boolean,
   expected: string,
 ): number | null {
-  const raw = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string' && typeof value !== 'number') {
+    errors.push({ field, message: `${label} must be ${expected}; got ${shown(value)}.` });
+    return null;
+  }
+  const raw = String(value).trim();
   if (raw === '') return null;
   const number = parse(raw);
   if (number === null || !test(number)) {
-    errors.push({ field, message: `${label} must be ${expected}; got "${raw}".` });
+    errors.push({ field, message: `${label} must be ${expected}; got ${shown(raw)}.` });
     return null;
   }
   return number;
@@ -107,9 +111,9 @@ export function parseNewClient(
   const form = (input ?? {}) as Partial<NewClientInput>;
   const nameProblem = checkClientName(form.name, taken);
   if (nameProblem) errors.push({ field: 'name', message: nameProblem });
-  const startDay = typeof form.startDate === 'string' ? parseIsoDay(form.startDate) : null;
+  const startDay = parseFormDay(form.startDate);
   if (startDay === null)
-    errors.push({ field: 'startDate', message: 'Start date must be a date (yyyy-mm-dd).' });
+    errors.push({ field: 'startDate', message: formDayMessage('Start date', form.startDate) });
   const program = text(errors, 'program', form.program, MAX_SHORT_TEXT, 'Program');
   const num = (v: string) => parseNumber(v, locale);
   const money = (v: string) => parseMoney(v, locale);
@@ -129,8 +133,9 @@ export function parseNewClient(
     } else yearlyProfit = Math.round(12 * (monthlyFee - monthlyCosts) * 100) / 100;
   }
   let clientType: ClientTypeName | '' = '';
-  if (typeof form.clientType === 'string' && form.clientType.trim() !== '') {
-    const matched = matchChoice(CLIENT_TYPES, form.clientType);
+  const rawType: unknown = form.clientType;
+  if (rawType !== undefined && rawType !== null && !(typeof rawType === 'string' && rawType.trim() === '')) {
+    const matched = matchChoice(CLIENT_TYPES, rawType);
     if (!matched)
       errors.push({ field: 'clientType', message: `Client type must be one of ${CLIENT_TYPES.join(', ')}.` });
     else clientType = matched;
@@ -140,7 +145,9 @@ export function parseNewClient(
   const definitionOfSuccess = text(errors, 'definitionOfSuccess', form.definitionOfSuccess, MAX_LONG_TEXT, 'Definition of success'); // prettier-ignore
   const scope = text(errors, 'scope', form.scope, MAX_LONG_TEXT, 'Scope');
   const metrics: NewClient['metrics'] = [];
-  const rawMetrics = Array.isArray(form.metrics) ? form.metrics : [];
+  const rawMetrics: unknown[] = Array.isArray(form.metrics) ? form.metrics : [];
+  if (form.metrics !== undefined && form.metrics !== null && !Array.isArray(form.metrics))
+    errors.push({ field: 'metrics', message: 'The metrics must be a list.' });
   if (rawMetrics.length > MAX_METRICS)
     errors.push({ field: 'metrics', message: `Track at most ${MAX_METRICS} metrics.` });
   const seen = new Set<string>();
@@ -167,12 +174,11 @@ export function parseNewClient(
     if (/^[=+\-@]/.test(name))
       errors.push({ field: at('name'), message: 'A metric name cannot start with =, +, - or @.' });
     const key = normalizeLabel(name);
-    if (seen.has(key)) errors.push({ field: at('name'), message: `"${name}" is listed twice.` });
-    if (RESERVED_METRIC_NAMES.includes(key)) errors.push({ field: at('name'), message: `"${name}" is a column ClientTabs already keeps.` }); // prettier-ignore
+    if (seen.has(key)) errors.push({ field: at('name'), message: `${shown(name)} is listed twice.` });
+    if (RESERVED_METRIC_NAMES.includes(key)) errors.push({ field: at('name'), message: `${shown(name)} is a column ClientTabs already keeps.` }); // prettier-ignore
     seen.add(key);
-    const direction = String(m.direction ?? 'up')
-      .trim()
-      .toLowerCase();
+    const direction =
+      typeof m.direction === 'string' ? m.direction.trim().toLowerCase() : (m.direction ?? 'up');
     if (direction !== 'up' && direction !== 'down')
       errors.push({ field: at('direction'), message: 'Direction must be up or down.' });
     if (baseline !== null && target !== null && baseline === target) {

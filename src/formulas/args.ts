@@ -9,7 +9,7 @@ import { DomainError } from '../core/errors';
 import { parseDate, parseMoney, parseNumber, parseRatio } from '../core/parse';
 import type { Stay } from '../core/stays';
 import { getFormulaContext, type FormulaContext } from './context';
-import { dayOfDateInZone, midnightInZone } from './time-zone';
+import { dayOfDateInZone, midnightInZone } from '../core/time-zone';
 
 export type OutputCell = number | string | Date;
 export type FormulaOutput = OutputCell | OutputCell[][];

@@ -20,6 +20,7 @@ import type {
   Result,
   SavedCheckIn,
 } from './rpc-types';
+import { clip } from '../core/checkin';
 import { adoptTabs, scanAdoptable } from '../workbook/adopt';
 import { checkInForm, saveCheckIn } from '../workbook/checkin';
 import { clientCard, dueList, listClients, newClientDefaults, readContext } from '../workbook/clients';
@@ -55,7 +56,7 @@ export function rpcGetCheckInForm(clientId: string): CheckInForm {
   if (typeof clientId !== 'string' || clientId === '') throw new Error('Choose a client.');
   const context = readContext();
   const client = context.clients.find((c) => c.clientId === clientId);
-  if (!client) throw new Error(`No client with ID ${clientId}.`);
+  if (!client) throw new Error(`No client with ID ${clip(clientId)}.`);
   const form = checkInForm(context.ss, clientId, context.zone, context.settings.weekStart);
   return {
     client: {
@@ -122,14 +123,4 @@ export function rpcLogRequest(form: RequestForm): Result<{ clientId: string; row
 /** Sidebar: ends a client (status Ended, end date, reason, notice date). */
 export function rpcOffboardClient(form: OffboardForm): Result<{ clientId: string; endDate: IsoDate }> {
   return guarded(() => offboardClient(form));
-}
-
-/** Sidebar: same as rpcGetDueList (the name used in the workbook issue). */
-export function rpcListDueClients(): DueList {
-  return rpcGetDueList();
-}
-
-/** Sidebar: same as rpcScanForAdoption (the name used in the workbook issue). */
-export function rpcScanAdoptable(): AdoptScan {
-  return rpcScanForAdoption();
 }

@@ -90,7 +90,7 @@ export function adoptTabs(tabNames: string[], budgetMs = ADOPT_TIME_BUDGET_MS): 
     let queue = (tabNames ?? []).filter(
       (name): name is string => typeof name === 'string' && name.trim() !== '',
     );
-    if (queue.length === 0) queue = JSON.parse(properties.getProperty(QUEUE_KEY) ?? '[]') as string[];
+    if (queue.length === 0) queue = storedQueue(properties.getProperty(QUEUE_KEY));
     const ss = activeSpreadsheet();
     const zone: Zone = readZone(ss);
     const settings = readSettings(ss, zone.locale);
@@ -181,6 +181,16 @@ export function adoptTabs(tabNames: string[], budgetMs = ADOPT_TIME_BUDGET_MS): 
     );
     return { ok: true, value: { adopted, remaining, failed, done: remaining.length === 0 } };
   });
+}
+
+/** The tabs an interrupted run left to adopt (none when the stored queue is missing or damaged). */
+function storedQueue(raw: string | null): string[] {
+  try {
+    const parsed: unknown = JSON.parse(raw ?? '[]');
+    return Array.isArray(parsed) ? parsed.filter((name): name is string => typeof name === 'string') : [];
+  } catch {
+    return [];
+  }
 }
 
 /** All new roster rows in one block per contiguous run of columns. */

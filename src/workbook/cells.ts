@@ -1,7 +1,7 @@
 /** Moving values between the domain and cells: text stays text, numbers numbers, days become Dates. */
-import { dayFromSerial } from '../core/dates';
+import { dayFromSerial, isDate } from '../core/dates';
 import { parseDate } from '../core/parse';
-import { dayInZone, isDateValue, midnightOf } from '../core/zone';
+import { dayOfDateInZone, midnightInZone } from '../core/time-zone';
 import type { CellWrite } from '../core/checkin';
 
 export interface Zone {
@@ -19,7 +19,7 @@ export function asText(text: string): string {
 
 /** A calendar day from a date cell: a Date (midnight in the spreadsheet's zone), a serial, or date text. */
 export function readDay(value: unknown, zone: Zone): number | null {
-  if (isDateValue(value)) return dayInZone(value, zone.timeZone);
+  if (isDate(value)) return dayOfDateInZone(value, zone.timeZone);
   if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? dayFromSerial(value) : null;
   if (typeof value === 'string' && value.trim() !== '') return parseDate(value, zone.locale);
   return null;
@@ -31,7 +31,7 @@ export function strictDayReader(zone: Zone): (value: unknown) => number | null {
 }
 
 export function dayToCell(day: number, zone: Zone): Date {
-  return midnightOf(day, zone.timeZone);
+  return midnightInZone(day, zone.timeZone);
 }
 
 export function cellValue(cell: CellWrite, zone: Zone): unknown {
@@ -48,6 +48,6 @@ export function readNumber(value: unknown): number | null {
 
 export function readText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (isDateValue(value)) return value.toISOString().slice(0, 10);
+  if (isDate(value)) return value.toISOString().slice(0, 10);
   return String(value).trim();
 }

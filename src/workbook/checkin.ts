@@ -3,11 +3,12 @@
  * 4 spreadsheet calls (read the tab, write the row; on replace also read and write the note that keeps
  * the old values).
  */
-import { parseCheckIn, planCheckIn, findWeekRow, type CheckInInput } from '../core/checkin';
+import { parseCheckIn, parseFormDay, planCheckIn, findWeekRow, type CheckInInput } from '../core/checkin';
 import { weekOf } from '../core/cadence';
-import { formatIsoDay, parseIsoDay, type Weekday } from '../core/dates';
+import { formatIsoDay, type Weekday } from '../core/dates';
 import { columnLetter, quoteSheetName } from '../core/layout';
 import { progressFraction } from '../core/progress';
+import { dayOfTimeInZone } from '../core/time-zone';
 import { cellValue, readNumber, readText, type Zone } from './cells';
 import { getIndexedWeekStart, rememberRows } from './client-index';
 import { openClientTab, type ClientTab } from './client-log';
@@ -51,7 +52,7 @@ export function saveCheckIn(request: CheckInRequest): Outcome<CheckInSaved> {
       request,
       tab.metrics,
       (text) => {
-        const day = parseIsoDay(text);
+        const day = parseFormDay(text);
         return day === null ? null : weekOf(day, weekStart);
       },
       zone.locale,
@@ -59,10 +60,11 @@ export function saveCheckIn(request: CheckInRequest): Outcome<CheckInSaved> {
     if (!parsed.ok)
       return { ok: false, errors: parsed.errors, message: 'Please fix the highlighted fields.' };
     const today = todayIn(zone);
-    const enteredBy = typeof request.enteredBy === 'string' ? request.enteredBy.slice(0, 100) : '';
+    // Who typed it is a label the sidebar fills in, not the user's content: it is kept short.
+    const enteredBy = typeof request.enteredBy === 'string' ? request.enteredBy.trim().slice(0, 100) : '';
     const plan = planCheckIn(tab.log, tab.values, parsed.value, enteredBy, request.replace === true, today);
     if (!plan.ok)
-      return { ok: false, errors: [{ field: 'weekOf', message: plan.message }], message: plan.message };
+      return { ok: false, errors: [{ field: plan.field, message: plan.message }], message: plan.message };
     const { row, runs, previousNote, replaced } = plan.value;
     if (row + 1 > tab.values.length) {
       const sheet = ss.getSheetByName(tab.tabName);
@@ -91,23 +93,9 @@ export function saveCheckIn(request: CheckInRequest): Outcome<CheckInSaved> {
   });
 }
 
+/** Today's calendar day in the spreadsheet's time zone (not the script's). */
 export function todayIn(zone: Zone): number {
-  const time = Date.now();
-  const day = readTodayDay(time, zone.timeZone);
-  return day;
-}
-
-function readTodayDay(time: number, timeZone: string): number {
-  // The calendar day of now in the spreadsheet's zone.
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  })
-    .format(time)
-    .slice(0, 10);
-  return parseIsoDay(parts) ?? Math.floor(time / 86_400_000);
+  return dayOfTimeInZone(Date.now(), zone.timeZone);
 }
 
 export interface CheckInFormData {

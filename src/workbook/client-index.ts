@@ -31,6 +31,21 @@ export function getIndexedClient(clientId: string): IndexedClient | null {
   }
 }
 
+/** The tab name the index knows for every client, in one read: Client ID → tab name. */
+export function indexedTabNames(): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const [key, raw] of Object.entries(properties().getProperties())) {
+    if (!key.startsWith(CLIENT_PREFIX)) continue;
+    try {
+      const entry = JSON.parse(raw) as Partial<IndexedClient>;
+      if (typeof entry.name === 'string') names.set(key.slice(CLIENT_PREFIX.length), entry.name);
+    } catch {
+      // A damaged entry is just not used.
+    }
+  }
+  return names;
+}
+
 export function setIndexedClient(clientId: string, entry: IndexedClient): void {
   properties().setProperty(CLIENT_PREFIX + clientId, JSON.stringify(entry));
 }

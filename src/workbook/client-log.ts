@@ -4,15 +4,18 @@
  * renamed, deleted, narrowed, or another tab took the name) it falls back to the roster and repairs it.
  */
 import { detectAdoptable } from '../core/adopt';
+import { clip } from '../core/checkin';
 import {
+  LOG,
   parseClientTab,
   PROFILE,
   type ClientTabModel,
   type LogLayout,
+  ownedLogColumns,
   type MetricDef,
 } from '../core/client-tab';
 import { normalizeLabel } from '../core/clients';
-import { columnLetter, quoteSheetName } from '../core/layout';
+import { columnLetter, isBlank, lastFilledRow, quoteSheetName } from '../core/layout';
 import { readDay, readText, strictDayReader, type Zone } from './cells';
 import { getIndexedClient, setIndexedClient, type IndexedClient } from './client-index';
 import { rosterClients, type RosterClient } from './roster';
@@ -36,14 +39,15 @@ const WINDOW_ROWS = 100;
 const BLANK_TAIL_ROWS = 50;
 
 /**
- * The tab's values in one getValues: a window down to 100 rows below its known end when the window's last
- * 50 rows are blank (nothing typed beyond it), else the whole height (open-ended range).
+ * The tab's values in one getValues. With a known end: whole rows 1 to 100 below it (every column, so
+ * columns inserted since need no width), trusted when its last 50 rows are blank (nothing typed beyond
+ * it). Otherwise the known width, down the whole height (open-ended range).
  */
 function readByName(ss: Spreadsheet, name: string, width: number, rows?: number): unknown[][] | null {
-  const columns = `${quoteSheetName(name)}!A1:${columnLetter(Math.max(1, width))}`;
+  const tab = quoteSheetName(name);
   if (rows) {
     try {
-      const values = ss.getRange(`${columns}${rows + WINDOW_ROWS}`).getValues();
+      const values = ss.getRange(`${tab}!1:${rows + WINDOW_ROWS}`).getValues();
       const tail = values.slice(-BLANK_TAIL_ROWS);
       if (tail.every((row) => row.every((cell) => cell === '' || cell === null))) return values;
     } catch {
@@ -51,7 +55,7 @@ function readByName(ss: Spreadsheet, name: string, width: number, rows?: number)
     }
   }
   try {
-    return ss.getRange(columns).getValues();
+    return ss.getRange(`${tab}!A1:${columnLetter(Math.max(1, width))}`).getValues();
   } catch {
     return null;
   }
@@ -89,8 +93,9 @@ export function modelTab(
     return { clientId, tabName, width, values, model, log: model.log, metrics: [], adopted: false };
   }
   const found = detected.value;
+  const isSatisfaction = (label: string) => normalizeLabel(label).startsWith('satisfaction');
   const metrics: MetricDef[] = found.metricColumns
-    .filter((metric) => !normalizeLabel(metric.label).startsWith('satisfaction'))
+    .filter((metric) => !isSatisfaction(metric.label))
     .map((metric) => ({
       name: metric.label,
       unit: '',
@@ -117,15 +122,19 @@ export function modelTab(
   };
   for (const metric of metrics) log.metricColumns.set(metric.name, metric.nameColumn);
   if (!base) {
+    // The tab's own Satisfaction, Wins, Blockers, Notes and Entered by columns, when it has them by name.
+    const header = (values[found.headerRow] ?? []).map(normalizeLabel);
+    const labelled = (label: string) => header.indexOf(normalizeLabel(label));
+    log.satisfactionColumn = header.findIndex(isSatisfaction);
+    log.winsColumn = labelled(LOG.wins);
+    log.blockersColumn = labelled(LOG.blockers);
+    log.notesColumn = labelled(LOG.notes);
+    log.enteredByColumn = labelled(LOG.enteredBy);
     const reader = (value: unknown) => readDay(value, zone);
+    const owned = ownedLogColumns(log);
     for (let row = found.headerRow + 1; row < values.length; row++) {
       const cells = values[row] ?? [];
-      const owned = [log.weekColumn, ...log.metricColumns.values()];
-      if (
-        owned.some((column) => cells[column] !== '' && cells[column] !== null && cells[column] !== undefined)
-      ) {
-        log.lastRow = row;
-      }
+      if (owned.some((column) => !isBlank(cells[column]))) log.lastRow = row;
       const day = reader(cells[log.weekColumn]);
       if (day !== null) log.entries.push({ row, day });
     }
@@ -139,12 +148,38 @@ export function openClientTab(ss: Spreadsheet, clientId: string, zone: Zone): Cl
   if (indexed) {
     const values = readByName(ss, indexed.name, indexed.width, indexed.rows);
     if (values) {
-      const tab = modelTab(clientId, indexed.name, indexed.width, values, zone);
+      const tab = modelTab(clientId, indexed.name, values[0]?.length ?? indexed.width, values, zone);
       const ownId = tab ? profileClientId(tab.model) : null;
-      if (tab && (ownId === null || ownId === clientId)) return tab;
+      if (tab && (ownId === null || ownId === clientId) && !mayBeCutOff(tab)) return tab;
     }
   }
   return openThroughRoster(ss, clientId, zone);
+}
+
+/**
+ * True when the read may have missed log columns to the right (columns were inserted since the index
+ * learnt the tab's width): the log header reaches the last column read, or one of our log columns is not
+ * in it. Writing without them would drop what the user typed, so the caller reads the tab in full.
+ */
+function mayBeCutOff(tab: ClientTab): boolean {
+  const header = tab.values[tab.log.headerRow] ?? [];
+  if (header.length >= tab.width && !isBlank(header[tab.width - 1])) return true;
+  // Only a tab we made (its card has a Client ID) is known to have every log column and a metric table.
+  if (profileClientId(tab.model) === null) return false;
+  const { log, model } = tab;
+  const trailing = [
+    log.satisfactionColumn,
+    log.winsColumn,
+    log.blockersColumn,
+    log.notesColumn,
+    log.enteredByColumn,
+  ];
+  return (
+    tab.adopted ||
+    model.metricHeader === null ||
+    trailing.some((column) => column < 0) ||
+    tab.metrics.some((metric) => !log.metricColumns.has(metric.name))
+  );
 }
 
 function openThroughRoster(ss: Spreadsheet, clientId: string, zone: Zone): ClientTab {
@@ -152,7 +187,7 @@ function openThroughRoster(ss: Spreadsheet, clientId: string, zone: Zone): Clien
   const client = rosterClients(roster, zone, readSettings(ss, zone.locale)).find(
     (c) => c.clientId === clientId,
   );
-  if (!client) throw new WorkbookError(`No client with ID ${clientId} in the Clients sheet.`);
+  if (!client) throw new WorkbookError(`No client with ID ${clip(clientId)} in the Clients sheet.`);
   return openRosterClient(ss, client, zone);
 }
 
@@ -171,6 +206,6 @@ export function openRosterClient(ss: Spreadsheet, client: RosterClient, zone: Zo
   const tab = modelTab(client.clientId, entry.name, entry.width, values, zone);
   if (!tab)
     throw new WorkbookError(`Could not find a log (a "Week of" or date column) in the tab "${entry.name}".`);
-  setIndexedClient(client.clientId, entry);
+  setIndexedClient(client.clientId, { ...entry, rows: lastFilledRow(values, -1) + 1 });
   return tab;
 }

@@ -5,7 +5,7 @@ import { normalizeLabel } from '../core/clients';
 import { formatIsoDay, type Weekday } from '../core/dates';
 import { PROFILE } from '../core/client-tab';
 import { readDay, readNumber, readText, type Zone } from './cells';
-import { setIndexedWeekStart } from './client-index';
+import { indexedTabNames, setIndexedWeekStart } from './client-index';
 import { openRosterClient } from './client-log';
 import { todayIn, safeProgress } from './checkin';
 import { lastCheckIns } from './dashboard';
@@ -53,7 +53,12 @@ export function readContext(): Context {
   const settings = readSettings(ss, zone.locale);
   setIndexedWeekStart(settings.weekStart);
   const roster = readTable(ss, ROSTER);
-  return { ss, zone, settings, clients: roster ? rosterClients(roster, zone, settings) : [] };
+  return {
+    ss,
+    zone,
+    settings,
+    clients: roster ? rosterClients(roster, zone, settings, indexedTabNames()) : [],
+  };
 }
 
 export function listClients(): ClientSummaryData[] {

@@ -3,7 +3,7 @@
  * where no CLIENT_* exists), the retention cohort table, active clients by month with a chart, and the
  * "needs attention" list that Refresh rewrites in one write.
  */
-import { needsAttention, type AttentionClient } from '../core/attention';
+import { ATTENTION_REASONS, needsAttention, type AttentionClient } from '../core/attention';
 import { weekOf } from '../core/cadence';
 import { formatIsoDay } from '../core/dates';
 import { latestEntry } from '../core/client-tab';
@@ -27,11 +27,13 @@ import {
   type Settings,
   type Spreadsheet,
   type Table,
+  WorkbookError,
 } from './tables';
 
 export const ATTENTION_COLUMN = 4; // D
 export const RETENTION_COLUMN = 10; // J
 const MONTHS_SHOWN = 12;
+const ALL_CLEAR = 'Nobody needs attention. ✓';
 
 /** The dashboard's cells (A1 notation → value or formula), from the roster's actual columns. */
 export function dashboardCells(
@@ -230,15 +232,18 @@ export function refreshDashboard(): RefreshReport {
       settings.graceDays,
     );
     const sheet = ss.getSheetByName(SHEET.dashboard);
-    if (!sheet) throw new Error('The Dashboard sheet is missing. Run ClientTabs > Set up workbook.');
+    if (!sheet) throw new WorkbookError('The Dashboard sheet is missing. Run ClientTabs > Set up workbook.');
     const values = sheet.getDataRange().getValues();
     const header = findHeaderRow(values, DASHBOARD.attentionHeader.slice(0, 3));
     const headerRow = header ? header.row : 1;
     const firstColumn = header ? (header.columns.get('client') as number) : ATTENTION_COLUMN - 1;
+    // The previous list: the rows Refresh wrote (a reason in "Why", or the all-clear line), up to the first other row.
+    const ours = new Set<string>([...Object.values(ATTENTION_REASONS), ALL_CLEAR].map(normalizeLabel));
     let previous = 0;
     for (let row = headerRow + 1; row < values.length; row++) {
-      const cells = (values[row] ?? []).slice(firstColumn, firstColumn + DASHBOARD.attentionHeader.length);
-      if (cells.every(isBlank)) break;
+      const cells = values[row] ?? [];
+      if (!ours.has(normalizeLabel(cells[firstColumn + 1])) && !ours.has(normalizeLabel(cells[firstColumn])))
+        break;
       previous++;
     }
     const width = DASHBOARD.attentionHeader.length;
@@ -249,8 +254,22 @@ export function refreshDashboard(): RefreshReport {
       item.sinceDay === null ? '' : formatIsoDay(item.sinceDay),
       asText(item.clientId),
     ]);
-    if (rows.length === 0) rows.push(['Nobody needs attention. ✓', '', '', '', '']);
+    if (rows.length === 0) rows.push([ALL_CLEAR, '', '', '', '']);
     while (rows.length < previous) rows.push(new Array(width).fill(''));
+    // Below the previous list the rows are the user's until the list grows into them: never overwrite them.
+    for (
+      let row = headerRow + 1 + previous;
+      row < Math.min(values.length, headerRow + 1 + rows.length);
+      row++
+    ) {
+      const cells = (values[row] ?? []).slice(firstColumn, firstColumn + width);
+      const filled = cells.findIndex((c) => !isBlank(c));
+      if (filled >= 0) {
+        throw new WorkbookError(
+          `The needs-attention list needs ${rows.length} rows, but ${columnLetter(firstColumn + filled + 1)}${row + 1} on the Dashboard has content of yours. Move it out of columns ${columnLetter(firstColumn + 1)}–${columnLetter(firstColumn + width)} below the list and refresh again.`,
+        );
+      }
+    }
     sheet.getRange(headerRow + 2, firstColumn + 1, rows.length, width).setValues(rows);
     return { items: items.length };
   });

@@ -1,9 +1,9 @@
 /** Payments, out-of-scope requests and offboarding: one row appended or one roster row updated, under the lock. */
 import { matchChoice, LEAVE_REASONS, REQUEST_DECISIONS } from '../core/clients';
-import { formatIsoDay, parseIsoDay } from '../core/dates';
+import { formatIsoDay } from '../core/dates';
 import { planOffboard } from '../core/offboard';
 import { parseMoney } from '../core/parse';
-import type { FieldProblem } from '../core/checkin';
+import { clip, formDayMessage, parseFormDay, shown, type FieldProblem } from '../core/checkin';
 import { asText, dayToCell } from './cells';
 import { withDocumentLock } from './lock';
 import type { Outcome } from './new-client';
@@ -28,14 +28,62 @@ function fail<T>(errors: FieldProblem[]): Outcome<T> {
   };
 }
 
+/** The roster client with `clientId`; a field problem when there is none. */
 function findClient(
   ss: Spreadsheet,
   zone: Zone,
   clientId: unknown,
+  errors: FieldProblem[],
 ): { client: RosterClient | null; roster: ReturnType<typeof requireTable> } {
   const roster = requireTable(ss, ROSTER);
   const clients = rosterClients(roster, zone, readSettings(ss, zone.locale));
-  return { client: clients.find((c) => c.clientId === clientId) ?? null, roster };
+  const client =
+    typeof clientId === 'string' && clientId !== ''
+      ? (clients.find((c) => c.clientId === clientId) ?? null)
+      : null;
+  if (!client) {
+    const message =
+      typeof clientId === 'string' && clientId.trim() !== ''
+        ? `No client with ID ${clip(clientId)} in the Clients sheet.`
+        : 'Choose a client.';
+    errors.push({ field: 'clientId', message });
+  }
+  return { client, roster };
+}
+
+/** Optional text a user typed: trimmed, at most `max` characters; a problem when it is not text. */
+function optionalText(
+  errors: FieldProblem[],
+  field: string,
+  value: unknown,
+  label: string,
+  max: number,
+): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value !== 'string') {
+    errors.push({ field, message: `${label} must be text; got ${shown(value)}.` });
+    return '';
+  }
+  const text = value.trim();
+  if (text.length > max) errors.push({ field, message: `Keep the ${label.toLowerCase()} under ${max} characters; it has ${text.length}.` }); // prettier-ignore
+  return text;
+}
+
+/** An amount of money typed as text (or sent as a number); null when blank. */
+function money(
+  errors: FieldProblem[],
+  field: string,
+  value: unknown,
+  label: string,
+  locale: string,
+): number | null {
+  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))
+    return null;
+  const amount =
+    typeof value === 'string' || typeof value === 'number' ? parseMoney(String(value), locale) : null;
+  if (amount === null || amount < 0 || amount > 1e12)
+    errors.push({ field, message: `${label} must be an amount of money of 0 or more; got ${shown(value)}.` });
+  return amount;
 }
 
 function appendRow(ss: Spreadsheet, spec: TableSpec, values: Record<string, unknown>): number {
@@ -57,8 +105,8 @@ function isoDay(
   optional = false,
 ): number | null {
   if (optional && (value === '' || value === null || value === undefined)) return null;
-  const day = typeof value === 'string' ? parseIsoDay(value) : null;
-  if (day === null) errors.push({ field, message: `${label} must be a date (yyyy-mm-dd).` });
+  const day = parseFormDay(value);
+  if (day === null) errors.push({ field, message: formDayMessage(label, value) });
   return day;
 }
 
@@ -76,14 +124,13 @@ export function recordPayment(form: PaymentInput): Outcome<{ clientId: string; r
     const zone = readZone(ss);
     const errors: FieldProblem[] = [];
     const input = (form ?? {}) as Partial<PaymentInput>;
-    const { client } = findClient(ss, zone, input.clientId);
-    if (!client) errors.push({ field: 'clientId', message: 'Choose a client.' });
+    const { client } = findClient(ss, zone, input.clientId, errors);
     const due = isoDay(errors, 'due', input.due, 'Due date');
     const paid = isoDay(errors, 'paid', input.paid, 'Paid date', true);
-    const amount = parseMoney(String(input.amount ?? ''), zone.locale);
-    if (amount === null || amount < 0) errors.push({ field: 'amount', message: `Amount must be an amount of money; got "${String(input.amount ?? '')}".` }); // prettier-ignore
-    const note = typeof input.note === 'string' ? input.note.trim() : '';
-    if (note.length > 1000) errors.push({ field: 'note', message: 'Keep the note under 1000 characters.' });
+    const amount = money(errors, 'amount', input.amount, 'Amount', zone.locale);
+    if (amount === null && !errors.some((e) => e.field === 'amount'))
+      errors.push({ field: 'amount', message: 'Enter the amount.' });
+    const note = optionalText(errors, 'note', input.note, 'Note', 1000);
     if (errors.length > 0 || !client || due === null) return fail(errors);
     const row = appendRow(ss, PAYMENTS, {
       clientId: asText(client.clientId),
@@ -111,21 +158,19 @@ export function logRequest(form: RequestInput): Outcome<{ clientId: string; row:
     const zone = readZone(ss);
     const errors: FieldProblem[] = [];
     const input = (form ?? {}) as Partial<RequestInput>;
-    const { client } = findClient(ss, zone, input.clientId);
-    if (!client) errors.push({ field: 'clientId', message: 'Choose a client.' });
+    const { client } = findClient(ss, zone, input.clientId, errors);
     const date = isoDay(errors, 'date', input.date, 'Date');
-    const request = typeof input.request === 'string' ? input.request.trim() : '';
-    if (request === '') errors.push({ field: 'request', message: 'Describe the request.' });
-    if (request.length > 2000)
-      errors.push({ field: 'request', message: 'Keep the request under 2000 characters.' });
+    const request = optionalText(errors, 'request', input.request, 'Request', 2000);
+    if (request === '' && !errors.some((e) => e.field === 'request'))
+      errors.push({ field: 'request', message: 'Describe the request.' });
     const decision = matchChoice(REQUEST_DECISIONS, input.decision ?? 'Open');
     if (!decision)
       errors.push({ field: 'decision', message: `Decision must be one of ${REQUEST_DECISIONS.join(', ')}.` });
-    const rawFee = String(input.fee ?? '').trim();
-    const fee = rawFee === '' ? null : parseMoney(rawFee, zone.locale);
-    if (rawFee !== '' && (fee === null || fee < 0)) errors.push({ field: 'fee', message: `Fee must be an amount of money; got "${rawFee}".` }); // prettier-ignore
-    if (decision === 'Change order' && fee === null)
+    const fee = money(errors, 'fee', input.fee, 'Fee', zone.locale);
+    if (decision === 'Change order' && fee === null && !errors.some((e) => e.field === 'fee'))
       errors.push({ field: 'fee', message: 'A change order needs its fee.' });
+    if (decision && decision !== 'Change order' && fee !== null)
+      errors.push({ field: 'fee', message: `Only a change order has a fee; this request is "${decision}".` });
     if (errors.length > 0 || !client || date === null) return fail(errors);
     const row = appendRow(ss, REQUESTS, {
       clientId: asText(client.clientId),
@@ -153,15 +198,17 @@ export function offboardClient(form: OffboardInput): Outcome<{ clientId: string;
     const zone = readZone(ss);
     const errors: FieldProblem[] = [];
     const input = (form ?? {}) as Partial<OffboardInput>;
-    const { client, roster } = findClient(ss, zone, input.clientId);
-    if (!client) errors.push({ field: 'clientId', message: 'Choose a client.' });
-    else if (client.status === 'Ended')
+    const { client, roster } = findClient(ss, zone, input.clientId, errors);
+    if (client && client.status === 'Ended')
       errors.push({ field: 'clientId', message: `${client.name} has already ended.` });
     const endDay = isoDay(errors, 'endDate', input.endDate, 'End date');
     const noticeDay = isoDay(errors, 'noticeDate', input.noticeDate, 'Notice date');
     const reason = matchChoice(LEAVE_REASONS, input.reason);
     if (!reason)
       errors.push({ field: 'reason', message: `Choose why the client left: ${LEAVE_REASONS.join('; ')}.` });
+    const rawPeriodClose: unknown = input.endAtPeriodClose;
+    if (rawPeriodClose !== undefined && rawPeriodClose !== null && typeof rawPeriodClose !== 'boolean')
+      errors.push({ field: 'endAtPeriodClose', message: `End at period close must be true or false; got ${shown(rawPeriodClose)}.` }); // prettier-ignore
     if (errors.length > 0 || !client || endDay === null || noticeDay === null || !reason) return fail(errors);
     const plan = planOffboard({
       startDay: client.startDay,

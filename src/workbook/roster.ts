@@ -33,7 +33,16 @@ export function linkLabel(value: unknown): string {
   return /^#[A-Z/0-9]+[!?]?$/.test(text) ? '' : text;
 }
 
-export function rosterClients(table: Table, zone: Zone, settings: Settings): RosterClient[] {
+/**
+ * The clients of the roster. A client's tab name is the label its HYPERLINK shows; when that is not
+ * computed (yet), the name the index last saw (`knownTabs`), else the client's name.
+ */
+export function rosterClients(
+  table: Table,
+  zone: Zone,
+  settings: Settings,
+  knownTabs: ReadonlyMap<string, string> = new Map(),
+): RosterClient[] {
   return dataRows(table)
     .map((row): RosterClient => {
       const get = (key: string) => cell(table, row, key);
@@ -42,11 +51,12 @@ export function rosterClients(table: Table, zone: Zone, settings: Settings): Ros
       const last = get('lastCheckIn');
       const lastDay = readDay(last, zone);
       const name = readText(get('name'));
+      const clientId = readText(get('clientId'));
       return {
         row,
-        clientId: readText(get('clientId')),
+        clientId,
         name,
-        tabName: linkLabel(get('link')) || name,
+        tabName: linkLabel(get('link')) || knownTabs.get(clientId) || name,
         status,
         clientType: readText(get('clientType')),
         startDay: readDay(get('startDate'), zone),

@@ -1,12 +1,13 @@
 import { detectAdoptable } from '../../src/core/adopt';
 import { needsAttention } from '../../src/core/attention';
 import { cadenceFor, daysOverdue, isDueThisWeek, parseWeekday, weekOf } from '../../src/core/cadence';
-import { findWeekRow, parseCheckIn, planCheckIn } from '../../src/core/checkin';
+import { findWeekRow, parseCheckIn, parseFormDay, planCheckIn, shown } from '../../src/core/checkin';
 import { parseClientTab } from '../../src/core/client-tab';
 import { parseIsoDay } from '../../src/core/dates';
 import { columnLetter, findHeaderRow, quoteSheetName } from '../../src/core/layout';
 import { checkClientName, parseNewClient } from '../../src/core/new-client';
 import { periodCloseOnOrAfter, planOffboard } from '../../src/core/offboard';
+import { dayOfTimeInZone } from '../../src/core/time-zone';
 
 const day = (iso: string) => parseIsoDay(iso) as number;
 const readDay = (v: unknown) => (typeof v === 'string' ? parseIsoDay(v) : null);
@@ -80,6 +81,46 @@ describe('check-in planning', () => {
     const replace = planCheckIn(model.log!, values, dup, '', true, day('2024-06-12'));
     expect(replace.ok && replace.value.previousNote).toMatch(/Revenue: 11.*Mine|Revenue: 11/);
     expect(findWeekRow(model.log!, day('2024-06-05'))).toBeNull();
+  });
+  test('refuses a value for a log column that is not there, instead of dropping it', () => {
+    const withoutNotes = values.map((row, r) =>
+      r === 5 ? row.map((c) => (c === 'Notes' ? 'Mine too' : c)) : row,
+    );
+    const log = parseClientTab(withoutNotes, readDay).log!;
+    const entry = { weekDay: day('2024-06-10'), metricValues: new Map([['Revenue', 12]]), satisfaction: null, wins: '', blockers: '', notes: 'keep me' }; // prettier-ignore
+    expect(planCheckIn(log, withoutNotes, entry, '', false, 0)).toMatchObject({ ok: false, field: 'notes', message: expect.stringMatching(/no "Notes" column/) }); // prettier-ignore
+    expect(planCheckIn(log, withoutNotes, { ...entry, notes: '' }, '', false, 0).ok).toBe(true);
+  });
+});
+
+describe('form input', () => {
+  test('form dates: real yyyy-mm-dd days between 1900 and 2100 only', () => {
+    expect(parseFormDay('2024-02-29')).toBe(day('2024-02-29'));
+    for (const bad of [
+      '2023-02-29',
+      '2024-02-30',
+      '2024-13-01',
+      '2024-6-1',
+      '0024-06-01',
+      '2101-01-01',
+      '1899-12-31',
+      '',
+      20240601,
+      null,
+    ]) {
+      expect([bad, parseFormDay(bad)]).toEqual([bad, null]);
+    }
+  });
+  test('values quoted in messages are cut to 40 characters', () => {
+    expect(shown('abc')).toBe('"abc"');
+    expect(shown('x'.repeat(1000))).toBe(`"${'x'.repeat(39)}…"`);
+    expect(shown({ a: 1 })).toBe('"{"a":1}"');
+  });
+  test("today is the calendar day in the spreadsheet's zone", () => {
+    const sundayEveningUtc = Date.parse('2024-06-16T20:00:00Z');
+    expect(dayOfTimeInZone(sundayEveningUtc, 'Pacific/Auckland')).toBe(day('2024-06-17'));
+    expect(dayOfTimeInZone(sundayEveningUtc, 'America/Los_Angeles')).toBe(day('2024-06-16'));
+    expect(dayOfTimeInZone(sundayEveningUtc, 'Not/AZone')).toBe(day('2024-06-16'));
   });
 });
 

@@ -1,5 +1,5 @@
 import { getFormulaContext, setFormulaContextProvider } from '../../src/formulas/context';
-import { dayOfDateInZone, midnightInZone } from '../../src/formulas/time-zone';
+import { dayOfDateInZone, midnightInZone } from '../../src/core/time-zone';
 import { formatIsoDay, parseIsoDay } from '../../src/core/dates';
 
 const globals = globalThis as { SpreadsheetApp?: unknown };

@@ -79,13 +79,46 @@ test('check-ins on an adopted tab append below its log, in its own columns', () 
   load(h, FIXTURES[2]);
   h.call('menuSetUpWorkbook');
   h.call('rpcAdoptTabs', ['Globex']);
+  // Globex has no Satisfaction, Wins or Notes column: what the user typed for them is refused, not dropped.
+  const before = h.snapshot();
+  const refused = h.call<R<{ row: number }>>('rpcSaveCheckIn', {
+    ...checkIn('C-0001', '2024-06-10'),
+    values: { 'Conversion %': '3%', 'Ad spend': '1700' },
+  });
+  expect(refused).toMatchObject({ ok: false, errors: [{ field: 'satisfaction', message: expect.stringMatching(/no "Satisfaction \(1–10\)" column/) }] }); // prettier-ignore
+  expect(h.snapshot()).toEqual(before);
   const saved = h.call<R<{ row: number }>>('rpcSaveCheckIn', {
     ...checkIn('C-0001', '2024-06-10'),
     values: { 'Conversion %': '3%', 'Ad spend': '1700' },
+    satisfaction: '',
+    wins: '',
+    notes: '',
   });
   expect(saved).toMatchObject({ ok: true, value: { row: 5 } });
   const row = h.sheet('Globex').getRange('A5:F5').getValues()[0];
   expect([row[0], row[1], row[3], row[4], row[5]]).toEqual(['', '', 0.03, '', 1700]);
+});
+
+test("an adopted tab's own Notes column takes the check-in's notes; nothing above the new row changes", () => {
+  const h = harness();
+  load(h, FIXTURES[1]);
+  h.call('menuSetUpWorkbook');
+  h.call('rpcAdoptTabs', ['Northwind Ltd']);
+  const before = h.snapshot(['Northwind Ltd'])['Northwind Ltd'];
+  const saved = h.call<R<{ row: number }>>('rpcSaveCheckIn', {
+    ...checkIn('C-0001', '2024-06-10'),
+    values: { MRR: '14000', 'Churned accounts': '1' },
+    satisfaction: '',
+    wins: '',
+    notes: '=HYPERLINK("x")',
+  });
+  expect(saved).toMatchObject({ ok: true, value: { row: 9 } });
+  const tab = h.sheet('Northwind Ltd');
+  expect(tab.getRange('B9:E9').getValues()[0]).toEqual([14000, 1, '=HYPERLINK("x")', '']);
+  expect(tab.getRange('D9').getFormula()).toBe('');
+  expect(h.snapshot(['Northwind Ltd'])['Northwind Ltd'].values.slice(0, 8)).toEqual(
+    before.values.slice(0, 8),
+  );
 });
 
 test('adopting 50 tabs stops cleanly at the time budget and resumes where it stopped', () => {

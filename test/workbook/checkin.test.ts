@@ -68,6 +68,20 @@ describe('Log a check-in', () => {
     expect(tab.getRange('A13').getNote()).toMatch(/Satisfaction \(1–10\): 8[\s\S]*Satisfaction \(1–10\): 3/);
   });
 
+  test('runs under the document lock: while another execution saves, it is refused and writes nothing', () => {
+    const h = withClient();
+    const before = h.snapshot();
+    const release = h.emu.holdDocumentLock();
+    expect(h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10'))).toEqual({
+      ok: false,
+      errors: [],
+      message: 'Someone else is saving to this spreadsheet right now. Try again in a moment.',
+    });
+    expect(h.snapshot()).toEqual(before);
+    release();
+    expect(h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10')).ok).toBe(true);
+  });
+
   test('bad input is refused field by field and nothing is written', () => {
     const h = withClient();
     const before = h.snapshot();

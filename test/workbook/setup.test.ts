@@ -1,5 +1,8 @@
 import { checkIn, harness, ownDocumentCalls, SAMPLE_CLIENT } from './helpers';
 
+/** SpreadsheetApp.ProtectionType.RANGE, as the emulator takes it. */
+const RANGE = 'RANGE' as unknown as GoogleAppsScript.Spreadsheet.ProtectionType;
+
 type R = {
   ok: boolean;
   value?: Record<string, unknown>;
@@ -26,6 +29,66 @@ describe('Set up workbook', () => {
     expect(settings).toEqual(
       expect.arrayContaining([expect.arrayContaining(['Check-in every (days): Micromanager', 7])]),
     );
+  });
+
+  test('header rows frozen and warning-protected; dropdowns for status, client type and why a client left', () => {
+    const h = harness();
+    h.call('menuSetUpWorkbook');
+    for (const name of ['Clients', 'Payments', 'Requests']) {
+      const sheet = h.sheet(name);
+      expect([name, sheet.getFrozenRows()]).toEqual([name, 1]);
+      const protections = sheet.getProtections(RANGE) as GoogleAppsScript.Spreadsheet.Protection[];
+      expect(protections.map((p) => [p.getRange().getA1Notation().replace(/\d+$/, ''), p.isWarningOnly()])).toEqual([[expect.stringMatching(/^A1:[A-Z]+$/), true]]); // prettier-ignore
+      expect(protections[0].getRange().getRow()).toBe(1);
+    }
+    const roster = h.sheet('Clients');
+    const header = roster.getRange('1:1').getValues()[0] as string[];
+    const choices = (label: string) =>
+      roster
+        .getRange(2, header.indexOf(label) + 1)
+        .getDataValidation()
+        ?.getCriteriaValues()[0];
+    expect(choices('Client type')).toEqual(['Laissez-faire', 'Micromanager', 'In the dark', 'Savvy']);
+    expect(choices('Why they left')).toEqual(expect.arrayContaining(['Could not keep up', 'Scope creep', 'Program completed'])); // prettier-ignore
+    expect(choices('Why they left')).toHaveLength(9);
+    expect(h.sheet('Requests').getRange('E2').getDataValidation()?.getCriteriaValues()[0]).toEqual(['Open', 'Change order', 'Declined', 'Included in scope']); // prettier-ignore
+    // Running again adds no second protection.
+    h.call('menuSetUpWorkbook');
+    expect(roster.getProtections(RANGE)).toHaveLength(1);
+  });
+
+  test.each([
+    ['en_US', '$', 'm/d/yyyy', '1/8/2024', '$2,000.00'],
+    ['en_GB', '£', 'dd/mm/yyyy', '08/01/2024', '£2,000.00'],
+    ['de_DE', '€', 'dd.mm.yyyy', '08.01.2024', '€2.000,00'],
+  ])(
+    'date and currency formats follow the locale (%s) through Settings',
+    (locale, currency, dateFormat, start, fee) => {
+      const h = harness({ locale });
+      h.call('menuSetUpWorkbook');
+      const settings = h.sheet('Settings').getDataRange().getValues();
+      expect(settings).toEqual(expect.arrayContaining([expect.arrayContaining(['Currency symbol', currency]), expect.arrayContaining(['Date format', dateFormat])])); // prettier-ignore
+      h.call('rpcCreateClient', { ...SAMPLE_CLIENT, monthlyFee: '2000' });
+      expect(h.sheet('Clients').getRange('E2').getDisplayValue()).toBe(start);
+      expect(h.sheet('Clients').getRange('I2').getNumberFormat()).toBe(`"${currency}"#,##0.00`);
+      expect(h.sheet('Clients').getRange('I2').getDisplayValue().replace(/\s/g, '')).toBe(fee);
+      expect(h.sheet('Payments').getRange('C2').getNumberFormat()).toBe(dateFormat);
+    },
+  );
+
+  test('a currency and date format typed in Settings are used by the next Set up', () => {
+    const h = harness();
+    h.call('menuSetUpWorkbook');
+    const settings = h.sheet('Settings');
+    const labels = settings
+      .getRange('A:A')
+      .getValues()
+      .map((r) => r[0]);
+    settings.getRange(labels.indexOf('Currency symbol') + 1, 2).setValue('CHF ');
+    settings.getRange(labels.indexOf('Date format') + 1, 2).setValue('yyyy-mm-dd');
+    h.call('menuSetUpWorkbook');
+    expect(h.sheet('Clients').getRange('I2').getNumberFormat()).toBe('"CHF "#,##0.00');
+    expect(h.sheet('Clients').getRange('E2').getNumberFormat()).toBe('yyyy-mm-dd');
   });
 
   test('on a half-set-up workbook it adds what is missing and changes no typed value', () => {
@@ -148,6 +211,8 @@ describe('New client', () => {
     ['Acme\nCo', 'name', /line breaks/],
     ['Clients', 'name', /already/],
     ['acme co', 'name', /already/],
+    ['Sheet1', 'name', /already a tab called "Sheet1"/],
+    [' sheet1 ', 'name', /already a tab called "sheet1"|Sheets would not create a tab called "sheet1"/],
   ])('refuses the name %j with a clear message and writes nothing', (name, field, message) => {
     const h = harness();
     h.call('menuSetUpWorkbook');

@@ -1,7 +1,8 @@
 /**
- * Sheets hands custom functions a date cell as the `Date` of that day's midnight in the spreadsheet's time
- * zone (not the script's), and shows a returned `Date` in that zone too. These helpers move between such
- * Dates and day numbers with `Intl`, which knows every zone's offsets and their history.
+ * Sheets stores a date cell as the `Date` of that day's midnight in the spreadsheet's time zone (not the
+ * script's): custom functions receive it that way, `getValues` returns it that way, and a `Date` written or
+ * returned shows in that zone. These helpers move between such Dates and day numbers with `Intl`, which
+ * knows every zone's offsets and their history. The one place in ClientTabs that converts time zones.
  */
 import { MS_PER_DAY } from '../core/dates';
 
@@ -92,4 +93,10 @@ export function midnightInZone(dayNumber: number, timeZone: string): Date {
   // One correction settles it unless midnight falls in a DST gap; then the first instant of the day is close.
   guess = wallMidnight - (wallClock(reader, guess) - guess);
   return new Date(guess);
+}
+
+/** The calendar day of the instant `time` (ms since the epoch) in `timeZone`: "today" there. */
+export function dayOfTimeInZone(time: number, timeZone: string): number {
+  // Not a local midnight, so an unknown zone reads as UTC (rounding would jump to tomorrow after noon).
+  return Math.floor(wallClock(readerFor(timeZone), time) / MS_PER_DAY);
 }
