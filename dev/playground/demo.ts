@@ -411,6 +411,81 @@ export function buildDemoWorkbook(call: ServerCall, today: string, seed = 202406
   return summary;
 }
 
+/** The few Spreadsheet calls a coach's own typing needs (the emulator's Spreadsheet provides them). */
+interface TypingSpreadsheet {
+  getSheetByName(name: string): unknown;
+  insertSheet(
+    name: string,
+    index: number,
+  ): {
+    getRange(
+      row: number,
+      column: number,
+      rows: number,
+      columns: number,
+    ): {
+      setValues(values: (string | number)[][]): unknown;
+    };
+  };
+  getNumSheets(): number;
+}
+
+/** A tab in the layout a coach kept before ClientTabs: a title, then `Date | Revenue | Leads | Notes`. */
+export const LEGACY_TAB = 'Tom Becker (old)';
+/** A tab of free-form notes: nothing in it reads as a weekly log, so adopting skips it with a reason. */
+export const NOTES_TAB = 'Ideas & notes';
+
+/**
+ * Typed into the workbook the way a coach would (strings are read as typed input, so dates become
+ * dates): two tabs that are not on the roster yet, for "Adopt existing tabs" to find.
+ */
+export function addLegacyTabs(spreadsheet: TypingSpreadsheet, today: string, seed = 20230901): string[] {
+  const random = seeded(seed);
+  const todayDay = parseIsoDay(today);
+  if (todayDay === null) throw new Error(`DEMO_TODAY must be yyyy-mm-dd; got "${today}"`);
+  const added: string[] = [];
+  const type = (name: string, rows: (string | number)[][]) => {
+    if (spreadsheet.getSheetByName(name)) return;
+    const width = Math.max(...rows.map((row) => row.length));
+    const block = rows.map((row) => [...row, ...Array<string>(width - row.length).fill('')]);
+    spreadsheet
+      .insertSheet(name, spreadsheet.getNumSheets())
+      .getRange(1, 1, block.length, width)
+      .setValues(block);
+    added.push(name);
+  };
+
+  // Sixteen weeks of the year before Tom joined the roster, on Mondays, one week missed.
+  const lastWeek = startOfWeek(addMonths(todayDay, -10), 1);
+  const log: (string | number)[][] = [];
+  let revenue = 18_500;
+  for (let week = lastWeek - 15 * 7, i = 0; week <= lastWeek; week += 7, i++) {
+    if (i === 6) continue;
+    revenue += Math.round(250 + random.normal() * 600);
+    const notes = i === 0 ? 'First week tracked' : i === 9 ? 'Conference, few calls' : '';
+    log.push([
+      formatIsoDay(week),
+      revenue,
+      Math.max(0, Math.round(9 + i * 0.4 + random.normal() * 2)),
+      notes,
+    ]);
+  }
+  type(LEGACY_TAB, [
+    ['Tom Becker: weekly numbers (kept by hand)'],
+    [],
+    ['Date', 'Revenue', 'Leads', 'Notes'],
+    ...log,
+  ]);
+  type(NOTES_TAB, [
+    ['Ideas for the spring'],
+    ['Referral discount: one month free for both?'],
+    ['Ask Maya whether she would give a testimonial'],
+    ['Group program for restaurants, 6 weeks'],
+    ['Price review in June'],
+  ]);
+  return added;
+}
+
 function logCheckIns(
   call: ServerCall,
   random: Random,

@@ -12,9 +12,8 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import vm from 'node:vm';
 import { createEmulator, type Emulator } from '../emulator';
-import { buildDemoWorkbook, isoToday, type DemoSummary } from './demo';
+import { addLegacyTabs, buildDemoWorkbook, isoToday, type DemoSummary } from './demo';
 
 export interface PlaygroundOptions {
   /** The repository root (dist/ and dev/playground/ are read from it). */
@@ -95,7 +94,6 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     spreadsheetName: 'Coaching clients (ClientTabs demo)',
   });
   const bundle = emulator.loadBundle(code);
-  setBundleClock(bundle.context, start, startedAt);
   bundle.callAs('NONE', 'onOpen', bundle.event('NONE'));
 
   const callServer = (name: string, ...args: unknown[]): unknown => {
@@ -108,6 +106,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   };
 
   const demo = options.demo === false ? null : buildDemoWorkbook(callServer, today);
+  // Tabs a coach kept before the add-on, not on the roster yet: what "Adopt existing tabs" is for.
+  if (demo) addLegacyTabs(emulator.spreadsheet as unknown as Parameters<typeof addLegacyTabs>[0], today);
   // Open on the Dashboard, as a coach would, without the new spreadsheet's empty Sheet1.
   const dashboard = emulator.spreadsheet.getSheetByName('Dashboard');
   if (demo && dashboard) {
@@ -237,30 +237,6 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     workbook,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
-}
-
-/**
- * Makes `Date.now()` and `new Date()` inside the bundle's VM follow the playground's clock, when the
- * emulator has not already done so (the server code asks the JavaScript clock what day it is).
- */
-function setBundleClock(context: vm.Context, start: number, startedAt: number): void {
-  const skew = start - startedAt;
-  if (Math.abs((vm.runInContext('Date.now()', context) as number) - (Date.now() + skew)) < 60_000) return;
-  vm.runInContext(
-    `(function (RealDate, skew) {
-      function ClockDate() {
-        var args = Array.prototype.slice.call(arguments);
-        if (!(this instanceof ClockDate)) return new RealDate(RealDate.now() + skew).toString();
-        return args.length ? new (Function.prototype.bind.apply(RealDate, [null].concat(args)))() : new RealDate(RealDate.now() + skew);
-      }
-      ClockDate.prototype = RealDate.prototype;
-      ClockDate.now = function () { return RealDate.now() + skew; };
-      ClockDate.UTC = RealDate.UTC;
-      ClockDate.parse = RealDate.parse;
-      Date = ClockDate;
-    })(Date, ${skew});`,
-    context,
-  );
 }
 
 function readWorkbook(spreadsheet: AnyObject, emulator: Emulator, today: string): WorkbookJson {

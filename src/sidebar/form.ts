@@ -131,17 +131,21 @@ export class FormController {
   showErrors(errors: FieldError[], message?: string): void {
     this.clearErrors();
     const unmatched: string[] = [];
+    const shown: string[] = [];
     let first: Field | undefined;
     for (const error of errors) {
       const field = this.find(error.field);
       if (field) {
         this.setFieldError(field.key, error.message);
+        shown.push(error.message);
         first = first ?? field;
       } else {
         unmatched.push(error.message);
       }
     }
-    const general = [message, ...unmatched].filter((text): text is string => !!text);
+    // A message that repeats an error already shown beside its field is said once, there.
+    const top = message && !shown.includes(message) ? message : undefined;
+    const general = [top, ...unmatched].filter((text): text is string => !!text);
     if (general.length) this.showMessage(general.join(' '));
     else if (first)
       this.showMessage(errors.length === 1 ? 'Fix the field marked below.' : 'Fix the fields marked below.');

@@ -1,13 +1,15 @@
 /** How the sidebar shows numbers and dates. Dates arrive as ISO `yyyy-mm-dd` strings and are never
  * turned into `Date` objects, so the browser's time zone cannot move a day. */
 import type { IsoDate } from '../ui/rpc-types';
+import { intlLocale, sidebarContext } from './context';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const CURRENCY_PREFIXES = new Set(['$', '€', '£', '¥', '₹', 'US$', 'A$', 'C$', 'R$']);
 
+/** A number as the spreadsheet's locale writes it: `1,234.5` (en_US), `1.234,5` (de_DE). */
 export function formatNumber(value: number | null | undefined, maxFractionDigits = 2): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  return value.toLocaleString('en-US', { maximumFractionDigits: maxFractionDigits });
+  return value.toLocaleString(intlLocale(), { maximumFractionDigits: maxFractionDigits });
 }
 
 /** A value with its unit: `$1,200`, `12%`, `82.5 kg`. */
@@ -20,9 +22,24 @@ export function withUnit(value: number | null | undefined, unit: string): string
   return `${number} ${unit}`;
 }
 
-export function formatMoney(value: number | null | undefined): string {
+/**
+ * Money with Settings' currency symbol in front, as the workbook's own `"€"#,##0.00` format shows it:
+ * `$1,500`, `€3.500,50` (de_DE), `CHF 900`, `-$40`. Cents only when there are some.
+ */
+export function formatMoney(
+  value: number | null | undefined,
+  currency: string = sidebarContext().currency,
+): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  return value.toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
+  const cents = Math.round(Math.abs(value) * 100) % 100 !== 0;
+  const amount = Math.abs(value).toLocaleString(intlLocale(), {
+    minimumFractionDigits: cents ? 2 : 0,
+    maximumFractionDigits: 2,
+  });
+  const symbol = currency.trim();
+  const sign = value < 0 && amount !== '0' ? '-' : '';
+  if (!symbol) return `${sign}${amount}`;
+  return `${sign}${symbol}${/\p{L}$/u.test(symbol) ? '\u00a0' : ''}${amount}`;
 }
 
 /** `3 Mar 2025`. */
@@ -48,6 +65,12 @@ export function todayIso(): IsoDate {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/** `iso` moved by `days` calendar days (UTC arithmetic on the date alone: no time zone can shift it). */
+export function addDaysIso(iso: IsoDate, days: number): IsoDate {
+  const time = Date.parse(`${iso}T00:00:00Z`);
+  return Number.isFinite(time) ? new Date(time + days * 86_400_000).toISOString().slice(0, 10) : iso;
+}
+
 export function daysBetweenIso(from: IsoDate, to: IsoDate): number | null {
   const a = Date.parse(`${from}T00:00:00Z`);
   const b = Date.parse(`${to}T00:00:00Z`);
@@ -57,15 +80,20 @@ export function daysBetweenIso(from: IsoDate, to: IsoDate): number | null {
 let serverToday: Promise<IsoDate> | null = null;
 
 /**
- * Sets date inputs still showing the browser's today to the spreadsheet's today (its time zone decides
- * what day it is, and may differ from the browser's).
+ * Sets date inputs still showing the browser's today (plus `offsetDays`) to the spreadsheet's today (plus
+ * `offsetDays`): its time zone decides what day it is, and may differ from the browser's.
  */
-export function useSpreadsheetToday(inputs: HTMLInputElement[], fetchToday: () => Promise<IsoDate>): void {
-  const browserToday = todayIso();
+export function useSpreadsheetToday(
+  inputs: HTMLInputElement[],
+  fetchToday: () => Promise<IsoDate>,
+  offsetDays = 0,
+): void {
+  const browserDefault = addDaysIso(todayIso(), offsetDays);
   serverToday = serverToday ?? fetchToday();
   serverToday
     .then((today) => {
-      for (const input of inputs) if (input.value === browserToday && today) input.value = today;
+      for (const input of inputs)
+        if (input.value === browserDefault && today) input.value = addDaysIso(today, offsetDays);
     })
     .catch(() => {
       serverToday = null;

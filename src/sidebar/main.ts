@@ -1,5 +1,6 @@
 /** The sidebar's entry point: reads the view the server asked for and renders it into #app. */
 import type { SidebarView } from '../ui/rpc-types';
+import { setSidebarContext } from './context';
 import { replaceChildren } from './dom';
 import { bootView, type Navigate } from './router';
 import { adoptView } from './views/adopt';
@@ -33,4 +34,6 @@ const navigate: Navigate = (view: SidebarView) => {
   }
 };
 
-navigate(bootView());
+const boot = bootView();
+setSidebarContext(boot.context);
+navigate(boot);

@@ -2,21 +2,29 @@
  * Browser-side checks that mirror the server's (the server checks again: these only save a round trip
  * and show the problem beside the field). Numbers are read by the same parser the server uses.
  */
-import { parseNumber } from '../core/parse';
+import { decimalSeparatorFor, parseNumber } from '../core/parse';
+import { sidebarContext } from './context';
 
 export type Check = { ok: true; value: number | null } | { ok: false; message: string };
 
-/** A number as people type it (`1,200`, `$1,200`, `12%`, `3.5k`); blank is allowed unless `required`. */
-export function checkNumber(label: string, text: string, required = false): Check {
+/**
+ * A number as people type it in the spreadsheet's locale (`1,200`, `$1,200`, `12%`, `3.5k` in en_US;
+ * `1.200`, `3.500,50` in de_DE); blank is allowed unless `required`.
+ */
+export function checkNumber(
+  label: string,
+  text: string,
+  required = false,
+  locale: string = sidebarContext().locale,
+): Check {
   const trimmed = text.trim();
   if (trimmed === '')
     return required ? { ok: false, message: `${label} is required.` } : { ok: true, value: null };
-  const value = parseNumber(trimmed);
+  const value = parseNumber(trimmed, locale);
   if (value === null) {
-    return {
-      ok: false,
-      message: `${label} must be a number, like 1,200, $1,200, 12% or 3.5k; got "${trimmed}".`,
-    };
+    const examples =
+      decimalSeparatorFor(locale) === ',' ? '1.200, 3.500,50, 12% or 3,5k' : '1,200, $1,200, 12% or 3.5k';
+    return { ok: false, message: `${label} must be a number, like ${examples}; got "${trimmed}".` };
   }
   return { ok: true, value };
 }

@@ -20,6 +20,17 @@ export type SidebarView =
   | { view: 'request'; clientId?: string }
   | { view: 'offboard'; clientId?: string };
 
+/** How the spreadsheet writes numbers: the sidebar shows and reads them the same way. */
+export interface SidebarContext {
+  /** Settings → Currency symbol (`$`, `€`, `CHF`); '' when not set. */
+  currency: string;
+  /** The spreadsheet's locale (`en_US`, `de_DE`): decimal and grouping separators. */
+  locale: string;
+}
+
+/** What the boot tag carries: the view, and the spreadsheet's context when the server could read it. */
+export type SidebarBoot = SidebarView & { context?: SidebarContext };
+
 export type ClientStatus = 'Active' | 'Paused' | 'Ended';
 export type ClientType = 'Laissez-faire' | 'Micromanager' | 'In the dark' | 'Savvy';
 export type Direction = 'up' | 'down';
@@ -31,7 +42,8 @@ export interface FieldError {
 }
 
 /** Every mutating call answers with this: on failure nothing was written. */
-export type Result<T> = { ok: true; value: T; message?: string } | { ok: false; errors: FieldError[]; message: string };
+export type Result<T> =
+  { ok: true; value: T; message?: string } | { ok: false; errors: FieldError[]; message: string };
 
 export interface ClientSummary {
   clientId: string;

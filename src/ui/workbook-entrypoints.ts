@@ -2,7 +2,13 @@
  * The workbook's public functions: menu handlers and the sidebar's RPC. Each is a thin, documented
  * declaration (build.mjs copies this JSDoc into dist/Code.js) over src/ui/rpc.ts and workbook-menu.ts.
  */
-import { openForActiveClient, openSidebar, runRefresh, runSetUp } from './workbook-menu';
+import {
+  openForActiveClient,
+  openWithClientInView,
+  openWorkbookSidebar,
+  runRefresh,
+  runSetUp,
+} from './workbook-menu';
 
 /** Menu: Set up workbook. Creates or repairs Clients, Dashboard, Settings, Payments, Requests and the template. */
 export function menuSetUpWorkbook(): void {
@@ -11,17 +17,17 @@ export function menuSetUpWorkbook(): void {
 
 /** Menu: New client. Opens the sidebar on the New client form. */
 export function menuNewClient(): void {
-  openSidebar({ view: 'newClient' });
+  openWorkbookSidebar({ view: 'newClient' });
 }
 
 /** Menu: Adopt existing tabs. Opens the sidebar on the adoption scan. */
 export function menuAdoptTabs(): void {
-  openSidebar({ view: 'adopt' });
+  openWorkbookSidebar({ view: 'adopt' });
 }
 
 /** Menu: Log a check-in. Opens the sidebar on this week's check-ins. */
 export function menuCheckIn(): void {
-  openSidebar({ view: 'checkin' });
+  openWorkbookSidebar({ view: 'checkin' });
 }
 
 /** Menu: Check in this client. Opens the check-in form for the client whose tab is in view. */
@@ -39,17 +45,17 @@ export function menuRefreshDashboard(): void {
   runRefresh();
 }
 
-/** Menu: Record a payment. Opens the sidebar on the payment form. */
+/** Menu: Record a payment. Opens the sidebar on the payment form (client of the tab in view preselected). */
 export function menuRecordPayment(): void {
-  openSidebar({ view: 'payment' });
+  openWithClientInView('payment');
 }
 
-/** Menu: Log an out-of-scope request. Opens the sidebar on the request form. */
+/** Menu: Log an out-of-scope request. Opens the sidebar on the request form (client of the tab in view preselected). */
 export function menuLogRequest(): void {
-  openSidebar({ view: 'request' });
+  openWithClientInView('request');
 }
 
-/** Menu: Offboard a client. Opens the sidebar on the offboarding form. */
+/** Menu: Offboard a client. Opens the sidebar on the offboarding form (client of the tab in view preselected). */
 export function menuOffboardClient(): void {
-  openSidebar({ view: 'offboard' });
+  openWithClientInView('offboard');
 }

@@ -1,26 +1,55 @@
 /** Menu items that set up and change the workbook, and the sidebar they open. */
 import { escapeHtml } from '../core/html';
-import type { SidebarView } from './rpc-types';
+import type { SidebarBoot, SidebarContext, SidebarView } from './rpc-types';
 import { clientOfSheet, readContext } from '../workbook/clients';
 import { LockTimeout } from '../workbook/lock';
 import { refreshDashboard } from '../workbook/dashboard';
+import { SHEET } from '../workbook/schema';
 import { setUpWorkbook } from '../workbook/setup';
-import { WorkbookError } from '../workbook/tables';
+import { activeSpreadsheet, readSettings, readZone, WorkbookError } from '../workbook/tables';
 
 /** The boot placeholder in src/sidebar/index.html (see .tmp/rpc-notes.md); formatting of the tag may vary. */
 export const BOOT_META = /<meta name="clienttabs-boot" content="[^"]*"\s*\/?>/;
 
 /** The sidebar's HTML with `view` injected as HTML-attribute-escaped JSON. */
-export function sidebarHtml(template: string, view: SidebarView): string {
+export function sidebarHtml(template: string, view: SidebarBoot): string {
   return template.replace(
     BOOT_META,
     () => `<meta name="clienttabs-boot" content="${escapeHtml(JSON.stringify(view))}">`,
   );
 }
 
-export function openSidebar(view: SidebarView): void {
+/** Settings' currency symbol and the spreadsheet's locale; null when they can't be read (the sidebar uses en_US). */
+function sidebarContext(): SidebarContext | null {
+  try {
+    const ss = activeSpreadsheet();
+    const zone = readZone(ss);
+    return { currency: readSettings(ss, zone.locale).currency, locale: zone.locale };
+  } catch {
+    return null;
+  }
+}
+
+/** What a menu item says when the workbook has no roster yet. */
+export const NOT_SET_UP =
+  'ClientTabs is not set up in this spreadsheet yet. Run ClientTabs > Set up workbook first (it adds the Clients roster and the other sheets; your own tabs stay as they are).';
+
+/** False, after telling the user to run Set up, when the spreadsheet has no Clients roster (1 call). */
+function isSetUp(): boolean {
+  if (SpreadsheetApp.getActiveSpreadsheet().getSheetByName(SHEET.clients)) return true;
+  SpreadsheetApp.getUi().alert(NOT_SET_UP);
+  return false;
+}
+
+/** Opens the sidebar on a workbook view, or tells the user to run Set up when there is no roster to work on. */
+export function openWorkbookSidebar(view: SidebarView): void {
+  if (isSetUp()) openSidebar(view);
+}
+
+export function openSidebar(view: SidebarView, context: SidebarContext | null = sidebarContext()): void {
   const template = HtmlService.createHtmlOutputFromFile('Sidebar').getContent();
-  const html = HtmlService.createHtmlOutput(sidebarHtml(template, view)).setTitle('ClientTabs').setWidth(300);
+  const boot: SidebarBoot = context ? { ...view, context } : view;
+  const html = HtmlService.createHtmlOutput(sidebarHtml(template, boot)).setTitle('ClientTabs').setWidth(300);
   SpreadsheetApp.getUi().showSidebar(html);
 }
 
@@ -64,6 +93,7 @@ export function runRefresh(): void {
 /** The client of the tab in view, or an alert saying this is not a client tab. */
 export function openForActiveClient(view: 'checkin' | 'card'): void {
   alerting(() => {
+    if (!isSetUp()) return;
     const context = readContext();
     const sheet = context.ss.getActiveSheet();
     const client = clientOfSheet(context.clients, sheet.getSheetId());
@@ -73,6 +103,26 @@ export function openForActiveClient(view: 'checkin' | 'card'): void {
       );
       return;
     }
-    openSidebar({ view, clientId: client.clientId });
+    openSidebar(
+      { view, clientId: client.clientId },
+      { currency: context.settings.currency, locale: context.zone.locale },
+    );
+  });
+}
+
+/**
+ * A per-client form, with the client of the tab in view preselected when that tab is a client tab
+ * (any other tab opens the form with no client chosen; an ended client is not offered for offboarding).
+ */
+export function openWithClientInView(view: 'payment' | 'request' | 'offboard'): void {
+  alerting(() => {
+    if (!isSetUp()) return;
+    const context = readContext();
+    const client = clientOfSheet(context.clients, context.ss.getActiveSheet().getSheetId());
+    const preselect = client && !(view === 'offboard' && client.status === 'Ended');
+    openSidebar(preselect ? { view, clientId: client.clientId } : { view }, {
+      currency: context.settings.currency,
+      locale: context.zone.locale,
+    });
   });
 }

@@ -116,8 +116,14 @@ export async function openFromMenu(page: Page, label: RegExp): Promise<Frame> {
 
 /** Shows a tab on the playground page (the "tab in view" of the client card). */
 export async function showTab(page: Page, name: string): Promise<void> {
-  await page.locator('#tabs button', { hasText: name }).first().click();
+  await page.locator('#tabs').getByRole('tab', { name, exact: true }).first().click();
   await page.waitForSelector(`table.sheet[data-sheet="${name.replace(/"/g, '\\"')}"]`);
+  // The page tells the server which tab is active without waiting; a menu item clicked next must see it.
+  await page.waitForFunction(
+    async (sheet) => (await (await fetch('/api/workbook')).json()).active === sheet,
+    name,
+    { polling: 100 },
+  );
 }
 
 /** The sidebar panel (title bar and the 300-px frame), grown to show the whole sidebar. */

@@ -2,7 +2,7 @@
  * The sidebar in a real browser, against the real playground: dist/Code.js on the emulator with the
  * demo workbook, the real dist/Sidebar.html in its 300-px frame. Screenshots go to test-results/.
  */
-import type { Frame } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import type { SheetJson, WorkbookJson } from '../../dev/playground/server';
 import type { CheckInForm, ClientSummary, DueList, Result } from '../../src/ui/rpc-types';
 import {
@@ -360,6 +360,190 @@ describeInBrowser('the sidebar in Chromium', () => {
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
   });
+
+  // The menu's per-client items, opened on a client's tab, choose that client; on any other tab, nobody.
+  test('the menu opens the payment, request, offboard and card views on the client of the tab in view', async () => {
+    const { page, dialogs, errors } = await openPlayground(session);
+    const client = call<ClientSummary[]>('rpcListClients').find((c) => c.name === 'Northline Roofing')!;
+    await showTab(page, client.tabName);
+    for (const [label, view] of [
+      [/record a payment/i, 'payment'],
+      [/out-of-scope/i, 'request'],
+      [/offboard/i, 'offboard'],
+    ] as const) {
+      const frame = await openView(page, label, view);
+      await frame.waitForSelector('select[name="clientId"]:not([disabled])');
+      expect(await frame.inputValue('select[name="clientId"]')).toBe(client.clientId);
+      expect(await frame.$eval('select[name="clientId"]', (s) => (s as HTMLSelectElement).selectedOptions[0].text)).toBe(client.name); // prettier-ignore
+    }
+    const card = await openView(page, /client card/i, 'card');
+    expect(await card.textContent('.client-card .client-name')).toBe(client.name);
+
+    await showTab(page, 'Dashboard');
+    const payment = await openView(page, /record a payment/i, 'payment');
+    await payment.waitForSelector('select[name="clientId"]:not([disabled])');
+    expect(await payment.inputValue('select[name="clientId"]')).toBe('');
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  test('an out-of-scope request: a change order lands in Requests, an open one shows on the card', async () => {
+    const { page, dialogs, errors } = await openPlayground(session);
+    const client = call<ClientSummary[]>('rpcListClients').find((c) => c.name === 'Redwood Outfitters')!;
+    const requestRows = () =>
+      sheetNamed(session.playground.workbook(), 'Requests').values.filter((row) =>
+        row.includes(client.clientId),
+      );
+    const before = requestRows().length;
+    await showTab(page, client.tabName);
+    const form = await openView(page, /out-of-scope/i, 'request');
+    await form.waitForSelector('select[name="clientId"]:not([disabled])');
+    expect(await form.inputValue('select[name="clientId"]')).toBe(client.clientId);
+
+    // A change order needs its fee: refused beside the field, nothing written.
+    await form.fill('textarea[name="request"]', 'Rebuild the checkout page');
+    await form.selectOption('select[name="decision"]', 'Change order');
+    await form.click('button[type="submit"]');
+    await expectText(form, '.has-error .field-error', 'Fee is required');
+    expect(requestRows()).toHaveLength(before);
+    await form.fill('input[name="fee"]', '$750');
+    await form.click('button[type="submit"]');
+    await expectText(form, '.status.success', 'Redwood Outfitters');
+    const changeOrder = requestRows().find((row) => row.includes('Rebuild the checkout page'));
+    expect(changeOrder).toEqual(expect.arrayContaining([TODAY, 'Change order', 750]));
+    await screenshotSidebar(page, 'request-logged');
+
+    await form.fill('textarea[name="request"]', 'Photograph the spring collection');
+    await form.selectOption('select[name="decision"]', 'Open');
+    await form.click('button[type="submit"]');
+    await form.waitForFunction(() => (document.querySelector('textarea[name="request"]') as HTMLTextAreaElement).value === ''); // prettier-ignore
+    expect(requestRows()).toHaveLength(before + 2);
+    expect(requestRows().find((row) => row.includes('Photograph the spring collection'))).toEqual(
+      expect.arrayContaining([TODAY, 'Open']),
+    );
+    // The playground page shows both rows in Requests.
+    await showTab(page, 'Requests');
+    await page.locator('table.sheet td:text-is("Photograph the spring collection")').waitFor();
+
+    // The card lists the open one under open requests; the change order is decided, so it is not there.
+    await form.click('button:text-is("Client card")');
+    await form.waitForSelector(`.client-card[data-client-id="${client.clientId}"]`);
+    const open = (await form.textContent('[data-field="open-requests"]')) ?? '';
+    expect(open).toContain('Photograph the spring collection');
+    expect(open).toContain(formatDay(TODAY));
+    expect(open).not.toContain('Rebuild the checkout page');
+    // Money on the card carries the workbook's currency symbol (Settings: $ for en_US).
+    const amounts = await form.$$eval('.client-card .rows .amount', (els) => els.map((e) => e.textContent));
+    expect(amounts.length).toBeGreaterThan(0);
+    for (const amount of amounts) expect(amount).toBe('$2,800');
+    await screenshotSidebar(page, 'card-open-request');
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  test('offboarding: too little notice is refused beside the field; a valid one ends the client', async () => {
+    const { page, dialogs, errors } = await openPlayground(session);
+    const due = call<DueList>('rpcGetDueList');
+    const client = due.clients.find((c) => c.name !== HOSTILE && c.status === 'Active')!;
+    expect(client).toBeDefined();
+    const snapshot = () => JSON.stringify(session.playground.workbook().sheets.map((s) => s.values));
+    await showTab(page, client.tabName);
+    const form = await openView(page, /offboard/i, 'offboard');
+    await form.waitForSelector('select[name="clientId"]:not([disabled])');
+    expect(await form.inputValue('select[name="clientId"]')).toBe(client.clientId);
+    await form.selectOption('select[name="reason"]', 'Scope creep');
+    await form.fill('input[name="noticeDate"]', '2025-03-01');
+    await form.fill('input[name="endDate"]', '2025-03-20'); // 19 days after the notice
+    const before = snapshot();
+    await form.click('button[type="submit"]');
+    await form.waitForSelector('.has-error [name="noticeDate"][aria-invalid="true"]');
+    expect(await form.textContent('.has-error .field-error')).toMatch(
+      /at least 30 days' notice.*2025-02-18 or earlier/,
+    );
+    // Said once, beside the field: not repeated in the message at the top.
+    expect(
+      await form.locator('.message:visible, .field-error:visible', { hasText: 'at least 30 days' }).count(),
+    ).toBe(1);
+    expect(snapshot()).toBe(before);
+    await screenshotSidebar(page, 'offboard-notice-error');
+
+    await form.fill('input[name="endDate"]', '2025-04-15');
+    await form.click('button[type="submit"]');
+    await expectText(
+      form,
+      '.status.success',
+      `${client.name} is marked as ended on 15 Apr 2025 (Scope creep).`,
+    );
+    const roster = sheetNamed(session.playground.workbook(), 'Clients');
+    const header = roster.values[roster.values.findIndex((row) => row.includes('Client ID'))].map(String);
+    const row = roster.values.find((r) => r[header.indexOf('Client ID')] === client.clientId)!;
+    expect(row[header.indexOf('Status')]).toBe('Ended');
+    expect(row[header.indexOf('Why they left')]).toBe('Scope creep');
+    expect(row[header.indexOf('End date')]).toBe('2025-04-15');
+    expect(row[header.indexOf('Notice date')]).toBe('2025-03-01');
+    await screenshotSidebar(page, 'offboard-done');
+
+    // Gone from this week's check-ins, as the VA sees them.
+    const checkin = await openView(page, /log a check-in/i, 'checkin');
+    await checkin.waitForSelector('.due-item .due-name');
+    const names = await checkin.$$eval('.due-item .due-name', (els) => els.map((e) => e.textContent));
+    expect(names.length).toBeGreaterThan(0);
+    expect(names).not.toContain(client.name);
+    expect(call<DueList>('rpcGetDueList').clients.map((c) => c.clientId)).not.toContain(client.clientId);
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  test('adopting an existing tab: what was found, what was skipped, and not one of its cells changed', async () => {
+    const { page, dialogs, errors } = await openPlayground(session);
+    const LEGACY = 'Tom Becker (old)';
+    const cellsOf = (name: string) => {
+      const sheet = sheetNamed(session.playground.workbook(), name);
+      return JSON.stringify({ values: sheet.values, cells: sheet.cells.map((r) => r.map((c) => [c.d, c.f ?? ''])) }); // prettier-ignore
+    };
+    const before = cellsOf(LEGACY);
+    const notesBefore = cellsOf('Ideas & notes');
+    // What a coach sees in the tab: the dates under its "Date" header, and the columns beside it.
+    const tab = sheetNamed(session.playground.workbook(), LEGACY);
+    const headerRow = tab.values.findIndex((row) => row[0] === 'Date');
+    expect(tab.values[headerRow]).toEqual(['Date', 'Revenue', 'Leads', 'Notes']);
+    const dates = tab.values.slice(headerRow + 1).map((row) => String(row[0])).filter((d) => /^\d{4}-/.test(d)).sort(); // prettier-ignore
+    expect(call<ClientSummary[]>('rpcListClients').map((c) => c.tabName)).not.toContain(LEGACY);
+
+    const frame = await openView(page, /adopt/i, 'adopt');
+    const candidate = frame.locator('label.candidate', { hasText: LEGACY });
+    await candidate.waitFor();
+    expect(await frame.locator('label.candidate').count()).toBe(1);
+    const text = (await candidate.textContent()) ?? '';
+    expect(await candidate.locator('[data-field="rows"]').textContent()).toBe(
+      `${dates.length} rows · ${formatDay(dates[0])} – ${formatDay(dates[dates.length - 1])}`,
+    );
+    expect(text).toContain('Dates in “Date (column A)”');
+    expect(text).toContain('Metrics: Revenue, Leads');
+    expect(await candidate.locator('input[type="checkbox"]').isChecked()).toBe(true);
+    await frame.click('details.skipped summary');
+    const skipped = frame.locator('details.skipped li', { hasText: 'Ideas & notes' });
+    expect(await skipped.textContent()).toMatch(/No header row with a date column/);
+    await screenshotSidebar(page, 'adopt');
+
+    await frame.click('button[type="submit"]:text-is("Adopt 1 tab")');
+    await expectText(frame, '.progress-text', 'Adopted 1 tab.');
+    expect(await frame.getAttribute('[role="progressbar"]', 'aria-valuenow')).toBe('1');
+    expect(await frame.textContent('ul.rows')).toContain(LEGACY);
+    await screenshotSidebar(page, 'adopt-done');
+
+    const adopted = call<ClientSummary[]>('rpcListClients').find((c) => c.tabName === LEGACY);
+    expect(adopted).toMatchObject({ name: LEGACY, status: 'Active' });
+    const roster = sheetNamed(session.playground.workbook(), 'Clients');
+    expect(roster.values.some((row) => row.includes(adopted!.clientId) && row.includes(LEGACY))).toBe(true);
+    await showTab(page, 'Clients');
+    await page.locator(`table.sheet td:text-is("${LEGACY}")`).waitFor();
+    // Not one cell of the adopted tab (or the skipped one) changed: values, what they show, formulas.
+    expect(cellsOf(LEGACY)).toBe(before);
+    expect(cellsOf('Ideas & notes')).toBe(notesBefore);
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+  });
 });
 
 async function expectText(frame: Frame, selector: string, text: string): Promise<void> {
@@ -368,4 +552,25 @@ async function expectText(frame: Frame, selector: string, text: string): Promise
     [selector, text] as const,
     { timeout: 10_000 },
   );
+}
+
+/** Clicks a menu item and waits for the sidebar to show `view` (the frame is reused between menus). */
+async function openView(page: Page, label: RegExp, view: string): Promise<Frame> {
+  const before = await page.getAttribute('#sidebar-frame', 'src').catch(() => null);
+  await page.locator('#menu-items button', { hasText: label }).first().click();
+  await page.waitForFunction((previous) => {
+    const src = document.querySelector('#sidebar-frame')?.getAttribute('src') ?? '';
+    return src.includes('/sidebar/') && src !== previous;
+  }, before);
+  const frame = await (await page.waitForSelector('#sidebar-frame')).contentFrame();
+  if (!frame) throw new Error('the sidebar frame did not load');
+  await frame.waitForSelector(`body[data-view="${view}"] #app > *`);
+  return frame;
+}
+
+/** `2025-03-12` as the sidebar writes it: `12 Mar 2025`. */
+function formatDay(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  return `${day} ${months[month - 1]} ${year}`;
 }

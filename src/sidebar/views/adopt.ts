@@ -6,7 +6,7 @@
 import type { AdoptCandidate, AdoptProgress } from '../../ui/rpc-types';
 import { h, replaceChildren } from '../dom';
 import { errorMessage, FormController } from '../form';
-import { formatShortDate, plural } from '../format';
+import { formatDate, plural } from '../format';
 import { run } from '../rpc';
 import type { Navigate } from '../router';
 
@@ -90,7 +90,7 @@ export function adoptView(root: HTMLElement, nav: Navigate): void {
 function candidateRow(candidate: AdoptCandidate, box: HTMLInputElement): HTMLElement {
   const range =
     candidate.firstDate && candidate.lastDate
-      ? `${formatShortDate(candidate.firstDate)} ${candidate.firstDate.slice(0, 4)} – ${formatShortDate(candidate.lastDate)} ${candidate.lastDate.slice(0, 4)}`
+      ? `${formatDate(candidate.firstDate)} – ${formatDate(candidate.lastDate)}`
       : '';
   return h(
     'label',
@@ -102,9 +102,11 @@ function candidateRow(candidate: AdoptCandidate, box: HTMLInputElement): HTMLEle
       h('strong', null, candidate.tabName),
       h(
         'span',
-        { class: 'small' },
-        `${plural(candidate.rows, 'row')}, dates in “${candidate.dateColumn}”${range ? `, ${range}` : ''}`,
+        { class: 'small', 'data-field': 'rows' },
+        plural(candidate.rows, 'row'),
+        range ? [' · ', h('span', { class: 'nowrap', 'data-field': 'dates' }, range)] : null,
       ),
+      h('span', { class: 'muted small' }, `Dates in “${candidate.dateColumn}”`),
       h(
         'span',
         { class: 'muted small' },

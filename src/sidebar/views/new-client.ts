@@ -15,7 +15,7 @@ import {
   textArea,
   textInput,
 } from '../form';
-import { todayIso } from '../format';
+import { formatNumber, todayIso } from '../format';
 import { run } from '../rpc';
 import type { Navigate } from '../router';
 import { checkIsoDate, checkNumber, checkRequired } from '../validate';
@@ -47,7 +47,7 @@ export function newClientView(root: HTMLElement, nav: Navigate): void {
     if (!cadenceEdited && days) cadence.value = String(days);
   });
 
-  const profitInput = numberInput('', { placeholder: '12,000' });
+  const profitInput = numberInput('', { placeholder: formatNumber(12000) });
   const costsInput = numberInput('', { placeholder: '400' });
   const profitGroup = controller.field('yearlyProfit', 'Yearly profit', profitInput);
   const costsGroup = controller.field('monthlyCosts', 'Monthly costs', costsInput, {
@@ -130,7 +130,7 @@ export function newClientView(root: HTMLElement, nav: Navigate): void {
     h(
       'div',
       { class: 'two-columns' },
-      controller.field('monthlyFee', 'Monthly fee', numberInput('', { placeholder: '1,500' })),
+      controller.field('monthlyFee', 'Monthly fee', numberInput('', { placeholder: formatNumber(1500) })),
       controller.field('cadenceDays', 'Check in every (days)', cadence),
     ),
     modeToggle,

@@ -1,7 +1,8 @@
 /** End a client: why (the taxonomy), when notice was given, and when it ends. */
+import { MIN_NOTICE_DAYS } from '../../core/clients';
 import { h, replaceChildren } from '../dom';
 import { dateInput, enterAdvances, FormController, submitWith } from '../form';
-import { todayIso, useSpreadsheetToday } from '../format';
+import { addDaysIso, formatDate, todayIso, useSpreadsheetToday } from '../format';
 import { run } from '../rpc';
 import type { Navigate } from '../router';
 import { checkIsoDate } from '../validate';
@@ -37,14 +38,17 @@ export function offboardView(root: HTMLElement, view: { clientId?: string }, nav
       ),
     ),
   );
-  const endDate = dateInput(todayIso());
+  // The earliest end the notice rule allows (notice today, 30 days before the end): the form is valid as opened.
+  const endDate = dateInput(addDaysIso(todayIso(), MIN_NOTICE_DAYS));
   const periodClose = controller.checkbox(
     'endAtPeriodClose',
     'End at the close of the current program period',
     false,
     'The end date moves to the last day of the period they have paid for.',
   );
-  const endGroup = controller.field('endDate', 'End date', endDate);
+  const endGroup = controller.field('endDate', 'End date', endDate, {
+    hint: `At least ${MIN_NOTICE_DAYS} days after the notice.`,
+  });
   const save = h('button', { type: 'submit', class: 'action' }, 'End client');
   const form = h(
     'form',
@@ -53,12 +57,9 @@ export function offboardView(root: HTMLElement, view: { clientId?: string }, nav
     controller.status,
     controller.field('clientId', 'Client', picker.select),
     controller.field('reason', 'Why is it ending?', reason),
-    h(
-      'div',
-      { class: 'two-columns' },
-      controller.field('noticeDate', 'Notice given', dateInput(todayIso())),
-      endGroup,
-    ),
+    // One above the other: the notice rule's message is long, and a half-width column squeezes it.
+    controller.field('noticeDate', 'Notice given', dateInput(todayIso())),
+    endGroup,
     periodClose,
     h(
       'div',
@@ -101,7 +102,7 @@ export function offboardView(root: HTMLElement, view: { clientId?: string }, nav
         endDate: endDate.value,
         endAtPeriodClose: checkbox.checked,
       }),
-    (_value, message) => {
+    (value, message) => {
       const name = picker.selected()?.name ?? 'The client';
       const card = h(
         'button',
@@ -117,7 +118,7 @@ export function offboardView(root: HTMLElement, view: { clientId?: string }, nav
         h(
           'div',
           { class: 'status success', role: 'status' },
-          message ?? `${name} is marked as ended (${reason.value}).`,
+          message ?? `${name} is marked as ended on ${formatDate(value.endDate)} (${reason.value}).`,
         ),
         h(
           'div',
@@ -134,9 +135,9 @@ export function offboardView(root: HTMLElement, view: { clientId?: string }, nav
     submit();
   });
   enterAdvances(form, submit);
-  useSpreadsheetToday([controller.control<HTMLInputElement>('noticeDate'), endDate], () =>
-    run('rpcGetNewClientDefaults').then((d) => d.today),
-  );
+  const today = () => run('rpcGetNewClientDefaults').then((d) => d.today);
+  useSpreadsheetToday([controller.control<HTMLInputElement>('noticeDate')], today);
+  useSpreadsheetToday([endDate], today, MIN_NOTICE_DAYS);
   replaceChildren(root, h('header', { class: 'view-header' }, h('h1', null, 'End a client')), form);
   picker.ready.then(() => (view.clientId ? reason : picker.select).focus()).catch(() => undefined);
 }

@@ -1,7 +1,7 @@
 /** Log a payment: due date, paid date (blank while unpaid), amount and a note. */
 import { h, replaceChildren } from '../dom';
 import { dateInput, enterAdvances, FormController, numberInput, submitWith, textInput } from '../form';
-import { todayIso, useSpreadsheetToday } from '../format';
+import { formatNumber, todayIso, useSpreadsheetToday } from '../format';
 import { run } from '../rpc';
 import type { Navigate } from '../router';
 import { checkIsoDate, checkNumber } from '../validate';
@@ -23,7 +23,7 @@ export function paymentView(root: HTMLElement, view: { clientId?: string }, nav:
       controller.field('due', 'Due', dateInput(todayIso())),
       controller.field('paid', 'Paid (blank: unpaid)', dateInput(todayIso())),
     ),
-    controller.field('amount', 'Amount', numberInput('', { placeholder: '1,200' })),
+    controller.field('amount', 'Amount', numberInput('', { placeholder: formatNumber(1200) })),
     controller.field('note', 'Note', textInput({ placeholder: 'Optional' })),
     h(
       'div',
