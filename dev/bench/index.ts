@@ -51,5 +51,9 @@ export async function runBenchmarks(options: BenchOptions): Promise<void> {
   );
   console.log(`  ${load.toFixed(2)} ms, ${(load / empty).toFixed(1)}× a one-function script\n`);
   formulaCases(code, runs, load);
-  budgetCases(code);
+  const broken = budgetCases();
+  if (broken.length) {
+    console.log(`\nBudgets broken:\n  ${broken.join('\n  ')}`);
+    process.exitCode = 1;
+  } else console.log('\nAll call budgets hold.');
 }
