@@ -123,9 +123,11 @@ export function budgetCases(): string[] {
 
   // Refresh may read each client's tab once where the live link can't be read, so it grows with clients;
   // what it must not do is grow with log rows: same clients, 4 weeks vs 40 weeks of rows.
+  // Two untouched workbooks, so the only difference is the length of the logs.
   const shortLogs = workbook(20, 4);
+  const longLogs = workbook(20, 40);
   const refreshShort = count(shortLogs.emulator, () => shortLogs.bundle.call('menuRefreshDashboard'));
-  const refreshLong = count(large.emulator, () => large.bundle.call('menuRefreshDashboard'));
+  const refreshLong = count(longLogs.emulator, () => longLogs.bundle.call('menuRefreshDashboard'));
 
   const naive = workbook(1, 1);
   const tab = (naive.bundle.call('rpcListClients') as { tabName: string }[])[0].tabName;
