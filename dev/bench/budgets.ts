@@ -4,6 +4,7 @@
  * holds: each flow runs on a small and a large workbook, and the counts must not grow with it.
  */
 import { createEmulator, type LoadedBundle } from '../emulator';
+import { SAMPLE_CLIENT, sampleCheckIn } from '../fixtures/sample-clients';
 
 const NOW = Date.parse('2024-06-12T16:00:00Z');
 const DAY = 24 * 3600 * 1000;
@@ -16,35 +17,13 @@ interface Result<T> {
 
 const iso = (time: number) => new Date(time).toISOString().slice(0, 10);
 
+/** The sample client numbered `index`: names in order, start dates a day apart, the four types in turn. */
 function clientForm(index: number) {
   return {
+    ...SAMPLE_CLIENT,
     name: `Client ${String(index).padStart(3, '0')}`,
     startDate: iso(NOW - (400 - index) * DAY),
-    program: 'Growth sprint',
-    programMonths: '6',
-    monthlyFee: '2,000',
-    yearlyProfit: '',
-    monthlyCosts: '800',
     clientType: ['Micromanager', 'Savvy', 'In the dark', 'Laissez-faire'][index % 4],
-    cadenceDays: '',
-    definitionOfSuccess: 'Double monthly revenue',
-    scope: 'Weekly call',
-    metrics: [
-      { name: 'Revenue', unit: 'USD', direction: 'up', baseline: '10000', target: '20000' },
-      { name: 'Cost per lead', unit: 'USD', direction: 'down', baseline: '30', target: '20' },
-    ],
-  };
-}
-
-function checkIn(clientId: string, weekOf: string) {
-  return {
-    clientId,
-    weekOf,
-    values: { Revenue: '12000', 'Cost per lead': '27' },
-    satisfaction: '8',
-    wins: 'Closed two deals',
-    blockers: '',
-    notes: '',
   };
 }
 
@@ -62,7 +41,10 @@ function workbook(clients: number, weeks: number) {
   }
   for (const id of ids) {
     for (let w = weeks; w >= 1; w--) {
-      const saved = bundle.call('rpcSaveCheckIn', checkIn(id, iso(NOW - w * 7 * DAY))) as Result<unknown>;
+      const saved = bundle.call(
+        'rpcSaveCheckIn',
+        sampleCheckIn(id, iso(NOW - w * 7 * DAY)),
+      ) as Result<unknown>;
       if (!saved.ok) throw new Error(`bench: could not log a check-in: ${saved.message}`);
     }
   }
@@ -106,17 +88,17 @@ export function budgetCases(): string[] {
   ]);
   rows.push([
     'Log a check-in',
-    count(small.emulator, () => small.bundle.call('rpcSaveCheckIn', checkIn(small.ids[0], weekOf))),
-    count(large.emulator, () => large.bundle.call('rpcSaveCheckIn', checkIn(large.ids[0], weekOf))),
+    count(small.emulator, () => small.bundle.call('rpcSaveCheckIn', sampleCheckIn(small.ids[0], weekOf))),
+    count(large.emulator, () => large.bundle.call('rpcSaveCheckIn', sampleCheckIn(large.ids[0], weekOf))),
     'at most 4',
   ]);
   rows.push([
     'Replace this week’s check-in',
     count(small.emulator, () =>
-      small.bundle.call('rpcSaveCheckIn', { ...checkIn(small.ids[0], weekOf), replace: true }),
+      small.bundle.call('rpcSaveCheckIn', { ...sampleCheckIn(small.ids[0], weekOf), replace: true }),
     ),
     count(large.emulator, () =>
-      large.bundle.call('rpcSaveCheckIn', { ...checkIn(large.ids[0], weekOf), replace: true }),
+      large.bundle.call('rpcSaveCheckIn', { ...sampleCheckIn(large.ids[0], weekOf), replace: true }),
     ),
     'at most 4',
   ]);

@@ -910,7 +910,8 @@ function sameSpan(a: Span, b: Span): boolean {
   );
 }
 
-function overlaps(a: Span, b: Span): boolean {
+/** Whether two spans share a cell. */
+export function overlaps(a: Span, b: Span): boolean {
   return (
     a.sheet === b.sheet &&
     a.row <= b.row + b.numRows - 1 &&

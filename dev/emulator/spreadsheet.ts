@@ -12,7 +12,7 @@ import { EmuObject } from './calls';
 import { isDate } from './dates';
 import * as Enums from './enums';
 import { rewriteRefs } from './formula';
-import { Cell, ProtectionModel, SheetModel, Span, Style } from './model';
+import { Cell, overlaps, ProtectionModel, SheetModel, Span, Style } from './model';
 import { Runtime } from './runtime';
 import { UiImpl } from './services';
 import { CellValue, displayValue, parseUserInput } from './values';
@@ -1316,14 +1316,4 @@ export class RangeImpl extends EmuObject {
     }
     this.wb.touch({ ...destination.span(), numRows: this.numRows, numCols: this.numCols });
   }
-}
-
-function overlaps(a: Span, b: Span): boolean {
-  return (
-    a.sheet === b.sheet &&
-    a.row <= b.row + b.numRows - 1 &&
-    b.row <= a.row + a.numRows - 1 &&
-    a.col <= b.col + b.numCols - 1 &&
-    b.col <= a.col + a.numCols - 1
-  );
 }

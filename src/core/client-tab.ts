@@ -39,12 +39,21 @@ export const LOG_TRAILING = [LOG.satisfaction, LOG.wins, LOG.blockers, LOG.notes
 /** Converts a date cell (Date, serial or text) to a day number; the workbook supplies the time zone. */
 export type DayReader = (value: unknown) => number | null;
 
-export interface MetricDef {
+/** A metric as the forms and the card show it: what is measured, which way is better, from where to where. */
+export interface MetricSpec {
   name: string;
   unit: string;
   direction: 'up' | 'down';
   baseline: number | null;
   target: number | null;
+}
+
+/** Just the `MetricSpec` fields of a metric (a definition carries its cell positions too). */
+export function metricSpec({ name, unit, direction, baseline, target }: MetricSpec): MetricSpec {
+  return { name, unit, direction, baseline, target };
+}
+
+export interface MetricDef extends MetricSpec {
   /** 0-based row of the definition, and columns of its baseline and target cells. */
   row: number;
   baselineColumn: number;

@@ -7,11 +7,11 @@ import { detectAdoptable, type AdoptDetection } from '../core/adopt';
 import { formatIsoDay } from '../core/dates';
 import { columnLetter } from '../core/layout';
 import type { FieldProblem } from '../core/checkin';
-import { asText, dayToCell, strictDayReader, type Zone } from './cells';
+import { asText, dayToCell, strictDayReader } from './cells';
 import { setIndexedClients, type IndexedClient } from './client-index';
 import { withDocumentLock } from './lock';
 import type { Outcome } from './new-client';
-import { liveLinks, nextClientId, rosterClients, type LogAddress } from './roster';
+import { liveLinks, nextClientId, openRoster, rosterClients, type LogAddress } from './roster';
 import { MANAGED_SHEETS, ROSTER } from './schema';
 import { activeSpreadsheet, ensureRows, readSettings, readZone, requireTable, type Sheet } from './tables';
 import { cadenceFor } from '../core/cadence';
@@ -91,11 +91,7 @@ export function adoptTabs(tabNames: string[], budgetMs = ADOPT_TIME_BUDGET_MS): 
       (name): name is string => typeof name === 'string' && name.trim() !== '',
     );
     if (queue.length === 0) queue = storedQueue(properties.getProperty(QUEUE_KEY));
-    const ss = activeSpreadsheet();
-    const zone: Zone = readZone(ss);
-    const settings = readSettings(ss, zone.locale);
-    const roster = requireTable(ss, ROSTER);
-    const known = rosterClients(roster, zone, settings);
+    const { ss, zone, settings, roster, clients: known } = openRoster();
     const knownIds = new Set(known.map((c) => c.tabId));
     let nextId = Number(nextClientId(roster).slice(2));
     const adopted: string[] = [];

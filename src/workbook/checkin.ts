@@ -5,13 +5,14 @@
  */
 import { parseCheckIn, parseFormDay, planCheckIn, findWeekRow, type CheckInInput } from '../core/checkin';
 import { weekOf } from '../core/cadence';
+import { metricSpec, type MetricSpec } from '../core/client-tab';
 import { formatIsoDay, type Weekday } from '../core/dates';
 import { columnLetter, quoteSheetName } from '../core/layout';
 import { progressFraction } from '../core/progress';
 import { dayOfTimeInZone } from '../core/time-zone';
-import { cellValue, readNumber, readText, type Zone } from './cells';
+import { cellValue, readText, type Zone } from './cells';
 import { getIndexedWeekStart, rememberRows } from './client-index';
-import { openClientTab, type ClientTab } from './client-log';
+import { latestMetricValue, openClientTab, type ClientTab } from './client-log';
 import { withDocumentLock } from './lock';
 import type { Outcome } from './new-client';
 import { activeSpreadsheet, cachedZone, type Spreadsheet } from './tables';
@@ -102,14 +103,7 @@ export interface CheckInFormData {
   clientId: string;
   tabName: string;
   weekOf: string;
-  metrics: {
-    name: string;
-    unit: string;
-    direction: 'up' | 'down';
-    baseline: number | null;
-    target: number | null;
-    last: number | null;
-  }[];
+  metrics: (MetricSpec & { last: number | null })[];
   existing: {
     values: Record<string, string>;
     satisfaction: string;
@@ -131,19 +125,10 @@ export function checkInForm(
   const existingRow = findWeekRow(tab.log, week);
   const cells = (row: number) => tab.values[row] ?? [];
   const textAt = (row: number, column: number) => (column >= 0 ? readText(cells(row)[column]) : '');
-  const metrics = tab.metrics.map((metric) => {
-    const column = tab.log.metricColumns.get(metric.name) ?? -1;
-    let last: number | null = null;
-    let lastDay = -Infinity;
-    for (const entry of tab.log.entries) {
-      const value = column >= 0 ? readNumber(cells(entry.row)[column]) : null;
-      if (value !== null && entry.day >= lastDay) {
-        last = value;
-        lastDay = entry.day;
-      }
-    }
-    return { name: metric.name, unit: metric.unit, direction: metric.direction, baseline: metric.baseline, target: metric.target, last }; // prettier-ignore
-  });
+  const metrics = tab.metrics.map((metric) => ({
+    ...metricSpec(metric),
+    last: latestMetricValue(tab, metric.name),
+  }));
   let existing: CheckInFormData['existing'] = null;
   if (existingRow) {
     const values: Record<string, string> = {};

@@ -16,7 +16,7 @@ import {
 } from '../core/client-tab';
 import { normalizeLabel } from '../core/clients';
 import { columnLetter, isBlank, lastFilledRow, quoteSheetName } from '../core/layout';
-import { readDay, readText, strictDayReader, type Zone } from './cells';
+import { readDay, readNumber, readText, strictDayReader, type Zone } from './cells';
 import { getIndexedClient, setIndexedClient, type IndexedClient } from './client-index';
 import { rosterClients, type RosterClient } from './roster';
 import { ROSTER } from './schema';
@@ -32,6 +32,22 @@ export interface ClientTab {
   log: LogLayout;
   metrics: MetricDef[];
   adopted: boolean;
+}
+
+/** A metric's latest logged value: the latest week that has one (the lower row on a tie), else null. */
+export function latestMetricValue(tab: ClientTab, metricName: string): number | null {
+  const column = tab.log.metricColumns.get(metricName) ?? -1;
+  if (column < 0) return null;
+  let latest: number | null = null;
+  let latestDay = -Infinity;
+  for (const entry of tab.log.entries) {
+    const value = readNumber(tab.values[entry.row]?.[column]);
+    if (value !== null && entry.day >= latestDay) {
+      latest = value;
+      latestDay = entry.day;
+    }
+  }
+  return latest;
 }
 
 /** Rows read below the known end of a tab, and how many of them must be blank to trust the window. */

@@ -14,16 +14,12 @@ import { getIndexedClient } from './client-index';
 import { modelTab } from './client-log';
 import { todayIn } from './checkin';
 import { withDocumentLock } from './lock';
-import { rosterClients, type RosterClient } from './roster';
-import { DASHBOARD, PAYMENTS, REQUESTS, ROSTER, SHEET } from './schema';
+import { openRoster, type RosterClient } from './roster';
+import { DASHBOARD, PAYMENTS, REQUESTS, SHEET } from './schema';
 import {
-  activeSpreadsheet,
   cell,
   dataRows,
-  readSettings,
   readTable,
-  readZone,
-  requireTable,
   type Settings,
   type Spreadsheet,
   type Table,
@@ -188,11 +184,7 @@ export interface RefreshReport {
 /** Refresh: recomputes the "needs attention" list and rewrites only that list, in one write. */
 export function refreshDashboard(): RefreshReport {
   return withDocumentLock(() => {
-    const ss = activeSpreadsheet();
-    const zone = readZone(ss);
-    const settings = readSettings(ss, zone.locale);
-    const roster = requireTable(ss, ROSTER);
-    const clients = rosterClients(roster, zone, settings);
+    const { ss, zone, settings, clients } = openRoster();
     const today = todayIn(zone);
     const last = lastCheckIns(
       ss,

@@ -17,6 +17,7 @@ import {
   requireTable,
   writeCells,
   type Spreadsheet,
+  type Table,
 } from './tables';
 import type { Zone } from './cells';
 
@@ -34,7 +35,7 @@ function findClient(
   zone: Zone,
   clientId: unknown,
   errors: FieldProblem[],
-): { client: RosterClient | null; roster: ReturnType<typeof requireTable> } {
+): { client: RosterClient | null; roster: Table } {
   const roster = requireTable(ss, ROSTER);
   const clients = rosterClients(roster, zone, readSettings(ss, zone.locale));
   const client =
@@ -86,15 +87,45 @@ function money(
   return amount;
 }
 
-function appendRow(ss: Spreadsheet, spec: TableSpec, values: Record<string, unknown>): number {
+/** Appends a row for `client` to `spec`'s table: its ID and name, then `values`. */
+function appendClientRow(
+  ss: Spreadsheet,
+  spec: TableSpec,
+  client: RosterClient,
+  values: Record<string, unknown>,
+): Outcome<{ clientId: string; row: number }> {
   const table = requireTable(ss, spec);
   const row = table.lastRow + 2;
   ensureRows(table.sheet, row);
   const cells = new Map<number, unknown>();
-  for (const [key, value] of Object.entries(values))
-    if (table.col[key] >= 0) cells.set(table.col[key], value);
+  const all = { clientId: asText(client.clientId), client: asText(client.name), ...values };
+  for (const [key, value] of Object.entries(all)) if (table.col[key] >= 0) cells.set(table.col[key], value);
   writeCells(table.sheet, row, cells);
-  return row;
+  return { ok: true, value: { clientId: client.clientId, row } };
+}
+
+/** What a form handler starts from: the form as sent (anything may be missing), its client, the problems. */
+interface FormContext<I> {
+  ss: Spreadsheet;
+  zone: Zone;
+  input: Partial<I>;
+  errors: FieldProblem[];
+  client: RosterClient | null;
+  roster: Table;
+}
+
+/** Runs `handle` under the document lock with the form's client (a problem on `clientId` when none). */
+function withFormClient<I extends { clientId: string }, T>(
+  form: I,
+  handle: (context: FormContext<I>) => Outcome<T>,
+): Outcome<T> {
+  return withDocumentLock(() => {
+    const ss = activeSpreadsheet();
+    const zone = readZone(ss);
+    const errors: FieldProblem[] = [];
+    const input = (form ?? {}) as Partial<I>;
+    return handle({ ss, zone, input, errors, ...findClient(ss, zone, input.clientId, errors) });
+  });
 }
 
 function isoDay(
@@ -119,12 +150,7 @@ export interface PaymentInput {
 }
 
 export function recordPayment(form: PaymentInput): Outcome<{ clientId: string; row: number }> {
-  return withDocumentLock(() => {
-    const ss = activeSpreadsheet();
-    const zone = readZone(ss);
-    const errors: FieldProblem[] = [];
-    const input = (form ?? {}) as Partial<PaymentInput>;
-    const { client } = findClient(ss, zone, input.clientId, errors);
+  return withFormClient(form, ({ ss, zone, input, errors, client }) => {
     const due = isoDay(errors, 'due', input.due, 'Due date');
     const paid = isoDay(errors, 'paid', input.paid, 'Paid date', true);
     const amount = money(errors, 'amount', input.amount, 'Amount', zone.locale);
@@ -132,15 +158,12 @@ export function recordPayment(form: PaymentInput): Outcome<{ clientId: string; r
       errors.push({ field: 'amount', message: 'Enter the amount.' });
     const note = optionalText(errors, 'note', input.note, 'Note', 1000);
     if (errors.length > 0 || !client || due === null) return fail(errors);
-    const row = appendRow(ss, PAYMENTS, {
-      clientId: asText(client.clientId),
-      client: asText(client.name),
+    return appendClientRow(ss, PAYMENTS, client, {
       due: dayToCell(due, zone),
       paid: paid === null ? '' : dayToCell(paid, zone),
       amount,
       note: asText(note),
     });
-    return { ok: true, value: { clientId: client.clientId, row } };
   });
 }
 
@@ -153,12 +176,7 @@ export interface RequestInput {
 }
 
 export function logRequest(form: RequestInput): Outcome<{ clientId: string; row: number }> {
-  return withDocumentLock(() => {
-    const ss = activeSpreadsheet();
-    const zone = readZone(ss);
-    const errors: FieldProblem[] = [];
-    const input = (form ?? {}) as Partial<RequestInput>;
-    const { client } = findClient(ss, zone, input.clientId, errors);
+  return withFormClient(form, ({ ss, zone, input, errors, client }) => {
     const date = isoDay(errors, 'date', input.date, 'Date');
     const request = optionalText(errors, 'request', input.request, 'Request', 2000);
     if (request === '' && !errors.some((e) => e.field === 'request'))
@@ -172,15 +190,12 @@ export function logRequest(form: RequestInput): Outcome<{ clientId: string; row:
     if (decision && decision !== 'Change order' && fee !== null)
       errors.push({ field: 'fee', message: `Only a change order has a fee; this request is "${decision}".` });
     if (errors.length > 0 || !client || date === null) return fail(errors);
-    const row = appendRow(ss, REQUESTS, {
-      clientId: asText(client.clientId),
-      client: asText(client.name),
+    return appendClientRow(ss, REQUESTS, client, {
       date: dayToCell(date, zone),
       request: asText(request),
       decision,
       fee: fee ?? '',
     });
-    return { ok: true, value: { clientId: client.clientId, row } };
   });
 }
 
@@ -193,12 +208,7 @@ export interface OffboardInput {
 }
 
 export function offboardClient(form: OffboardInput): Outcome<{ clientId: string; endDate: string }> {
-  return withDocumentLock(() => {
-    const ss = activeSpreadsheet();
-    const zone = readZone(ss);
-    const errors: FieldProblem[] = [];
-    const input = (form ?? {}) as Partial<OffboardInput>;
-    const { client, roster } = findClient(ss, zone, input.clientId, errors);
+  return withFormClient(form, ({ zone, input, errors, client, roster }) => {
     if (client && client.status === 'Ended')
       errors.push({ field: 'clientId', message: `${client.name} has already ended.` });
     const endDay = isoDay(errors, 'endDate', input.endDate, 'End date');

@@ -5,17 +5,9 @@ import { asText, dayToCell } from './cells';
 import { setIndexedClient } from './client-index';
 import { buildClientTab, logAddressOfNewTab } from './client-tab';
 import { withDocumentLock } from './lock';
-import { liveLinks, nextClientId, rosterClients } from './roster';
-import { MANAGED_SHEETS, PAYMENTS, REQUESTS, ROSTER } from './schema';
-import {
-  activeSpreadsheet,
-  ensureRows,
-  readSettings,
-  readTable,
-  readZone,
-  requireTable,
-  writeCells,
-} from './tables';
+import { liveLinks, nextClientId, openRoster } from './roster';
+import { MANAGED_SHEETS, PAYMENTS, REQUESTS } from './schema';
+import { ensureRows, readTable, writeCells } from './tables';
 
 export interface CreatedClient {
   clientId: string;
@@ -29,11 +21,7 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false; errors: FieldProb
 
 export function createClient(input: NewClientInput): Outcome<CreatedClient> {
   return withDocumentLock(() => {
-    const ss = activeSpreadsheet();
-    const zone = readZone(ss);
-    const settings = readSettings(ss, zone.locale);
-    const roster = requireTable(ss, ROSTER);
-    const clients = rosterClients(roster, zone, settings);
+    const { ss, zone, settings, roster, clients } = openRoster();
     const taken = [...MANAGED_SHEETS, ...clients.map((c) => c.name), ...clients.map((c) => c.tabName)];
     const parsed = parseNewClient(input, taken, settings.cadence, zone.locale);
     if (!parsed.ok)

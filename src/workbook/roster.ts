@@ -3,8 +3,18 @@ import { CLIENT_STATUSES, matchChoice } from '../core/clients';
 import { cadenceFor } from '../core/cadence';
 import { columnLetter, formulaString, quoteSheetName } from '../core/layout';
 import { readDay, readNumber, readText, type Zone } from './cells';
-import { ROSTER_METRIC_SLOTS } from './schema';
-import { cell, dataRows, type Settings, type Table } from './tables';
+import { ROSTER, ROSTER_METRIC_SLOTS } from './schema';
+import {
+  activeSpreadsheet,
+  cell,
+  dataRows,
+  readSettings,
+  readZone,
+  requireTable,
+  type Settings,
+  type Spreadsheet,
+  type Table,
+} from './tables';
 
 export interface RosterClient {
   /** 0-based row in the roster's values. */
@@ -24,6 +34,24 @@ export interface RosterClient {
   /** From the live link: a day, null when the tab has no check-in, undefined when unreadable. */
   lastCheckIn: number | null | undefined;
   tabId: number | null;
+}
+
+/** What a change to the roster reads first. */
+export interface OpenRoster {
+  ss: Spreadsheet;
+  zone: Zone;
+  settings: Settings;
+  roster: Table;
+  clients: RosterClient[];
+}
+
+/** The active spreadsheet's zone, settings, roster (which must exist) and the roster's clients. */
+export function openRoster(): OpenRoster {
+  const ss = activeSpreadsheet();
+  const zone = readZone(ss);
+  const settings = readSettings(ss, zone.locale);
+  const roster = requireTable(ss, ROSTER);
+  return { ss, zone, settings, roster, clients: rosterClients(roster, zone, settings) };
 }
 
 /** The tab name a HYPERLINK live link shows. */

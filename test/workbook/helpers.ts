@@ -1,5 +1,8 @@
 /** Runs the BUILT bundle (dist/Code.js) on the emulator, with a fixed "now", like Apps Script would. */
 import { createEmulator, type Emulator, type LoadedBundle } from '../../dev/emulator';
+import { sampleCheckIn } from '../../dev/fixtures/sample-clients';
+
+export { SAMPLE_CLIENT } from '../../dev/fixtures/sample-clients';
 
 /** Wednesday 2024-06-12, noon in New York. */
 export const NOW = Date.parse('2024-06-12T16:00:00Z');
@@ -64,33 +67,7 @@ export function ownDocumentCalls(h: Harness): number {
   return h.emu.calls.documentCalls();
 }
 
-export const SAMPLE_CLIENT = {
-  name: 'Acme Co',
-  startDate: '2024-01-08',
-  program: 'Growth sprint',
-  programMonths: '6',
-  monthlyFee: '2,000',
-  yearlyProfit: '',
-  monthlyCosts: '800',
-  clientType: 'Micromanager',
-  cadenceDays: '',
-  definitionOfSuccess: 'Double monthly revenue without working weekends',
-  scope: 'Weekly coaching call, funnel review',
-  metrics: [
-    { name: 'Revenue', unit: 'USD', direction: 'up', baseline: '10000', target: '20000' },
-    { name: 'Cost per lead', unit: 'USD', direction: 'down', baseline: '30', target: '20' },
-  ],
-};
-
+/** The sample check-in, with notes that look like a formula (the log must keep them as text). */
 export function checkIn(clientId: string, weekOf: string, extra: Record<string, unknown> = {}) {
-  return {
-    clientId,
-    weekOf,
-    values: { Revenue: '12000', 'Cost per lead': '27' },
-    satisfaction: '8',
-    wins: 'Closed two deals',
-    blockers: '',
-    notes: '=SUM(1,2)',
-    ...extra,
-  };
+  return sampleCheckIn(clientId, weekOf, { notes: '=SUM(1,2)', ...extra });
 }

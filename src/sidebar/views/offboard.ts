@@ -1,12 +1,12 @@
 /** End a client: why (the taxonomy), when notice was given, and when it ends. */
 import { MIN_NOTICE_DAYS } from '../../core/clients';
 import { h, replaceChildren } from '../dom';
-import { dateInput, enterAdvances, FormController, submitWith } from '../form';
+import { dateInput, submitWith } from '../form';
 import { addDaysIso, formatDate, todayIso, useSpreadsheetToday } from '../format';
 import { run } from '../rpc';
 import type { Navigate } from '../router';
 import { checkIsoDate } from '../validate';
-import { clientPicker } from './client-picker';
+import { ClientForm, spreadsheetToday } from './client-form';
 
 /** Why clients leave, grouped by whose side it is on. */
 export const END_REASONS: { group: string; reasons: string[] }[] = [
@@ -24,8 +24,8 @@ export const END_REASONS: { group: string; reasons: string[] }[] = [
 ];
 
 export function offboardView(root: HTMLElement, view: { clientId?: string }, nav: Navigate): void {
-  const controller = new FormController();
-  const picker = clientPicker(view.clientId, ['Active', 'Paused']);
+  const scaffold = new ClientForm(view, nav, 'End client', ['Active', 'Paused']);
+  const { controller, picker } = scaffold;
   const reason = h(
     'select',
     null,
@@ -49,42 +49,22 @@ export function offboardView(root: HTMLElement, view: { clientId?: string }, nav
   const endGroup = controller.field('endDate', 'End date', endDate, {
     hint: `At least ${MIN_NOTICE_DAYS} days after the notice.`,
   });
-  const save = h('button', { type: 'submit', class: 'action' }, 'End client');
-  const form = h(
-    'form',
-    { novalidate: true },
-    controller.general,
-    controller.status,
-    controller.field('clientId', 'Client', picker.select),
+  const form = scaffold.form(
     controller.field('reason', 'Why is it ending?', reason),
     // One above the other: the notice rule's message is long, and a half-width column squeezes it.
     controller.field('noticeDate', 'Notice given', dateInput(todayIso())),
     endGroup,
     periodClose,
-    h(
-      'div',
-      { class: 'buttons' },
-      save,
-      h(
-        'button',
-        {
-          type: 'button',
-          onclick: () => picker.select.value && nav({ view: 'card', clientId: picker.select.value }),
-        },
-        'Client card',
-      ),
-    ),
   );
   const checkbox = controller.control<HTMLInputElement>('endAtPeriodClose');
   checkbox.addEventListener('change', () => (endDate.disabled = checkbox.checked));
   const submit = submitWith(
     controller,
     form,
-    save,
+    scaffold.save,
     'Ending…',
     () => {
-      const errors = [];
-      if (!controller.value('clientId')) errors.push({ field: 'clientId', message: 'Choose a client.' });
+      const errors = scaffold.clientErrors();
       if (!reason.value) errors.push({ field: 'reason', message: 'Choose why the client is leaving.' });
       const notice = checkIsoDate('Notice date', controller.value('noticeDate'));
       if (notice) errors.push({ field: 'noticeDate', message: notice });
@@ -130,14 +110,7 @@ export function offboardView(root: HTMLElement, view: { clientId?: string }, nav
       card.focus();
     },
   );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    submit();
-  });
-  enterAdvances(form, submit);
-  const today = () => run('rpcGetNewClientDefaults').then((d) => d.today);
-  useSpreadsheetToday([controller.control<HTMLInputElement>('noticeDate')], today);
-  useSpreadsheetToday([endDate], today, MIN_NOTICE_DAYS);
-  replaceChildren(root, h('header', { class: 'view-header' }, h('h1', null, 'End a client')), form);
-  picker.ready.then(() => (view.clientId ? reason : picker.select).focus()).catch(() => undefined);
+  useSpreadsheetToday([controller.control<HTMLInputElement>('noticeDate')], spreadsheetToday);
+  useSpreadsheetToday([endDate], spreadsheetToday, MIN_NOTICE_DAYS);
+  scaffold.show(root, 'End a client', form, submit, reason);
 }

@@ -1,22 +1,16 @@
 /** Log a payment: due date, paid date (blank while unpaid), amount and a note. */
-import { h, replaceChildren } from '../dom';
-import { dateInput, enterAdvances, FormController, numberInput, submitWith, textInput } from '../form';
+import { h } from '../dom';
+import { dateInput, numberInput, submitWith, textInput } from '../form';
 import { formatNumber, todayIso, useSpreadsheetToday } from '../format';
 import { run } from '../rpc';
 import type { Navigate } from '../router';
 import { checkIsoDate, checkNumber } from '../validate';
-import { clientPicker } from './client-picker';
+import { ClientForm, spreadsheetToday } from './client-form';
 
 export function paymentView(root: HTMLElement, view: { clientId?: string }, nav: Navigate): void {
-  const controller = new FormController();
-  const picker = clientPicker(view.clientId);
-  const save = h('button', { type: 'submit', class: 'action' }, 'Record payment');
-  const form = h(
-    'form',
-    { novalidate: true },
-    controller.general,
-    controller.status,
-    controller.field('clientId', 'Client', picker.select),
+  const scaffold = new ClientForm(view, nav, 'Record payment');
+  const { controller, picker } = scaffold;
+  const form = scaffold.form(
     h(
       'div',
       { class: 'two-columns' },
@@ -25,28 +19,14 @@ export function paymentView(root: HTMLElement, view: { clientId?: string }, nav:
     ),
     controller.field('amount', 'Amount', numberInput('', { placeholder: formatNumber(1200) })),
     controller.field('note', 'Note', textInput({ placeholder: 'Optional' })),
-    h(
-      'div',
-      { class: 'buttons' },
-      save,
-      h(
-        'button',
-        {
-          type: 'button',
-          onclick: () => picker.select.value && nav({ view: 'card', clientId: picker.select.value }),
-        },
-        'Client card',
-      ),
-    ),
   );
   const submit = submitWith(
     controller,
     form,
-    save,
+    scaffold.save,
     'Saving…',
     () => {
-      const errors = [];
-      if (!controller.value('clientId')) errors.push({ field: 'clientId', message: 'Choose a client.' });
+      const errors = scaffold.clientErrors();
       const due = checkIsoDate('Due date', controller.value('due'));
       if (due) errors.push({ field: 'due', message: due });
       const paid = checkIsoDate('Paid date', controller.value('paid'), false);
@@ -70,17 +50,9 @@ export function paymentView(root: HTMLElement, view: { clientId?: string }, nav:
       controller.control('amount').focus();
     },
   );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    submit();
-  });
-  enterAdvances(form, submit);
   useSpreadsheetToday(
     [controller.control<HTMLInputElement>('due'), controller.control<HTMLInputElement>('paid')],
-    () => run('rpcGetNewClientDefaults').then((d) => d.today),
+    spreadsheetToday,
   );
-  replaceChildren(root, h('header', { class: 'view-header' }, h('h1', null, 'Log a payment')), form);
-  picker.ready
-    .then(() => (view.clientId ? controller.control('amount') : picker.select).focus())
-    .catch(() => undefined);
+  scaffold.show(root, 'Log a payment', form, submit, controller.control('amount'));
 }
