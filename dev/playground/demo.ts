@@ -408,6 +408,9 @@ export function buildDemoWorkbook(call: ServerCall, today: string, seed = 202406
     expectOk(call('rpcOffboardClient', form), `offboard ${client.name}`);
     summary.ended++;
   }
+  // As a coach would after a week's work: the Dashboard opens on a filled Needs attention list, not on
+  // an empty one that reads as "nobody needs attention".
+  call('menuRefreshDashboard');
   return summary;
 }
 

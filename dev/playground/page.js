@@ -93,7 +93,9 @@
             class: classes.join(' ') || null,
             title: cell.f
               ? cell.native
-                ? 'Computed by Google Sheets: ' + cell.f
+                ? (/^=\s*CLIENT_/i.test(cell.f)
+                    ? 'Computed once Google Sheets computes its input (' + (cell.why || '') + '): '
+                    : 'Computed by Google Sheets: ') + cell.f
                 : cell.f
               : cell.d && cell.d.length > 30
                 ? cell.d

@@ -44,7 +44,7 @@ export interface CellJson {
   d: string;
   /** formula text */
   f?: string;
-  /** a formula of Sheets' own, which only Google Sheets computes */
+  /** a formula of Sheets' own, which only Google Sheets computes, or a CLIENT_* one over such a cell */
   native?: boolean;
   /** number (right-aligned) */
   n?: boolean;
@@ -187,10 +187,17 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
         toasts: emulator.ui.toasts.length,
       };
       let error: string | null = null;
+      // The user answers each alert with its default button (OK), as in Sheets; without an answer the
+      // emulator throws, and the page showed that as an error beside the alert. Unused answers are withdrawn.
+      const answers = (emulator.ui as unknown as { answers: unknown[] }).answers;
+      const queued = answers.length;
+      for (let i = 0; i < 5; i++) emulator.ui.respond({});
       try {
         bundle.call(functionName);
       } catch (e) {
         error = (e as Error).message ?? String(e);
+      } finally {
+        answers.splice(queued, answers.length - queued);
       }
       const sidebars = emulator.ui.sidebars.length;
       const dialogs = emulator.ui.dialogs.length;
@@ -264,7 +271,9 @@ function readWorkbook(spreadsheet: AnyObject, emulator: Emulator, today: string)
           const isError = typeof value === 'string' && ERROR_VALUE.test(value);
           if (isError) {
             const why = explain(emulator, name, r + 1, c + 1);
-            if (!/^=\s*CLIENT_/i.test(formula) && (why === '' || NOT_COMPUTED.test(why))) cell.native = true;
+            // A CLIENT_* cell whose input is a Sheets function (the Dashboard's LTV over an AVERAGE) waits
+            // for Google Sheets too: it is not an error of ours, so it is shown like the native cells.
+            if (NOT_COMPUTED.test(why) || (why === '' && !/^=\s*CLIENT_/i.test(formula))) cell.native = true;
             else cell.e = true;
             if (why) cell.why = why;
           }

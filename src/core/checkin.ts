@@ -49,6 +49,26 @@ export function formDayMessage(label: string, value: unknown): string {
 
 const TEXT_LABELS = { wins: 'Wins', blockers: 'Blockers', notes: 'Notes' } as const;
 
+/**
+ * A metric value as typed, in the metric's own unit: the unit may be typed with it and means nothing more
+ * (`70%` for a metric in `%` is 70, not 0.7, as its log holds percent points; `85 kg` is 85; `2.5x` is 2.5).
+ * Anything else is read by `parseNumber` (`$1,200`, `3.5k`). Null when it is not a number.
+ */
+export function parseMetricValue(raw: unknown, unit: string, locale = 'en_US'): number | null {
+  if (typeof raw === 'number') return parseNumber(raw, locale);
+  if (typeof raw !== 'string') return null;
+  const text = raw.trim();
+  const u = (unit ?? '').trim().toLowerCase();
+  if (u && text.length > u.length) {
+    const lower = text.toLowerCase();
+    if (lower.endsWith(u) && /[\d.,\s]$/.test(text.slice(0, text.length - u.length)))
+      return parseNumber(text.slice(0, text.length - u.length).trim(), locale);
+    if (lower.startsWith(u) && /^[\s\d.,+\-(]/.test(text.slice(u.length)))
+      return parseNumber(text.slice(u.length).trim(), locale);
+  }
+  return parseNumber(text, locale);
+}
+
 export interface CheckInInput {
   weekOf: string;
   values: Record<string, string>;
@@ -95,7 +115,7 @@ export function parseCheckIn(
       metricValues.set(metric.name, null);
       continue;
     }
-    const value = typeof raw === 'string' || typeof raw === 'number' ? parseNumber(raw, locale) : null;
+    const value = parseMetricValue(raw, metric.unit, locale);
     if (value === null) {
       errors.push({
         field: `values.${metric.name}`,

@@ -1,7 +1,7 @@
 /** Reading the New client form: every field checked, problems named by field. */
 import { CLIENT_TYPES, matchChoice, normalizeLabel, type ClientTypeName } from './clients';
 import { cadenceFor } from './cadence';
-import { LOG, METRIC_HEADER, PROFILE_ORDER } from './client-tab';
+import { LOG, METRIC_HEADER, PROFILE_ORDER, type MetricSpec } from './client-tab';
 import { parseMoney, parseNumber } from './parse';
 import { formDayMessage, parseFormDay, shown, type FieldProblem } from './checkin';
 
@@ -37,13 +37,7 @@ export interface NewClient {
   cadenceDays: number;
   definitionOfSuccess: string;
   scope: string;
-  metrics: {
-    name: string;
-    unit: string;
-    direction: 'up' | 'down';
-    baseline: number | null;
-    target: number | null;
-  }[];
+  metrics: MetricSpec[];
 }
 
 /**

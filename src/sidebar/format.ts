@@ -9,6 +9,9 @@ const CURRENCY_PREFIXES = new Set(['$', '€', '£', '¥', '₹', 'US$', 'A$', '
 /** A number as the spreadsheet's locale writes it: `1,234.5` (en_US), `1.234,5` (de_DE). */
 export function formatNumber(value: number | null | undefined, maxFractionDigits = 2): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  // Past 15 digits (Sheets' own precision) a pasted or mistyped number would run off a 300-px sidebar.
+  if (Math.abs(value) >= 1e15)
+    return value.toLocaleString(intlLocale(), { notation: 'scientific', maximumFractionDigits: 2 });
   return value.toLocaleString(intlLocale(), { maximumFractionDigits: maxFractionDigits });
 }
 

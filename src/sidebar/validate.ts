@@ -2,6 +2,7 @@
  * Browser-side checks that mirror the server's (the server checks again: these only save a round trip
  * and show the problem beside the field). Numbers are read by the same parser the server uses.
  */
+import { parseMetricValue } from '../core/checkin';
 import { decimalSeparatorFor, parseNumber } from '../core/parse';
 import { sidebarContext } from './context';
 
@@ -16,17 +17,31 @@ export function checkNumber(
   text: string,
   required = false,
   locale: string = sidebarContext().locale,
+  parse: (text: string) => number | null = (text) => parseNumber(text, locale),
 ): Check {
   const trimmed = text.trim();
   if (trimmed === '')
     return required ? { ok: false, message: `${label} is required.` } : { ok: true, value: null };
-  const value = parseNumber(trimmed, locale);
+  const value = parse(trimmed);
   if (value === null) {
     const examples =
       decimalSeparatorFor(locale) === ',' ? '1.200, 3.500,50, 12% or 3,5k' : '1,200, $1,200, 12% or 3.5k';
     return { ok: false, message: `${label} must be a number, like ${examples}; got "${trimmed}".` };
   }
   return { ok: true, value };
+}
+
+/**
+ * A check-in's metric value, read as the server reads it: the metric's unit may be typed with it
+ * (`70%` for a metric in `%` is 70, `85 kg` is 85).
+ */
+export function checkMetric(
+  label: string,
+  text: string,
+  unit: string,
+  locale: string = sidebarContext().locale,
+): Check {
+  return checkNumber(label, text, false, locale, (trimmed) => parseMetricValue(trimmed, unit, locale));
 }
 
 /** Satisfaction is a whole number from 1 to 10, or blank. */

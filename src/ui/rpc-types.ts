@@ -130,7 +130,10 @@ export interface ClientCard {
   cadenceDays: number;
   lastCheckIn: IsoDate | null;
   daysSinceCheckIn: number | null;
+  /** Null for a client who is not Active (nothing is due from an ended or paused client). */
   nextCheckIn: IsoDate | null;
+  /** The roster's End date, for an ended client. */
+  endDate: IsoDate | null;
   payments: { due: IsoDate | null; paid: IsoDate | null; amount: number | null; late: boolean }[];
   openRequests: { date: IsoDate | null; request: string; fee: number | null }[];
 }

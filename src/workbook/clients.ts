@@ -1,15 +1,14 @@
 /** Read-only views for the sidebar: the client list, who is due this week, a client's card. */
 import { isDueThisWeek, weekOf } from '../core/cadence';
-import { latestEntry } from '../core/client-tab';
 import { normalizeLabel } from '../core/clients';
 import { formatIsoDay, type Weekday } from '../core/dates';
-import { PROFILE } from '../core/client-tab';
-import { readDay, readNumber, readText, type Zone } from './cells';
+import { latestEntry, metricSpec, PROFILE, type MetricSpec } from '../core/client-tab';
+import { readDay, readNumber, readText } from './cells';
 import { indexedTabNames, setIndexedWeekStart } from './client-index';
-import { openRosterClient } from './client-log';
+import { latestMetricValue, openRosterClient } from './client-log';
 import { todayIn, safeProgress } from './checkin';
 import { lastCheckIns } from './dashboard';
-import { rosterClients, type RosterClient } from './roster';
+import { rosterClients, type OpenRoster, type RosterClient } from './roster';
 import { PAYMENTS, REQUESTS, ROSTER } from './schema';
 import {
   activeSpreadsheet,
@@ -19,7 +18,6 @@ import {
   readTable,
   readZone,
   type Settings,
-  type Spreadsheet,
 } from './tables';
 
 export interface ClientSummaryData {
@@ -40,14 +38,8 @@ function summary(client: RosterClient): ClientSummaryData {
   };
 }
 
-interface Context {
-  ss: Spreadsheet;
-  zone: Zone;
-  settings: Settings;
-  clients: RosterClient[];
-}
-
-export function readContext(): Context {
+/** What the read-only views start from: `openRoster`'s, but a missing roster is no clients. */
+export function readContext(): Omit<OpenRoster, 'roster'> {
   const ss = activeSpreadsheet();
   const zone = readZone(ss);
   const settings = readSettings(ss, zone.locale);
@@ -111,12 +103,14 @@ export interface ClientCardData {
   program: string;
   definitionOfSuccess: string;
   scope: string;
-  metrics: { name: string; unit: string; direction: 'up' | 'down'; baseline: number | null; target: number | null; current: number | null; progress: number | null }[]; // prettier-ignore
+  metrics: (MetricSpec & { current: number | null; progress: number | null })[];
   satisfaction: { weekOf: string; score: number }[];
   cadenceDays: number;
   lastCheckIn: string | null;
   daysSinceCheckIn: number | null;
+  /** Null for a client who is not Active: nothing is due from an ended or paused client. */
   nextCheckIn: string | null;
+  endDate: string | null;
   payments: { due: string | null; paid: string | null; amount: number | null; late: boolean }[];
   openRequests: { date: string | null; request: string; fee: number | null }[];
 }
@@ -133,22 +127,9 @@ export function clientCard(clientId: string | null): ClientCardData | null {
   const last = latestEntry(tab.log);
   const cells = (row: number) => tab.values[row] ?? [];
   const metrics = tab.metrics.map((metric) => {
-    const column = tab.log.metricColumns.get(metric.name) ?? -1;
-    let current: number | null = null;
-    let currentDay = -Infinity;
-    for (const entry of tab.log.entries) {
-      const value = column >= 0 ? readNumber(cells(entry.row)[column]) : null;
-      if (value !== null && entry.day >= currentDay) {
-        current = value;
-        currentDay = entry.day;
-      }
-    }
+    const current = latestMetricValue(tab, metric.name);
     return {
-      name: metric.name,
-      unit: metric.unit,
-      direction: metric.direction,
-      baseline: metric.baseline,
-      target: metric.target,
+      ...metricSpec(metric),
       current,
       progress: safeProgress(metric.baseline, current, metric.target),
     };
@@ -200,11 +181,15 @@ export function clientCard(clientId: string | null): ClientCardData | null {
     cadenceDays: client.cadenceDays,
     lastCheckIn: last ? formatIsoDay(last.day) : null,
     daysSinceCheckIn: last ? today - last.day : null,
-    nextCheckIn: last
-      ? formatIsoDay(last.day + client.cadenceDays)
-      : client.startDay === null
+    nextCheckIn:
+      client.status !== 'Active'
         ? null
-        : formatIsoDay(client.startDay + client.cadenceDays),
+        : last
+          ? formatIsoDay(last.day + client.cadenceDays)
+          : client.startDay === null
+            ? null
+            : formatIsoDay(client.startDay + client.cadenceDays),
+    endDate: client.endDay === null ? null : formatIsoDay(client.endDay),
     payments: paymentRows,
     openRequests,
   };

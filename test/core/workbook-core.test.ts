@@ -1,7 +1,14 @@
 import { detectAdoptable } from '../../src/core/adopt';
 import { needsAttention } from '../../src/core/attention';
 import { cadenceFor, daysOverdue, isDueThisWeek, parseWeekday, weekOf } from '../../src/core/cadence';
-import { findWeekRow, parseCheckIn, parseFormDay, planCheckIn, shown } from '../../src/core/checkin';
+import {
+  findWeekRow,
+  parseCheckIn,
+  parseFormDay,
+  parseMetricValue,
+  planCheckIn,
+  shown,
+} from '../../src/core/checkin';
 import { parseClientTab } from '../../src/core/client-tab';
 import { parseIsoDay } from '../../src/core/dates';
 import { columnLetter, findHeaderRow, quoteSheetName } from '../../src/core/layout';
@@ -81,6 +88,32 @@ describe('check-in planning', () => {
     const replace = planCheckIn(model.log!, values, dup, '', true, day('2024-06-12'));
     expect(replace.ok && replace.value.previousNote).toMatch(/Revenue: 11.*Mine|Revenue: 11/);
     expect(findWeekRow(model.log!, day('2024-06-05'))).toBeNull();
+  });
+  test('a metric value typed with its unit is in that unit: 70% for a metric in % is 70, not 0.7', () => {
+    const metrics = parseClientTab(
+      values.map((row, r) => (r === 3 ? ['Billable ratio', '%', 'up', 55, 75] : row)),
+      readDay,
+    ).metrics;
+    const input = { weekOf: '2024-06-10', satisfaction: '', wins: '', blockers: '', notes: '' };
+    const read = (typed: string) => {
+      const parsed = parseCheckIn({ ...input, values: { 'Billable ratio': typed } }, metrics, parseIsoDay);
+      return parsed.ok ? parsed.value.metricValues.get('Billable ratio') : parsed.errors;
+    };
+    expect(read('70%')).toBe(70);
+    expect(read('70 %')).toBe(70);
+    expect(read('70')).toBe(70);
+    expect(read('-5%')).toBe(-5);
+    expect(parseMetricValue('85 kg', 'kg')).toBe(85);
+    expect(parseMetricValue('85kg', 'KG')).toBe(85);
+    expect(parseMetricValue('2.5x', 'x')).toBe(2.5);
+    expect(parseMetricValue('$1,200', '$')).toBe(1200);
+    expect(parseMetricValue('1,200 $', '$')).toBe(1200);
+    // Without a unit, or with another one, a percentage is still a fraction and letters are refused.
+    expect(parseMetricValue('12%', '')).toBe(0.12);
+    expect(parseMetricValue('12%', 'leads')).toBe(0.12);
+    expect(parseMetricValue('kg', 'kg')).toBeNull();
+    expect(parseMetricValue('85 lb', 'kg')).toBeNull();
+    expect(read('abc')).toEqual([expect.objectContaining({ field: 'values.Billable ratio' })]);
   });
   test('refuses a value for a log column that is not there, instead of dropping it', () => {
     const withoutNotes = values.map((row, r) =>

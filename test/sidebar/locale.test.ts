@@ -73,3 +73,9 @@ test('the server sends the context in the boot tag, and the sidebar reads it bac
   const decoded = content.replace(/&quot;/g, '"').replace(/&amp;/g, '&');
   expect(JSON.parse(decoded)).toEqual({ view: 'payment', context: { currency: '€', locale: 'de_DE' } });
 });
+
+test('a number past Sheets’ 15 digits is shown short, so a pasted 1e308 cannot run off the sidebar', () => {
+  expect(formatNumber(1e308)).toBe('1E308');
+  expect(formatNumber(-123456789012345680000)).toBe('-1.23E20');
+  expect(formatNumber(999_999_999_999_999)).toBe('999,999,999,999,999');
+});

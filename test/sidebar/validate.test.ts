@@ -1,5 +1,5 @@
 /** The sidebar's number checks accept what people type and name the field when they can't read it. */
-import { checkNumber, checkSatisfaction } from '../../src/sidebar/validate';
+import { checkMetric, checkNumber, checkSatisfaction } from '../../src/sidebar/validate';
 
 test.each([
   ['1,200', 1200],
@@ -30,4 +30,13 @@ test.each(['0', '11', '7.5', 'good', '-3'])('satisfaction %j is refused', (text)
   const check = checkSatisfaction(text);
   expect(check.ok).toBe(false);
   if (!check.ok) expect(check.message).toContain('1 to 10');
+});
+
+test('a metric value may carry its unit, read as the server reads it (70% in a % metric is 70)', () => {
+  expect(checkMetric('Billable ratio', '70%', '%', 'en_US')).toEqual({ ok: true, value: 70 });
+  expect(checkMetric('Weight', '85,5 kg', 'kg', 'de_DE')).toEqual({ ok: true, value: 85.5 });
+  expect(checkMetric('Leads', '12%', '', 'en_US')).toEqual({ ok: true, value: 0.12 });
+  const bad = checkMetric('Weight', '85 lb', 'kg', 'en_US');
+  expect(bad.ok).toBe(false);
+  if (!bad.ok) expect(bad.message).toMatch(/^Weight must be a number.*got "85 lb"/);
 });

@@ -60,8 +60,15 @@ function renderCard(card: ClientCard, nav: Navigate): HTMLElement {
   const { client } = card;
   const overdueBy =
     card.daysSinceCheckIn !== null && card.cadenceDays > 0 ? card.daysSinceCheckIn - card.cadenceDays : null;
-  const checkState =
-    card.lastCheckIn === null ? 'none' : overdueBy !== null && overdueBy > 0 ? 'overdue' : 'ok';
+  // An ended or paused client owes no check-in: no "overdue", no next date, no Check in button.
+  const active = client.status === 'Active';
+  const checkState = !active
+    ? 'inactive'
+    : card.lastCheckIn === null
+      ? 'none'
+      : overdueBy !== null && overdueBy > 0
+        ? 'overdue'
+        : 'ok';
   const facts = [
     client.clientType,
     client.status,
@@ -92,27 +99,39 @@ function renderCard(card: ClientCard, nav: Navigate): HTMLElement {
         '',
         card.cadenceDays ? `A check-in every ${plural(card.cadenceDays, 'day')}` : undefined,
       ),
-      tile(
-        'Next check-in',
-        formatDate(card.nextCheckIn).replace(/ \d{4}$/, ''),
-        'next-check-in',
-        '',
-        formatDate(card.nextCheckIn),
-      ),
+      client.status === 'Ended'
+        ? tile(
+            'Ended',
+            formatDate(card.endDate).replace(/ \d{4}$/, ''),
+            'end-date',
+            '',
+            formatDate(card.endDate),
+          )
+        : tile(
+            'Next check-in',
+            formatDate(card.nextCheckIn).replace(/ \d{4}$/, ''),
+            'next-check-in',
+            '',
+            formatDate(card.nextCheckIn),
+          ),
     ),
-    checkState === 'overdue'
-      ? h('p', { class: 'badge-line bad' }, `Overdue by ${plural(overdueBy as number, 'day')}`)
-      : checkState === 'none'
-        ? h('p', { class: 'badge-line' }, 'No check-in yet')
-        : h('p', { class: 'badge-line good' }, 'On schedule'),
+    checkState === 'inactive'
+      ? h(
+          'p',
+          { class: 'badge-line', 'data-field': 'check-in-state' },
+          client.status === 'Ended'
+            ? `Ended${card.endDate ? ` on ${formatDate(card.endDate)}` : ''}: no check-ins due`
+            : 'Paused: no check-ins due',
+        )
+      : checkState === 'overdue'
+        ? h('p', { class: 'badge-line bad', 'data-field': 'check-in-state' }, `Overdue by ${plural(overdueBy as number, 'day')}`) // prettier-ignore
+        : checkState === 'none'
+          ? h('p', { class: 'badge-line', 'data-field': 'check-in-state' }, 'No check-in yet')
+          : h('p', { class: 'badge-line good', 'data-field': 'check-in-state' }, 'On schedule'),
     section(
       'Definition of success',
       card.definitionOfSuccess
-        ? h(
-            'blockquote',
-            { class: 'success-definition', 'data-field': 'definition-of-success' },
-            card.definitionOfSuccess,
-          )
+        ? successDefinition(card.definitionOfSuccess)
         : h('p', { class: 'muted small' }, 'Not written down yet.'),
     ),
     section(
@@ -128,22 +147,45 @@ function renderCard(card: ClientCard, nav: Navigate): HTMLElement {
     h(
       'div',
       { class: 'buttons' },
+      active
+        ? h(
+            'button',
+            {
+              type: 'button',
+              class: 'action',
+              onclick: () => nav({ view: 'checkin', clientId: client.clientId }),
+            },
+            'Check in',
+          )
+        : null,
       h(
         'button',
         {
           type: 'button',
-          class: 'action',
-          onclick: () => nav({ view: 'checkin', clientId: client.clientId }),
+          class: active ? null : 'action',
+          onclick: () => nav({ view: 'payment', clientId: client.clientId }),
         },
-        'Check in',
-      ),
-      h(
-        'button',
-        { type: 'button', onclick: () => nav({ view: 'payment', clientId: client.clientId }) },
         'Log payment',
       ),
     ),
   );
+}
+
+/** A long definition of success shows its first lines and a Show all button, so Progress stays in view. */
+const LONG_DEFINITION = 240;
+
+function successDefinition(text: string): HTMLElement {
+  const quote = h('blockquote', { class: 'success-definition', 'data-field': 'definition-of-success' }, text);
+  if (text.length <= LONG_DEFINITION) return quote;
+  quote.classList.add('clamped');
+  quote.id = 'success-definition';
+  const toggle = h('button', { type: 'button', class: 'link-button', 'aria-controls': quote.id, 'aria-expanded': 'false' }, 'Show all'); // prettier-ignore
+  toggle.addEventListener('click', () => {
+    const open = quote.classList.toggle('clamped') === false;
+    toggle.textContent = open ? 'Show less' : 'Show all';
+    toggle.setAttribute('aria-expanded', String(open));
+  });
+  return h('div', null, quote, toggle);
 }
 
 function tile(label: string, value: string, field: string, tone = '', title?: string): HTMLElement {

@@ -8,7 +8,7 @@ import { h, replaceChildren } from '../dom';
 import { enterAdvances, errorMessage, FormController, numberInput, textArea } from '../form';
 import { formatDate, formatNumber, formatShortDate, plural } from '../format';
 import { run } from '../rpc';
-import { checkNumber, checkSatisfaction } from '../validate';
+import { checkMetric, checkSatisfaction } from '../validate';
 
 const TEXT_FIELDS = [
   { key: 'wins', label: 'Wins' },
@@ -172,8 +172,8 @@ export function checkinView(root: HTMLElement, view: { clientId?: string }): voi
       metricField(controller, metric, existing?.values[metric.name] ?? ''),
     );
     const satisfaction = numberInput(existing?.satisfaction ?? '', {
+      // No maxlength: it would cut a pasted or mistyped "100" to "10" and save that without a word.
       inputmode: 'numeric',
-      maxlength: 2,
       placeholder: '1–10',
       class: 'number short',
     });
@@ -210,7 +210,7 @@ export function checkinView(root: HTMLElement, view: { clientId?: string }): voi
             h(
               'p',
               null,
-              `Already logged for the week of ${formatShortDate(form.weekOf)}. Saving replaces that row.`,
+              `Already logged for the week of ${formatShortDate(form.weekOf)}: the form shows that row. Tick Replace to save over it (the old values are kept in a note).`,
             ),
             controller.checkbox('replace', 'Replace this week’s row'),
           )
@@ -247,7 +247,7 @@ export function checkinView(root: HTMLElement, view: { clientId?: string }): voi
       for (const metric of form.metrics) {
         const key = `values.${metric.name}`;
         const text = controller.value(key).trim();
-        const check = checkNumber(metric.name, text);
+        const check = checkMetric(metric.name, text, metric.unit);
         if (!check.ok) errors.push({ field: key, message: check.message });
         entry.values[metric.name] = text;
       }
@@ -307,6 +307,17 @@ export function checkinView(root: HTMLElement, view: { clientId?: string }): voi
         skip();
       }
     });
+    // Enter on the ticked Replace box (where a refused save leaves the focus) saves, rather than walking
+    // the whole form again: Space ticks it, Enter saves.
+    if (existing) {
+      const replaceBox = controller.control<HTMLInputElement>('replace');
+      replaceBox.addEventListener('keydown', (event) => {
+        if (event.key !== 'Enter' || !replaceBox.checked || event.shiftKey || event.altKey) return;
+        event.preventDefault();
+        event.stopPropagation();
+        save();
+      });
+    }
     enterAdvances(formElement, save);
     replaceChildren(main, formElement);
     const first = formElement.querySelector<HTMLElement>('[data-nav]:not([type="checkbox"])');

@@ -160,6 +160,22 @@ export function newClientView(root: HTMLElement, nav: Navigate): void {
       baseline: controller.value(`metrics.${i}.baseline`).trim(),
       target: controller.value(`metrics.${i}.target`).trim(),
     }));
+  /** The metric rows sent (blank rows are left out), with the key of the row each came from. */
+  const sentMetrics = (): { key: number; metric: MetricDefinition }[] =>
+    readMetrics()
+      .map((metric, position) => ({ key: metricKeys[position], metric }))
+      .filter(({ metric }) => metric.name || metric.baseline || metric.target);
+  let sentKeys: number[] = [];
+  /**
+   * The server numbers metrics by their place in what was sent (`metrics.0.target`); the rows here keep
+   * the number they were created with, and a blank or removed row shifts the rest: map back to the row.
+   */
+  const toRowFields = (errors: FieldError[]): FieldError[] =>
+    errors.map((error) => {
+      const match = /^metrics\.(\d+)(\..*)?$/.exec(error.field);
+      const key = match ? sentKeys[Number(match[1])] : undefined;
+      return key === undefined ? error : { ...error, field: `metrics.${key}${match![2] ?? ''}` };
+    });
 
   const submit = submitWith(
     controller,
@@ -209,8 +225,10 @@ export function newClientView(root: HTMLElement, nav: Navigate): void {
       });
       return errors;
     },
-    () =>
-      run('rpcCreateClient', {
+    async () => {
+      const sent = sentMetrics();
+      sentKeys = sent.map(({ key }) => key);
+      const result = await run('rpcCreateClient', {
         name: controller.value('name').trim(),
         startDate: controller.value('startDate'),
         program: controller.value('program').trim(),
@@ -222,8 +240,10 @@ export function newClientView(root: HTMLElement, nav: Navigate): void {
         cadenceDays: cadence.value.trim(),
         definitionOfSuccess: controller.value('definitionOfSuccess').trim(),
         scope: controller.value('scope').trim(),
-        metrics: readMetrics().filter((m) => m.name || m.baseline || m.target),
-      }),
+        metrics: sent.map(({ metric }) => metric),
+      });
+      return result.ok ? result : { ...result, errors: toRowFields(result.errors) };
+    },
     (client) => {
       const open = h(
         'button',

@@ -1,0 +1,282 @@
+/**
+ * What a coach and a VA ran into using the playground: each test holds one fix, in the real sidebar
+ * (dist/Sidebar.html) on the real dist/Code.js, with its own demo workbook.
+ */
+import type { Frame, Page } from 'playwright-core';
+import type { SheetJson } from '../../dev/playground/server';
+import type { CheckInForm, ClientSummary, Result } from '../../src/ui/rpc-types';
+import {
+  describeInBrowser,
+  openPlayground,
+  screenshotSidebar,
+  showTab,
+  startSession,
+  type Session,
+} from './harness';
+
+jest.setTimeout(90_000);
+
+describeInBrowser('what QA found, in Chromium', () => {
+  let session: Session;
+
+  beforeAll(async () => {
+    session = await startSession();
+  }, 180_000);
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  const call = <T>(name: string, ...args: unknown[]): T => session.playground.call(name, ...args) as T;
+  const client = (name: string) => call<ClientSummary[]>('rpcListClients').find((c) => c.name === name)!;
+  const sheet = (name: string): SheetJson =>
+    session.playground.workbook().sheets.find((s) => s.name === name)!;
+  const snapshot = () => JSON.stringify(session.playground.workbook().sheets.map((s) => s.values));
+  /** The log row of `tab` dated `weekOf`, keyed by header label. */
+  const logRow = (tab: string, weekOf: string): Record<string, unknown> | undefined => {
+    const values = sheet(tab).values;
+    const header = values.findIndex((row) => row[0] === 'Week of');
+    const row = values.slice(header + 1).find((r) => r[0] === weekOf);
+    return row && Object.fromEntries(values[header].map((label, i) => [String(label), row[i]]));
+  };
+
+  test('the playground opens without an empty sidebar panel, and × closes the sidebar', async () => {
+    const { page, errors } = await openPlayground(session);
+    expect(await page.isVisible('#sidebar-panel')).toBe(false);
+    await openView(page, /log a check-in/i, 'checkin');
+    expect(await page.isVisible('#sidebar-panel')).toBe(true);
+    await page.click('#sidebar-close');
+    expect(await page.isVisible('#sidebar-panel')).toBe(false);
+    expect(errors).toEqual([]);
+  });
+
+  test('a menu item that alerts shows the add-on’s words only, not an emulator error', async () => {
+    const { page } = await openPlayground(session);
+    await showTab(page, 'Dashboard');
+    await page
+      .locator('#menu-items button', { hasText: /client card/i })
+      .first()
+      .click();
+    const alert = page.locator('#notices .notice.alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('"Dashboard" is not a client tab');
+    expect(await page.locator('#notices .notice.error').count()).toBe(0);
+    expect(await page.locator('#notices').textContent()).not.toMatch(/no answer queued/);
+  });
+
+  test('the Dashboard’s CLIENT_* cells over a Sheets function wait for Sheets, not shown as errors', async () => {
+    const { page } = await openPlayground(session);
+    await showTab(page, 'Dashboard');
+    const cells = sheet('Dashboard').cells;
+    const ltv = cells[6][1]; // B7: =CLIENT_LTV(B6,B5), B6 is an AVERAGE only Sheets computes
+    expect(ltv.f).toMatch(/^=CLIENT_LTV/);
+    expect(ltv).toMatchObject({ native: true });
+    expect(ltv.e).toBeUndefined();
+    expect(await page.getAttribute('table.sheet td[data-a1="B7"]', 'class')).toBe('native');
+    expect(await page.textContent('table.sheet td[data-a1="B7"]')).toBe('=CLIENT_LTV(B6,B5)');
+    // A CLIENT_* formula computed from the roster alone still shows its value.
+    expect(await page.textContent('table.sheet td[data-a1="B4"]')).toMatch(/^\d+\.\d$/);
+    // The demo opens with Needs attention filled in (an empty list would read as "nobody").
+    const header = sheet('Dashboard').values.findIndex((row) => row[3] === 'Client' && row[4] === 'Why');
+    const reasons = sheet('Dashboard')
+      .values.slice(header + 1)
+      .map((row) => row[4])
+      .filter(Boolean);
+    expect(reasons).toEqual(expect.arrayContaining(['Check-in overdue', 'Open out-of-scope request']));
+  });
+
+  test('check-in: satisfaction "100" is refused, not cut to 10; "70%" in a % metric is saved as 70', async () => {
+    const { page, dialogs } = await openPlayground(session);
+    const castillo = client('Castillo Accounting');
+    const form = call<CheckInForm>('rpcGetCheckInForm', castillo.clientId);
+    expect(form.metrics.map((m) => [m.name, m.unit])).toEqual([['Billable ratio', '%'], ['Days to invoice', '']]); // prettier-ignore
+    expect(form.existing).toBeNull();
+    await showTab(page, castillo.tabName);
+    const frame = await openView(page, /check in this client/i, 'checkin');
+    await frame.waitForSelector(`form.checkin-form[data-client-id="${castillo.clientId}"]`);
+    const before = snapshot();
+    await page.keyboard.type('70%');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('9');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('100'); // satisfaction, one zero too many
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Enter'); // satisfaction, wins, blockers, notes: save
+    await frame.waitForSelector('.has-error [name="satisfaction"]');
+    expect(await frame.inputValue('[name="satisfaction"]')).toBe('100');
+    expect(await frame.textContent('.has-error .field-error')).toContain('got "100"');
+    expect(await frame.locator('.has-error').count()).toBe(1); // 70% is fine
+    expect(snapshot()).toBe(before);
+
+    await frame.fill('[name="satisfaction"]', '10');
+    await frame.focus('[name="notes"]');
+    await page.keyboard.press('Enter');
+    await expectText(frame, '.status.success', 'Saved Castillo Accounting');
+    const row = logRow(castillo.tabName, form.weekOf);
+    expect(row).toMatchObject({ 'Billable ratio': 70, 'Days to invoice': 9, 'Satisfaction (1–10)': 10 });
+    expect(dialogs).toEqual([]);
+  });
+
+  test('replacing a logged week from the keyboard: the form shows the old row, Space ticks Replace, Enter saves', async () => {
+    const { page, dialogs } = await openPlayground(session);
+    const maya = client('Maya Okafor');
+    const form = call<CheckInForm>('rpcGetCheckInForm', maya.clientId);
+    expect(form.existing).not.toBeNull();
+    const old = logRow(maya.tabName, form.weekOf)!;
+    await showTab(page, maya.tabName);
+    const frame = await openView(page, /check in this client/i, 'checkin');
+    await frame.waitForSelector(`form.checkin-form[data-client-id="${maya.clientId}"]`);
+    expect(await frame.textContent('.notice')).toMatch(/Already logged.*Tick Replace to save over it/);
+    // The form holds what was logged, so nothing typed before is lost by opening it.
+    const first = form.metrics[0].name;
+    expect(await frame.inputValue(`[name="values.${first}"]`)).toBe(String(old[first]));
+
+    await frame.fill(`[name="values.${first}"]`, '80');
+    for (let i = 0; i < form.metrics.length + 4; i++) await page.keyboard.press('Enter');
+    await frame.waitForSelector('.has-error input[name="replace"]');
+    expect(await frame.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('replace');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Enter');
+    await expectText(frame, '.status.success', 'Saved Maya Okafor (replaced this week’s row)');
+    expect(logRow(maya.tabName, form.weekOf)![first]).toBe(80);
+    const after = call<CheckInForm>('rpcGetCheckInForm', maya.clientId);
+    expect(after.existing?.values[first]).toBe('80');
+    expect(dialogs).toEqual([]);
+  });
+
+  test('the card of an ended client: its end date, no "overdue", no next check-in, no Check in button', async () => {
+    const { page, dialogs, errors } = await openPlayground(session);
+    const priya = client('Priya Raman');
+    expect(priya.status).toBe('Ended');
+    await showTab(page, priya.tabName);
+    const frame = await openView(page, /client card/i, 'card');
+    await frame.waitForSelector(`.client-card[data-client-id="${priya.clientId}"]`);
+    const roster = sheet('Clients').values;
+    const endDate = String(roster.find((row) => row[0] === priya.clientId)![5]);
+    expect(endDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await frame.textContent('[data-field="check-in-state"]')).toBe(
+      `Ended on ${formatDay(endDate)}: no check-ins due`,
+    );
+    expect(await frame.locator('.badge-line.bad, .tile.bad').count()).toBe(0);
+    expect(await frame.locator('[data-field="next-check-in"]').count()).toBe(0);
+    expect(await frame.getAttribute('[data-field="end-date"]', 'title')).toBeNull(); // the tile's title is on the tile
+    expect(await frame.locator('.tile', { hasText: 'Ended' }).getAttribute('title')).toBe(formatDay(endDate));
+    expect(await frame.locator('button', { hasText: /^Check in$/ }).count()).toBe(0);
+    expect(await frame.getAttribute('button:text-is("Log payment")', 'class')).toBe('action');
+    expect(call<{ nextCheckIn: unknown }>('rpcGetClientCard', priya.clientId).nextCheckIn).toBeNull();
+    await screenshotSidebar(page, 'qa-card-ended');
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  test('a huge metric value on the card stays inside the 300-px sidebar', async () => {
+    const { page } = await openPlayground(session);
+    const lumen = client('Lumen Yoga Studio');
+    const form = call<CheckInForm>('rpcGetCheckInForm', lumen.clientId);
+    const saved = call<Result<unknown>>('rpcSaveCheckIn', {
+      clientId: lumen.clientId,
+      weekOf: form.weekOf,
+      values: { [form.metrics[0].name]: '1e308' },
+      satisfaction: '',
+      wins: '',
+      blockers: '',
+      notes: '',
+      replace: form.existing !== null,
+    });
+    expect(saved.ok).toBe(true);
+    await showTab(page, lumen.tabName);
+    const frame = await openView(page, /client card/i, 'card');
+    const metric = frame.locator(`.metric[data-metric="${form.metrics[0].name}"]`);
+    await metric.waitFor();
+    expect(await metric.locator('[data-field="current"]').textContent()).toBe('1E308');
+    expect(await frame.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
+    const name = await metric.locator('.metric-name').boundingBox();
+    expect(name!.height).toBeLessThan(40); // the name is not squeezed into a column of single letters
+  });
+
+  test('a long definition of success shows its first lines and Show all, so Progress stays in view', async () => {
+    const definition = 'Twice the bookings with half the admin, and a team that runs the week without me. '.repeat(8); // prettier-ignore
+    const created = call<Result<ClientSummary>>('rpcCreateClient', {
+      name: 'Long Story Studio',
+      startDate: '2025-01-06',
+      program: 'Growth',
+      programMonths: '6',
+      monthlyFee: '900',
+      yearlyProfit: '6000',
+      monthlyCosts: '',
+      clientType: 'Savvy',
+      cadenceDays: '',
+      definitionOfSuccess: definition,
+      scope: '',
+      metrics: [{ name: 'Bookings', unit: '', direction: 'up', baseline: '10', target: '20' }],
+    });
+    expect(created.ok).toBe(true);
+    if (!created.ok) return;
+    const { page } = await openPlayground(session);
+    await showTab(page, created.value.tabName);
+    const frame = await openView(page, /client card/i, 'card');
+    const quote = frame.locator('[data-field="definition-of-success"]');
+    await quote.waitFor();
+    expect(await quote.textContent()).toBe(definition.trim()); // all of it is there, for a screen reader too
+    const clamped = (await quote.boundingBox())!.height;
+    expect(clamped).toBeLessThan(100);
+    // Progress starts in the first screenful of the sidebar (about 600 px in a laptop's Sheets).
+    const progressTop = await frame.$eval('.metric-list', (el) => el.getBoundingClientRect().top);
+    expect(progressTop).toBeLessThan(480);
+    await frame.click('button:text-is("Show all")');
+    expect((await quote.boundingBox())!.height).toBeGreaterThan(clamped * 2);
+    expect(await frame.getAttribute('button:text-is("Show less")', 'aria-expanded')).toBe('true');
+  });
+
+  test('New client: an error for a metric after a blank metric row shows beside that metric', async () => {
+    const { page, dialogs } = await openPlayground(session);
+    const frame = await openView(page, /new client/i, 'newClient');
+    await frame.fill('input[name="name"]', 'Gap Metrics Studio');
+    await frame.fill('input[name="monthlyFee"]', '900');
+    await frame.click('text=+ Add a metric'); // metric 1 is left blank
+    await frame.fill('input[name="metrics.1.name"]', 'Revenue');
+    await frame.fill('input[name="metrics.1.baseline"]', '10');
+    await frame.fill('input[name="metrics.1.target"]', '10');
+    const before = snapshot();
+    await frame.click('button[type="submit"]');
+    await frame.waitForSelector('.has-error');
+    const invalid = await frame.$$eval('.has-error [aria-invalid="true"]', (els) =>
+      els.map((el) => el.getAttribute('name')),
+    );
+    expect(invalid).toEqual(['metrics.1.target']);
+    expect(snapshot()).toBe(before);
+    // And after a metric is removed, the rows after it keep their errors too.
+    await frame.click('.metric-row:first-child button[aria-label="Remove this metric"]');
+    await frame.click('button[type="submit"]');
+    await frame.waitForSelector('.has-error [name="metrics.1.target"][aria-invalid="true"]');
+    expect(dialogs).toEqual([]);
+  });
+});
+
+async function expectText(frame: Frame, selector: string, text: string): Promise<void> {
+  await frame.waitForFunction(
+    ([s, t]) => Array.from(document.querySelectorAll(s)).some((el) => (el.textContent ?? '').includes(t)),
+    [selector, text] as const,
+    { timeout: 10_000 },
+  );
+}
+
+/** Clicks a menu item and waits for the sidebar to show `view` (the frame is reused between menus). */
+async function openView(page: Page, label: RegExp, view: string): Promise<Frame> {
+  const before = await page.getAttribute('#sidebar-frame', 'src').catch(() => null);
+  await page.locator('#menu-items button', { hasText: label }).first().click();
+  await page.waitForFunction((previous) => {
+    const src = document.querySelector('#sidebar-frame')?.getAttribute('src') ?? '';
+    return src.includes('/sidebar/') && src !== previous;
+  }, before);
+  const frame = await (await page.waitForSelector('#sidebar-frame')).contentFrame();
+  if (!frame) throw new Error('the sidebar frame did not load');
+  await frame.waitForSelector(`body[data-view="${view}"] #app > *`);
+  return frame;
+}
+
+/** `2025-03-12` as the sidebar writes it: `12 Mar 2025`. */
+function formatDay(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  return `${day} ${months[month - 1]} ${year}`;
+}
