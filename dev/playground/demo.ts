@@ -559,8 +559,9 @@ function logPayments(
     const form: PaymentForm = {
       clientId,
       due: formatIsoDay(due),
+      // A late payer's last two invoices are open, so the older one is past the grace days.
       paid:
-        paidDay <= todayDay && !(client.paysLate && addMonths(due, 1) > lastDay) ? formatIsoDay(paidDay) : '',
+        paidDay <= todayDay && !(client.paysLate && addMonths(due, 2) > lastDay) ? formatIsoDay(paidDay) : '',
       amount: String(client.monthlyFee),
       note: lateBy > 14 ? 'Reminder sent' : '',
     };

@@ -56,6 +56,7 @@ export function needsAttention(
   todayDay: number,
   weekStartDay: number,
   graceDays = 0,
+  formatAmount: (amount: number) => string = String,
 ): AttentionItem[] {
   const items: AttentionItem[] = [];
   const active = new Map(clients.filter((c) => c.status === 'Active').map((c) => [c.clientId, c]));
@@ -95,7 +96,7 @@ export function needsAttention(
       clientId: client.clientId,
       name: client.name,
       reason: ATTENTION_REASONS.latePayment,
-      detail: `${payment.amount === null ? 'Payment' : payment.amount} unpaid, ${late} days past due`,
+      detail: `${payment.amount === null ? 'Payment' : formatAmount(payment.amount)} unpaid, ${late} days past due`,
       sinceDay: payment.dueDay,
     });
   }

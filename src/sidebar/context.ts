@@ -3,6 +3,7 @@
  * sent them in the boot tag. Without them (the playground's bare /sidebar, an old server) the sidebar
  * reads and shows numbers as en_US, without a currency symbol.
  */
+import { intlLocaleOf } from '../core/money';
 import type { SidebarContext } from '../ui/rpc-types';
 
 const DEFAULT: SidebarContext = { currency: '', locale: 'en_US' };
@@ -23,10 +24,5 @@ export function sidebarContext(): SidebarContext {
 
 /** The spreadsheet locale as a BCP 47 tag for Intl (`de_DE` → `de-DE`); `en-US` if Intl does not know it. */
 export function intlLocale(locale = current.locale): string {
-  const tag = locale.replace(/_/g, '-');
-  try {
-    return Intl.NumberFormat.supportedLocalesOf([tag]).length ? tag : 'en-US';
-  } catch {
-    return 'en-US';
-  }
+  return intlLocaleOf(locale);
 }

@@ -1,6 +1,7 @@
 /** How the sidebar shows numbers and dates. Dates arrive as ISO `yyyy-mm-dd` strings and are never
  * turned into `Date` objects, so the browser's time zone cannot move a day. */
 import type { IsoDate } from '../ui/rpc-types';
+import { formatMoney as formatMoneyIn } from '../core/money';
 import { intlLocale, sidebarContext } from './context';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -25,24 +26,13 @@ export function withUnit(value: number | null | undefined, unit: string): string
   return `${number} ${unit}`;
 }
 
-/**
- * Money with Settings' currency symbol in front, as the workbook's own `"€"#,##0.00` format shows it:
- * `$1,500`, `€3.500,50` (de_DE), `CHF 900`, `-$40`. Cents only when there are some.
- */
+/** Money with Settings' currency symbol in front, in the spreadsheet's locale (see core/money). */
 export function formatMoney(
   value: number | null | undefined,
   currency: string = sidebarContext().currency,
 ): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  const cents = Math.round(Math.abs(value) * 100) % 100 !== 0;
-  const amount = Math.abs(value).toLocaleString(intlLocale(), {
-    minimumFractionDigits: cents ? 2 : 0,
-    maximumFractionDigits: 2,
-  });
-  const symbol = currency.trim();
-  const sign = value < 0 && amount !== '0' ? '-' : '';
-  if (!symbol) return `${sign}${amount}`;
-  return `${sign}${symbol}${/\p{L}$/u.test(symbol) ? '\u00a0' : ''}${amount}`;
+  if (value === null || value === undefined) return '–';
+  return formatMoneyIn(value, currency, intlLocale());
 }
 
 /** `3 Mar 2025`. */

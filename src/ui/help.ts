@@ -5,8 +5,35 @@ const HELP_SECTIONS: readonly { title: string; body: string }[] = [
     title: 'What ClientTabs does',
     body:
       'Keep one tab per client: where they started (the baseline), the target, and a row per check-in. ' +
-      'ClientTabs keeps a roster of clients in sync with those tabs and gives you CLIENT_* formulas for ' +
-      'lifetime value, lifespan, churn, retention, progress and trend.',
+      'ClientTabs keeps a roster of clients in sync with those tabs, walks your VA through the week, and ' +
+      'gives you CLIENT_* formulas for lifetime value, lifespan, churn, retention, progress and trend.',
+  },
+  {
+    title: 'Start here',
+    body:
+      'New workbook: Set up workbook creates the Clients roster, Dashboard, Settings, Payments and Requests. ' +
+      'Already keep a tab per client? Adopt existing tabs finds them (a date column with numbers beside it) ' +
+      'and adds the ones you confirm to the roster without changing any of their cells.',
+  },
+  {
+    title: 'Adding a client',
+    body:
+      'New client asks for the start date, program, fee, client type (its check-in rhythm follows), the ' +
+      'definition of success in the client’s own words, and the metrics with their baseline and target.',
+  },
+  {
+    title: 'The weekly check-in',
+    body:
+      'Log a check-in lists every client due this week. Type each number and press Enter to move on; Enter ' +
+      'on the last field saves and opens the next client. Alt+S skips a client. A week already logged is ' +
+      'only replaced when you tick Replace, and the old values are kept in a note.',
+  },
+  {
+    title: 'Money and endings',
+    body:
+      'Record a payment (late ones show on the Dashboard), log an out-of-scope request as a change order ' +
+      'with its fee, and offboard a client with at least 30 days’ notice. Ended clients stay on the roster, ' +
+      'so lifespan, LTV, churn and retention count them.',
   },
   {
     title: 'Formulas',
@@ -24,7 +51,8 @@ export function helpHtml(): string {
   return (
     '<!DOCTYPE html><html><head><base target="_top"><meta charset="utf-8">' +
     '<link rel="stylesheet" href="https://ssl.gstatic.com/docs/script/css/add-ons1.css">' +
-    '<style>body{padding:12px;font-size:13px}h2{font-size:14px;margin:12px 0 4px}</style>' +
+    '<style>body{padding:12px;font:13px/1.45 Roboto,Arial,sans-serif;color:#202124}' +
+    'h2{font-size:14px;font-weight:500;margin:14px 0 4px}p{margin:0}</style>' +
     `</head><body>${sections}</body></html>`
   );
 }

@@ -4,6 +4,7 @@
  * "needs attention" list that Refresh rewrites in one write.
  */
 import { ATTENTION_REASONS, needsAttention, type AttentionClient } from '../core/attention';
+import { formatMoney, intlLocaleOf } from '../core/money';
 import { weekOf } from '../core/cadence';
 import { formatIsoDay } from '../core/dates';
 import { latestEntry } from '../core/client-tab';
@@ -51,8 +52,11 @@ export function dashboardCells(
   const rows: [string, string][] = [
     ['Active clients', `=COUNTIF(${range('status')},"Active")`],
     ['Clients, all time', `=COUNTA(${range('clientId')})`],
-    ['Average lifespan, simple (years)', `=CLIENT_LIFESPAN(${starts},${ends},"simple")`],
-    ['Average lifespan, Kaplan–Meier (years)', `=CLIENT_LIFESPAN(${starts},${ends},"km")`],
+    ['Average years a client stays, so far', `=CLIENT_LIFESPAN(${starts},${ends},"simple")`],
+    [
+      'Expected years a client stays (active ones still counting)',
+      `=CLIENT_LIFESPAN(${starts},${ends},"km")`,
+    ],
     ['Yearly profit per client', `=IFERROR(AVERAGE(${range('yearlyProfit')}),0)`],
     ['Lifetime value (LTV)', '=CLIENT_LTV(B6,B5)'],
     ['LTV:CAC target', settingsValueCell ? `=${settingsValueCell}` : String(settings.ltvToCac)],
@@ -222,6 +226,7 @@ export function refreshDashboard(): RefreshReport {
       today,
       weekOf(today, settings.weekStart),
       settings.graceDays,
+      (amount) => formatMoney(amount, settings.currency, intlLocaleOf(zone.locale)),
     );
     const sheet = ss.getSheetByName(SHEET.dashboard);
     if (!sheet) throw new WorkbookError('The Dashboard sheet is missing. Run ClientTabs > Set up workbook.');

@@ -108,6 +108,7 @@ describe('Dashboard', () => {
       ['New', 'Open out-of-scope request'],
     ]);
     expect(list[0][2]).toBe('16 days late; every 7 days');
+    expect(list[2][2]).toBe('$2,000 unpaid, 42 days past due'); // in Settings' currency
     // 30 more weeks of log rows: same number of calls.
     for (let week = 0; week < 30; week++) {
       const day = new Date(Date.UTC(2023, 10, 6) + week * 7 * DAY).toISOString().slice(0, 10);
