@@ -52,7 +52,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.mjs', 'dev/**/*.ts', 'test/**/*.ts', '*.cjs'],
+    files: ['**/*.mjs', 'dev/**/*.ts', 'test/**/*.ts', '**/*.cjs'],
     languageOptions: { globals: { ...globals.node } },
   },
   {
