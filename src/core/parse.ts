@@ -33,6 +33,15 @@ export function decimalSeparatorFor(locale: string): '.' | ',' {
   return COMMA_DECIMAL_LANGUAGES.has(language) && !DOT_DECIMAL_REGIONS.has(tag) ? ',' : '.';
 }
 
+/**
+ * A number as text that `parseNumber` reads back as the same number in `locale`: `12.345` is `12,345`
+ * in de_DE (as `12.345` it would read as twelve thousand). No grouping; exponent forms are kept.
+ */
+export function numberAsTyped(value: number, locale: string): string {
+  const text = String(value);
+  return decimalSeparatorFor(locale) === ',' && !/e/i.test(text) ? text.replace('.', ',') : text;
+}
+
 /** The order of day, month and year in a numeric date typed in `locale` (3/1/2024 vs 1/3/2024). */
 export function dateOrderFor(locale: string): DateOrder {
   const { tag, language } = normalizeLocale(locale);

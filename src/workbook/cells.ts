@@ -1,5 +1,5 @@
 /** Moving values between the domain and cells: text stays text, numbers numbers, days become Dates. */
-import { dayFromSerial, isDate } from '../core/dates';
+import { dayFromSerial, formatIsoDay, isDate } from '../core/dates';
 import { parseDate } from '../core/parse';
 import { dayOfDateInZone, midnightInZone } from '../core/time-zone';
 import type { CellWrite } from '../core/checkin';
@@ -46,8 +46,13 @@ export function readNumber(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
-export function readText(value: unknown): string {
+/** A cell as text; a date cell as its yyyy-mm-dd day, in the spreadsheet's zone when `zone` is given. */
+export function readText(value: unknown, zone?: Zone): string {
   if (value === null || value === undefined) return '';
-  if (isDate(value)) return value.toISOString().slice(0, 10);
+  if (isDate(value)) {
+    // A date cell is midnight in the spreadsheet's zone: east of UTC, its UTC day is the day before.
+    const day = zone ? dayOfDateInZone(value, zone.timeZone) : null;
+    return day !== null ? formatIsoDay(day) : value.toISOString().slice(0, 10);
+  }
   return String(value).trim();
 }

@@ -8,6 +8,7 @@ import { weekOf } from '../core/cadence';
 import { metricSpec, type MetricSpec } from '../core/client-tab';
 import { formatIsoDay, type Weekday } from '../core/dates';
 import { columnLetter, quoteSheetName } from '../core/layout';
+import { numberAsTyped } from '../core/parse';
 import { progressFraction } from '../core/progress';
 import { dayOfTimeInZone } from '../core/time-zone';
 import { cellValue, readText, type Zone } from './cells';
@@ -124,7 +125,12 @@ export function checkInForm(
   const week = weekOf(todayIn(zone), weekStart);
   const existingRow = findWeekRow(tab.log, week);
   const cells = (row: number) => tab.values[row] ?? [];
-  const textAt = (row: number, column: number) => (column >= 0 ? readText(cells(row)[column]) : '');
+  const textAt = (row: number, column: number) => (column >= 0 ? readText(cells(row)[column], zone) : '');
+  // The form sends these back as typed text on Replace: in the spreadsheet's locale, so 12.345 stays 12.345.
+  const numberAt = (row: number, column: number) => {
+    const value = column >= 0 ? cells(row)[column] : '';
+    return typeof value === 'number' ? numberAsTyped(value, zone.locale) : textAt(row, column);
+  };
   const metrics = tab.metrics.map((metric) => ({
     ...metricSpec(metric),
     last: latestMetricValue(tab, metric.name),
@@ -132,7 +138,7 @@ export function checkInForm(
   let existing: CheckInFormData['existing'] = null;
   if (existingRow) {
     const values: Record<string, string> = {};
-    for (const [name, column] of tab.log.metricColumns) values[name] = textAt(existingRow.row, column);
+    for (const [name, column] of tab.log.metricColumns) values[name] = numberAt(existingRow.row, column);
     existing = {
       values,
       satisfaction: textAt(existingRow.row, tab.log.satisfactionColumn),

@@ -211,7 +211,7 @@ export function openRosterClient(ss: Spreadsheet, client: RosterClient, zone: Zo
   const sheet = client.tabId !== null ? ss.getSheetById(client.tabId) : ss.getSheetByName(client.tabName);
   if (!sheet)
     throw new WorkbookError(
-      `The tab of ${client.name} is gone. Run ClientTabs > Set up workbook to repair the roster.`,
+      `The tab of ${client.name} (${client.clientId}) is gone. Bring it back with Edit > Undo or File > Version history; if they are no longer a client, offboard them.`,
     );
   const entry: IndexedClient = {
     sheetId: sheet.getSheetId(),

@@ -122,7 +122,8 @@ export function clientCard(clientId: string | null): ClientCardData | null {
   else client = clientOfSheet(clients, ss.getActiveSheet().getSheetId());
   if (!client) return null;
   const tab = openRosterClient(ss, client, zone);
-  const profileText = (label: string) => readText(tab.model.profile.get(normalizeLabel(label))?.value ?? '');
+  const profileText = (label: string) =>
+    readText(tab.model.profile.get(normalizeLabel(label))?.value ?? '', zone);
   const today = todayIn(zone);
   const last = latestEntry(tab.log);
   const cells = (row: number) => tab.values[row] ?? [];

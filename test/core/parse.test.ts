@@ -2,6 +2,7 @@ import { formatIsoDay } from '../../src/core/dates';
 import {
   dateOrderFor,
   decimalSeparatorFor,
+  numberAsTyped,
   parseDate,
   parseMoney,
   parseNumber,
@@ -166,5 +167,18 @@ describe('parseDate', () => {
     expect(iso('soon')).toBeNull();
     expect(iso(true)).toBeNull();
     expect(iso('3/1/202')).toBeNull();
+  });
+});
+
+describe('numberAsTyped', () => {
+  it.each(['en_US', 'de_DE', 'fr_FR', 'de_CH', 'pt_BR'])('reads back as the same number in %s', (locale) => {
+    for (const value of [12.345, 1.125, -0.5, 123.456, 1234567.891, 42, 1e21, 1.5e-7]) {
+      expect([value, parseNumber(numberAsTyped(value, locale), locale)]).toEqual([value, value]);
+    }
+  });
+
+  it('uses the decimal comma where the locale does', () => {
+    expect(numberAsTyped(12.345, 'de_DE')).toBe('12,345');
+    expect(numberAsTyped(12.345, 'en_US')).toBe('12.345');
   });
 });

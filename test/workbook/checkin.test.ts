@@ -68,6 +68,22 @@ describe('Log a check-in', () => {
     expect(tab.getRange('A13').getNote()).toMatch(/Satisfaction \(1–10\): 8[\s\S]*Satisfaction \(1–10\): 3/);
   });
 
+  test('Replace in a de_DE spreadsheet: the form shows 12,345 and saving it back keeps 12.345, not 12345', () => {
+    const h = harness({ locale: 'de_DE', timeZone: 'Europe/Berlin' });
+    h.call('menuSetUpWorkbook');
+    h.call('rpcCreateClient', { ...SAMPLE_CLIENT, monthlyFee: '2000' });
+    const typed = { Revenue: '12,345', 'Cost per lead': '27,5' };
+    expect(h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10', { values: typed })).ok).toBe(true);
+    const tab = h.sheet('Acme Co');
+    expect(tab.getRange('B13:C13').getValues()[0]).toEqual([12.345, 27.5]);
+    const form = h.call<{ weekOf: string; existing: { values: Record<string, string> } }>('rpcGetCheckInForm', 'C-0001'); // prettier-ignore
+    expect(form.existing.values).toEqual(typed);
+    // The sidebar sends the row it showed back unchanged, with Replace ticked.
+    const again = { ...checkIn('C-0001', form.weekOf), values: form.existing.values, replace: true };
+    expect(h.call<R>('rpcSaveCheckIn', again).ok).toBe(true);
+    expect(tab.getRange('B13:C13').getValues()[0]).toEqual([12.345, 27.5]);
+  });
+
   test('runs under the document lock: while another execution saves, it is refused and writes nothing', () => {
     const h = withClient();
     const before = h.snapshot();

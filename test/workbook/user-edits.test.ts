@@ -219,6 +219,19 @@ describe('a client tab the user changed', () => {
     expect(h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10', { notes: '' })).ok).toBe(true);
     expect(tab.getRange('G14').getValue()).toBe('');
   });
+
+  test('a client tab the user deleted: the message says how to get it back, not to run Set up (it cannot)', () => {
+    const h = withClient();
+    h.emu.spreadsheet.deleteSheet(h.sheet('Acme Co'));
+    h.call('menuSetUpWorkbook');
+    const gone = /The tab of Acme Co \(C-0001\) is gone\. Bring it back with Edit > Undo or File > Version history; if they are no longer a client, offboard them\./; // prettier-ignore
+    expect(() => h.call('rpcGetCheckInForm', 'C-0001')).toThrow(gone);
+    expect(() => h.call('rpcGetClientCard', 'C-0001')).toThrow(gone);
+    expect(h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10'))).toMatchObject({ ok: false, message: expect.stringMatching(gone) }); // prettier-ignore
+    // The way out it names works without the tab.
+    const offboard = { clientId: 'C-0001', endDate: '2024-09-30', reason: 'Poor fit', noticeDate: '2024-08-01', endAtPeriodClose: false }; // prettier-ignore
+    expect(h.call<R>('rpcOffboardClient', offboard).ok).toBe(true);
+  });
 });
 
 describe('the dashboard list and what the user types near it', () => {

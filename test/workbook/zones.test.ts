@@ -43,3 +43,18 @@ describe.each([
     });
   });
 });
+
+test('a date typed straight into a Wins cell east of UTC comes back as that day, so Replace keeps it', () => {
+  const h = harness({ timeZone: 'Europe/Berlin' });
+  h.call('menuSetUpWorkbook');
+  h.call('rpcCreateClient', SAMPLE_CLIENT);
+  const week = { clientId: 'C-0001', weekOf: '2024-06-10', values: { Revenue: '1' }, satisfaction: '', wins: '', blockers: '', notes: '' }; // prettier-ignore
+  expect(h.call<R>('rpcSaveCheckIn', week).ok).toBe(true);
+  const wins = h.sheet('Acme Co').getRange('E13');
+  wins.setValue('2024-06-10'); // Sheets makes it a date cell: midnight in Berlin, 22:00 UTC the day before
+  expect(wins.getDisplayValue()).toBe('6/10/2024');
+  const form = h.call<{ existing: { wins: string } }>('rpcGetCheckInForm', 'C-0001');
+  expect(form.existing.wins).toBe('2024-06-10');
+  expect(h.call<R>('rpcSaveCheckIn', { ...week, wins: form.existing.wins, replace: true }).ok).toBe(true);
+  expect(wins.getDisplayValue()).toBe('2024-06-10');
+});
