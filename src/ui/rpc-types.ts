@@ -65,6 +65,8 @@ export interface DueList {
   clients: DueClient[];
   doneCount: number;
   totalDue: number;
+  /** The name this user last logged as (remembered in their user properties); '' when none. */
+  enteredBy?: string;
 }
 
 export interface MetricForm {
@@ -96,7 +98,8 @@ export interface CheckInEntry {
   notes: string;
   /** Set when the user confirmed replacing this week's existing row. */
   replace?: boolean;
-  /** Who typed it (the VA's name), written to the log's "Entered by" column. */
+  /** Who typed it (the VA's name, at most 80 characters once trimmed), written as text to the log's
+   * "Entered by" column and remembered for this user. Left out: blank, and the remembered name is kept. */
   enteredBy?: string;
 }
 

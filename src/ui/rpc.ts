@@ -28,6 +28,7 @@ import { LockTimeout } from '../workbook/lock';
 import { logRequest, offboardClient, recordPayment } from '../workbook/logs';
 import { createClient, type Outcome } from '../workbook/new-client';
 import { WorkbookError } from '../workbook/tables';
+import { rememberedName } from '../workbook/user-name';
 
 /** Known failures become a message; anything else is a bug and propagates (google.script.run's failure handler). */
 function guarded<T>(work: () => Outcome<T>): Result<T> {
@@ -46,9 +47,9 @@ export function rpcListClients(): ClientSummary[] {
   return listClients() as ClientSummary[];
 }
 
-/** Sidebar: this week's due check-ins, done ones last. */
+/** Sidebar: this week's due check-ins, done ones last, and the name this user logs as. */
 export function rpcGetDueList(): DueList {
-  return dueList() as DueList;
+  return { ...(dueList() as DueList), enteredBy: rememberedName() };
 }
 
 /** Sidebar: the check-in form of a client: this week, the metrics and any row already logged. */

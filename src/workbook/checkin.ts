@@ -17,6 +17,7 @@ import { latestMetricValue, openClientTab, type ClientTab } from './client-log';
 import { withDocumentLock } from './lock';
 import type { Outcome } from './new-client';
 import { activeSpreadsheet, cachedZone, type Spreadsheet } from './tables';
+import { cleanEnteredBy, rememberName } from './user-name';
 
 export interface CheckInRequest extends CheckInInput {
   clientId: string;
@@ -45,7 +46,13 @@ export function saveCheckIn(request: CheckInRequest): Outcome<CheckInSaved> {
       message: 'Choose a client.',
     };
   }
-  return withDocumentLock(() => {
+  // Who typed it is a label the sidebar fills in (the VA's name), not the user's content: it is kept short.
+  const name = cleanEnteredBy(request.enteredBy);
+  if (!name.ok) {
+    return { ok: false, errors: [{ field: 'enteredBy', message: name.message }], message: name.message };
+  }
+  const enteredBy = name.value ?? '';
+  const saved = withDocumentLock((): Outcome<CheckInSaved> => {
     const ss = activeSpreadsheet();
     const zone = cachedZone(ss);
     const tab = openClientTab(ss, request.clientId, zone);
@@ -62,8 +69,6 @@ export function saveCheckIn(request: CheckInRequest): Outcome<CheckInSaved> {
     if (!parsed.ok)
       return { ok: false, errors: parsed.errors, message: 'Please fix the highlighted fields.' };
     const today = todayIn(zone);
-    // Who typed it is a label the sidebar fills in, not the user's content: it is kept short.
-    const enteredBy = typeof request.enteredBy === 'string' ? request.enteredBy.trim().slice(0, 100) : '';
     const plan = planCheckIn(tab.log, tab.values, parsed.value, enteredBy, request.replace === true, today);
     if (!plan.ok)
       return { ok: false, errors: [{ field: plan.field, message: plan.message }], message: plan.message };
@@ -93,6 +98,9 @@ export function saveCheckIn(request: CheckInRequest): Outcome<CheckInSaved> {
       },
     };
   });
+  // Remembered for this user once the row is written (user properties, not document calls).
+  if (saved.ok && name.value !== undefined) rememberName(name.value);
+  return saved;
 }
 
 /** Today's calendar day in the spreadsheet's time zone (not the script's). */

@@ -19,6 +19,8 @@ import {
 } from './harness';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
+/** The VA's name, typed once in the week test; a leading '=' must stay text in Entered by. */
+const VA_NAME = '=Maria (VA)';
 
 jest.setTimeout(90_000);
 
@@ -263,6 +265,13 @@ describeInBrowser('the sidebar in Chromium', () => {
       const form = call<CheckInForm>('rpcGetCheckInForm', client!.clientId);
       // Focus lands on the first metric when a client opens.
       if (form.metrics.length) expect(await focusedField(frame)).toBe(form.metrics[0].name);
+      if (i === 0) {
+        // The VA types their name once, at the top; Enter there goes back to the first metric.
+        await frame.focus('input[name="enteredBy"]');
+        await page.keyboard.type(VA_NAME);
+        await page.keyboard.press('Enter');
+        if (form.metrics.length) expect(await focusedField(frame)).toBe(form.metrics[0].name);
+      }
       const values: Record<string, string> = {};
       for (const metric of form.metrics) {
         const value = String(
@@ -301,7 +310,9 @@ describeInBrowser('the sidebar in Chromium', () => {
         expect(rows[0][metric]).toBeCloseTo(Number(value), 6);
       expect(rows[0]['Satisfaction (1–10)']).toBe(8);
       expect(rows[0]['Notes']).toBe('Typed without a mouse');
+      expect(rows[0]['Entered by']).toBe(VA_NAME); // typed once, sent with every save
     }
+    expect(call<DueList>('rpcGetDueList').enteredBy).toBe(VA_NAME); // remembered for next time
     // The playground page shows the new row too (it re-reads the workbook after the sidebar's calls).
     await showTab(page, typed[0].tabName);
     const newRow = page.locator(`table.sheet td:text-is("${typed[0].wins}")`);

@@ -32,6 +32,45 @@ describe('Log a check-in', () => {
     expect((values[0] as Date).toISOString()).toBe('2024-06-10T04:00:00.000Z'); // midnight in New York
   });
 
+  test('Entered by: written as text, remembered for the user, and still within the call budget', () => {
+    const h = withClient();
+    const hostile = "=cmd|' /C calc'!A0";
+    const userWrites = jest.spyOn(h.emu.properties.user, 'set'); // this user's properties only
+    h.emu.calls.reset();
+    const saved = h.call<R>('rpcSaveCheckIn', {
+      ...checkIn('C-0001', '2024-06-03'),
+      enteredBy: `  ${hostile} `,
+    });
+    expect(saved).toMatchObject({ ok: true, value: { row: 13 } });
+    expect(ownDocumentCalls(h)).toBeLessThanOrEqual(4);
+    expect(userWrites).toHaveBeenCalledTimes(1); // the name was new
+    expect(h.emu.calls.count('PropertiesService.getUserProperties')).toBe(1);
+    const tab = h.sheet('Acme Co');
+    expect(tab.getRange('H13').getValue()).toBe(hostile);
+    expect(tab.getRange('H13').getFormula()).toBe('');
+    // The next due list, for the same user, brings the name back.
+    expect(h.call<{ enteredBy?: string }>('rpcGetDueList').enteredBy).toBe(hostile);
+    // The same name again: the check-in holds its budget and the property is not written again.
+    userWrites.mockClear();
+    h.emu.calls.reset();
+    const again = h.call<R>('rpcSaveCheckIn', { ...checkIn('C-0001', '2024-06-10'), enteredBy: hostile });
+    expect(again.ok).toBe(true);
+    expect(ownDocumentCalls(h)).toBeLessThanOrEqual(4);
+    expect(userWrites).not.toHaveBeenCalled();
+    expect(tab.getRange('H14').getValue()).toBe(hostile);
+    // Longer than 80 characters once trimmed: refused beside the field, nothing written or remembered.
+    const before = h.snapshot();
+    const tooLong = h.call<R>('rpcSaveCheckIn', {
+      ...checkIn('C-0001', '2024-05-27'),
+      enteredBy: 'x'.repeat(81),
+    });
+    expect(tooLong).toMatchObject({ ok: false, errors: [{ field: 'enteredBy' }] });
+    expect(h.snapshot()).toEqual(before);
+    expect(h.call<{ enteredBy?: string }>('rpcGetDueList').enteredBy).toBe(hostile);
+    expect(h.call<R>('rpcSaveCheckIn', { ...checkIn('C-0001', '2024-05-27'), enteredBy: ` ${'x'.repeat(80)} ` }).ok).toBe(true); // prettier-ignore
+    expect(h.call<{ enteredBy?: string }>('rpcGetDueList').enteredBy).toBe('x'.repeat(80));
+  });
+
   test('a mid-week date files under the week start; the next week appends below', () => {
     const h = withClient();
     expect(h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-05')).value).toMatchObject({ weekOf: '2024-06-03', row: 13 }); // prettier-ignore

@@ -2,13 +2,17 @@
  * Weekly check-in: the clients due this week with a progress bar, and a form for the current client.
  * Built for a VA doing thirty clients in a row from the keyboard: focus starts on the first metric,
  * Enter moves to the next field, Enter on the last field saves and opens the next client, Alt+S skips.
+ * The VA's name ("Entered by") sits above, outside that chain: typed once, remembered by the server.
  */
 import type { CheckInEntry, CheckInForm, DueClient, DueList, MetricForm } from '../../ui/rpc-types';
-import { h, replaceChildren } from '../dom';
+import { h, replaceChildren, uid } from '../dom';
 import { enterAdvances, errorMessage, FormController, numberInput, textArea } from '../form';
 import { formatDate, formatNumber, formatShortDate, plural } from '../format';
 import { run } from '../rpc';
 import { checkMetric, checkSatisfaction } from '../validate';
+
+/** The server keeps at most this many characters of the name (trimmed). */
+const ENTERED_BY_MAX = 80;
 
 const TEXT_FIELDS = [
   { key: 'wins', label: 'Wins' },
@@ -31,6 +35,32 @@ export function checkinView(root: HTMLElement, view: { clientId?: string }): voi
     { class: 'checkin-main' },
     h('p', { class: 'loading' }, 'Loading the clients due this week…'),
   );
+  // Not a FormController field: no data-nav, so Enter through the metrics never stops here.
+  const nameInput = h('input', {
+    type: 'text',
+    id: uid('f'),
+    name: 'enteredBy',
+    class: 'entered-by',
+    maxlength: ENTERED_BY_MAX,
+    autocomplete: 'name',
+    spellcheck: 'false',
+    'aria-describedby': 'entered-by-hint',
+  });
+  // Enter in the name goes to the form (its first metric), where the keyboard flow starts.
+  nameInput.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    main.querySelector<HTMLElement>('[data-nav]:not([type="checkbox"])')?.focus();
+  });
+  let nameTyped = false;
+  nameInput.addEventListener('input', () => (nameTyped = true));
+  const nameField = h(
+    'div',
+    { class: 'form-group entered-by-field' },
+    h('label', { for: nameInput.id }, 'Your name (goes in Entered by)'),
+    nameInput,
+    h('div', { class: 'hint', id: 'entered-by-hint' }, 'Optional. Remembered for you next time.'),
+  );
   const list = h('ol', { class: 'due-list', 'aria-label': 'Clients due this week' });
   const listSection = h(
     'section',
@@ -47,6 +77,7 @@ export function checkinView(root: HTMLElement, view: { clientId?: string }): voi
       h('h1', null, 'Weekly check-in'),
       h('div', { class: 'progress-head' }, progressText, weekText),
       progress,
+      nameField,
       saved,
     ),
     main,
@@ -242,6 +273,7 @@ export function checkinView(root: HTMLElement, view: { clientId?: string }): voi
         wins: controller.value('wins').trim(),
         blockers: controller.value('blockers').trim(),
         notes: controller.value('notes').trim(),
+        enteredBy: nameInput.value.replace(/\s+/g, ' ').trim(),
       };
       const errors: { field: string; message: string }[] = [];
       for (const metric of form.metrics) {
@@ -366,6 +398,7 @@ export function checkinView(root: HTMLElement, view: { clientId?: string }): voi
   run('rpcGetDueList')
     .then((list) => {
       due = list;
+      if (!nameTyped && list.enteredBy) nameInput.value = list.enteredBy;
       for (const client of list.clients) if (client.doneThisWeek) done.add(client.clientId);
       renderProgress();
       if (view.clientId) open(view.clientId);
