@@ -621,6 +621,12 @@ export class Workbook {
           this.evalCell(fe, early);
         } catch (e) {
           if (!(e instanceof Deferred) || e.entry !== fe) throw e;
+          // a formula that reads the cell whose range it may spill into: what shows depends on the
+          // order of computation, so an incremental pass settles it the way a full one does
+          if (!this.full) {
+            this.needFull = true;
+            return;
+          }
           (deferred ??= new Set()).add(fe);
         }
         if (this.needFull) return;

@@ -148,3 +148,32 @@ export async function screenshotPage(page: Page, name: string): Promise<string> 
 export function publish(file: string, name: string): void {
   if (process.env.UPDATE_SCREENSHOTS === '1') fs.copyFileSync(file, path.join(ROOT, 'docs', `${name}.png`));
 }
+
+export async function expectText(frame: Frame, selector: string, text: string): Promise<void> {
+  await frame.waitForFunction(
+    ([s, t]) => Array.from(document.querySelectorAll(s)).some((el) => (el.textContent ?? '').includes(t)),
+    [selector, text] as const,
+    { timeout: 10_000 },
+  );
+}
+
+/** Clicks a menu item and waits for the sidebar to show `view` (the frame is reused between menus). */
+export async function openView(page: Page, label: RegExp, view: string): Promise<Frame> {
+  const before = await page.getAttribute('#sidebar-frame', 'src').catch(() => null);
+  await page.locator('#menu-items button', { hasText: label }).first().click();
+  await page.waitForFunction((previous) => {
+    const src = document.querySelector('#sidebar-frame')?.getAttribute('src') ?? '';
+    return src.includes('/sidebar/') && src !== previous;
+  }, before);
+  const frame = await (await page.waitForSelector('#sidebar-frame')).contentFrame();
+  if (!frame) throw new Error('the sidebar frame did not load');
+  await frame.waitForSelector(`body[data-view="${view}"] #app > *`);
+  return frame;
+}
+
+/** `2025-03-12` as the sidebar writes it: `12 Mar 2025`. */
+export function formatDay(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  return `${day} ${months[month - 1]} ${year}`;
+}

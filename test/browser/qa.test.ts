@@ -2,7 +2,6 @@
  * What a coach and a VA ran into using the playground: each test holds one fix, in the real sidebar
  * (dist/Sidebar.html) on the real dist/Code.js, with its own demo workbook.
  */
-import type { Frame, Page } from 'playwright-core';
 import type { SheetJson } from '../../dev/playground/server';
 import type { CheckInForm, ClientSummary, Result } from '../../src/ui/rpc-types';
 import {
@@ -12,6 +11,9 @@ import {
   showTab,
   startSession,
   type Session,
+  expectText,
+  formatDay,
+  openView,
 } from './harness';
 
 jest.setTimeout(90_000);
@@ -251,32 +253,3 @@ describeInBrowser('what QA found, in Chromium', () => {
     expect(dialogs).toEqual([]);
   });
 });
-
-async function expectText(frame: Frame, selector: string, text: string): Promise<void> {
-  await frame.waitForFunction(
-    ([s, t]) => Array.from(document.querySelectorAll(s)).some((el) => (el.textContent ?? '').includes(t)),
-    [selector, text] as const,
-    { timeout: 10_000 },
-  );
-}
-
-/** Clicks a menu item and waits for the sidebar to show `view` (the frame is reused between menus). */
-async function openView(page: Page, label: RegExp, view: string): Promise<Frame> {
-  const before = await page.getAttribute('#sidebar-frame', 'src').catch(() => null);
-  await page.locator('#menu-items button', { hasText: label }).first().click();
-  await page.waitForFunction((previous) => {
-    const src = document.querySelector('#sidebar-frame')?.getAttribute('src') ?? '';
-    return src.includes('/sidebar/') && src !== previous;
-  }, before);
-  const frame = await (await page.waitForSelector('#sidebar-frame')).contentFrame();
-  if (!frame) throw new Error('the sidebar frame did not load');
-  await frame.waitForSelector(`body[data-view="${view}"] #app > *`);
-  return frame;
-}
-
-/** `2025-03-12` as the sidebar writes it: `12 Mar 2025`. */
-function formatDay(iso: string): string {
-  const [year, month, day] = iso.split('-').map(Number);
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  return `${day} ${months[month - 1]} ${year}`;
-}

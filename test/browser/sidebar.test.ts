@@ -2,7 +2,7 @@
  * The sidebar in a real browser, against the real playground: dist/Code.js on the emulator with the
  * demo workbook, the real dist/Sidebar.html in its 300-px frame. Screenshots go to test-results/.
  */
-import type { Frame, Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import type { SheetJson, WorkbookJson } from '../../dev/playground/server';
 import type { CheckInForm, ClientSummary, DueList, Result } from '../../src/ui/rpc-types';
 import {
@@ -16,6 +16,9 @@ import {
   startSession,
   TODAY,
   type Session,
+  expectText,
+  formatDay,
+  openView,
 } from './harness';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -556,32 +559,3 @@ describeInBrowser('the sidebar in Chromium', () => {
     expect(errors).toEqual([]);
   });
 });
-
-async function expectText(frame: Frame, selector: string, text: string): Promise<void> {
-  await frame.waitForFunction(
-    ([s, t]) => Array.from(document.querySelectorAll(s)).some((el) => (el.textContent ?? '').includes(t)),
-    [selector, text] as const,
-    { timeout: 10_000 },
-  );
-}
-
-/** Clicks a menu item and waits for the sidebar to show `view` (the frame is reused between menus). */
-async function openView(page: Page, label: RegExp, view: string): Promise<Frame> {
-  const before = await page.getAttribute('#sidebar-frame', 'src').catch(() => null);
-  await page.locator('#menu-items button', { hasText: label }).first().click();
-  await page.waitForFunction((previous) => {
-    const src = document.querySelector('#sidebar-frame')?.getAttribute('src') ?? '';
-    return src.includes('/sidebar/') && src !== previous;
-  }, before);
-  const frame = await (await page.waitForSelector('#sidebar-frame')).contentFrame();
-  if (!frame) throw new Error('the sidebar frame did not load');
-  await frame.waitForSelector(`body[data-view="${view}"] #app > *`);
-  return frame;
-}
-
-/** `2025-03-12` as the sidebar writes it: `12 Mar 2025`. */
-function formatDay(iso: string): string {
-  const [year, month, day] = iso.split('-').map(Number);
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  return `${day} ${months[month - 1]} ${year}`;
-}

@@ -140,6 +140,19 @@ describe('incremental recalculation', () => {
     expect(emu.explain('Sheet1', 'A2')).toBeUndefined();
   });
 
+  it('a formula reading the range its own reader spills into settles as a full recalculation does', () => {
+    // Found by the property below: B1 sums C3:D, and D2 spills a grid sized by B1 into D3.
+    const [incremental, full] = [setup(), setup()];
+    for (const { sh } of [incremental, full]) {
+      sh.getRange('C3').setValue(2);
+      sh.getRange('A1').getValue();
+      sh.getRange('B1').setFormula('=CLIENT_SUM(C3:D)');
+      sh.getRange('D2').setFormula('=CLIENT_GRID(B1)');
+    }
+    full.emu.recalculate();
+    expect(incremental.sh.getRange('A1:E4').getValues()).toEqual(full.sh.getRange('A1:E4').getValues());
+  });
+
   it('gives what a full recalculation gives, whatever the writes and reads', () => {
     type Op =
       | { k: 'value'; s: number; r: number; c: number; v: number | '' }
