@@ -1,7 +1,7 @@
 /** Read-only views for the sidebar: the client list, who is due this week, a client's card. */
 import { isDueThisWeek, weekOf } from '../core/cadence';
 import { normalizeLabel } from '../core/clients';
-import { formatIsoDay, type Weekday } from '../core/dates';
+import { formatIsoDay } from '../core/dates';
 import { latestEntry, metricSpec, PROFILE, type MetricSpec } from '../core/client-tab';
 import { readDay, readNumber, readText } from './cells';
 import { indexedTabNames, setIndexedWeekStart } from './client-index';
@@ -10,15 +10,7 @@ import { todayIn, safeProgress } from './checkin';
 import { lastCheckIns } from './dashboard';
 import { rosterClients, type OpenRoster, type RosterClient } from './roster';
 import { PAYMENTS, REQUESTS, ROSTER } from './schema';
-import {
-  activeSpreadsheet,
-  cell,
-  dataRows,
-  readSettings,
-  readTable,
-  readZone,
-  type Settings,
-} from './tables';
+import { activeSpreadsheet, cell, dataRows, readSettings, readTable, readZone } from './tables';
 
 export interface ClientSummaryData {
   clientId: string;
@@ -202,8 +194,4 @@ export function newClientDefaults(): { today: string; cadenceByType: Record<stri
     today: formatIsoDay(todayIn(zone)),
     cadenceByType: { ...settings.cadence } as Record<string, number>,
   };
-}
-
-export function weekStartOf(settings: Settings): Weekday {
-  return settings.weekStart;
 }

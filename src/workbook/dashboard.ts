@@ -16,7 +16,7 @@ import { modelTab } from './client-log';
 import { todayIn } from './checkin';
 import { withDocumentLock } from './lock';
 import { openRoster, type RosterClient } from './roster';
-import { DASHBOARD, PAYMENTS, REQUESTS, SHEET } from './schema';
+import { DASHBOARD, numberFormat, PAYMENTS, REQUESTS, SHEET } from './schema';
 import {
   cell,
   dataRows,
@@ -103,10 +103,11 @@ export function writeDashboard(
   settings: Settings,
 ): void {
   const { block, chartRange } = dashboardCells(roster, settingsValueCell, settings);
+  const money = numberFormat('currency', settings) as string;
   sheet.getRange(1, 1, block.length, block[0].length).setValues(block);
   sheet.getRange(2, 2, 11, 1).setNumberFormats([
-    ['0'], ['0'], ['0.0'], ['0.0'], [currencyFormat(settings)], [currencyFormat(settings)], ['0.0'],
-    [currencyFormat(settings)], [settings.dateFormat], [settings.dateFormat], ['0.0%'],
+    ['0'], ['0'], ['0.0'], ['0.0'], [money], [money], ['0.0'],
+    [money], [settings.dateFormat], [settings.dateFormat], ['0.0%'],
   ]); // prettier-ignore
   sheet.getRange(chartRange.row + 1, 1, chartRange.rows - 1, 1).setNumberFormat('mmm yyyy');
   const shares = sheet.getRange(3, RETENTION_COLUMN + 1, 60, MONTHS_SHOWN);
@@ -127,10 +128,6 @@ export function writeDashboard(
     .build();
   sheet.insertChart(chart);
   sheet.setFrozenRows(2);
-}
-
-function currencyFormat(settings: Settings): string {
-  return `"${settings.currency.replace(/"/g, '')}"#,##0.00`;
 }
 
 /** A1 of the Settings value cell holding `label`, for formulas that should follow it. */

@@ -156,9 +156,7 @@ function setUpSettings(
   }
   if (rowsToWrite.length > 0) {
     const width = Math.max(...rowsToWrite.map((r) => r.length));
-    const block = rowsToWrite.map((r) =>
-      Array.from({ length: width }, (_, i) => (r[i] === undefined ? '' : r[i])),
-    );
+    const block = padRows(rowsToWrite, width);
     sheet.getRange(writeAt, 1, block.length, width).setValues(block);
     values = values.map((r) => r.slice());
     block.forEach((r, i) => (values[writeAt - 1 + i] = r));
@@ -175,7 +173,7 @@ function setUpTemplate(ss: Spreadsheet, report: SetupReport): void {
   const rows: unknown[][] = PROFILE_ORDER.map((label) => [label, '']);
   rows.push([], [...METRIC_HEADER], ['Revenue per month', 'USD', 'up', 10000, 20000], []);
   rows.push([LOG.weekOf, 'Revenue per month', ...LOG_TRAILING]);
-  const block = rows.map((r) => Array.from({ length: width }, (_, i) => (r[i] === undefined ? '' : r[i])));
+  const block = padRows(rows, width);
   sheet.getRange(1, 1, block.length, width).setValues(block);
   sheet.hideSheet();
 }
@@ -253,4 +251,9 @@ export function setUpWorkbook(): SetupReport {
     setIndexedClients(repairLinks(roster, report));
     return report;
   });
+}
+
+/** Rows of any length as the rectangle setValues needs: missing cells blank. */
+function padRows(rows: readonly unknown[][], width: number): unknown[][] {
+  return rows.map((r) => Array.from({ length: width }, (_, i) => (r[i] === undefined ? '' : r[i])));
 }

@@ -2,7 +2,7 @@
  * A spreadsheet that was never set up, or lost one of its managed sheets: every menu item either works
  * or tells the user to run Set up (never a raw exception), and Set up puts back what is missing.
  */
-import { harness, SAMPLE_CLIENT } from './helpers';
+import { harness, SAMPLE_CLIENT, type Harness } from './helpers';
 
 type R = { ok: boolean; value?: Record<string, unknown>; errors?: unknown[]; message?: string };
 
@@ -32,10 +32,22 @@ describe('a fresh spreadsheet (not set up)', () => {
     expect(h.snapshot()).toEqual(before);
   });
 
-  test.each(['menuSetUpWorkbook', 'menuShowHelp', 'menuShowFormulas', 'onOpen'])('%s works', (item) => {
+  test.each([
+    ['menuSetUpWorkbook', (h: Harness) => expect(h.emu.spreadsheet.getSheetByName('Clients')).not.toBeNull()],
+    [
+      'menuShowHelp',
+      (h: Harness) => expect(h.emu.ui.dialogs.map((d) => d.title)).toEqual(['ClientTabs help']),
+    ],
+    [
+      'menuShowFormulas',
+      (h: Harness) => expect(h.emu.ui.dialogs.map((d) => d.title)).toEqual(['ClientTabs formulas']),
+    ],
+    ['onOpen', (h: Harness) => expect(h.emu.ui.menus).toHaveLength(1)],
+  ])('%s works', (item, check) => {
     const h = harness();
-    expect(() => h.call(item)).not.toThrow();
+    h.call(item);
     expect(h.emu.ui.alerts).toHaveLength(0);
+    check(h);
   });
 
   test.each([
