@@ -14,6 +14,7 @@ import { dayOfTimeInZone } from '../core/time-zone';
 import { cellValue, readText, type Zone } from './cells';
 import { getIndexedWeekStart, rememberRows } from './client-index';
 import { latestMetricValue, openClientTab, type ClientTab } from './client-log';
+import { growTab } from './client-tab';
 import { withDocumentLock } from './lock';
 import type { Outcome } from './new-client';
 import { activeSpreadsheet, cachedZone, type Spreadsheet } from './tables';
@@ -75,7 +76,7 @@ export function saveCheckIn(request: CheckInRequest): Outcome<CheckInSaved> {
     const { row, runs, previousNote, replaced } = plan.value;
     if (row + 1 > tab.values.length) {
       const sheet = ss.getSheetByName(tab.tabName);
-      if (sheet) sheet.insertRowsAfter(sheet.getMaxRows(), 100);
+      if (sheet) growTab(sheet);
     }
     for (const run of runs) {
       ss.getRange(a1(tab, row, run.column, run.cells.length)).setValues([

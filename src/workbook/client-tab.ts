@@ -8,7 +8,14 @@ import type { NewClient } from '../core/new-client';
 import { asText, dayToCell, type Zone } from './cells';
 import type { LogAddress } from './roster';
 import { PAYMENTS, REQUESTS } from './schema';
-import type { Table } from './tables';
+import type { Sheet, Table } from './tables';
+
+/**
+ * Rows a client tab's log gets when created and gains each time it fills up: a year of weekly check-ins.
+ * Sheets counts every cell of every tab, empty ones too, against 10 million, so a new tab is trimmed from
+ * the 1,000 × 26 that insertSheet makes to what it uses and grows in blocks.
+ */
+export const LOG_BLOCK_ROWS = 52;
 
 /** How many payments / requests the tab shows (the latest ones): the space above the log is fixed. */
 export const TAB_LOG_PREVIEW_ROWS = 5;
@@ -121,4 +128,28 @@ export function logAddressOfNewTab(block: ClientTabBlock, tabName: string, sheet
       targetCell: `E${block.metricRows[index]}`,
     })),
   };
+}
+
+/** Cuts a new tab down to `rows` × `columns` (insertSheet makes 1,000 × 26; each empty cell counts). */
+export function trimTab(tab: Sheet, rows: number, columns: number): void {
+  const maxRows = tab.getMaxRows();
+  const maxColumns = tab.getMaxColumns();
+  if (maxRows > rows) tab.deleteRows(rows + 1, maxRows - rows);
+  if (maxColumns > columns) tab.deleteColumns(columns + 1, maxColumns - columns);
+}
+
+/**
+ * Adds LOG_BLOCK_ROWS rows below a full tab, with the last row's formats and validation copied onto them
+ * (whether Sheets' insertRowsAfter inherits them is not documented, so nothing relies on it).
+ */
+export function growTab(tab: Sheet): void {
+  const last = tab.getMaxRows();
+  const width = tab.getMaxColumns();
+  tab.insertRowsAfter(last, LOG_BLOCK_ROWS);
+  const source = tab.getRange(last, 1, 1, width);
+  const added = tab.getRange(last + 1, 1, LOG_BLOCK_ROWS, width);
+  source.copyTo(added, { formatOnly: true });
+  const rules = source.getDataValidations()[0];
+  if (rules.some((rule) => rule !== null))
+    added.setDataValidations(Array.from({ length: LOG_BLOCK_ROWS }, () => rules));
 }

@@ -30,6 +30,11 @@ import {
 export const ATTENTION_COLUMN = 4; // D
 export const RETENTION_COLUMN = 10; // J
 const MONTHS_SHOWN = 12;
+/**
+ * The Dashboard's =TODAY() cell. Every CLIENT_* that depends on today takes it as an argument: Sheets re-runs a
+ * custom function only when an argument's value changes, so one that reads the clock itself would freeze.
+ */
+const TODAY_CELL = 'B11';
 const ALL_CLEAR = 'Nobody needs attention. ✓';
 
 /** The dashboard's cells (A1 notation → value or formula), from the roster's actual columns. */
@@ -52,17 +57,17 @@ export function dashboardCells(
   const rows: [string, string][] = [
     ['Active clients', `=COUNTIF(${range('status')},"Active")`],
     ['Clients, all time', `=COUNTA(${range('clientId')})`],
-    ['Average years a client stays, so far', `=CLIENT_LIFESPAN(${starts},${ends},"simple")`],
+    ['Average years a client stays, so far', `=CLIENT_LIFESPAN(${starts},${ends},"simple",${TODAY_CELL})`],
     [
       'Expected years a client stays (active ones still counting)',
-      `=CLIENT_LIFESPAN(${starts},${ends},"km")`,
+      `=CLIENT_LIFESPAN(${starts},${ends},"km",${TODAY_CELL})`,
     ],
     ['Yearly profit per client', `=IFERROR(AVERAGE(${range('yearlyProfit')}),0)`],
     ['Lifetime value (LTV)', '=CLIENT_LTV(B6,B5)'],
     ['LTV:CAC target', settingsValueCell ? `=${settingsValueCell}` : String(settings.ltvToCac)],
     ['Most to spend winning a client', '=CLIENT_MAX_CAC(B7,B8)'],
-    ['Churn period start', '=EDATE(TODAY(),-12)'],
-    ['Churn period end', '=TODAY()'],
+    ['Churn period start', `=EDATE(${TODAY_CELL},-12)`],
+    ['Churn period end (today)', '=TODAY()'],
     ['Churn, last 12 months', `=CLIENT_CHURN(${starts},${ends},B10,B11)`],
   ];
   const width = RETENTION_COLUMN;
@@ -87,7 +92,7 @@ export function dashboardCells(
   block[0][ATTENTION_COLUMN - 1] = DASHBOARD.attention;
   DASHBOARD.attentionHeader.forEach((label, i) => (block[1][ATTENTION_COLUMN - 1 + i] = label));
   block[0][RETENTION_COLUMN - 1] = DASHBOARD.retention;
-  block[1][RETENTION_COLUMN - 1] = `=CLIENT_RETENTION(${starts},${ends},${MONTHS_SHOWN})`;
+  block[1][RETENTION_COLUMN - 1] = `=CLIENT_RETENTION(${starts},${ends},${MONTHS_SHOWN},${TODAY_CELL})`;
   return {
     block,
     retentionAnchor: `${columnLetter(RETENTION_COLUMN)}2`,

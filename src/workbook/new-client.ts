@@ -3,7 +3,7 @@ import { parseNewClient, type NewClientInput } from '../core/new-client';
 import type { FieldProblem } from '../core/checkin';
 import { asText, dayToCell } from './cells';
 import { setIndexedClient } from './client-index';
-import { buildClientTab, logAddressOfNewTab } from './client-tab';
+import { buildClientTab, LOG_BLOCK_ROWS, logAddressOfNewTab, trimTab } from './client-tab';
 import { withDocumentLock } from './lock';
 import { liveLinks, nextClientId, openRoster } from './roster';
 import { MANAGED_SHEETS, PAYMENTS, REQUESTS } from './schema';
@@ -44,6 +44,7 @@ export function createClient(input: NewClientInput): Outcome<CreatedClient> {
     }
     try {
       const block = buildClientTab(client, clientId, zone, payments, requests);
+      trimTab(tab, block.logHeaderRow + LOG_BLOCK_ROWS, block.values[0].length);
       tab.getRange(1, 1, block.values.length, block.values[0].length).setValues(block.values);
       const firstLogRow = block.logHeaderRow + 1;
       tab

@@ -1,5 +1,6 @@
 /** The roster (Clients): reading clients, and the live link formulas of a client's row. */
 import { CLIENT_STATUSES, matchChoice } from '../core/clients';
+import { progressFormula } from '../core/progress';
 import { cadenceFor } from '../core/cadence';
 import { columnLetter, formulaString, quoteSheetName } from '../core/layout';
 import { readDay, readNumber, readText, type Zone } from './cells';
@@ -147,8 +148,11 @@ export function liveLinks(log: LogAddress, rosterRow: number, table: Table): Rec
     const latestColumn = table.col[`latest${i}`];
     if (metric.baselineCell && metric.targetCell && latestColumn >= 0) {
       const latestCell = `${columnLetter(latestColumn + 1)}${rosterRow}`;
-      formulas[`progress${i}`] =
-        `=CLIENT_PROGRESS(${tab}!${metric.baselineCell},${latestCell},${tab}!${metric.targetCell})`;
+      formulas[`progress${i}`] = progressFormula(
+        `${tab}!${metric.baselineCell}`,
+        latestCell,
+        `${tab}!${metric.targetCell}`,
+      );
     }
     if (index === 0) formulas.trend = `=IFERROR(SPARKLINE(SORT(${pairs},1,TRUE)),"")`;
   });

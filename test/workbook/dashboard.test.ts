@@ -39,36 +39,59 @@ function portfolio(): Harness {
 }
 
 describe('Dashboard', () => {
-  test('CLIENT_* formulas over roster columns compute the portfolio numbers', () => {
+  test('CLIENT_* formulas over roster columns compute the portfolio numbers, as of the TODAY() cell', () => {
     const h = portfolio();
     const dash = h.sheet('Dashboard');
-    expect(dash.getRange('B4').getFormula()).toBe(`=CLIENT_LIFESPAN('Clients'!E2:E,'Clients'!F2:F,"simple")`);
-    expect(dash.getRange('B5').getFormula()).toBe(`=CLIENT_LIFESPAN('Clients'!E2:E,'Clients'!F2:F,"km")`);
-    expect(dash.getRange('B2').getFormula()).toBe(`=COUNTIF('Clients'!C2:C,"Active")`);
-    expect(dash.getRange('J2').getFormula()).toBe(`=CLIENT_RETENTION('Clients'!E2:E,'Clients'!F2:F,12)`);
-    expect(dash.getRange('B12').getFormula()).toBe(`=CLIENT_CHURN('Clients'!E2:E,'Clients'!F2:F,B10,B11)`);
-    // Native inputs (AVERAGE, TODAY) are not computed by the emulator: pin them, then check the CLIENT_* chain.
-    dash.getRange('B6').setValue(9000);
-    dash
-      .getRange('B10:B11')
-      .setValues([[new Date('2022-12-01T05:00:00Z')], [new Date('2023-11-30T05:00:00Z')]]);
-    h.emu.recalculate();
-    expect(dash.getRange('B7').getValue()).toBe(9000 * (dash.getRange('B5').getValue() as number));
+    const starts = `'Clients'!E2:E,'Clients'!F2:F`;
+    expect(dash.getRange('B11').getFormula()).toBe('=TODAY()');
+    expect(dash.getRange('B4').getFormula()).toBe(`=CLIENT_LIFESPAN(${starts},"simple",B11)`);
+    expect(dash.getRange('B5').getFormula()).toBe(`=CLIENT_LIFESPAN(${starts},"km",B11)`);
+    expect(dash.getRange('J2').getFormula()).toBe(`=CLIENT_RETENTION(${starts},12,B11)`);
+    expect(dash.getRange('B12').getFormula()).toBe(`=CLIENT_CHURN(${starts},B10,B11)`);
+    // Every number is computed: Sheets' own functions by the engine, CLIENT_* by the bundle.
+    expect(dash.getRange('B2').getValue()).toBe(1); // one Active client
+    expect(dash.getRange('B3').getValue()).toBe(3);
+    expect(dash.getRange('B6').getValue()).toBe(9000); // (12000 + 6000 + 9000) / 3
+    const today = dash.getRange('B11').getValue() as Date;
+    expect(today).toBeInstanceOf(Date);
+    expect(h.emu.spreadsheet.getSpreadsheetTimeZone()).toBe('America/New_York');
+    expect(dash.getRange('B11').getDisplayValue()).toBe('2024-06-12');
+    expect(dash.getRange('B10').getDisplayValue()).toBe('2023-06-12');
+    // Lifespans as of 2024-06-12: 365 and 365 days ended, the active client 42 days so far.
+    const simple = dash.getRange('B4').getValue() as number;
+    expect(simple).toBeCloseTo((365 + 365 + 42) / 3 / 365.25, 9);
+    expect(dash.getRange('B7').getValue()).toBeCloseTo(9000 * (dash.getRange('B5').getValue() as number), 6);
     expect(dash.getRange('B9').getValue()).toBeCloseTo((dash.getRange('B7').getValue() as number) / 3, 6);
-    // Both ended clients were active on 2022-12-01 and ended within the period: churn 2/2.
+    // Ended Two was the only client active on 2023-06-12, and it ended within the 12 months: churn 1/1.
     expect(dash.getRange('B12').getValue()).toBe(1);
     // The retention table spills a header and one row per cohort month.
     expect(dash.getRange('J2:L2').getValues()[0]).toEqual(['Cohort', 'Month 0', 'Month 1']);
     expect(dash.getRange('K3').getValue()).toBe(1);
+    // Active clients by month: one active at the end of each of the last months (Active started 2024-05-01).
+    expect(dash.getRange('A27').getDisplayValue()).toBe('Jun 2024');
+    expect(dash.getRange('B27').getValue()).toBe(1);
+    expect(dash.getRange('B26').getValue()).toBe(1); // end of May 2024
+    expect(dash.getRange('B25').getValue()).toBe(0); // end of April 2024
     expect(h.sheet('Dashboard').getConditionalFormatRules().length).toBe(1);
     expect(h.sheet('Dashboard').getCharts().length).toBe(1);
+  });
+
+  test('a month later the Dashboard has moved on, with no edit and no recalculation', () => {
+    const h = portfolio();
+    const dash = h.sheet('Dashboard');
+    const before = dash.getRange('B4').getValue() as number;
+    h.setNow(NOW + 30 * DAY);
+    expect(dash.getRange('B11').getDisplayValue()).toBe('2024-07-12');
+    const after = dash.getRange('B4').getValue() as number;
+    // Only the active client's stay grows: 30 more days out of three clients.
+    expect(after - before).toBeCloseTo(30 / 3 / 365.25, 9);
+    expect(dash.getRange('B5').getValue()).not.toBe(0);
   });
 
   test('the simple lifespan of ended clients is exact', () => {
     const h = portfolio();
     // Make the active client ended too, so "today" does not matter: 365, 365 and 31 days.
     h.call('rpcOffboardClient', { clientId: 'C-0003', endDate: '2024-06-01', reason: 'Poor fit', noticeDate: '2024-05-01', endAtPeriodClose: false }); // prettier-ignore
-    h.emu.recalculate();
     const simple = h.sheet('Dashboard').getRange('B4').getValue() as number;
     expect(simple).toBeCloseTo((365 + 365 + 31) / 3 / 365.25, 9);
   });

@@ -1,3 +1,4 @@
+import { progressFormula } from '../../src/core/progress';
 import { checkIn, harness, ownDocumentCalls, SAMPLE_CLIENT } from './helpers';
 
 /** SpreadsheetApp.ProtectionType.RANGE, as the emulator takes it. */
@@ -198,7 +199,7 @@ describe('New client', () => {
     expect(row[10]).toBe(7); // Micromanager cadence from Settings
     const formulas = roster.getRange('A2:Z2').getFormulas()[0];
     expect(formulas[11]).toBe(`=IF(COUNT('Acme Co'!A13:A)=0,"",MAX('Acme Co'!A13:A))`);
-    expect(formulas[14]).toBe(`=CLIENT_PROGRESS('Acme Co'!D9,N2,'Acme Co'!E9)`);
+    expect(formulas[14]).toBe(progressFormula(`'Acme Co'!D9`, `N2`, `'Acme Co'!E9`));
     expect(formulas[21]).toContain('SPARKLINE');
     expect(formulas[22]).toBe(`=HYPERLINK("#gid=${tab.getSheetId()}","Acme Co")`);
     expect(row[25]).toBe(tab.getSheetId());

@@ -1,3 +1,4 @@
+import { progressFormula } from '../../src/core/progress';
 /**
  * What users do to a workbook between our runs: reorder and add columns in the roster and the shared
  * logs, insert rows and columns in a client tab, rename tabs, type next to the dashboard's list. The
@@ -70,7 +71,7 @@ describe('a roster and shared logs with columns reordered and columns of the use
     const formulas = h.sheet('Clients').getRange('3:3').getFormulas()[0];
     const latestLetter = String.fromCharCode(65 + header.indexOf('Latest 1'));
     expect(formulas[header.indexOf('Progress 1')]).toBe(
-      `=CLIENT_PROGRESS('Acme Co'!D9,${latestLetter}3,'Acme Co'!E9)`,
+      progressFormula(`'Acme Co'!D9`, `${latestLetter}3`, `'Acme Co'!E9`),
     );
 
     h.sheet('Payments').getRange('C2').setValue('INV-7'); // theirs, on the row the payment will take
@@ -160,18 +161,16 @@ describe('a client tab the user changed', () => {
     expect(formulas[0]).toBe(`=IF(COUNT('Acme Co'!C16:C)=0,"",MAX('Acme Co'!C16:C))`);
     expect(formulas[1]).toBe(`='Acme Co'!D15`);
     expect(formulas[2]).toBe(`=IFERROR(INDEX(SORT(FILTER({'Acme Co'!C16:C,'Acme Co'!D16:D},'Acme Co'!C16:C<>"",'Acme Co'!D16:D<>""),1,FALSE),1,2),"")`); // prettier-ignore
-    expect(formulas[3]).toBe(`=CLIENT_PROGRESS('Acme Co'!F12,N2,'Acme Co'!G12)`);
+    expect(formulas[3]).toBe(progressFormula(`'Acme Co'!F12`, `N2`, `'Acme Co'!G12`));
     expect(formulas[10]).toContain(`SPARKLINE(SORT(FILTER({'Acme Co'!C16:C,'Acme Co'!D16:D}`);
     // Every range into the log stays open-ended (…16:C, not …16:C1000).
     for (const formula of formulas.filter((f) => f.includes('16:')))
       expect(formula).not.toMatch(/16:[A-Z]+\d/);
     // The metric the roster shows is read live from the shifted header cell.
     expect(h.sheet('Clients').getRange('M2').getValue()).toBe('Revenue');
-    // The first-week Progress uses the shifted baseline and target.
-    h.emu.recalculate();
-    expect(h.sheet('Clients').getRange('O2').getFormula()).toBe(
-      `=CLIENT_PROGRESS('Acme Co'!F12,N2,'Acme Co'!G12)`,
-    );
+    // Latest revenue 12,000 from a 10,000 baseline towards 20,000, read through the shifted cells: 0.2.
+    expect(h.sheet('Clients').getRange('N2').getValue()).toBe(12000);
+    expect(h.sheet('Clients').getRange('O2').getValue()).toBeCloseTo(0.2, 12);
   });
 
   test('columns inserted beyond the width the index knows: the log still gets every field', () => {
