@@ -72,6 +72,9 @@ export function runSetUp(): void {
       report.headersAdded.length ? `Added ${report.headersAdded.length} missing column headers.` : '',
       report.settingsAdded.length ? `Added ${report.settingsAdded.length} settings.` : '',
       report.linksRepaired ? `Repaired ${report.linksRepaired} tab links.` : '',
+      report.dashboardUpgraded
+        ? `Updated ${report.dashboardUpgraded} Dashboard formulas so they follow today's date.`
+        : '',
     ];
     SpreadsheetApp.getActiveSpreadsheet().toast(
       parts.filter(Boolean).join(' '),

@@ -135,6 +135,39 @@ export function writeDashboard(
   sheet.setFrozenRows(2);
 }
 
+/**
+ * What ClientTabs 0.1 wrote where the Dashboard now writes `formula`: its CLIENT_* read the clock themselves
+ * and froze the day they were written (Sheets re-runs a custom function only when an argument changes).
+ */
+function formulaBeforeTodayCell(formula: string): string {
+  return formula.replace(`,${TODAY_CELL})`, ')').replace(`EDATE(${TODAY_CELL},`, 'EDATE(TODAY(),');
+}
+
+/**
+ * Set up on a Dashboard made by an earlier version: each cell that still holds exactly the formula that
+ * version wrote gets today's formula; a cell the user changed is theirs and stays. Returns the cells changed.
+ */
+export function upgradeDashboard(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  roster: Table,
+  settingsValueCell: string | null,
+  settings: Settings,
+): number {
+  const { block } = dashboardCells(roster, settingsValueCell, settings);
+  const existing = sheet.getRange(1, 1, block.length, block[0].length).getFormulas();
+  let upgraded = 0;
+  block.forEach((row, r) =>
+    row.forEach((wanted, c) => {
+      if (typeof wanted !== 'string' || !wanted.startsWith('=')) return;
+      const old = formulaBeforeTodayCell(wanted);
+      if (old === wanted || existing[r]?.[c] !== old) return;
+      sheet.getRange(r + 1, c + 1).setFormula(wanted);
+      upgraded++;
+    }),
+  );
+  return upgraded;
+}
+
 /** A1 of the Settings value cell holding `label`, for formulas that should follow it. */
 export function settingValueCell(values: readonly unknown[][], label: string): string | null {
   const header = findHeaderRow(values, ['Setting', 'Value']);

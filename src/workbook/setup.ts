@@ -8,7 +8,7 @@ import { normalizeLabel } from '../core/clients';
 import { findHeaderRow, isBlank, lastFilledRow } from '../core/layout';
 import { asText, readNumber, readText } from './cells';
 import { setIndexedClients, setIndexedWeekStart, type IndexedClient } from './client-index';
-import { settingValueCell, writeDashboard } from './dashboard';
+import { settingValueCell, upgradeDashboard, writeDashboard } from './dashboard';
 import { withDocumentLock } from './lock';
 import { liveLinksLabel, repairLinkFormula } from './links';
 import {
@@ -38,6 +38,8 @@ export interface SetupReport {
   headersAdded: string[];
   settingsAdded: string[];
   linksRepaired: number;
+  /** Dashboard cells that still held an earlier version's formula and now hold this one's. */
+  dashboardUpgraded: number;
 }
 
 const PROTECTION = 'ClientTabs: header row';
@@ -187,11 +189,15 @@ function setUpDashboard(
 ): void {
   const existing = ss.getSheetByName(SHEET.dashboard);
   const sheet = existing ?? sheetNamed(ss, SHEET.dashboard, report);
+  const ltvToCacCell = settingValueCell(settingsValues, SETTING.ltvToCac);
   if (existing) {
     const values = existing.getDataRange().getValues();
-    if (values.some((row) => row.some((c) => !isBlank(c)))) return;
+    if (values.some((row) => row.some((c) => !isBlank(c)))) {
+      report.dashboardUpgraded = upgradeDashboard(existing, roster, ltvToCacCell, settings);
+      return;
+    }
   }
-  writeDashboard(sheet, roster, settingValueCell(settingsValues, SETTING.ltvToCac), settings);
+  writeDashboard(sheet, roster, ltvToCacCell, settings);
 }
 
 /**
@@ -240,7 +246,13 @@ export function setUpWorkbook(): SetupReport {
   return withDocumentLock(() => {
     const ss = activeSpreadsheet();
     const zone = readZone(ss);
-    const report: SetupReport = { created: [], headersAdded: [], settingsAdded: [], linksRepaired: 0 };
+    const report: SetupReport = {
+      created: [],
+      headersAdded: [],
+      settingsAdded: [],
+      linksRepaired: 0,
+      dashboardUpgraded: 0,
+    };
     const { values: settingsValues, settings } = setUpSettings(ss, zone.locale, report);
     setIndexedWeekStart(settings.weekStart);
     const roster = setUpTable(ss, ROSTER, settings, report);

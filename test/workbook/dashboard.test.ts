@@ -88,6 +88,23 @@ describe('Dashboard', () => {
     expect(dash.getRange('B5').getValue()).not.toBe(0);
   });
 
+  test('Set up brings a Dashboard made by 0.1 up to date, and leaves the cells a user changed', () => {
+    const h = portfolio();
+    const dash = h.sheet('Dashboard');
+    const starts = `'Clients'!E2:E,'Clients'!F2:F`;
+    // What 0.1 wrote: CLIENT_* that read the clock themselves. The user rewrote B5 their own way.
+    dash.getRange('B4').setFormula(`=CLIENT_LIFESPAN(${starts},"simple")`);
+    dash.getRange('B5').setFormula(`=CLIENT_LIFESPAN(${starts},"churn")`);
+    dash.getRange('B10').setFormula('=EDATE(TODAY(),-12)');
+    dash.getRange('J2').setFormula(`=CLIENT_RETENTION(${starts},12)`);
+    h.call('menuSetUpWorkbook');
+    expect(dash.getRange('B4').getFormula()).toBe(`=CLIENT_LIFESPAN(${starts},"simple",B11)`);
+    expect(dash.getRange('B5').getFormula()).toBe(`=CLIENT_LIFESPAN(${starts},"churn")`);
+    expect(dash.getRange('B10').getFormula()).toBe('=EDATE(B11,-12)');
+    expect(dash.getRange('J2').getFormula()).toBe(`=CLIENT_RETENTION(${starts},12,B11)`);
+    expect(h.emu.ui.toasts.at(-1)?.message).toContain('Updated 3 Dashboard formulas');
+  });
+
   test('the simple lifespan of ended clients is exact', () => {
     const h = portfolio();
     // Make the active client ended too, so "today" does not matter: 365, 365 and 31 days.
