@@ -12,6 +12,11 @@ export {
   CLIENT_MAX_CAC,
   CLIENT_PROGRESS,
   CLIENT_TREND,
+  CLIENT_HEALTH,
+  CLIENT_NEXT_CHECKIN,
+  CLIENT_DAYS_LATE,
+  CLIENT_EFFECTIVE_RATE,
+  CLIENT_PROFIT,
 } from './formulas';
 export {
   menuSetUpWorkbook,

@@ -3,14 +3,15 @@
  *
  * Defaults by client type: a Micromanager wants to see movement every week, and a client who is
  * In the dark (unsure what we do for them) needs weekly proof before doubt turns into churn; a
- * Laissez-faire client finds weekly calls a chore, and a Savvy client reads the numbers themselves,
- * so every two weeks respects their time without losing touch.
+ * Laissez-faire client trusts us and finds weekly calls a chore, so every three weeks (by email or
+ * phone) keeps in touch before silence turns into leaving; a Savvy client reads the numbers
+ * themselves, so every two weeks respects their time without losing touch.
  */
 import { startOfWeek, type Weekday } from './dates';
 import { matchChoice, type ClientTypeName } from './clients';
 
 export const DEFAULT_CADENCE_DAYS: Readonly<Record<ClientTypeName, number>> = {
-  'Laissez-faire': 14,
+  'Laissez-faire': 21,
   Micromanager: 7,
   'In the dark': 7,
   Savvy: 14,

@@ -6,3 +6,7 @@ export { CLIENT_MAX_CAC } from './max-cac';
 export { CLIENT_PROGRESS } from './progress';
 export { CLIENT_RETENTION } from './retention';
 export { CLIENT_TREND } from './trend';
+export { CLIENT_HEALTH } from './health';
+export { CLIENT_NEXT_CHECKIN } from './next-checkin';
+export { CLIENT_DAYS_LATE } from './days-late';
+export { CLIENT_EFFECTIVE_RATE, CLIENT_PROFIT } from './profit';

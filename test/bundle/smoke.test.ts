@@ -145,9 +145,14 @@ describe('dist/Code.js as Apps Script loads it', () => {
     const formulas = [...functions.values()].filter((fn) => fn.name!.text.startsWith('CLIENT_'));
     expect(formulas.map((fn) => fn.name!.text).sort()).toEqual([
       'CLIENT_CHURN',
+      'CLIENT_DAYS_LATE',
+      'CLIENT_EFFECTIVE_RATE',
+      'CLIENT_HEALTH',
       'CLIENT_LIFESPAN',
       'CLIENT_LTV',
       'CLIENT_MAX_CAC',
+      'CLIENT_NEXT_CHECKIN',
+      'CLIENT_PROFIT',
       'CLIENT_PROGRESS',
       'CLIENT_RETENTION',
       'CLIENT_TREND',

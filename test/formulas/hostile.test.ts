@@ -11,6 +11,11 @@ import {
   CLIENT_PROGRESS,
   CLIENT_RETENTION,
   CLIENT_TREND,
+  CLIENT_HEALTH,
+  CLIENT_NEXT_CHECKIN,
+  CLIENT_DAYS_LATE,
+  CLIENT_EFFECTIVE_RATE,
+  CLIENT_PROFIT,
 } from '../../src/formulas';
 import { column, messageOf, useSpreadsheet, utc } from './helpers';
 
@@ -26,6 +31,11 @@ const FORMULAS: { name: string; fn: Formula; arity: number; output: 'elementwise
   { name: 'CLIENT_LIFESPAN', fn: CLIENT_LIFESPAN as Formula, arity: 4, output: 'number' },
   { name: 'CLIENT_TREND', fn: CLIENT_TREND as Formula, arity: 2, output: 'number' },
   { name: 'CLIENT_RETENTION', fn: CLIENT_RETENTION as Formula, arity: 4, output: 'table' },
+  { name: 'CLIENT_HEALTH', fn: CLIENT_HEALTH as Formula, arity: 8, output: 'elementwise' },
+  { name: 'CLIENT_NEXT_CHECKIN', fn: CLIENT_NEXT_CHECKIN as Formula, arity: 2, output: 'elementwise' },
+  { name: 'CLIENT_DAYS_LATE', fn: CLIENT_DAYS_LATE as Formula, arity: 3, output: 'elementwise' },
+  { name: 'CLIENT_EFFECTIVE_RATE', fn: CLIENT_EFFECTIVE_RATE as Formula, arity: 2, output: 'elementwise' },
+  { name: 'CLIENT_PROFIT', fn: CLIENT_PROFIT as Formula, arity: 4, output: 'elementwise' },
 ];
 
 /** What a cell (or a careless script) can hold. */
