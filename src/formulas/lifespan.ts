@@ -13,10 +13,10 @@ import { runFormula, type FormulaOutput } from './args';
  * @param {Date[][]} start_dates The date each client started, e.g. the Start column of the roster.
  * @param {Date[][]} end_dates The date each client ended, blank for active clients; same shape as start_dates.
  * @param {string} [method] "simple", "km" or "churn". Default "simple".
- * @param {Date} [as_of] The date to measure on. Default today.
+ * @param {Date} [as_of] The date to measure on, e.g. TODAY(). Left out, it is the day the formula last ran: Sheets re-runs it only when an argument changes.
  * @return {number} The average client lifespan in years.
  * @example =CLIENT_LIFESPAN(E2:E, F2:F)
- * @example =CLIENT_LIFESPAN(E2:E, F2:F, "km")
+ * @example =CLIENT_LIFESPAN(E2:E, F2:F, "km", TODAY())
  * @example =CLIENT_LIFESPAN(E2:E, F2:F, "churn", DATE(2024, 12, 31))
  * @customfunction
  */

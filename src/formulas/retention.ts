@@ -17,9 +17,9 @@ const MONTH_COUNT = numberKind('a whole number of months', {
  * @param {Date[][]} start_dates The date each client started.
  * @param {Date[][]} end_dates The date each client ended, blank for active clients; same shape as start_dates.
  * @param {number} [months] How many month columns to show, 1 to 120. Default 12.
- * @param {Date} [as_of] The date to measure on. Default today.
+ * @param {Date} [as_of] The date to measure on, e.g. TODAY(). Left out, it is the day the formula last ran: Sheets re-runs it only when an argument changes.
  * @return {any[][]} The cohort table; format the share columns as percents.
- * @example =CLIENT_RETENTION(E2:E, F2:F)
+ * @example =CLIENT_RETENTION(E2:E, F2:F, 12, TODAY())
  * @example =CLIENT_RETENTION(E2:E, F2:F, 6, DATE(2024, 12, 31))
  * @customfunction
  */
