@@ -148,6 +148,15 @@ export function judgeLock(obtained: boolean): CheckResult {
       };
 }
 
+/** What the check says when it could not make its temporary sheet: nothing but the lock was tried. */
+export function couldNotCheck(message: string): CheckResult {
+  return {
+    assumption: 'The check can work in a temporary hidden sheet',
+    verdict: 'UNKNOWN',
+    seen: `Sheets refused: ${message} Dates, formulas and flushing were not checked.`,
+  };
+}
+
 /** `answers`: the probe's answer after each of the writes of `written`, each followed by a flush. */
 export function judgeFlush(written: readonly number[], answers: readonly unknown[]): CheckResult {
   const assumption = ASSUMPTION.flush;

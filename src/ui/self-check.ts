@@ -14,6 +14,7 @@ import {
   judgeFlush,
   judgeFormulas,
   judgeLock,
+  couldNotCheck,
   selfCheckReport,
   type SelfCheckReport,
 } from '../core/self-check';
@@ -39,7 +40,12 @@ export function runSelfCheck(received: { token: string | null; via: BootDelivery
   try {
     withDocumentLock(() => {
       results.push(judgeLock(true));
-      results.push(...checkInTemporarySheets(ss, spreadsheetZone, scriptZone));
+      try {
+        results.push(...checkInTemporarySheets(ss, spreadsheetZone, scriptZone));
+      } catch (error) {
+        // No temporary sheet (the 10-million-cell cap, a protected structure...): say so, don't fail.
+        results.push(couldNotCheck(error instanceof Error ? error.message : String(error)));
+      }
     });
   } catch (error) {
     if (!(error instanceof LockTimeout)) throw error;

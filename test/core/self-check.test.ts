@@ -6,6 +6,7 @@ import {
   judgeFlush,
   judgeFormulas,
   judgeLock,
+  couldNotCheck,
   probeAnswer,
   selfCheckReport,
 } from '../../src/core/self-check';
@@ -99,6 +100,18 @@ describe('judgeFlush and judgeLock', () => {
   it('fails when the lock could not be taken', () => {
     expect(judgeLock(true).verdict).toBe('PASS');
     expect(judgeLock(false).verdict).toBe('FAIL');
+  });
+});
+
+describe('couldNotCheck', () => {
+  it('is UNKNOWN, quotes what Sheets said and names what was left unchecked', () => {
+    const result = couldNotCheck(
+      'This action would increase the number of cells in the workbook above the limit of 10000000 cells.',
+    );
+    expect(result.verdict).toBe('UNKNOWN');
+    expect(result.seen).toMatch(
+      /^Sheets refused: This action would increase .* Dates, formulas and flushing were not checked\.$/,
+    );
   });
 });
 
