@@ -35,7 +35,8 @@ function snapshot(h: Setup) {
     JSON.stringify({
       active: ss.getActiveSheet().getName(),
       sheets: ss.getSheets().map((sheet) => {
-        const range = sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns());
+        // Every cell outside the data range is empty; the size says the grid did not change either.
+        const range = sheet.getDataRange();
         return {
           id: sheet.getSheetId(),
           name: sheet.getName(),
