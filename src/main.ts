@@ -3,7 +3,7 @@
  * export below into a top-level `function` in dist/Code.js, with the JSDoc of its declaration.
  * Anything not exported here is private to the bundle and cannot be called via google.script.run.
  */
-export { onOpen, onInstall, menuShowHelp, menuShowFormulas } from './ui/entrypoints';
+export { onOpen, onInstall, menuShowHelp, menuShowFormulas, menuCheckSpreadsheet } from './ui/entrypoints';
 export {
   CLIENT_LTV,
   CLIENT_LIFESPAN,
@@ -43,4 +43,7 @@ export {
   rpcRecordPayment,
   rpcLogRequest,
   rpcOffboardClient,
+  rpcGetBoot,
+  rpcRunSelfCheck,
 } from './ui/rpc';
+export { CLIENTTABS_PROBE } from './formulas/probe';

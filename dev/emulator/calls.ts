@@ -114,6 +114,7 @@ const FREE = new Set([
   'Utilities',
   'HtmlService',
   'HtmlOutput',
+  'HtmlOutputMetaTag',
   'HtmlTemplate',
   'DataValidationBuilder',
   'DataValidation',

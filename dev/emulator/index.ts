@@ -9,7 +9,7 @@ import * as vm from 'node:vm';
 import * as ts from 'typescript';
 import { parseA1 } from './a1';
 import { AuthMode, Binding, CallLog, CallLogImpl, Realm } from './calls';
-import { isDate } from './dates';
+import { isDate, zonedDate, zonedParts } from './dates';
 import * as Enums from './enums';
 import { CustomFunctionHost, Workbook } from './model';
 import { LockKind, Runtime, UiRecorder, UiRecorderImpl } from './runtime';
@@ -38,6 +38,14 @@ export interface EmulatorOptions {
   userEmail?: string;
   distDir?: string;
   customFunctionTimeoutMs?: number;
+  /** What Session.getScriptTimeZone answers (appsscript.json's zone in Apps Script); default: `timeZone`. */
+  scriptTimeZone?: string;
+  /**
+   * How a date reaches a custom function: a `Date` at midnight in the spreadsheet's zone (default) or at
+   * midnight, same wall clock, in the script's. The docs don't say which (a guess; "Check this spreadsheet"
+   * reports what the user's Sheets does).
+   */
+  customFunctionDates?: 'spreadsheet-midnight' | 'script-midnight';
 }
 
 export interface LoadedBundle {
@@ -144,6 +152,8 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
   const timeZone = opts.timeZone ?? 'America/New_York';
   const now = opts.now ?? (() => new Date());
   const timeoutMs = opts.customFunctionTimeoutMs ?? 30000;
+  const scriptTimeZone = opts.scriptTimeZone ?? timeZone;
+  const inScriptZone = opts.customFunctionDates === 'script-midnight';
   const wb = new Workbook(
     crypto.randomBytes(33).toString('base64url').slice(0, 44),
     opts.spreadsheetName ?? 'Untitled spreadsheet',
@@ -177,7 +187,7 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
       PropertiesService: binding.wrap(new PropertiesServiceImpl(rt)),
       CacheService: binding.wrap(new CacheServiceImpl(rt)),
       LockService: binding.wrap(new LockServiceImpl(rt)),
-      Session: binding.wrap(new SessionImpl(rt, timeZone, locale)),
+      Session: binding.wrap(new SessionImpl(rt, scriptTimeZone, locale)),
       Utilities: binding.wrap(new UtilitiesImpl()),
       Logger: binding.wrap(new LoggerImpl(rt)),
       ScriptApp: binding.wrap(new ScriptAppImpl()),
@@ -235,8 +245,15 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
         for (const x of v) a.push(toRealm(x));
         return a;
       }
-      if (isDate(v)) return new realm.Date((v as Date).getTime());
+      if (isDate(v)) return new realm.Date(argumentTime(v as Date));
       return v;
+    };
+    // The same wall clock as in the spreadsheet's zone, in the script's (customFunctionDates).
+    const argumentTime = (date: Date): number => {
+      if (!inScriptZone) return date.getTime();
+      const p = zonedParts(date, wb.timeZone);
+      const wall = zonedDate(p.year, p.month, p.day, scriptTimeZone, p.hour, p.minute, p.second);
+      return wall.getTime() + p.millisecond;
     };
 
     const byUpper = new Map<string, string>();

@@ -112,7 +112,7 @@ export class UiImpl extends EmuObject {
     if (!(userInterface instanceof HtmlOutputImpl)) fail('Invalid argument: userInterface');
     this.rt.ui.sidebars.push({
       title: userInterface.getTitle(),
-      html: userInterface.getContent(),
+      html: userInterface.served(),
       width: 300,
     });
   }
@@ -126,7 +126,7 @@ export class UiImpl extends EmuObject {
     if (!(o instanceof HtmlOutputImpl)) fail('Invalid argument: userInterface');
     this.rt.ui.dialogs.push({
       title: String(title),
-      html: o.getContent(),
+      html: o.served(),
       modal,
       width: o.getWidth(),
       height: o.getHeight(),
@@ -136,11 +136,35 @@ export class UiImpl extends EmuObject {
 
 // --- HtmlService ---------------------------------------------------------------------------------
 
+const ALLOWED_META = [
+  'apple-mobile-web-app-capable',
+  'google-site-verification',
+  'mobile-web-app-capable',
+  'viewport',
+];
+
+export class HtmlOutputMetaTagImpl extends EmuObject {
+  static emuClass = 'HtmlOutputMetaTag';
+  constructor(
+    private name: string,
+    private content: string,
+  ) {
+    super();
+  }
+  getName() {
+    return this.name;
+  }
+  getContent() {
+    return this.content;
+  }
+}
+
 export class HtmlOutputImpl extends EmuObject {
   static emuClass = 'HtmlOutput';
   private title = '';
   private width = 600;
   private height = 400;
+  private metaTags: { name: string; content: string }[] = [];
   constructor(private content: string) {
     super();
   }
@@ -190,8 +214,28 @@ export class HtmlOutputImpl extends EmuObject {
   setXFrameOptionsMode(_mode: string) {
     return this;
   }
-  addMetaTag(_name: string, _content: string) {
+  addMetaTag(name: string, content: string) {
+    // Only these four are allowed (HtmlOutput.addMetaTag reference); what Apps Script says otherwise is a guess.
+    if (!ALLOWED_META.includes(String(name))) fail(`Invalid argument: name`);
+    this.metaTags.push({ name: String(name), content: String(content) });
     return this;
+  }
+  getMetaTags() {
+    return this.metaTags.map((tag) => new HtmlOutputMetaTagImpl(tag.name, tag.content));
+  }
+  /**
+   * The page as the user's browser gets it: "Meta tags included directly in an Apps Script HTML file are
+   * ignored" (HtmlOutput.addMetaTag reference), so raw ones are dropped and addMetaTag's are put in.
+   */
+  served() {
+    const added = this.metaTags
+      .map((tag) => `<meta name="${escapeHtml(tag.name)}" content="${escapeHtml(tag.content)}">`)
+      .join('');
+    const page = this.content.replace(/<meta\b[^>]*>/gi, '');
+    const head = /<head\b[^>]*>/i.exec(page);
+    return head
+      ? page.slice(0, head.index + head[0].length) + added + page.slice(head.index + head[0].length)
+      : added + page;
   }
   setFaviconUrl(_url: string) {
     return this;

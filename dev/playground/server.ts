@@ -14,6 +14,8 @@ import http from 'node:http';
 import path from 'node:path';
 import { createEmulator, type Emulator } from '../emulator';
 import { addLegacyTabs, buildDemoWorkbook, isoToday, type DemoSummary } from './demo';
+import { sidebarHtml } from '../../src/ui/boot';
+import type { SidebarBoot } from '../../src/ui/rpc-types';
 
 export interface PlaygroundOptions {
   /** The repository root (dist/ and dev/playground/ are read from it). */
@@ -152,15 +154,13 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       return send(response, 200, 'text/html', withShim(item.html));
     }
     if (request.method === 'GET' && route === '/sidebar') {
-      // The sidebar straight from dist/, on the view named in ?view= (without going through a menu).
-      const view = JSON.stringify({
+      // The sidebar straight from dist/, on the view named in ?view= (without going through a menu),
+      // its start-up data written the way the add-on writes it.
+      const boot = {
         view: url.searchParams.get('view') || 'checkin',
         clientId: url.searchParams.get('clientId') || undefined,
-      });
-      const html = read('dist/Sidebar.html').replace(
-        /<meta name="clienttabs-boot" content="">/,
-        `<meta name="clienttabs-boot" content="${escapeAttribute(view)}">`,
-      );
+      } as SidebarBoot;
+      const html = sidebarHtml(read('dist/Sidebar.html'), boot);
       return send(response, 200, 'text/html', withShim(html));
     }
 
@@ -357,10 +357,6 @@ function assertTransferable(value: unknown, where: string): void {
   }
   for (const [key, v] of Object.entries(value as Record<string, unknown>))
     assertTransferable(v, `${where}.${key}`);
-}
-
-function escapeAttribute(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function send(response: http.ServerResponse, status: number, type: string, body: string): void {

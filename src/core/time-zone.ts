@@ -1,7 +1,8 @@
 /**
  * Sheets stores a date cell as the `Date` of that day's midnight in the spreadsheet's time zone (not the
- * script's): custom functions receive it that way, `getValues` returns it that way, and a `Date` written or
- * returned shows in that zone. These helpers move between such Dates and day numbers with `Intl`, which
+ * script's): `getValues` returns it that way, and a `Date` written or returned shows in that zone. Custom
+ * functions receive it that way too, or at midnight in the script's zone (the docs don't say; see
+ * `dayOfDateArgument`). These helpers move between such Dates and day numbers with `Intl`, which
  * knows every zone's offsets and their history. The one place in ClientTabs that converts time zones.
  */
 import { MS_PER_DAY } from '../core/dates';
@@ -99,4 +100,25 @@ export function midnightInZone(dayNumber: number, timeZone: string): Date {
 export function dayOfTimeInZone(time: number, timeZone: string): number {
   // Not a local midnight, so an unknown zone reads as UTC (rounding would jump to tomorrow after noon).
   return Math.floor(wallClock(readerFor(timeZone), time) / MS_PER_DAY);
+}
+
+/** True when `date` is the first instant of its calendar day in `timeZone`, as Sheets builds a date. */
+export function isMidnightInZone(date: Date, timeZone: string): boolean {
+  const day = dayOfDateInZone(date, timeZone);
+  return day !== null && midnightInZone(day, timeZone).getTime() === date.getTime();
+}
+
+/**
+ * The calendar day a custom function's `Date` argument stands for, whether Sheets built it at midnight in
+ * the spreadsheet's zone or in the script's (appsscript.json): the docs only say the two zones can differ.
+ * A midnight in the spreadsheet's zone wins; a value at neither midnight is a date-time, read in the
+ * spreadsheet's zone. (A date-time that falls exactly on a script-zone midnight reads as that day.)
+ * @example dayOfDateArgument(new Date('2024-03-15T05:00:00Z'), 'Asia/Tokyo', 'America/New_York') // 2024-03-15
+ */
+export function dayOfDateArgument(date: Date, spreadsheetZone: string, scriptZone: string): number | null {
+  if (!Number.isFinite(date.getTime())) return null;
+  if (isMidnightInZone(date, spreadsheetZone)) return dayOfDateInZone(date, spreadsheetZone);
+  if (scriptZone !== spreadsheetZone && isMidnightInZone(date, scriptZone))
+    return dayOfDateInZone(date, scriptZone);
+  return dayOfDateInZone(date, spreadsheetZone);
 }

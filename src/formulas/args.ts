@@ -9,7 +9,7 @@ import { DomainError } from '../core/errors';
 import { parseDate, parseMoney, parseNumber, parseRatio } from '../core/parse';
 import type { Stay } from '../core/stays';
 import { getFormulaContext, type FormulaContext } from './context';
-import { dayOfDateInZone, midnightInZone } from '../core/time-zone';
+import { dayOfDateArgument, dayOfDateInZone, midnightInZone } from '../core/time-zone';
 
 export type OutputCell = number | string | Date;
 export type FormulaOutput = OutputCell | OutputCell[][];
@@ -54,7 +54,7 @@ export const DATE: Kind = {
   expected: 'a date',
   read: (value, context) =>
     isDate(value)
-      ? dayOfDateInZone(value, context().timeZone)
+      ? dayOfDateArgument(value, context().timeZone, context().scriptTimeZone)
       : typeof value === 'number' || typeof value === 'string'
         ? parseDate(value, context().locale)
         : null,
@@ -132,7 +132,8 @@ export class FormulaCall {
       return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
     if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
     if (isDate(value)) {
-      const day = dayOfDateInZone(value, this.getContext().timeZone);
+      const { timeZone, scriptTimeZone } = this.getContext();
+      const day = dayOfDateArgument(value, timeZone, scriptTimeZone);
       return day === null ? 'an invalid date' : `the date ${formatIsoDay(day)}`;
     }
     if (Array.isArray(value)) return `a range of ${shapeText(this.arg('', value))}`;

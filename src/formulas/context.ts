@@ -3,12 +3,15 @@
  * are allowed to read these) and today's date. Behind a provider so tests and the emulator can inject them.
  */
 import { isDate } from '../core/dates';
+import { timeZone as manifestTimeZone } from '../../appsscript.json';
 
 export interface FormulaContext {
   /** Spreadsheet locale such as `en_US`, `de_DE`. */
   locale: string;
   /** IANA time zone such as `Europe/Berlin`. */
   timeZone: string;
+  /** The script's time zone: appsscript.json fixes it for every user, so it is known at build time. */
+  scriptTimeZone: string;
   /** Now; its calendar day in `timeZone` is "today". */
   today: Date;
 }
@@ -49,6 +52,7 @@ export function getFormulaContext(): FormulaContext {
   cached = {
     locale: provided.locale || FALLBACK.locale,
     timeZone: provided.timeZone || FALLBACK.timeZone,
+    scriptTimeZone: provided.scriptTimeZone || manifestTimeZone,
     today: isDate(provided.today) && !isNaN(provided.today.getTime()) ? provided.today : new Date(),
   };
   return cached;

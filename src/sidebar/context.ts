@@ -1,6 +1,6 @@
 /**
  * How the spreadsheet writes numbers (its locale) and money (Settings → Currency symbol), as the server
- * sent them in the boot tag. Without them (the playground's bare /sidebar, an old server) the sidebar
+ * sent them in the start-up data. Without them (the playground's bare /sidebar, an old server) the sidebar
  * reads and shows numbers as en_US, without a currency symbol.
  */
 import { intlLocaleOf } from '../core/money';

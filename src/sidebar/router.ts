@@ -1,21 +1,16 @@
-/** Which view fills the sidebar. The server picks the first one (the boot meta tag); views can move on. */
-import type { SidebarBoot, SidebarView } from '../ui/rpc-types';
+/** Which view fills the sidebar. The server picks the first one (the start-up data); views can move on. */
+import { BOOT_ID, type SidebarBoot, type SidebarView } from '../ui/rpc-types';
 
 export type Navigate = (view: SidebarView) => void;
 
-/**
- * The view the server asked for, with the spreadsheet's context when it sent it:
- * `<meta name="clienttabs-boot" content="{...SidebarBoot JSON}">`.
- */
-export function bootView(doc: Document = document): SidebarBoot {
-  const content = doc.querySelector('meta[name="clienttabs-boot"]')?.getAttribute('content') ?? '';
-  if (content.trim()) {
-    try {
-      const view = JSON.parse(content) as SidebarBoot;
-      if (view && typeof view.view === 'string') return view;
-    } catch {
-      // A broken boot tag falls through to the check-in, the view a VA opens most.
-    }
+/** The start-up data the server put in the page, or null when there is none or it can't be read. */
+export function bootView(doc: Pick<Document, 'getElementById'> = document): SidebarBoot | null {
+  const text = doc.getElementById(BOOT_ID)?.textContent ?? '';
+  if (!text.trim()) return null;
+  try {
+    const boot = JSON.parse(text) as SidebarBoot | null;
+    return boot && typeof boot === 'object' && typeof boot.view === 'string' ? boot : null;
+  } catch {
+    return null;
   }
-  return { view: 'checkin' };
 }

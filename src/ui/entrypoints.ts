@@ -1,5 +1,6 @@
 import { buildAddonMenu } from './menu';
 import { showFormulas, showHelp } from './help';
+import { openSidebar } from './workbook-menu';
 
 /**
  * Builds the ClientTabs menu when the spreadsheet opens. Only builds the menu: it runs under
@@ -26,4 +27,9 @@ export function menuShowHelp(): void {
 /** Menu: Formulas. Lists every CLIENT_* formula with its parameters and an example. */
 export function menuShowFormulas(): void {
   showFormulas();
+}
+
+/** Menu: Check this spreadsheet. Tests, in this spreadsheet, what ClientTabs assumes about Sheets, and reports it. */
+export function menuCheckSpreadsheet(): void {
+  openSidebar({ view: 'selfcheck' });
 }

@@ -41,6 +41,13 @@ const HELP_SECTIONS: readonly { title: string; body: string }[] = [
       'Type =CLIENT_LTV(yearly_profit, lifespan_years) or any other CLIENT_* formula in a cell. They work ' +
       'on single values and whole columns, in any spreadsheet. Extensions > ClientTabs > Formulas lists them.',
   },
+  {
+    title: 'Something looks wrong?',
+    body:
+      'Check this spreadsheet tests, here, what ClientTabs relies on in Google Sheets (how dates reach ' +
+      'formulas, the sidebar, the formulas it writes, saving under a lock) and shows a report to copy into ' +
+      'a bug report. It uses a hidden sheet it deletes afterwards; your cells are not changed.',
+  },
 ];
 
 /** The help dialog's HTML. Static text, escaped all the same. */

@@ -25,6 +25,7 @@ export const MENU: readonly MenuEntry[] = [
   'separator',
   { label: 'Formulas', functionName: 'menuShowFormulas' },
   { label: 'Help', functionName: 'menuShowHelp' },
+  { label: 'Check this spreadsheet', functionName: 'menuCheckSpreadsheet' },
 ];
 
 /**

@@ -7,6 +7,8 @@
  * argument and return types are checked on both sides.
  */
 
+export type { CheckResult, SelfCheckReport, Verdict } from '../core/self-check';
+
 /** 'yyyy-mm-dd' in the spreadsheet's time zone. */
 export type IsoDate = string;
 
@@ -18,7 +20,8 @@ export type SidebarView =
   | { view: 'adopt' }
   | { view: 'payment'; clientId?: string }
   | { view: 'request'; clientId?: string }
-  | { view: 'offboard'; clientId?: string };
+  | { view: 'offboard'; clientId?: string }
+  | { view: 'selfcheck' };
 
 /** How the spreadsheet writes numbers: the sidebar shows and reads them the same way. */
 export interface SidebarContext {
@@ -28,8 +31,17 @@ export interface SidebarContext {
   locale: string;
 }
 
-/** What the boot tag carries: the view, and the spreadsheet's context when the server could read it. */
-export type SidebarBoot = SidebarView & { context?: SidebarContext };
+/**
+ * The sidebar's start-up data: the view, the spreadsheet's context when the server could read it, and a
+ * token naming this opening (the self-check matches it to see the data arrived).
+ */
+export type SidebarBoot = SidebarView & { context?: SidebarContext; token?: string };
+
+/** The id of the `<script type="application/json">` block that carries the SidebarBoot into the page. */
+export const BOOT_ID = 'clienttabs-boot';
+
+/** How the page got its start-up data: in the page, by asking the server, or not at all. */
+export type BootDelivery = 'inline' | 'rpc' | 'none';
 
 export type ClientStatus = 'Active' | 'Paused' | 'Ended';
 export type ClientType = 'Laissez-faire' | 'Micromanager' | 'In the dark' | 'Savvy';

@@ -19,7 +19,12 @@ import type {
   RequestForm,
   Result,
   SavedCheckIn,
+  BootDelivery,
+  SelfCheckReport,
+  SidebarBoot,
 } from './rpc-types';
+import { runSelfCheck } from './self-check';
+import { sentBoot } from './boot';
 import { clip } from '../core/checkin';
 import { adoptTabs, scanAdoptable } from '../workbook/adopt';
 import { checkInForm, saveCheckIn } from '../workbook/checkin';
@@ -124,4 +129,16 @@ export function rpcLogRequest(form: RequestForm): Result<{ clientId: string; row
 /** Sidebar: ends a client (status Ended, end date, reason, notice date). */
 export function rpcOffboardClient(form: OffboardForm): Result<{ clientId: string; endDate: IsoDate }> {
   return guarded(() => offboardClient(form));
+}
+
+/** Sidebar: the start-up data of the sidebar just opened, for a page that found none in itself. */
+export function rpcGetBoot(): SidebarBoot {
+  return sentBoot() ?? { view: 'checkin' };
+}
+
+/** Sidebar: runs "Check this spreadsheet"; `received` is the start-up token the page found and how. */
+export function rpcRunSelfCheck(received: { token: string | null; via: BootDelivery }): SelfCheckReport {
+  const via: BootDelivery = received?.via === 'inline' || received?.via === 'rpc' ? received.via : 'none';
+  const token = typeof received?.token === 'string' ? received.token : null;
+  return runSelfCheck({ token, via });
 }

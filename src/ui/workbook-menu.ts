@@ -1,5 +1,5 @@
 /** Menu items that set up and change the workbook, and the sidebar they open. */
-import { escapeHtml } from '../core/html';
+import { newBootToken, rememberBoot, sidebarHtml } from './boot';
 import type { SidebarBoot, SidebarContext, SidebarView } from './rpc-types';
 import { clientOfSheet, readContext } from '../workbook/clients';
 import { LockTimeout } from '../workbook/lock';
@@ -7,17 +7,6 @@ import { refreshDashboard } from '../workbook/dashboard';
 import { SHEET } from '../workbook/schema';
 import { setUpWorkbook } from '../workbook/setup';
 import { activeSpreadsheet, readSettings, readZone, WorkbookError } from '../workbook/tables';
-
-/** The boot placeholder in src/sidebar/index.html (see .tmp/rpc-notes.md); formatting of the tag may vary. */
-export const BOOT_META = /<meta name="clienttabs-boot" content="[^"]*"\s*\/?>/;
-
-/** The sidebar's HTML with `view` injected as HTML-attribute-escaped JSON. */
-export function sidebarHtml(template: string, view: SidebarBoot): string {
-  return template.replace(
-    BOOT_META,
-    () => `<meta name="clienttabs-boot" content="${escapeHtml(JSON.stringify(view))}">`,
-  );
-}
 
 /** Settings' currency symbol and the spreadsheet's locale; null when they can't be read (the sidebar uses en_US). */
 function sidebarContext(): SidebarContext | null {
@@ -46,10 +35,16 @@ export function openWorkbookSidebar(view: SidebarView): void {
   if (isSetUp()) openSidebar(view);
 }
 
+/** Opens the sidebar on `view`, its start-up data in the page and kept for a page that finds none. */
 export function openSidebar(view: SidebarView, context: SidebarContext | null = sidebarContext()): void {
   const template = HtmlService.createHtmlOutputFromFile('Sidebar').getContent();
-  const boot: SidebarBoot = context ? { ...view, context } : view;
-  const html = HtmlService.createHtmlOutput(sidebarHtml(template, boot)).setTitle('ClientTabs').setWidth(300);
+  const boot: SidebarBoot = { ...view, ...(context ? { context } : {}), token: newBootToken() };
+  rememberBoot(boot);
+  const html = HtmlService.createHtmlOutput(sidebarHtml(template, boot))
+    .setTitle('ClientTabs')
+    .setWidth(300)
+    // A <meta> written in the HTML is ignored; addMetaTag is the documented way.
+    .addMetaTag('viewport', 'width=device-width, initial-scale=1');
   SpreadsheetApp.getUi().showSidebar(html);
 }
 

@@ -90,6 +90,51 @@ describeInBrowser('the sidebar in Chromium', () => {
     const shot = await screenshotSidebar(page, 'checkin');
     publish(shot, 'sidebar');
   });
+  test('the sidebar finds its start-up data in the page, and a hostile ID cannot break out of it', async () => {
+    const { page, dialogs, errors } = await openPlayground(session);
+    await showTab(page, 'Maya Okafor');
+    const card = await openView(page, /client card/i, 'card');
+    // 'inline': read from the page's JSON block, not fetched by the fallback RPC (which a <meta> needed).
+    expect(await card.getAttribute('body', 'data-boot')).toBe('inline');
+    await expectText(card, '.client-card .client-name', 'Maya Okafor');
+
+    const hostile = `</script><img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>`;
+    const bare = await session.context.newPage();
+    const bareErrors: string[] = [];
+    bare.on('pageerror', (error) => bareErrors.push(error.message));
+    await bare.goto(`${session.playground.url}/sidebar?view=card&clientId=${encodeURIComponent(hostile)}`);
+    await bare.waitForSelector('body[data-view="card"] #app > *');
+    expect(await bare.getAttribute('body', 'data-boot')).toBe('inline');
+    expect(await bare.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await bare.locator('img').count()).toBe(0);
+    await bare.close();
+    expect(bareErrors).toEqual([]);
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  test('Check this spreadsheet shows a report to copy, and leaves the workbook as it was', async () => {
+    const { page, dialogs, errors } = await openPlayground(session);
+    const sheetsOf = () =>
+      session.playground.workbook().sheets.map(({ name, hidden, values }) => ({ name, hidden, values }));
+    const before = sheetsOf();
+    const frame = await openView(page, /check this spreadsheet/i, 'selfcheck');
+    await frame.waitForSelector('.selfcheck-results li >> nth=4');
+    const verdictOf = (assumption: string) =>
+      frame.locator('.selfcheck-results li', { hasText: assumption }).getAttribute('data-verdict');
+    expect(await verdictOf('The sidebar receives its start-up data in the page')).toBe('PASS');
+    expect(await verdictOf('A date reaches a custom function as midnight of its day')).toBe('PASS');
+    expect(await verdictOf('The document lock can be taken')).toBe('PASS');
+    const report = await frame.inputValue('textarea.selfcheck-text');
+    expect(report).toMatch(/^ClientTabs: Check this spreadsheet\n/);
+    expect(report).toContain('PASS  The sidebar receives its start-up data in the page');
+    expect(await frame.isEnabled('button:text-is("Check again")')).toBe(true);
+    await screenshotSidebar(page, 'self-check');
+    expect(sheetsOf()).toEqual(before);
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
   test('Skip moves on without writing (Alt+S)', async () => {
     const { page } = await openPlayground(session);
     const frame = await openFromMenu(page, /check-in/i);

@@ -206,6 +206,24 @@ describe('HtmlService', () => {
     ]);
     expect(() => b.call('missing')).toThrow('No HTML file named Nope was found.');
   });
+
+  it('ignores <meta> tags written in the HTML and serves those added with addMetaTag', () => {
+    const emu = createEmulator({ distDir: dir });
+    const b = emu.loadBundle(`
+      function show() {
+        var page = '<html><head><meta name="clienttabs-boot" content="{}"><META charset="utf-8"></head><body>x</body></html>';
+        var out = HtmlService.createHtmlOutput(page).addMetaTag('viewport', 'width=device-width');
+        SpreadsheetApp.getUi().showSidebar(out);
+        return [out.getMetaTags()[0].getName(), out.getMetaTags()[0].getContent(), out.getContent() === page];
+      }
+      function notAllowed() { HtmlService.createHtmlOutput('x').addMetaTag('clienttabs-boot', '{}'); }
+    `);
+    expect(b.call('show')).toEqual(['viewport', 'width=device-width', true]);
+    expect(emu.ui.sidebars[0].html).toBe(
+      '<html><head><meta name="viewport" content="width=device-width"></head><body>x</body></html>',
+    );
+    expect(() => b.call('notAllowed')).toThrow('Invalid argument: name');
+  });
 });
 
 describe('Ui alerts and prompts', () => {

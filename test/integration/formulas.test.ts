@@ -252,3 +252,28 @@ describe('=CLIENT_* typed into cells', () => {
     expect(sheet.getRange('C1').getValue()).toBe(3000);
   });
 });
+
+describe('a date argument reads as its calendar day, however Sheets builds the Date', () => {
+  // appsscript.json fixes the script's zone; the spreadsheet's is the user's.
+  const scriptTimeZone = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../appsscript.json'), 'utf8'))
+    .timeZone as string;
+  const modes = ['spreadsheet-midnight', 'script-midnight'] as const;
+  const zones = ['America/Los_Angeles', 'Asia/Tokyo', 'Asia/Kolkata'];
+
+  for (const timeZone of zones) {
+    for (const customFunctionDates of modes) {
+      it(`in a ${timeZone} spreadsheet, dates built at ${customFunctionDates}`, () => {
+        const { emulator, sheet } = workbook({ timeZone, scriptTimeZone, customFunctionDates });
+        // Typed as a user types them: Sheets stores dates, and the formulas receive Dates.
+        sheet.getRange('A1:B1').setValues([['2023-06-01', '2024-01-01']]);
+        sheet.getRange('C1').setFormula('=CLIENT_CHURN(A1, B1, "2024-01-01", "2024-12-31")');
+        sheet.getRange('D1').setFormula('=CLIENT_LTV(B1, 1)');
+        // Ended on the period's first day: active at its start and gone within it, so churn is 100%.
+        expect(sheet.getRange('C1').getValue()).toBe(1);
+        expect(emulator.explain(sheet.getName(), 'D1')).toBe(
+          'CLIENT_LTV: yearly_profit must be an amount of money; got the date 2024-01-01',
+        );
+      });
+    }
+  }
+});

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { intlLocale, setSidebarContext, sidebarContext } from '../../src/sidebar/context';
 import { formatMoney, formatNumber } from '../../src/sidebar/format';
 import { checkNumber } from '../../src/sidebar/validate';
-import { sidebarHtml } from '../../src/ui/workbook-menu';
+import { sidebarHtml } from '../../src/ui/boot';
+import { bootView } from '../../src/sidebar/router';
 
 afterEach(() => setSidebarContext(null));
 
@@ -66,12 +67,15 @@ test('a broken or hostile locale falls back to en_US', () => {
   expect(intlLocale('xx_YY')).toMatch(/^(xx-YY|en-US)$/);
 });
 
-test('the server sends the context in the boot tag, and the sidebar reads it back', () => {
+test('the server sends the context in the start-up data, and the sidebar reads it back', () => {
   const built = fs.readFileSync(path.resolve(__dirname, '../../dist/Sidebar.html'), 'utf8');
   const html = sidebarHtml(built, { view: 'payment', context: { currency: '€', locale: 'de_DE' } });
-  const content = /<meta name="clienttabs-boot" content="([^"]*)">/.exec(html)?.[1] ?? '';
-  const decoded = content.replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-  expect(JSON.parse(decoded)).toEqual({ view: 'payment', context: { currency: '€', locale: 'de_DE' } });
+  const text =
+    /<script type="application\/json" id="clienttabs-boot">([^<]*)<\/script>/.exec(html)?.[1] ?? '';
+  const boot = bootView({ getElementById: () => ({ textContent: text }) as HTMLElement });
+  expect(boot).toEqual({ view: 'payment', context: { currency: '€', locale: 'de_DE' } });
+  setSidebarContext(boot?.context);
+  expect(sidebarContext()).toEqual({ currency: '€', locale: 'de_DE' });
 });
 
 test('a number past Sheets’ 15 digits is shown short, so a pasted 1e308 cannot run off the sidebar', () => {

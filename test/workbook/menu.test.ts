@@ -1,10 +1,12 @@
 import { harness, SAMPLE_CLIENT } from './helpers';
 
+/** The start-up data in the sidebar as shown (its JSON block), without the per-opening token. */
 function bootView(html: string): unknown {
-  const match = /<meta name="clienttabs-boot" content="([^"]*)">/.exec(html);
-  if (!match) throw new Error('no boot meta');
-  const json = match[1].replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'); // prettier-ignore
-  return JSON.parse(json);
+  const match = /<script type="application\/json" id="clienttabs-boot">([^<]*)<\/script>/.exec(html);
+  if (!match) throw new Error('no start-up data block');
+  const { token, ...boot } = JSON.parse(match[1]) as { token?: unknown };
+  if (typeof token !== 'string' || token === '') throw new Error('the start-up data has no token');
+  return boot;
 }
 
 describe('menu handlers', () => {
