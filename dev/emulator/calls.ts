@@ -140,9 +140,29 @@ const NONE_ALLOWED = new Set([
 
 const READ = /^(get|is|has|can)/;
 
+/** Classes whose objects live in the document. */
+const DOCUMENT_MODEL = new Set([...DOC_CLASSES, 'NamedRange', 'Protection', 'EmbeddedChart']);
+
+/** Calls on document classes that change nothing in the document (the toast is the editor's UI). */
+const NOT_DOCUMENT_STATE = new Set(['Spreadsheet.toast']);
+
+/** A call that changes the document: what a custom function may not make, what Apps Script may hold. */
+export function isDocumentWrite(cls: string, method: string): boolean {
+  if (!DOCUMENT_MODEL.has(cls)) return false;
+  const name = cls + '.' + method;
+  return !(
+    READ.test(method) ||
+    HANDLE_GETTERS.has(name) ||
+    NOT_DOCUMENT_STATE.has(name) ||
+    method.startsWith('new') ||
+    method === 'flush' ||
+    method === 'offset' ||
+    method === 'modify'
+  );
+}
+
 function scopeFor(cls: string, method: string): string | null {
-  if (DOC_CLASSES.has(cls) || ['NamedRange', 'Protection', 'EmbeddedChart'].includes(cls))
-    return SHEETS_SCOPE;
+  if (DOCUMENT_MODEL.has(cls)) return SHEETS_SCOPE;
   if (cls === 'Ui' || cls === 'Menu') return UI_SCOPE;
   if (cls === 'Session' && (method === 'getActiveUser' || method === 'getEffectiveUser')) return EMAIL_SCOPE;
   return null;
@@ -205,7 +225,10 @@ export interface Realm {
 export interface CallHost {
   calls: CallLogImpl;
   authMode: AuthMode;
+  /** runs an allowed call (the runtime adds interleavings and held writes); default: just call it */
+  invoke?(cls: string, method: string, target: object, fn: (...a: unknown[]) => unknown, args: unknown[]): unknown;
 }
+
 
 const proxyTargets = new WeakMap<object, object>();
 
@@ -258,7 +281,8 @@ export class Binding {
           for (let i = 0; i < args.length; i++) args[i] = unwrap(args[i]);
           let res: unknown;
           try {
-            res = (v as (...a: unknown[]) => unknown).apply(target, args);
+            const fn = v as (...a: unknown[]) => unknown;
+            res = host.invoke ? host.invoke(cls, prop, target, fn, args) : fn.apply(target, args);
           } catch (e) {
             throw rethrow(e);
           }

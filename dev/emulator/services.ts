@@ -415,16 +415,35 @@ export class LockImpl extends EmuObject {
   ) {
     super();
   }
-  tryLock(_timeoutInMillis: number) {
+  /**
+   * Waits on the emulator clock: takes the lock if it is free, or if the simulated other execution
+   * lets it go within the timeout (the clock moves to that moment); otherwise the whole timeout passes.
+   */
+  private acquire(timeoutInMillis: number): boolean {
     const holder = this.rt.locks[this.kind];
     if (holder === null || holder === this.execution) {
       this.rt.locks[this.kind] = this.execution;
       return true;
     }
-    return false; // held by another execution: the emulator does not wait
+    const timeout = Math.max(0, Number(timeoutInMillis) || 0);
+    const releaseAt = holder === 'external' ? this.rt.externalReleaseAt : null;
+    if (releaseAt !== null) {
+      const wait = releaseAt - this.rt.now().getTime();
+      if (wait <= timeout) {
+        if (wait > 0) this.rt.advanceClock(wait);
+        this.rt.externalReleaseAt = null;
+        this.rt.locks[this.kind] = this.execution;
+        return true;
+      }
+    }
+    this.rt.advanceClock(timeout);
+    return false;
+  }
+  tryLock(timeoutInMillis: number) {
+    return this.acquire(timeoutInMillis);
   }
   waitLock(timeoutInMillis: number) {
-    if (!this.tryLock(timeoutInMillis)) fail(LOCK_TIMEOUT);
+    if (!this.acquire(timeoutInMillis)) fail(LOCK_TIMEOUT);
   }
   releaseLock() {
     if (this.rt.locks[this.kind] === this.execution) this.rt.locks[this.kind] = null;
