@@ -168,36 +168,32 @@ function scopeFor(cls: string, method: string): string | null {
   return null;
 }
 
+/** What opens a window over the editor: "Editor add-on authorization" says LIMITED cannot. */
+const SHOWS_UI = new Set(['showSidebar', 'showModalDialog', 'showModelessDialog', 'alert', 'prompt']);
+
 function computeAccess(mode: AuthMode, cls: string, method: string): string | null {
-  if (mode === 'FULL' || mode === 'LIMITED' || FREE.has(cls)) return null;
+  if (mode === 'FULL' || FREE.has(cls)) return null;
   const name = `${cls}.${method}`;
+  if (mode === 'LIMITED') {
+    if (cls === 'Ui' && SHOWS_UI.has(method)) return `You do not have permission to call ${name}. Required permissions: ${UI_SCOPE}`;
+    return null;
+  }
   if (mode === 'NONE') {
     if (NONE_ALLOWED.has(name) || cls === 'Menu') return null;
     const scope = scopeFor(cls, method);
     return `You do not have permission to call ${name}` + (scope ? `. Required permissions: ${scope}` : '');
   }
-  // CUSTOM_FUNCTION: runs as an anonymous user; the document is read-only.
+  // CUSTOM_FUNCTION ("Custom Functions in Google Sheets", Using Apps Script services): the spreadsheet
+  // read only, no other spreadsheet, no UI; Cache, Lock, Properties, Utilities work (user properties
+  // are read only: PropertiesImpl refuses those writes).
   if (cls === 'SpreadsheetApp') {
     if (method === 'getUi') return 'Cannot call SpreadsheetApp.getUi() from this context.';
     if (method === 'openById' || method === 'openByUrl' || method === 'create' || method === 'open')
       return `You do not have permission to call ${name}. Required permissions: https://www.googleapis.com/auth/spreadsheets`;
   }
-  if (DOC_CLASSES.has(cls) || ['NamedRange', 'Protection', 'EmbeddedChart'].includes(cls)) {
-    if (
-      READ.test(method) ||
-      HANDLE_GETTERS.has(name) ||
-      method.startsWith('new') ||
-      method === 'flush' ||
-      method === 'offset' ||
-      method === 'modify'
-    )
-      return null;
-    return `You do not have permission to call ${method}`;
-  }
+  if (DOCUMENT_MODEL.has(cls))
+    return isDocumentWrite(cls, method) ? `You do not have permission to call ${method}` : null;
   if (cls === 'Ui' || cls === 'Menu') return 'Cannot call SpreadsheetApp.getUi() from this context.';
-  if (cls === 'PropertiesService' || cls === 'Properties')
-    return `You do not have permission to call ${name}`;
-  if (name === 'LockService.getDocumentLock') return `You do not have permission to call ${name}`;
   return null;
 }
 

@@ -287,13 +287,23 @@ const PROPERTY_VALUE_MAX = 9 * 1024;
 
 export class PropertiesImpl extends EmuObject {
   static emuClass = 'Properties';
-  constructor(private store: Map<string, string>) {
+  constructor(
+    private rt: Runtime,
+    private store: Map<string, string>,
+    private kind: 'document' | 'script' | 'user',
+  ) {
     super();
+  }
+  /** "Custom Functions in Google Sheets": editors can't set user properties in a custom function. */
+  private writable(method: string) {
+    if (this.kind === 'user' && this.rt.authMode === 'CUSTOM_FUNCTION')
+      fail(`You do not have permission to call Properties.${method}`);
   }
   getProperty(key: string) {
     return this.store.get(String(key)) ?? null;
   }
   setProperty(key: string, value: unknown) {
+    this.writable('setProperty');
     const v = String(value);
     if (Buffer.byteLength(v) > PROPERTY_VALUE_MAX) fail('Argument too large: value');
     this.store.set(String(key), v);
@@ -303,6 +313,7 @@ export class PropertiesImpl extends EmuObject {
     return Object.fromEntries(this.store);
   }
   setProperties(properties: Record<string, unknown>, deleteAllOthers = false) {
+    this.writable('setProperties');
     if (properties === null || typeof properties !== 'object') fail('Invalid argument: properties');
     const entries = Object.entries(properties).map(([k, v]) => [k, String(v)] as const);
     for (const [, v] of entries)
@@ -312,10 +323,12 @@ export class PropertiesImpl extends EmuObject {
     return this;
   }
   deleteProperty(key: string) {
+    this.writable('deleteProperty');
     this.store.delete(String(key));
     return this;
   }
   deleteAllProperties() {
+    this.writable('deleteAllProperties');
     this.store.clear();
     return this;
   }
@@ -330,13 +343,13 @@ export class PropertiesServiceImpl extends EmuObject {
     super();
   }
   getDocumentProperties() {
-    return new PropertiesImpl(this.rt.properties.document);
+    return new PropertiesImpl(this.rt, this.rt.properties.document, 'document');
   }
   getScriptProperties() {
-    return new PropertiesImpl(this.rt.properties.script);
+    return new PropertiesImpl(this.rt, this.rt.properties.script, 'script');
   }
   getUserProperties() {
-    return new PropertiesImpl(this.rt.properties.user);
+    return new PropertiesImpl(this.rt, this.rt.properties.user, 'user');
   }
 }
 
