@@ -5,10 +5,11 @@
  * Lock, HtmlOutput, builders...) extends EmuObject and is handed out wrapped. Each method call
  * through the wrapper:
  *   1. is logged as 'Class.method' (e.g. 'Range.setValues', 'LockService.getDocumentLock');
- *   2. is checked against the current AuthMode (NONE: menus only; CUSTOM_FUNCTION: read-only
- *      document, no authorized services) and throws Apps Script's message when not allowed;
+ *   2. is checked against the current AuthMode (NONE: menus only; LIMITED: no sidebars or dialogs;
+ *      CUSTOM_FUNCTION: read-only document, no UI) and throws Apps Script's message when not allowed;
  *   3. has emulator objects among its arguments unwrapped, and its result wrapped / copied into
  *      the calling vm realm (arrays and Dates), so `x instanceof Date` works inside a bundle.
+ * A method the object lacks throws `not emulated: Class.method` when called.
  *
  * DOCUMENT CALLS (CallLog.documentCalls): calls on SpreadsheetApp, Spreadsheet, Sheet and Range
  * objects, except pure handle getters that only hand back an object or compute from the
@@ -175,7 +176,8 @@ function computeAccess(mode: AuthMode, cls: string, method: string): string | nu
   if (mode === 'FULL' || FREE.has(cls)) return null;
   const name = `${cls}.${method}`;
   if (mode === 'LIMITED') {
-    if (cls === 'Ui' && SHOWS_UI.has(method)) return `You do not have permission to call ${name}. Required permissions: ${UI_SCOPE}`;
+    if (cls === 'Ui' && SHOWS_UI.has(method))
+      return `You do not have permission to call ${name}. Required permissions: ${UI_SCOPE}`;
     return null;
   }
   if (mode === 'NONE') {
@@ -222,9 +224,30 @@ export interface CallHost {
   calls: CallLogImpl;
   authMode: AuthMode;
   /** runs an allowed call (the runtime adds interleavings and held writes); default: just call it */
-  invoke?(cls: string, method: string, target: object, fn: (...a: unknown[]) => unknown, args: unknown[]): unknown;
+  invoke?(
+    cls: string,
+    method: string,
+    target: object,
+    fn: (...a: unknown[]) => unknown,
+    args: unknown[],
+  ): unknown;
 }
 
+/**
+ * Property names that libraries probe on any object (thenables, JSON, jest, node's inspect): asking
+ * for them is not a call of a missing Apps Script method.
+ */
+const PROBES = new Set([
+  'then',
+  'toJSON',
+  'asymmetricMatch',
+  'nodeType',
+  'tagName',
+  'inspect',
+  'length',
+  'constructor',
+]);
+const METHOD_NAME = /^[a-z][A-Za-z0-9]*$/;
 
 const proxyTargets = new WeakMap<object, object>();
 
@@ -268,8 +291,15 @@ export class Binding {
     p = new Proxy(obj, {
       get(target, prop, receiver) {
         const v = Reflect.get(target, prop, receiver);
-        if (typeof v !== 'function' || typeof prop !== 'string' || prop === 'constructor') return v;
+        if (typeof prop !== 'string' || prop === 'constructor') return v;
         const name = cls + '.' + prop;
+        if (v === undefined && !(prop in target) && METHOD_NAME.test(prop) && !PROBES.has(prop))
+          // A method the emulator lacks says so, instead of handing back undefined.
+          return function notEmulated() {
+            host.calls.record(cls, prop, name);
+            throw error(`not emulated: ${name}`);
+          };
+        if (typeof v !== 'function') return v;
         return function (this: unknown, ...args: unknown[]) {
           host.calls.record(cls, prop, name);
           const err = accessError(host.authMode, cls, prop);

@@ -192,6 +192,27 @@ describe('call counting', () => {
   });
 });
 
+describe('methods the emulator lacks', () => {
+  it('say "not emulated: Class.method" instead of handing back undefined', () => {
+    const emu = createEmulator();
+    const b = emu.loadBundle(`
+      function rich() {
+        var range = SpreadsheetApp.getActiveSheet().getRange('A1');
+        try { range.getRichTextValue(); } catch (e) { return [e instanceof Error, String(e), typeof range.then, typeof JSON.stringify(range)]; }
+      }
+    `);
+    expect(b.call('rich')).toEqual([
+      true,
+      'Exception: not emulated: Range.getRichTextValue',
+      'undefined',
+      'string',
+    ]);
+    expect(emu.calls.count('Range.getRichTextValue')).toBe(1);
+    const sheet = emu.spreadsheet.getActiveSheet() as unknown as Record<string, () => unknown>;
+    expect(() => sheet.getBandings()).toThrow('not emulated: Sheet.getBandings');
+  });
+});
+
 describe('LockService', () => {
   it('tryLock/waitLock fail while another execution holds the document lock', () => {
     const emu = createEmulator();
