@@ -93,7 +93,8 @@ export function restore(saved: Checkpoint): void {
         break;
       case 'object': {
         if (Object.isFrozen(o)) break;
-        for (const k of Reflect.ownKeys(o)) if (!(k in s.props)) delete (o as Record<PropertyKey, unknown>)[k];
+        for (const k of Reflect.ownKeys(o))
+          if (!(k in s.props)) delete (o as Record<PropertyKey, unknown>)[k];
         Object.defineProperties(o, s.props);
         break;
       }

@@ -439,8 +439,10 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
       };
     },
     interleave(when, call, run) {
-      if (when !== 'before' && when !== 'after') throw new Error(`interleave: when must be 'before' or 'after'`);
-      if (!/^[A-Z]\w*\.[a-z]\w*$/.test(call)) throw new Error(`interleave: call must be 'Class.method', got ${call}`);
+      if (when !== 'before' && when !== 'after')
+        throw new Error(`interleave: when must be 'before' or 'after'`);
+      if (!/^[A-Z]\w*\.[a-z]\w*$/.test(call))
+        throw new Error(`interleave: call must be 'Class.method', got ${call}`);
       const outcome: InterleaveOutcome = { ran: false };
       rt.interleavings.push({ when, call, run, outcome });
       return outcome;

@@ -79,5 +79,11 @@ export interface Runtime {
   caches: Record<'document' | 'script' | 'user', Map<string, { value: string; expires: number }>>;
   logs: string[];
   /** runs each allowed call of the bundle (see CallHost.invoke) */
-  invoke?(cls: string, method: string, target: object, fn: (...a: unknown[]) => unknown, args: unknown[]): unknown;
+  invoke?(
+    cls: string,
+    method: string,
+    target: object,
+    fn: (...a: unknown[]) => unknown,
+    args: unknown[],
+  ): unknown;
 }
