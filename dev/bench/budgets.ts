@@ -100,7 +100,8 @@ export function budgetCases(): string[] {
     count(large.emulator, () =>
       large.bundle.call('rpcSaveCheckIn', { ...sampleCheckIn(large.ids[0], weekOf), replace: true }),
     ),
-    'at most 4',
+    // the note read and write, and the flush before the lock is released
+    'at most 5',
   ]);
 
   // Refresh may read each client's tab once where the live link can't be read, so it grows with clients;
@@ -129,8 +130,9 @@ export function budgetCases(): string[] {
   const broken: string[] = [];
   for (const [label, a, b, budget] of rows) {
     if (budget === 'constant' && a !== b) broken.push(`${label}: ${a} calls on 2 clients, ${b} on 20`);
-    if (budget === 'at most 4' && Math.max(a, b) > 4)
-      broken.push(`${label}: ${Math.max(a, b)} calls (budget 4)`);
+    const most = /^at most (\d+)$/.exec(budget);
+    if (most && Math.max(a, b) > Number(most[1]))
+      broken.push(`${label}: ${Math.max(a, b)} calls (budget ${most[1]})`);
   }
   if (refreshShort !== refreshLong) {
     broken.push(`Refresh dashboard: ${refreshShort} calls with 4 weeks of rows, ${refreshLong} with 40`);

@@ -5,10 +5,11 @@
  * Lock, HtmlOutput, builders...) extends EmuObject and is handed out wrapped. Each method call
  * through the wrapper:
  *   1. is logged as 'Class.method' (e.g. 'Range.setValues', 'LockService.getDocumentLock');
- *   2. is checked against the current AuthMode (NONE: menus only; CUSTOM_FUNCTION: read-only
- *      document, no authorized services) and throws Apps Script's message when not allowed;
+ *   2. is checked against the current AuthMode (NONE: menus only; LIMITED: no sidebars or dialogs;
+ *      CUSTOM_FUNCTION: read-only document, no UI) and throws Apps Script's message when not allowed;
  *   3. has emulator objects among its arguments unwrapped, and its result wrapped / copied into
  *      the calling vm realm (arrays and Dates), so `x instanceof Date` works inside a bundle.
+ * A method the object lacks throws `not emulated: Class.method` when called.
  *
  * DOCUMENT CALLS (CallLog.documentCalls): calls on SpreadsheetApp, Spreadsheet, Sheet and Range
  * objects, except pure handle getters that only hand back an object or compute from the
@@ -141,44 +142,61 @@ const NONE_ALLOWED = new Set([
 
 const READ = /^(get|is|has|can)/;
 
+/** Classes whose objects live in the document. */
+const DOCUMENT_MODEL = new Set([...DOC_CLASSES, 'NamedRange', 'Protection', 'EmbeddedChart']);
+
+/** Calls on document classes that change nothing in the document (the toast is the editor's UI). */
+const NOT_DOCUMENT_STATE = new Set(['Spreadsheet.toast']);
+
+/** A call that changes the document: what a custom function may not make, what Apps Script may hold. */
+export function isDocumentWrite(cls: string, method: string): boolean {
+  if (!DOCUMENT_MODEL.has(cls)) return false;
+  const name = cls + '.' + method;
+  return !(
+    READ.test(method) ||
+    HANDLE_GETTERS.has(name) ||
+    NOT_DOCUMENT_STATE.has(name) ||
+    method.startsWith('new') ||
+    method === 'flush' ||
+    method === 'offset' ||
+    method === 'modify'
+  );
+}
+
 function scopeFor(cls: string, method: string): string | null {
-  if (DOC_CLASSES.has(cls) || ['NamedRange', 'Protection', 'EmbeddedChart'].includes(cls))
-    return SHEETS_SCOPE;
+  if (DOCUMENT_MODEL.has(cls)) return SHEETS_SCOPE;
   if (cls === 'Ui' || cls === 'Menu') return UI_SCOPE;
   if (cls === 'Session' && (method === 'getActiveUser' || method === 'getEffectiveUser')) return EMAIL_SCOPE;
   return null;
 }
 
+/** What opens a window over the editor: "Editor add-on authorization" says LIMITED cannot. */
+const SHOWS_UI = new Set(['showSidebar', 'showModalDialog', 'showModelessDialog', 'alert', 'prompt']);
+
 function computeAccess(mode: AuthMode, cls: string, method: string): string | null {
-  if (mode === 'FULL' || mode === 'LIMITED' || FREE.has(cls)) return null;
+  if (mode === 'FULL' || FREE.has(cls)) return null;
   const name = `${cls}.${method}`;
+  if (mode === 'LIMITED') {
+    if (cls === 'Ui' && SHOWS_UI.has(method))
+      return `You do not have permission to call ${name}. Required permissions: ${UI_SCOPE}`;
+    return null;
+  }
   if (mode === 'NONE') {
     if (NONE_ALLOWED.has(name) || cls === 'Menu') return null;
     const scope = scopeFor(cls, method);
     return `You do not have permission to call ${name}` + (scope ? `. Required permissions: ${scope}` : '');
   }
-  // CUSTOM_FUNCTION: runs as an anonymous user; the document is read-only.
+  // CUSTOM_FUNCTION ("Custom Functions in Google Sheets", Using Apps Script services): the spreadsheet
+  // read only, no other spreadsheet, no UI; Cache, Lock, Properties, Utilities work (user properties
+  // are read only: PropertiesImpl refuses those writes).
   if (cls === 'SpreadsheetApp') {
     if (method === 'getUi') return 'Cannot call SpreadsheetApp.getUi() from this context.';
     if (method === 'openById' || method === 'openByUrl' || method === 'create' || method === 'open')
       return `You do not have permission to call ${name}. Required permissions: https://www.googleapis.com/auth/spreadsheets`;
   }
-  if (DOC_CLASSES.has(cls) || ['NamedRange', 'Protection', 'EmbeddedChart'].includes(cls)) {
-    if (
-      READ.test(method) ||
-      HANDLE_GETTERS.has(name) ||
-      method.startsWith('new') ||
-      method === 'flush' ||
-      method === 'offset' ||
-      method === 'modify'
-    )
-      return null;
-    return `You do not have permission to call ${method}`;
-  }
+  if (DOCUMENT_MODEL.has(cls))
+    return isDocumentWrite(cls, method) ? `You do not have permission to call ${method}` : null;
   if (cls === 'Ui' || cls === 'Menu') return 'Cannot call SpreadsheetApp.getUi() from this context.';
-  if (cls === 'PropertiesService' || cls === 'Properties')
-    return `You do not have permission to call ${name}`;
-  if (name === 'LockService.getDocumentLock') return `You do not have permission to call ${name}`;
   return null;
 }
 
@@ -206,7 +224,31 @@ export interface Realm {
 export interface CallHost {
   calls: CallLogImpl;
   authMode: AuthMode;
+  /** runs an allowed call (the runtime adds interleavings and held writes); default: just call it */
+  invoke?(
+    cls: string,
+    method: string,
+    target: object,
+    fn: (...a: unknown[]) => unknown,
+    args: unknown[],
+  ): unknown;
 }
+
+/**
+ * Property names that libraries probe on any object (thenables, JSON, jest, node's inspect): asking
+ * for them is not a call of a missing Apps Script method.
+ */
+const PROBES = new Set([
+  'then',
+  'toJSON',
+  'asymmetricMatch',
+  'nodeType',
+  'tagName',
+  'inspect',
+  'length',
+  'constructor',
+]);
+const METHOD_NAME = /^[a-z][A-Za-z0-9]*$/;
 
 const proxyTargets = new WeakMap<object, object>();
 
@@ -250,8 +292,15 @@ export class Binding {
     p = new Proxy(obj, {
       get(target, prop, receiver) {
         const v = Reflect.get(target, prop, receiver);
-        if (typeof v !== 'function' || typeof prop !== 'string' || prop === 'constructor') return v;
+        if (typeof prop !== 'string' || prop === 'constructor') return v;
         const name = cls + '.' + prop;
+        if (v === undefined && !(prop in target) && METHOD_NAME.test(prop) && !PROBES.has(prop))
+          // A method the emulator lacks says so, instead of handing back undefined.
+          return function notEmulated() {
+            host.calls.record(cls, prop, name);
+            throw error(`not emulated: ${name}`);
+          };
+        if (typeof v !== 'function') return v;
         return function (this: unknown, ...args: unknown[]) {
           host.calls.record(cls, prop, name);
           const err = accessError(host.authMode, cls, prop);
@@ -259,7 +308,8 @@ export class Binding {
           for (let i = 0; i < args.length; i++) args[i] = unwrap(args[i]);
           let res: unknown;
           try {
-            res = (v as (...a: unknown[]) => unknown).apply(target, args);
+            const fn = v as (...a: unknown[]) => unknown;
+            res = host.invoke ? host.invoke(cls, prop, target, fn, args) : fn.apply(target, args);
           } catch (e) {
             throw rethrow(e);
           }

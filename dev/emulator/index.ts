@@ -8,11 +8,20 @@ import * as path from 'node:path';
 import * as vm from 'node:vm';
 import * as ts from 'typescript';
 import { parseA1 } from './a1';
-import { AuthMode, Binding, CallLog, CallLogImpl, Realm } from './calls';
+import { AuthMode, Binding, CallLog, CallLogImpl, EmuObject, isDocumentWrite, Realm } from './calls';
+import { checkpoint, restore } from './checkpoint';
 import { isDate, zonedDate, zonedParts } from './dates';
 import * as Enums from './enums';
 import { CustomFunctionHost, Workbook } from './model';
-import { LockKind, Runtime, UiRecorder, UiRecorderImpl } from './runtime';
+import {
+  InterleaveOutcome,
+  Interleaving,
+  LockKind,
+  PendingWrites,
+  Runtime,
+  UiRecorder,
+  UiRecorderImpl,
+} from './runtime';
 import {
   CacheServiceImpl,
   ChartsImpl,
@@ -27,7 +36,7 @@ import {
 } from './services';
 import { SpreadsheetAppImpl, SpreadsheetImpl } from './spreadsheet';
 
-export type { CallLog, UiRecorder, AuthMode };
+export type { CallLog, UiRecorder, AuthMode, InterleaveOutcome };
 export { parseA1 } from './a1';
 
 export interface EmulatorOptions {
@@ -73,8 +82,20 @@ export interface Emulator {
   loadBundle(code?: string): LoadedBundle;
   recalculate(): void;
   explain(sheetName: string, a1: string): string | undefined;
-  /** Simulate another execution holding the document lock; returns the function that releases it. */
-  holdDocumentLock(): () => void;
+  /**
+   * Simulate another execution holding the document lock; returns the function that releases it.
+   * With `forMs`, that execution lets the lock go after so long on the emulator clock: a waitLock
+   * with a longer timeout gets it then.
+   */
+  holdDocumentLock(opts?: { forMs?: number }): () => void;
+  /**
+   * Run another execution (`run`, e.g. `() => bundle.call('rpcSaveCheckIn', ...)`) inside the next
+   * script execution that calls `call` ('Class.method', e.g. 'Lock.releaseLock'): just before the call
+   * ('before': for 'Lock.waitLock' the first execution waits there while the other runs) or just after
+   * it ('after'). The other execution sees the document without the first one's unflushed writes, and
+   * those writes land on top of its own afterwards. Returns what became of it once it has run.
+   */
+  interleave(when: 'before' | 'after', call: string, run: () => unknown): InterleaveOutcome;
   /** Logger.log / console output of the code run so far. */
   logs: string[];
   /** The three property stores (document, script, user), live. */
@@ -151,6 +172,8 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
   const locale = opts.locale ?? 'en_US';
   const timeZone = opts.timeZone ?? 'America/New_York';
   const now = opts.now ?? (() => new Date());
+  // time spent waiting for locks, on top of the caller's clock
+  let clockOffset = 0;
   const timeoutMs = opts.customFunctionTimeoutMs ?? 30000;
   const scriptTimeZone = opts.scriptTimeZone ?? timeZone;
   const inScriptZone = opts.customFunctionDates === 'script-midnight';
@@ -167,11 +190,17 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     calls: new CallLogImpl(),
     authMode: 'FULL',
     ui: new UiRecorderImpl(),
-    now,
+    now: () => new Date(now().getTime() + clockOffset),
+    advanceClock(ms: number) {
+      clockOffset += ms;
+    },
     userEmail: opts.userEmail ?? 'coach@example.com',
     distDir: opts.distDir ?? path.resolve('dist'),
     execution: 0,
     locks: { document: null, script: null, user: null },
+    externalReleaseAt: null,
+    interleavings: [],
+    pending: null,
     properties: { document: new Map(), script: new Map(), user: new Map() },
     caches: { document: new Map(), script: new Map(), user: new Map() },
     logs: [],
@@ -202,16 +231,75 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     return leaked;
   }
 
+  /** Copies of a held write's arguments: the bundle may change its arrays before they are applied again. */
+  function copyArg(v: unknown): unknown {
+    if (Array.isArray(v)) return v.map(copyArg);
+    if (isDate(v)) return new Date((v as Date).getTime());
+    return v;
+  }
+
+  /** Writes held since the last flush become everyone's: nothing to replay any more. */
+  function commit(p: PendingWrites) {
+    p.committed = null;
+    p.writes = [];
+  }
+
+  /** Runs the script executions scheduled at this call, each to its end, as if in another process. */
+  function interleaveAt(when: 'before' | 'after', name: string) {
+    for (;;) {
+      const i = rt.interleavings.findIndex((x) => x.when === when && x.call === name);
+      if (i === -1) return;
+      const [other] = rt.interleavings.splice(i, 1) as [Interleaving];
+      const mine = rt.pending;
+      // The other execution sees what was committed, not this one's held writes.
+      if (mine?.committed) restore(mine.committed);
+      try {
+        other.outcome.value = other.run();
+      } catch (e) {
+        other.outcome.error = e;
+      } finally {
+        other.outcome.ran = true;
+      }
+      if (mine?.committed) {
+        // This execution's held writes land on top of what the other one committed.
+        mine.committed = checkpoint(rt.wb);
+        for (const w of mine.writes) w.fn.apply(w.target, w.args);
+      }
+    }
+  }
+
+  rt.invoke = (cls, method, target, fn, args) => {
+    const name = cls + '.' + method;
+    const script = rt.execution !== 0 && rt.authMode !== 'CUSTOM_FUNCTION';
+    if (script && rt.interleavings.length) interleaveAt('before', name);
+    const p = script ? rt.pending : null;
+    const write = p !== null && isDocumentWrite(cls, method);
+    if (write && !p.committed) p.committed = checkpoint(rt.wb);
+    const result = fn.apply(target, args);
+    if (write) {
+      // Guess: a write that answers with a new object (insertSheet, protect) needs the server's reply,
+      // so Apps Script sends what it held; replaying it could not give back the same object anyway.
+      if (result instanceof EmuObject && result !== target) commit(p);
+      else p.writes.push({ target, fn, args: args.map(copyArg) });
+    } else if (p && name === 'SpreadsheetApp.flush') commit(p);
+    if (script && rt.interleavings.length) interleaveAt('after', name);
+    return result;
+  };
+
   /** Run fn as one Apps Script execution under `mode`. */
   function execute<T>(mode: AuthMode, fn: () => T): { value: T; leaked: boolean } {
     const prevMode = rt.authMode;
     const prevExec = rt.execution;
     const prevCalls = rt.calls;
+    const prevPending = rt.pending;
     const exec = ++executionSeq;
     rt.authMode = mode;
     rt.execution = exec;
     // a custom function runs in an execution of its own, not the one whose read recalculated it
     rt.calls = mode === 'CUSTOM_FUNCTION' ? customFunctionCalls : scriptCalls;
+    // Held writes matter only while another execution can run in between: tracked only then.
+    rt.pending =
+      mode !== 'CUSTOM_FUNCTION' && rt.interleavings.length ? { committed: null, writes: [] } : null;
     try {
       const value = fn();
       return { value, leaked: releaseLocks(exec) };
@@ -222,6 +310,7 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
       rt.authMode = prevMode;
       rt.execution = prevExec;
       rt.calls = prevCalls;
+      rt.pending = prevPending;
     }
   }
 
@@ -357,12 +446,23 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
       if (!cell || cell.f === undefined) return undefined;
       return cell.why;
     },
-    holdDocumentLock() {
+    holdDocumentLock(opts = {}) {
       if (rt.locks.document !== null) throw new Error('The document lock is already held');
       rt.locks.document = 'external';
+      rt.externalReleaseAt = opts.forMs === undefined ? null : rt.now().getTime() + opts.forMs;
       return () => {
         if (rt.locks.document === 'external') rt.locks.document = null;
+        rt.externalReleaseAt = null;
       };
+    },
+    interleave(when, call, run) {
+      if (when !== 'before' && when !== 'after')
+        throw new Error(`interleave: when must be 'before' or 'after'`);
+      if (!/^[A-Z]\w*\.[a-z]\w*$/.test(call))
+        throw new Error(`interleave: call must be 'Class.method', got ${call}`);
+      const outcome: InterleaveOutcome = { ran: false };
+      rt.interleavings.push({ when, call, run, outcome });
+      return outcome;
     },
     logs: rt.logs,
     properties: rt.properties,

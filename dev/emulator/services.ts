@@ -331,13 +331,23 @@ const PROPERTY_VALUE_MAX = 9 * 1024;
 
 export class PropertiesImpl extends EmuObject {
   static emuClass = 'Properties';
-  constructor(private store: Map<string, string>) {
+  constructor(
+    private rt: Runtime,
+    private store: Map<string, string>,
+    private kind: 'document' | 'script' | 'user',
+  ) {
     super();
+  }
+  /** "Custom Functions in Google Sheets": editors can't set user properties in a custom function. */
+  private writable(method: string) {
+    if (this.kind === 'user' && this.rt.authMode === 'CUSTOM_FUNCTION')
+      fail(`You do not have permission to call Properties.${method}`);
   }
   getProperty(key: string) {
     return this.store.get(String(key)) ?? null;
   }
   setProperty(key: string, value: unknown) {
+    this.writable('setProperty');
     const v = String(value);
     if (Buffer.byteLength(v) > PROPERTY_VALUE_MAX) fail('Argument too large: value');
     this.store.set(String(key), v);
@@ -347,6 +357,7 @@ export class PropertiesImpl extends EmuObject {
     return Object.fromEntries(this.store);
   }
   setProperties(properties: Record<string, unknown>, deleteAllOthers = false) {
+    this.writable('setProperties');
     if (properties === null || typeof properties !== 'object') fail('Invalid argument: properties');
     const entries = Object.entries(properties).map(([k, v]) => [k, String(v)] as const);
     for (const [, v] of entries)
@@ -356,10 +367,12 @@ export class PropertiesImpl extends EmuObject {
     return this;
   }
   deleteProperty(key: string) {
+    this.writable('deleteProperty');
     this.store.delete(String(key));
     return this;
   }
   deleteAllProperties() {
+    this.writable('deleteAllProperties');
     this.store.clear();
     return this;
   }
@@ -374,13 +387,13 @@ export class PropertiesServiceImpl extends EmuObject {
     super();
   }
   getDocumentProperties() {
-    return new PropertiesImpl(this.rt.properties.document);
+    return new PropertiesImpl(this.rt, this.rt.properties.document, 'document');
   }
   getScriptProperties() {
-    return new PropertiesImpl(this.rt.properties.script);
+    return new PropertiesImpl(this.rt, this.rt.properties.script, 'script');
   }
   getUserProperties() {
-    return new PropertiesImpl(this.rt.properties.user);
+    return new PropertiesImpl(this.rt, this.rt.properties.user, 'user');
   }
 }
 
@@ -459,16 +472,35 @@ export class LockImpl extends EmuObject {
   ) {
     super();
   }
-  tryLock(_timeoutInMillis: number) {
+  /**
+   * Waits on the emulator clock: takes the lock if it is free, or if the simulated other execution
+   * lets it go within the timeout (the clock moves to that moment); otherwise the whole timeout passes.
+   */
+  private acquire(timeoutInMillis: number): boolean {
     const holder = this.rt.locks[this.kind];
     if (holder === null || holder === this.execution) {
       this.rt.locks[this.kind] = this.execution;
       return true;
     }
-    return false; // held by another execution: the emulator does not wait
+    const timeout = Math.max(0, Number(timeoutInMillis) || 0);
+    const releaseAt = holder === 'external' ? this.rt.externalReleaseAt : null;
+    if (releaseAt !== null) {
+      const wait = releaseAt - this.rt.now().getTime();
+      if (wait <= timeout) {
+        if (wait > 0) this.rt.advanceClock(wait);
+        this.rt.externalReleaseAt = null;
+        this.rt.locks[this.kind] = this.execution;
+        return true;
+      }
+    }
+    this.rt.advanceClock(timeout);
+    return false;
+  }
+  tryLock(timeoutInMillis: number) {
+    return this.acquire(timeoutInMillis);
   }
   waitLock(timeoutInMillis: number) {
-    if (!this.tryLock(timeoutInMillis)) fail(LOCK_TIMEOUT);
+    if (!this.acquire(timeoutInMillis)) fail(LOCK_TIMEOUT);
   }
   releaseLock() {
     if (this.rt.locks[this.kind] === this.execution) this.rt.locks[this.kind] = null;

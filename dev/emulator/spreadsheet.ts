@@ -44,6 +44,27 @@ function copyValue(v: CellValue): CellValue {
   return isDate(v) ? new Date((v as Date).getTime()) : v;
 }
 
+/**
+ * Sheets' cap: 10 million cells per spreadsheet, every cell of every sheet counted, empty ones too
+ * (Google Drive Help, "Files you can store in Google Drive"). The message is the one Apps Script and
+ * the Sheets API users report; Google's docs do not print it.
+ */
+export const CELL_LIMIT = 10_000_000;
+/** a sheet insertSheet adds: 1,000 rows by 26 columns (what the model creates) */
+const NEW_SHEET_ROWS = 1000;
+const NEW_SHEET_COLUMNS = 26;
+
+/** Throws Sheets' message, changing nothing, when `added` more cells would pass the cap. */
+function checkCellLimit(rt: Runtime, added: number): void {
+  if (added <= 0) return;
+  let cells = 0;
+  for (const s of rt.wb.sheets) cells += s.maxRows * s.maxCols;
+  if (cells + added > CELL_LIMIT)
+    fail(
+      `This action would increase the number of cells in the workbook above the limit of ${CELL_LIMIT} cells.`,
+    );
+}
+
 function isInt(n: unknown): n is number {
   return typeof n === 'number' && Number.isFinite(n);
 }
@@ -247,6 +268,7 @@ export class SpreadsheetImpl extends EmuObject {
     } else checkSheetName(this.rt, name);
     if (index !== undefined && (index < 0 || index > this.wb.sheets.length))
       fail(`Invalid argument: sheetIndex`);
+    checkCellLimit(this.rt, NEW_SHEET_ROWS * NEW_SHEET_COLUMNS);
     const current = this.wb.sheets.indexOf(this.wb.active);
     const s = this.wb.addSheet(name, index ?? current + 1);
     this.wb.active = s;
@@ -488,6 +510,7 @@ export class SheetImpl extends EmuObject {
     const max = axis === 'row' ? this.model.maxRows : this.model.maxCols;
     if (!isInt(at) || !isInt(count) || count < 1 || at < 1 || at > max + 1)
       fail(axis === 'row' ? 'Those rows are out of bounds.' : 'Those columns are out of bounds.');
+    checkCellLimit(this.rt, count * (axis === 'row' ? this.model.maxCols : this.model.maxRows));
     this.wb.shift(this.model, axis, at, count);
     // new rows/columns take the formatting (number format, style, validation) of their neighbour
     if (inheritFrom !== null && inheritFrom >= 1) {
@@ -574,6 +597,9 @@ export class SheetImpl extends EmuObject {
     if (!Array.isArray(rowContents)) signatureError([rowContents], 'Sheet', 'appendRow');
     this.wb.ensureCalculated(this.model);
     const r = this.model.lastRow() + 1;
+    const rows = Math.max(r, this.model.maxRows);
+    const cols = Math.max(rowContents.length, this.model.maxCols);
+    checkCellLimit(this.rt, rows * cols - this.model.maxRows * this.model.maxCols);
     if (r > this.model.maxRows) this.model.maxRows = r;
     if (rowContents.length > this.model.maxCols) this.model.maxCols = rowContents.length;
     rowContents.forEach((v, j) => writeInput(this.rt, this.model, r, j + 1, v));

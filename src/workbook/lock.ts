@@ -9,7 +9,7 @@ export class LockTimeout extends Error {
 
 const WAIT_MS = 10_000;
 
-/** Runs `work` holding the document lock; throws LockTimeout when it cannot be had in 10 s. Always releases. */
+/** Runs `work` holding the document lock; throws LockTimeout when it cannot be had in 10 s. Always flushes and releases. */
 export function withDocumentLock<T>(work: () => T): T {
   const lock = LockService.getDocumentLock();
   try {
@@ -20,6 +20,8 @@ export function withDocumentLock<T>(work: () => T): T {
   try {
     return work();
   } finally {
+    // Apps Script may hold writes until the execution ends: the next holder must see them (Lock.releaseLock).
+    SpreadsheetApp.flush();
     lock.releaseLock();
   }
 }

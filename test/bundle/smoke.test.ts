@@ -115,6 +115,15 @@ describe('dist/Code.js as Apps Script loads it', () => {
     expect(emulator.calls.byMethod()['SpreadsheetApp.getUi']).toBe(1);
   });
 
+  it('onOpen under AuthMode.LIMITED (the add-on enabled in this file) builds the same menu and opens nothing', () => {
+    const emulator = createEmulator();
+    const bundle = emulator.loadBundle(code);
+    bundle.callAs('LIMITED', 'onOpen', bundle.event('LIMITED'));
+    const labels = emulator.ui.menus[0].items.map((item) => ('label' in item ? item.label : '-'));
+    expect(labels).toEqual(MENU.map((entry) => (entry === 'separator' ? '-' : entry.label)));
+    expect([emulator.ui.sidebars, emulator.ui.dialogs, emulator.ui.alerts]).toEqual([[], [], []]);
+  });
+
   it('onInstall shows the same menu as onOpen', () => {
     const emulator = createEmulator();
     const bundle = emulator.loadBundle(code);

@@ -274,7 +274,7 @@ describe('results', () => {
 });
 
 describe('custom function restrictions', () => {
-  it('the spreadsheet is read-only and authorized services throw', () => {
+  it('the spreadsheet is read-only, the UI throws, document properties can be read', () => {
     const { emu, sh } = setup();
     sh.getRange('A1').setValue('hello');
     sh.getRange('B1:B6').setFormulas([
@@ -290,12 +290,9 @@ describe('custom function restrictions', () => {
         .getRange('B1:B6')
         .getValues()
         .map((r) => r[0]),
-    ).toEqual(['#ERROR!', 'hello', '#ERROR!', '#ERROR!', 'user:', 'en_US']);
+    ).toEqual(['#ERROR!', 'hello', '#ERROR!', '', 'user:', 'en_US']);
     expect(emu.explain('Sheet1', 'B1')).toBe('You do not have permission to call setValue');
     expect(emu.explain('Sheet1', 'B3')).toBe('Cannot call SpreadsheetApp.getUi() from this context.');
-    expect(emu.explain('Sheet1', 'B4')).toBe(
-      'You do not have permission to call PropertiesService.getDocumentProperties',
-    );
     expect(sh.getRange('Z1').getValue()).toBe('');
     expect(emu.authMode).toBe('FULL');
   });

@@ -63,6 +63,68 @@ describe('AuthMode.NONE (onOpen of an add-on not yet authorized)', () => {
   });
 });
 
+describe('AuthMode.LIMITED (onOpen where the add-on is enabled; "Editor add-on authorization")', () => {
+  const CODE = `
+    function onOpen(e) { SpreadsheetApp.getUi().createAddonMenu().addItem('Open', 'open').addToUi(); return SpreadsheetApp.getActiveSheet().getName(); }
+    function sidebar() { SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutput('<p>x</p>')); }
+    function dialog() { SpreadsheetApp.getUi().showModalDialog(HtmlService.createHtmlOutput('<p>x</p>'), 'T'); }
+    function modeless() { SpreadsheetApp.getUi().showModelessDialog(HtmlService.createHtmlOutput('<p>x</p>'), 'T'); }
+    function alert() { SpreadsheetApp.getUi().alert('Hi'); }
+  `;
+  it('builds menus and reads the document, but cannot open sidebars or dialogs', () => {
+    const emu = createEmulator();
+    const b = emu.loadBundle(CODE);
+    expect(b.callAs('LIMITED', 'onOpen', b.event('LIMITED'))).toBe('Sheet1');
+    expect(emu.ui.menus.map((m) => m.title)).toEqual(['ClientTabs']);
+    for (const [fn, method] of [
+      ['sidebar', 'showSidebar'],
+      ['dialog', 'showModalDialog'],
+      ['modeless', 'showModelessDialog'],
+      ['alert', 'alert'],
+    ])
+      expect(() => b.callAs('LIMITED', fn)).toThrow(
+        `You do not have permission to call Ui.${method}. Required permissions: https://www.googleapis.com/auth/script.container.ui`,
+      );
+    expect(emu.ui.sidebars).toEqual([]);
+    expect(emu.ui.dialogs).toEqual([]);
+    b.call('sidebar');
+    expect(emu.ui.sidebars).toHaveLength(1);
+  });
+});
+
+describe('custom functions get the services the "Custom Functions in Google Sheets" guide lists', () => {
+  const CODE = `
+    function docProps() { var p = PropertiesService.getDocumentProperties(); p.setProperty('k', 'v'); return p.getProperty('k'); }
+    function userPropsRead() { return PropertiesService.getUserProperties().getProperty('theme'); }
+    function userPropsWrite() { PropertiesService.getUserProperties().setProperty('theme', 'dark'); }
+    function lock() { var l = LockService.getDocumentLock(); var ok = l.tryLock(100); l.releaseLock(); return ok; }
+    function cache() { var c = CacheService.getDocumentCache(); c.put('a', '1'); return c.get('a'); }
+    function utilities() { return Utilities.formatString('%d-%s', 7, 'x'); }
+    function write() { SpreadsheetApp.getActiveSheet().getRange('A1').setValue(1); }
+    function other() { SpreadsheetApp.openById('abc'); }
+  `;
+  it('Properties (user properties read only), Lock, Cache and Utilities work; the document is read only', () => {
+    const emu = createEmulator();
+    emu.properties.user.set('theme', 'light');
+    const b = emu.loadBundle(CODE);
+    expect(b.callAs('CUSTOM_FUNCTION', 'docProps')).toBe('v');
+    expect(b.callAs('CUSTOM_FUNCTION', 'userPropsRead')).toBe('light');
+    expect(() => b.callAs('CUSTOM_FUNCTION', 'userPropsWrite')).toThrow(
+      'You do not have permission to call Properties.setProperty',
+    );
+    expect(emu.properties.user.get('theme')).toBe('light');
+    expect(b.callAs('CUSTOM_FUNCTION', 'lock')).toBe(true);
+    expect(b.callAs('CUSTOM_FUNCTION', 'cache')).toBe('1');
+    expect(b.callAs('CUSTOM_FUNCTION', 'utilities')).toBe('7-x');
+    expect(() => b.callAs('CUSTOM_FUNCTION', 'write')).toThrow('You do not have permission to call setValue');
+    expect(() => b.callAs('CUSTOM_FUNCTION', 'other')).toThrow(
+      'You do not have permission to call SpreadsheetApp.openById',
+    );
+    b.call('userPropsWrite');
+    expect(emu.properties.user.get('theme')).toBe('dark');
+  });
+});
+
 describe('call counting', () => {
   it('logs Class.method and counts document calls without handle getters', () => {
     const emu = createEmulator();
@@ -127,6 +189,27 @@ describe('call counting', () => {
       true,
       'Exception: The starting row of the range is too small.',
     ]);
+  });
+});
+
+describe('methods the emulator lacks', () => {
+  it('say "not emulated: Class.method" instead of handing back undefined', () => {
+    const emu = createEmulator();
+    const b = emu.loadBundle(`
+      function rich() {
+        var range = SpreadsheetApp.getActiveSheet().getRange('A1');
+        try { range.getRichTextValue(); } catch (e) { return [e instanceof Error, String(e), typeof range.then, typeof JSON.stringify(range)]; }
+      }
+    `);
+    expect(b.call('rich')).toEqual([
+      true,
+      'Exception: not emulated: Range.getRichTextValue',
+      'undefined',
+      'string',
+    ]);
+    expect(emu.calls.count('Range.getRichTextValue')).toBe(1);
+    const sheet = emu.spreadsheet.getActiveSheet() as unknown as Record<string, () => unknown>;
+    expect(() => sheet.getBandings()).toThrow('not emulated: Sheet.getBandings');
   });
 });
 

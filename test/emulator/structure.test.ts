@@ -140,3 +140,33 @@ describe('sheets', () => {
     expect(ss.getSheets().map((s) => s.getName())).toEqual(['Sheet1', 'First', 'Acme Co']);
   });
 });
+
+describe("Sheets' 10-million-cell cap (every cell of every sheet, empty ones included)", () => {
+  const MESSAGE =
+    'This action would increase the number of cells in the workbook above the limit of 10000000 cells.';
+  it('refuses inserts and new sheets past it, and changes nothing', () => {
+    const emu = createEmulator();
+    const ss = emu.spreadsheet;
+    const sheet = ss.getSheets()[0];
+    sheet.getRange('A1').setValue('kept');
+    sheet.insertColumnsAfter(26, 9974); // 1,000 rows x 10,000 columns: exactly the cap
+    expect(sheet.getMaxColumns()).toBe(10_000);
+    expect(() => sheet.insertRowsAfter(1, 1)).toThrow(MESSAGE);
+    expect(() => sheet.insertColumnBefore(1)).toThrow(MESSAGE);
+    expect(() => ss.insertSheet('One more')).toThrow(MESSAGE);
+    expect(() => sheet.appendRow(['x'])).not.toThrow(); // row 2 exists: nothing grows
+    expect([sheet.getMaxRows(), sheet.getMaxColumns(), ss.getNumSheets()]).toEqual([1000, 10_000, 1]);
+    expect(sheet.getRange('A1').getValue()).toBe('kept');
+    sheet.deleteColumns(1001, 9000); // 1,000 x 1,000 left
+    expect(ss.insertSheet('Fits').getMaxRows()).toBe(1000);
+  });
+
+  it('counts a row appendRow adds past the last one', () => {
+    const emu = createEmulator();
+    const sheet = emu.spreadsheet.getSheets()[0];
+    sheet.insertColumnsAfter(26, 9974);
+    sheet.getRange(1000, 1).setValue('last row');
+    expect(() => sheet.appendRow(['one too many'])).toThrow(MESSAGE);
+    expect(sheet.getMaxRows()).toBe(1000);
+  });
+});
