@@ -165,13 +165,14 @@ export function lastCheckIns(
   return result;
 }
 
+/** The client's latest check-in, read from the tab with the roster's Tab ID (a name can be another tab's). */
 function readLastCheckIn(ss: Spreadsheet, client: RosterClient, zone: Zone): number | null {
-  const indexed = getIndexedClient(client.clientId);
-  const name = indexed?.name ?? client.tabName;
-  const width = indexed?.width ?? 26;
+  const sheetId = client.tabId ?? getIndexedClient(client.clientId)?.sheetId ?? null;
   try {
-    const values = ss.getRange(`${quoteSheetName(name)}!A1:${columnLetter(width)}`).getValues();
-    const tab = modelTab(client.clientId, name, width, values, zone);
+    const sheet = sheetId === null ? null : ss.getSheetById(sheetId);
+    if (!sheet) return null;
+    const values = sheet.getDataRange().getValues();
+    const tab = modelTab(client.clientId, client.tabName, values[0]?.length ?? 0, values, zone);
     return tab ? (latestEntry(tab.log)?.day ?? null) : null;
   } catch {
     return null;
