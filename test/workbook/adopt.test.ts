@@ -199,3 +199,21 @@ describe('issue 9: adopting', () => {
     expect(h.sheet('Ann log (2023)').getRange('B4').getValue()).toBe(88);
   });
 });
+
+test('rows the user inserts above an adopted tab’s header (150): the log is still found and the check-in lands under it', () => {
+  const h = harness();
+  twoLogs(h, ['Ann log', 'Bob log']);
+  h.call('rpcAdoptTabs', ['Ann log']);
+  h.sheet('Ann log').insertRowsBefore(1, 150);
+  const saved = h.call<R<{ row: number }>>('rpcSaveCheckIn', {
+    clientId: 'C-0001',
+    weekOf: '2024-06-10',
+    values: { Weight: '88' },
+    satisfaction: '',
+    wins: '',
+    blockers: '',
+    notes: '',
+  });
+  expect(saved).toMatchObject({ ok: true, value: { row: 154 } });
+  expect(h.sheet('Ann log').getRange('B154').getValue()).toBe(88);
+});
