@@ -167,12 +167,14 @@ export function lastCheckIns(
 
 /** The client's latest check-in, read from the tab with the roster's Tab ID (a name can be another tab's). */
 function readLastCheckIn(ss: Spreadsheet, client: RosterClient, zone: Zone): number | null {
-  const sheetId = client.tabId ?? getIndexedClient(client.clientId)?.sheetId ?? null;
+  const indexed = getIndexedClient(client.clientId);
+  const sheetId = client.tabId ?? indexed?.sheetId ?? null;
+  const width = indexed?.width ?? 26;
   try {
     const sheet = sheetId === null ? null : ss.getSheetById(sheetId);
     if (!sheet) return null;
-    const values = sheet.getDataRange().getValues();
-    const tab = modelTab(client.clientId, client.tabName, values[0]?.length ?? 0, values, zone);
+    const values = sheet.getRange(`A1:${columnLetter(width)}`).getValues();
+    const tab = modelTab(client.clientId, client.tabName, width, values, zone);
     return tab ? (latestEntry(tab.log)?.day ?? null) : null;
   } catch {
     return null;
