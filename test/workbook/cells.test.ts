@@ -56,3 +56,15 @@ describe.each(['@', 'General'])('issue 9 #7: text reads as typed in a column for
     expect(cells.map((c) => c.getFormula())).toEqual(expected.map(() => ''));
   });
 });
+
+test('issue 9 #7: the needs-attention list reads as typed in columns the user formatted as plain text', () => {
+  const h = harness();
+  h.call('menuSetUpWorkbook');
+  expect(h.call<R>('rpcCreateClient', { ...SAMPLE_CLIENT, name: '=SUM(A1) 30' }).ok).toBe(true);
+  for (const label of ['Client', 'Detail', 'Client ID']) plainText(h, 'Dashboard', label, 2);
+  h.call('menuRefreshDashboard');
+  const cells = ['Client', 'Client ID'].map((label) => at(h, 'Dashboard', label, 3, 2));
+  expect(cells.map((c) => c.getDisplayValue())).toEqual(['=SUM(A1) 30', 'C-0001']);
+  expect(cells.map((c) => c.getFormula())).toEqual(['', '']);
+  expect(at(h, 'Dashboard', 'Detail', 3, 2).getDisplayValue()).not.toMatch(/^'/);
+});
