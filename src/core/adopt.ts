@@ -22,8 +22,8 @@ export type AdoptResult = { ok: true; value: AdoptDetection } | { ok: false; rea
 const MIN_SHARE = 0.6;
 /** Share of the filled cells below a header that must be dates: a title block above the real header fails it. */
 const MIN_DATE_SHARE = 0.8;
-/** A header is looked for in the first rows only: a title block is short. */
-const MAX_HEADER_ROW = 30;
+/** A header is looked for in the first non-blank rows only: a title block is short (blank rows inserted above don't count). */
+const MAX_HEADER_ROWS = 30;
 
 /**
  * Detects the log of an existing client tab. `readDay` turns a date cell into a day number (null when
@@ -36,9 +36,10 @@ export function detectAdoptable(
   const filled = values.some((row) => row.some((cell) => !isBlank(cell)));
   if (!filled) return { ok: false, reason: 'The tab is empty.' };
   let sawDateColumn = false;
-  const lastHeader = Math.min(values.length - 1, MAX_HEADER_ROW);
-  for (let headerRow = 0; headerRow <= lastHeader; headerRow++) {
+  let filledRows = 0;
+  for (let headerRow = 0; headerRow < values.length && filledRows <= MAX_HEADER_ROWS; headerRow++) {
     const header = values[headerRow] ?? [];
+    if (header.some((cell) => !isBlank(cell))) filledRows++;
     const labelled = header
       .map((cell, column) => ({ column, label: typeof cell === 'string' ? cell.trim() : '' }))
       .filter((cell) => cell.label !== '');
@@ -80,7 +81,7 @@ export function detectAdoptable(
     ok: false,
     reason: sawDateColumn
       ? 'Found a date column, but no column of numbers beside it.'
-      : 'No header row with a date column below it (looked in the first 30 rows).',
+      : 'No header row with a date column below it (looked in the first 30 rows with content).',
   };
 }
 

@@ -6,6 +6,7 @@
 import { formatIsoDay, parseIsoDay, utcDateFromDay } from './dates';
 import { isBlank } from './layout';
 import { ownedLogColumns, type LogLayout, type MetricDef } from './client-tab';
+import { ownValue } from './own';
 import { parseNumber } from './parse';
 
 export interface FieldProblem {
@@ -110,7 +111,7 @@ export function parseCheckIn(
       ? (rawValues as Record<string, unknown>)
       : {};
   for (const metric of metrics) {
-    const raw = typed[metric.name];
+    const raw = ownValue<unknown>(typed, metric.name);
     if (raw === undefined || raw === null || String(raw).trim() === '') {
       metricValues.set(metric.name, null);
       continue;
@@ -124,7 +125,10 @@ export function parseCheckIn(
     } else metricValues.set(metric.name, value);
   }
   for (const name of Object.keys(typed)) {
-    if (!metrics.some((metric) => metric.name === name) && String(typed[name] ?? '').trim() !== '') {
+    if (
+      !metrics.some((metric) => metric.name === name) &&
+      String(ownValue(typed, name) ?? '').trim() !== ''
+    ) {
       errors.push({ field: `values.${name}`, message: `${shown(name)} is not a metric of this client.` });
     }
   }

@@ -34,6 +34,8 @@ export const LOG = {
   notes: 'Notes',
   enteredBy: 'Entered by',
 } as const;
+/** The log's satisfaction column is the one whose label starts with this. */
+export const LOG_SATISFACTION_PREFIX = 'Satisfaction';
 export const LOG_TRAILING = [LOG.satisfaction, LOG.wins, LOG.blockers, LOG.notes, LOG.enteredBy] as const;
 
 /** Converts a date cell (Date, serial or text) to a day number; the workbook supplies the time zone. */
@@ -88,10 +90,21 @@ function findLogHeader(values: readonly unknown[][]): HeaderMatch | null {
   return findHeaderRow(values, [LOG.weekOf]);
 }
 
-/** The column whose label starts with `prefix` (for "Satisfaction (1-10)" written any way), or -1. */
-function columnStartingWith(header: HeaderMatch, prefix: string): number {
+/**
+ * The column whose label starts with `prefix` (for "Satisfaction (1-10)" written any way), or -1; the
+ * exact label first, and never a metric's column (an older tab may have a metric named "Satisfaction").
+ */
+function columnStartingWith(
+  header: HeaderMatch,
+  prefix: string,
+  exact: string,
+  taken: ReadonlySet<number>,
+): number {
+  const exactColumn = header.columns.get(normalizeLabel(exact));
+  if (exactColumn !== undefined) return exactColumn;
   const wanted = normalizeLabel(prefix);
-  for (const [label, column] of header.columns) if (label.startsWith(wanted)) return column;
+  for (const [label, column] of header.columns)
+    if (label.startsWith(wanted) && !taken.has(column)) return column;
   return -1;
 }
 
@@ -144,7 +157,12 @@ function readLog(
     headerRow: header.row,
     weekColumn: find(LOG.weekOf),
     metricColumns,
-    satisfactionColumn: columnStartingWith(header, 'Satisfaction'),
+    satisfactionColumn: columnStartingWith(
+      header,
+      LOG_SATISFACTION_PREFIX,
+      LOG.satisfaction,
+      new Set(metricColumns.values()),
+    ),
     winsColumn: find(LOG.wins),
     blockersColumn: find(LOG.blockers),
     notesColumn: find(LOG.notes),

@@ -1,8 +1,9 @@
 /** Reading the New client form: every field checked, problems named by field. */
 import { CLIENT_TYPES, matchChoice, normalizeLabel, type ClientTypeName } from './clients';
 import { cadenceFor } from './cadence';
-import { LOG, METRIC_HEADER, PROFILE_ORDER, type MetricSpec } from './client-tab';
-import { parseMoney, parseNumber } from './parse';
+import { LOG, LOG_SATISFACTION_PREFIX, METRIC_HEADER, PROFILE_ORDER, type MetricSpec } from './client-tab';
+import { checkMoney } from './money';
+import { parseNumber } from './parse';
 import { formDayMessage, parseFormDay, shown, type FieldProblem } from './checkin';
 
 /** Sheets' own limit for a tab name. */
@@ -110,12 +111,17 @@ export function parseNewClient(
     errors.push({ field: 'startDate', message: formDayMessage('Start date', form.startDate) });
   const program = text(errors, 'program', form.program, MAX_SHORT_TEXT, 'Program');
   const num = (v: string) => parseNumber(v, locale);
-  const money = (v: string) => parseMoney(v, locale);
+  const money = (field: 'monthlyFee' | 'yearlyProfit' | 'monthlyCosts', label: string, signed = false) => {
+    const check = checkMoney(label, form[field], locale, signed);
+    if (check.ok) return check.value;
+    errors.push({ field, message: check.message });
+    return null;
+  };
   const programMonths = optionalNumber(errors, 'programMonths', form.programMonths, num, 'Program length',
     (n) => Number.isInteger(n) && n >= 1 && n <= 120, 'a whole number of months from 1 to 120'); // prettier-ignore
-  const monthlyFee = optionalNumber(errors, 'monthlyFee', form.monthlyFee, money, 'Monthly fee', (n) => n >= 0, 'an amount of 0 or more'); // prettier-ignore
-  let yearlyProfit = optionalNumber(errors, 'yearlyProfit', form.yearlyProfit, money, 'Yearly profit', () => true, 'an amount'); // prettier-ignore
-  const monthlyCosts = optionalNumber(errors, 'monthlyCosts', form.monthlyCosts, money, 'Monthly costs', (n) => n >= 0, 'an amount of 0 or more'); // prettier-ignore
+  const monthlyFee = money('monthlyFee', 'Monthly fee');
+  let yearlyProfit = money('yearlyProfit', 'Yearly profit', true);
+  const monthlyCosts = money('monthlyCosts', 'Monthly costs');
   if (yearlyProfit === null && monthlyCosts !== null) {
     if (monthlyFee === null) {
       if (String(form.monthlyFee ?? '').trim() === '') {
@@ -169,7 +175,8 @@ export function parseNewClient(
       errors.push({ field: at('name'), message: 'A metric name cannot start with =, +, - or @.' });
     const key = normalizeLabel(name);
     if (seen.has(key)) errors.push({ field: at('name'), message: `${shown(name)} is listed twice.` });
-    if (RESERVED_METRIC_NAMES.includes(key)) errors.push({ field: at('name'), message: `${shown(name)} is a column ClientTabs already keeps.` }); // prettier-ignore
+    // The log finds its satisfaction column by this prefix ("Satisfaction (1-10)" written any way).
+    if (RESERVED_METRIC_NAMES.includes(key) || key.startsWith(normalizeLabel(LOG_SATISFACTION_PREFIX))) errors.push({ field: at('name'), message: `${shown(name)} is a column ClientTabs already keeps.` }); // prettier-ignore
     seen.add(key);
     const direction =
       typeof m.direction === 'string' ? m.direction.trim().toLowerCase() : (m.direction ?? 'up');

@@ -3,6 +3,7 @@
  * and show the problem beside the field). Numbers are read by the same parser the server uses.
  */
 import { parseMetricValue } from '../core/checkin';
+import { checkMoney } from '../core/money';
 import { decimalSeparatorFor, parseNumber } from '../core/parse';
 import { sidebarContext } from './context';
 
@@ -42,6 +43,18 @@ export function checkMetric(
   locale: string = sidebarContext().locale,
 ): Check {
   return checkNumber(label, text, false, locale, (trimmed) => parseMetricValue(trimmed, unit, locale));
+}
+
+/** A money field, by the server's own rule (same bounds, same message); `required` refuses blank. */
+export function checkAmount(
+  label: string,
+  text: string,
+  required = false,
+  signed = false,
+  locale: string = sidebarContext().locale,
+): Check {
+  if (text.trim() === '' && required) return { ok: false, message: `${label} is required.` };
+  return checkMoney(label, text, locale, signed);
 }
 
 /** Satisfaction is a whole number from 1 to 10, or blank. */

@@ -7,12 +7,12 @@ import { detectAdoptable, type AdoptDetection } from '../core/adopt';
 import { formatIsoDay } from '../core/dates';
 import { columnLetter } from '../core/layout';
 import type { FieldProblem } from '../core/checkin';
-import { asText, dayToCell, strictDayReader } from './cells';
+import { asText, dayToCell, sheetAt, strictDayReader, writeBlock } from './cells';
 import { setIndexedClients, type IndexedClient } from './client-index';
 import { withDocumentLock } from './lock';
 import type { Outcome } from './new-client';
 import { liveLinks, nextClientId, openRoster, rosterClients, type LogAddress } from './roster';
-import { MANAGED_SHEETS, ROSTER } from './schema';
+import { isManagedSheet, ROSTER } from './schema';
 import { activeSpreadsheet, ensureRows, readSettings, readZone, requireTable, type Sheet } from './tables';
 import { cadenceFor } from '../core/cadence';
 
@@ -56,7 +56,7 @@ export function scanAdoptable(): {
   const skipped: { tabName: string; reason: string }[] = [];
   for (const sheet of ss.getSheets()) {
     const name = sheet.getName();
-    if (MANAGED_SHEETS.includes(name) || known.has(sheet.getSheetId())) continue;
+    if (isManagedSheet(name) || known.has(sheet.getSheetId())) continue;
     try {
       const found = detectAdoptable(readTab(sheet), strictDayReader(zone));
       if (found.ok) candidates.push(describe(name, found.value));
@@ -97,19 +97,21 @@ export function adoptTabs(tabNames: string[], budgetMs = ADOPT_TIME_BUDGET_MS): 
     const adopted: string[] = [];
     const failed: { tabName: string; reason: string }[] = [];
     const rows: Map<number, unknown>[] = [];
-    const index: Record<string, IndexedClient> = {};
+    const index = new Map<string, IndexedClient>();
     let firstRow = roster.lastRow + 2;
     let i = 0;
     for (; i < queue.length; i++) {
       if (Date.now() - startedAt > budgetMs) break;
-      const tabName = queue[i];
-      if (MANAGED_SHEETS.includes(tabName)) {
-        failed.push({ tabName, reason: 'This is a ClientTabs sheet, not a client tab.' });
+      const typedName = queue[i];
+      const sheet = ss.getSheetByName(typedName);
+      if (!sheet) {
+        failed.push({ tabName: typedName, reason: 'There is no tab with this name any more.' });
         continue;
       }
-      const sheet = ss.getSheetByName(tabName);
-      if (!sheet) {
-        failed.push({ tabName, reason: 'There is no tab with this name any more.' });
+      // Sheets finds tabs by name ignoring case: the client is named after the tab, not after what was typed.
+      const tabName = sheet.getName();
+      if (isManagedSheet(tabName)) {
+        failed.push({ tabName, reason: 'This is a ClientTabs sheet, not a client tab.' });
         continue;
       }
       const sheetId = sheet.getSheetId();
@@ -156,7 +158,7 @@ export function adoptTabs(tabNames: string[], budgetMs = ADOPT_TIME_BUDGET_MS): 
       for (const [key, formula] of Object.entries(liveLinks(address, rosterRow, roster))) put(key, formula);
       rows.push(cells);
       knownIds.add(sheetId);
-      index[clientId] = { sheetId, name: tabName, width: Math.max(26, detection.dateColumn + 1) };
+      index.set(clientId, { sheetId, name: tabName, width: Math.max(26, detection.dateColumn + 1) });
       adopted.push(tabName);
     }
     const remaining = queue.slice(i);
@@ -198,7 +200,7 @@ function writeRosterRows(sheet: Sheet, firstRow: number, rows: Map<number, unkno
     while (end + 1 < columns.length && columns[end + 1] === columns[end] + 1) end++;
     const run = columns.slice(start, end + 1);
     const block = rows.map((r) => run.map((c) => (r.has(c) ? r.get(c) : '')));
-    sheet.getRange(firstRow, run[0] + 1, rows.length, run.length).setValues(block);
+    writeBlock(sheetAt(sheet), firstRow, run[0] + 1, block);
     start = end + 1;
   }
 }

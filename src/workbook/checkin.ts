@@ -8,11 +8,12 @@ import { weekOf } from '../core/cadence';
 import { metricSpec, type MetricSpec } from '../core/client-tab';
 import { formatIsoDay, type Weekday } from '../core/dates';
 import { columnLetter, quoteSheetName } from '../core/layout';
+import { setOwn } from '../core/own';
 import { numberAsTyped } from '../core/parse';
 import { progressFraction } from '../core/progress';
 import { dayOfTimeInZone } from '../core/time-zone';
-import { cellValue, readText, type Zone } from './cells';
-import { getIndexedWeekStart, rememberRows } from './client-index';
+import { cellValue, readText, writeBlock, type Zone } from './cells';
+import { getIndexedWeekStart } from './client-index';
 import { latestMetricValue, openClientTab, type ClientTab } from './client-log';
 import { growTab } from './client-tab';
 import { withDocumentLock } from './lock';
@@ -33,10 +34,10 @@ export interface CheckInSaved {
   replaced: boolean;
 }
 
-function a1(tab: ClientTab, row0: number, column0: number, width = 1): string {
+function a1(tab: ClientTab, row0: number, column0: number, width = 1, height = 1): string {
   const start = `${columnLetter(column0 + 1)}${row0 + 1}`;
-  const end = `${columnLetter(column0 + width)}${row0 + 1}`;
-  return `${quoteSheetName(tab.tabName)}!${width === 1 ? start : `${start}:${end}`}`;
+  const end = `${columnLetter(column0 + width)}${row0 + height}`;
+  return `${quoteSheetName(tab.tabName)}!${width === 1 && height === 1 ? start : `${start}:${end}`}`;
 }
 
 export function saveCheckIn(request: CheckInRequest): Outcome<CheckInSaved> {
@@ -78,12 +79,10 @@ export function saveCheckIn(request: CheckInRequest): Outcome<CheckInSaved> {
       const sheet = ss.getSheetByName(tab.tabName);
       if (sheet) growTab(sheet);
     }
-    for (const run of runs) {
-      ss.getRange(a1(tab, row, run.column, run.cells.length)).setValues([
-        run.cells.map((c) => cellValue(c, zone)),
-      ]);
-    }
-    rememberRows(request.clientId, row + 1);
+    const at = (row1: number, column1: number, rows: number, columns: number) =>
+      ss.getRange(a1(tab, row1 - 1, column1 - 1, columns, rows));
+    for (const run of runs)
+      writeBlock(at, row + 1, run.column + 1, [run.cells.map((c) => cellValue(c, zone))]);
     if (previousNote) {
       const noteCell = ss.getRange(a1(tab, row, tab.log.weekColumn));
       const earlier = noteCell.getNote();
@@ -147,7 +146,8 @@ export function checkInForm(
   let existing: CheckInFormData['existing'] = null;
   if (existingRow) {
     const values: Record<string, string> = {};
-    for (const [name, column] of tab.log.metricColumns) values[name] = numberAt(existingRow.row, column);
+    for (const [name, column] of tab.log.metricColumns)
+      setOwn(values, name, numberAt(existingRow.row, column));
     existing = {
       values,
       satisfaction: textAt(existingRow.row, tab.log.satisfactionColumn),

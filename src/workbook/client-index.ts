@@ -4,6 +4,8 @@
  * roster (Properties calls are not spreadsheet calls). It is a cache: when stale, callers fall back to
  * the roster and rewrite it.
  */
+import { ownRecord } from '../core/own';
+
 const CLIENT_PREFIX = 'clienttabs.client.';
 const ZONE_KEY = 'clienttabs.zone';
 
@@ -12,8 +14,6 @@ export interface IndexedClient {
   name: string;
   /** Columns to read from the left: the tab's width when last seen. */
   width: number;
-  /** Rows in use when last written (a check-in reads a window below it instead of the whole sheet). */
-  rows?: number;
 }
 
 function properties(): GoogleAppsScript.Properties.Properties {
@@ -50,17 +50,11 @@ export function setIndexedClient(clientId: string, entry: IndexedClient): void {
   properties().setProperty(CLIENT_PREFIX + clientId, JSON.stringify(entry));
 }
 
-/** Remembers that the client's tab now uses at least `rows` rows. */
-export function rememberRows(clientId: string, rows: number): void {
-  const entry = getIndexedClient(clientId);
-  if (entry && (entry.rows ?? 0) < rows) setIndexedClient(clientId, { ...entry, rows });
-}
-
-export function setIndexedClients(entries: Record<string, IndexedClient>): void {
-  const values: Record<string, string> = {};
-  for (const [clientId, entry] of Object.entries(entries))
-    values[CLIENT_PREFIX + clientId] = JSON.stringify(entry);
-  if (Object.keys(values).length > 0) properties().setProperties(values);
+export function setIndexedClients(entries: ReadonlyMap<string, IndexedClient>): void {
+  const values = ownRecord(
+    [...entries].map(([id, entry]) => [CLIENT_PREFIX + id, JSON.stringify(entry)] as const),
+  );
+  if (entries.size > 0) properties().setProperties(values);
 }
 
 export function getIndexedZone(): { timeZone: string; locale: string } | null {

@@ -15,7 +15,7 @@ import {
   type MetricDef,
 } from '../core/client-tab';
 import { normalizeLabel } from '../core/clients';
-import { columnLetter, isBlank, lastFilledRow, quoteSheetName } from '../core/layout';
+import { columnLetter, isBlank, quoteSheetName } from '../core/layout';
 import { readDay, readNumber, readText, strictDayReader, type Zone } from './cells';
 import { getIndexedClient, setIndexedClient, type IndexedClient } from './client-index';
 import { rosterClients, type RosterClient } from './roster';
@@ -50,28 +50,21 @@ export function latestMetricValue(tab: ClientTab, metricName: string): number | 
   return latest;
 }
 
-/** Rows read below the known end of a tab, and how many of them must be blank to trust the window. */
-const WINDOW_ROWS = 100;
-const BLANK_TAIL_ROWS = 50;
-
 /**
- * The tab's values in one getValues. With a known end: whole rows 1 to 100 below it (every column, so
- * columns inserted since need no width), trusted when its last 50 rows are blank (nothing typed beyond
- * it). Otherwise the known width, down the whole height (open-ended range).
+ * The tab's values in one getValues: the known width, down the whole height (open-ended range), so the
+ * row of a week is found wherever the user moved it (never a window below where the log was last seen).
+ * With `rows` (the height that read returned), whole rows instead: every column, for a tab widened since.
  */
-function readByName(ss: Spreadsheet, name: string, width: number, rows?: number): unknown[][] | null {
-  const tab = quoteSheetName(name);
-  if (rows) {
-    try {
-      const values = ss.getRange(`${tab}!1:${rows + WINDOW_ROWS}`).getValues();
-      const tail = values.slice(-BLANK_TAIL_ROWS);
-      if (tail.every((row) => row.every((cell) => cell === '' || cell === null))) return values;
-    } catch {
-      // Fewer rows than the window (or the tab is gone): read it whole below.
-    }
-  }
+function readByName(
+  ss: Spreadsheet,
+  name: string,
+  width: number,
+  rows?: number,
+): { values: unknown[][]; range: GoogleAppsScript.Spreadsheet.Range } | null {
   try {
-    return ss.getRange(`${tab}!A1:${columnLetter(Math.max(1, width))}`).getValues();
+    const tab = quoteSheetName(name);
+    const range = ss.getRange(rows ? `${tab}!1:${rows}` : `${tab}!A1:${columnLetter(Math.max(1, width))}`);
+    return { values: range.getValues(), range };
   } catch {
     return null;
   }
@@ -162,11 +155,21 @@ export function modelTab(
 export function openClientTab(ss: Spreadsheet, clientId: string, zone: Zone): ClientTab {
   const indexed = getIndexedClient(clientId);
   if (indexed) {
-    const values = readByName(ss, indexed.name, indexed.width, indexed.rows);
-    if (values) {
+    let read = readByName(ss, indexed.name, indexed.width);
+    for (let attempt = 0; read && attempt < 2; attempt++) {
+      const { values, range } = read;
       const tab = modelTab(clientId, indexed.name, values[0]?.length ?? indexed.width, values, zone);
       const ownId = tab ? profileClientId(tab.model) : null;
-      if (tab && (ownId === null || ownId === clientId) && !mayBeCutOff(tab)) return tab;
+      // A tab without our card (an adopted one) is only known by its sheet ID: names can be swapped.
+      const same =
+        ownId === clientId || (ownId === null && range.getSheet().getSheetId() === indexed.sheetId);
+      if (!tab || !same) break;
+      if (!mayBeCutOff(tab)) {
+        if (tab.width !== indexed.width) setIndexedClient(clientId, { ...indexed, width: tab.width });
+        return tab;
+      }
+      // Columns were inserted since the index learnt the width: read every column once more.
+      read = attempt === 0 ? readByName(ss, indexed.name, indexed.width, values.length) : null;
     }
   }
   return openThroughRoster(ss, clientId, zone);
@@ -222,6 +225,6 @@ export function openRosterClient(ss: Spreadsheet, client: RosterClient, zone: Zo
   const tab = modelTab(client.clientId, entry.name, entry.width, values, zone);
   if (!tab)
     throw new WorkbookError(`Could not find a log (a "Week of" or date column) in the tab "${entry.name}".`);
-  setIndexedClient(client.clientId, { ...entry, rows: lastFilledRow(values, -1) + 1 });
+  setIndexedClient(client.clientId, entry);
   return tab;
 }

@@ -10,7 +10,7 @@ import { formatIsoDay } from '../core/dates';
 import { latestEntry } from '../core/client-tab';
 import { columnLetter, findHeaderRow, isBlank, quoteSheetName } from '../core/layout';
 import { normalizeLabel } from '../core/clients';
-import { asText, readDay, readNumber, readText, type Zone } from './cells';
+import { asText, readDay, readNumber, readText, sheetAt, writeBlock, type Zone } from './cells';
 import { getIndexedClient } from './client-index';
 import { modelTab } from './client-log';
 import { todayIn } from './checkin';
@@ -203,13 +203,16 @@ export function lastCheckIns(
   return result;
 }
 
+/** The client's latest check-in, read from the tab with the roster's Tab ID (a name can be another tab's). */
 function readLastCheckIn(ss: Spreadsheet, client: RosterClient, zone: Zone): number | null {
   const indexed = getIndexedClient(client.clientId);
-  const name = indexed?.name ?? client.tabName;
+  const sheetId = client.tabId ?? indexed?.sheetId ?? null;
   const width = indexed?.width ?? 26;
   try {
-    const values = ss.getRange(`${quoteSheetName(name)}!A1:${columnLetter(width)}`).getValues();
-    const tab = modelTab(client.clientId, name, width, values, zone);
+    const sheet = sheetId === null ? null : ss.getSheetById(sheetId);
+    if (!sheet) return null;
+    const values = sheet.getRange(`A1:${columnLetter(width)}`).getValues();
+    const tab = modelTab(client.clientId, client.tabName, width, values, zone);
     return tab ? (latestEntry(tab.log)?.day ?? null) : null;
   } catch {
     return null;
@@ -266,19 +269,25 @@ export function refreshDashboard(): RefreshReport {
     const sheet = ss.getSheetByName(SHEET.dashboard);
     if (!sheet) throw new WorkbookError('The Dashboard sheet is missing. Run ClientTabs > Set up workbook.');
     const values = sheet.getDataRange().getValues();
-    const header = findHeaderRow(values, DASHBOARD.attentionHeader.slice(0, 3));
-    const headerRow = header ? header.row : 1;
-    const firstColumn = header ? (header.columns.get('client') as number) : ATTENTION_COLUMN - 1;
+    const header = findHeaderRow(values, DASHBOARD.attentionHeader.slice(0, 2));
+    if (!header) {
+      throw new WorkbookError(
+        `The Dashboard has no "${DASHBOARD.attention}" header row (${DASHBOARD.attentionHeader.join(', ')}), so Refresh has nowhere of its own to write the list. Type those labels back above it, or delete the Dashboard tab and run Set up.`,
+      );
+    }
+    const headerRow = header.row;
+    // The list's own columns, found by their labels: a column the user inserted between them is skipped.
+    const columns = DASHBOARD.attentionHeader.map((label) => header.columns.get(normalizeLabel(label)) ?? -1);
+    const [clientColumn, whyColumn] = columns;
     // The previous list: the rows Refresh wrote (a reason in "Why", or the all-clear line), up to the first other row.
     const ours = new Set<string>([...Object.values(ATTENTION_REASONS), ALL_CLEAR].map(normalizeLabel));
     let previous = 0;
     for (let row = headerRow + 1; row < values.length; row++) {
       const cells = values[row] ?? [];
-      if (!ours.has(normalizeLabel(cells[firstColumn + 1])) && !ours.has(normalizeLabel(cells[firstColumn])))
+      if (!ours.has(normalizeLabel(cells[whyColumn])) && !ours.has(normalizeLabel(cells[clientColumn])))
         break;
       previous++;
     }
-    const width = DASHBOARD.attentionHeader.length;
     const rows: unknown[][] = items.map((item) => [
       asText(item.name),
       item.reason,
@@ -287,22 +296,34 @@ export function refreshDashboard(): RefreshReport {
       asText(item.clientId),
     ]);
     if (rows.length === 0) rows.push([ALL_CLEAR, '', '', '', '']);
-    while (rows.length < previous) rows.push(new Array(width).fill(''));
+    while (rows.length < previous) rows.push(new Array(DASHBOARD.attentionHeader.length).fill(''));
     // Below the previous list the rows are the user's until the list grows into them: never overwrite them.
     for (
       let row = headerRow + 1 + previous;
       row < Math.min(values.length, headerRow + 1 + rows.length);
       row++
     ) {
-      const cells = (values[row] ?? []).slice(firstColumn, firstColumn + width);
-      const filled = cells.findIndex((c) => !isBlank(c));
-      if (filled >= 0) {
+      const cells = values[row] ?? [];
+      const filled = columns.find((column) => column >= 0 && !isBlank(cells[column]));
+      if (filled !== undefined) {
         throw new WorkbookError(
-          `The needs-attention list needs ${rows.length} rows, but ${columnLetter(firstColumn + filled + 1)}${row + 1} on the Dashboard has content of yours. Move it out of columns ${columnLetter(firstColumn + 1)}–${columnLetter(firstColumn + width)} below the list and refresh again.`,
+          `The needs-attention list needs ${rows.length} rows, but ${columnLetter(filled + 1)}${row + 1} on the Dashboard has content of yours. Move it out of the list's columns below the list and refresh again.`,
         );
       }
     }
-    sheet.getRange(headerRow + 2, firstColumn + 1, rows.length, width).setValues(rows);
+    const cellsByColumn = new Map<number, number>();
+    columns.forEach((column, i) => {
+      if (column >= 0) cellsByColumn.set(column, i);
+    });
+    const sorted = [...cellsByColumn.keys()].sort((a, b) => a - b);
+    for (let start = 0; start < sorted.length;) {
+      let end = start;
+      while (end + 1 < sorted.length && sorted[end + 1] === sorted[end] + 1) end++;
+      const run = sorted.slice(start, end + 1).map((column) => cellsByColumn.get(column) as number);
+      const block = rows.map((row) => run.map((i) => row[i]));
+      writeBlock(sheetAt(sheet), headerRow + 2, sorted[start] + 1, block);
+      start = end + 1;
+    }
     return { items: items.length };
   });
 }

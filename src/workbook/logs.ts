@@ -2,7 +2,7 @@
 import { matchChoice, LEAVE_REASONS, REQUEST_DECISIONS } from '../core/clients';
 import { formatIsoDay } from '../core/dates';
 import { planOffboard } from '../core/offboard';
-import { parseMoney } from '../core/parse';
+import { checkMoney } from '../core/money';
 import { clip, formDayMessage, parseFormDay, shown, type FieldProblem } from '../core/checkin';
 import { asText, dayToCell } from './cells';
 import { withDocumentLock } from './lock';
@@ -70,7 +70,7 @@ function optionalText(
   return text;
 }
 
-/** An amount of money typed as text (or sent as a number); null when blank. */
+/** An amount of money typed as text (or sent as a number); null when blank (the one money rule). */
 function money(
   errors: FieldProblem[],
   field: string,
@@ -78,13 +78,10 @@ function money(
   label: string,
   locale: string,
 ): number | null {
-  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))
-    return null;
-  const amount =
-    typeof value === 'string' || typeof value === 'number' ? parseMoney(String(value), locale) : null;
-  if (amount === null || amount < 0 || amount > 1e12)
-    errors.push({ field, message: `${label} must be an amount of money of 0 or more; got ${shown(value)}.` });
-  return amount;
+  const check = checkMoney(label, value, locale);
+  if (check.ok) return check.value;
+  errors.push({ field, message: check.message });
+  return null;
 }
 
 /** Appends a row for `client` to `spec`'s table: its ID and name, then `values`. */

@@ -1,7 +1,7 @@
 /** New client: the tab, the roster row with its live links, the index entry. A constant number of calls. */
 import { parseNewClient, type NewClientInput } from '../core/new-client';
 import type { FieldProblem } from '../core/checkin';
-import { asText, dayToCell } from './cells';
+import { asText, dayToCell, sheetAt, writeBlock } from './cells';
 import { setIndexedClient } from './client-index';
 import { buildClientTab, LOG_BLOCK_ROWS, logAddressOfNewTab, trimTab } from './client-tab';
 import { withDocumentLock } from './lock';
@@ -45,7 +45,7 @@ export function createClient(input: NewClientInput): Outcome<CreatedClient> {
     try {
       const block = buildClientTab(client, clientId, zone, payments, requests);
       trimTab(tab, block.logHeaderRow + LOG_BLOCK_ROWS, block.values[0].length);
-      tab.getRange(1, 1, block.values.length, block.values[0].length).setValues(block.values);
+      writeBlock(sheetAt(tab), 1, 1, block.values);
       const firstLogRow = block.logHeaderRow + 1;
       tab
         .getRange(firstLogRow, 1, tab.getMaxRows() - block.logHeaderRow, 1)
@@ -99,7 +99,6 @@ export function createClient(input: NewClientInput): Outcome<CreatedClient> {
         sheetId,
         name: client.name,
         width: tab.getMaxColumns(),
-        rows: block.values.length,
       });
       return {
         ok: true,

@@ -33,6 +33,12 @@ export const SHEET = {
 } as const;
 export const MANAGED_SHEETS: readonly string[] = Object.values(SHEET);
 
+/** True for a ClientTabs sheet's name, compared as Sheets compares tab names (ignoring case). */
+export function isManagedSheet(name: string): boolean {
+  const wanted = name.trim().toLowerCase();
+  return MANAGED_SHEETS.some((managed) => managed.toLowerCase() === wanted);
+}
+
 /** How many metrics get live columns in the roster (the tab itself holds any number). */
 export const ROSTER_METRIC_SLOTS = 3;
 

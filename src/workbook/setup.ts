@@ -6,7 +6,7 @@
 import { LOG, LOG_TRAILING, METRIC_HEADER, PROFILE_ORDER } from '../core/client-tab';
 import { normalizeLabel } from '../core/clients';
 import { findHeaderRow, isBlank, lastFilledRow } from '../core/layout';
-import { asText, readNumber, readText } from './cells';
+import { readNumber, readText } from './cells';
 import { setIndexedClients, setIndexedWeekStart, type IndexedClient } from './client-index';
 import { settingValueCell, upgradeDashboard, writeDashboard } from './dashboard';
 import { withDocumentLock } from './lock';
@@ -31,6 +31,7 @@ import {
   type Sheet,
   type Spreadsheet,
   type Table,
+  WorkbookError,
 } from './tables';
 
 export interface SetupReport {
@@ -51,13 +52,48 @@ function sheetNamed(ss: Spreadsheet, name: string, report: SetupReport): Sheet {
   return ss.insertSheet(name);
 }
 
+/** A managed sheet that exists, read once. */
+interface Existing {
+  sheet: Sheet;
+  values: unknown[][];
+}
+
+/**
+ * Reads the managed sheets that exist (one getValues each) and refuses, before anything is written, a tab
+ * that has a managed name but holds content of the user's without that sheet's header: Set up would
+ * otherwise write its rows into the user's tab.
+ */
+function readManagedSheets(ss: Spreadsheet): Map<string, Existing> {
+  const found = new Map<string, Existing>();
+  const tables: [string, readonly string[]][] = [
+    [SHEET.settings, SETTINGS_HEADER.slice(0, 2)],
+    ...[ROSTER, PAYMENTS, REQUESTS].map((spec): [string, string[]] => [spec.sheet, keyLabels(spec)]),
+  ];
+  for (const [name, labels] of tables) {
+    const sheet = ss.getSheetByName(name);
+    if (!sheet) continue;
+    const values = sheet.getDataRange().getValues();
+    const empty = values.every((row) => row.every(isBlank));
+    if (!empty && !findHeaderRow(values, labels)) {
+      throw new WorkbookError(
+        `The tab "${sheet.getName()}" holds content of yours, without the ${labels.map((l) => `"${l}"`).join(' and ')} header ClientTabs keeps there. Rename that tab and run Set up again (ClientTabs then makes its own "${name}" tab). Nothing was changed.`,
+      );
+    }
+    found.set(name, { sheet, values });
+  }
+  return found;
+}
+
+function keyLabels(spec: TableSpec): string[] {
+  return spec.columns.slice(0, 2).map((c) => c.label);
+}
+
 /**
  * The header row of a table: the row holding its key labels, or row 1. Missing labels go after the
  * last filled cell of that row, so nothing a user typed moves or changes.
  */
 function repairHeader(sheet: Sheet, values: unknown[][], spec: TableSpec, report: SetupReport): unknown[][] {
-  const keys = spec.columns.slice(0, 2).map((c) => c.label);
-  const header = findHeaderRow(values, keys);
+  const header = findHeaderRow(values, keyLabels(spec));
   const row = header ? header.row : 0;
   const cells = values[row] ?? [];
   const present = new Set(cells.map(normalizeLabel));
@@ -119,9 +155,15 @@ function hasOurProtection(sheet: Sheet): boolean {
     .some((p) => (p as GoogleAppsScript.Spreadsheet.Protection).getDescription() === PROTECTION);
 }
 
-function setUpTable(ss: Spreadsheet, spec: TableSpec, settings: Settings, report: SetupReport): Table {
-  const sheet = sheetNamed(ss, spec.sheet, report);
-  const values = repairHeader(sheet, sheet.getDataRange().getValues(), spec, report);
+function setUpTable(
+  ss: Spreadsheet,
+  spec: TableSpec,
+  existing: Existing | undefined,
+  settings: Settings,
+  report: SetupReport,
+): Table {
+  const sheet = existing?.sheet ?? sheetNamed(ss, spec.sheet, report);
+  const values = repairHeader(sheet, existing?.values ?? [], spec, report);
   const table = tableFromValues(sheet, values, spec) as Table;
   dressTable(sheet, table, spec, settings, hasOurProtection(sheet));
   return table;
@@ -129,11 +171,12 @@ function setUpTable(ss: Spreadsheet, spec: TableSpec, settings: Settings, report
 
 function setUpSettings(
   ss: Spreadsheet,
+  existing: Existing | undefined,
   locale: string,
   report: SetupReport,
 ): { values: unknown[][]; settings: Settings } {
-  const sheet = sheetNamed(ss, SHEET.settings, report);
-  let values = sheet.getDataRange().getValues();
+  const sheet = existing?.sheet ?? sheetNamed(ss, SHEET.settings, report);
+  let values = existing?.values ?? [];
   let header = findHeaderRow(values, SETTINGS_HEADER.slice(0, 2));
   const rowsToWrite: unknown[][] = [];
   let writeAt: number;
@@ -161,6 +204,7 @@ function setUpSettings(
     const block = padRows(rowsToWrite, width);
     sheet.getRange(writeAt, 1, block.length, width).setValues(block);
     values = values.map((r) => r.slice());
+    while (values.length < writeAt - 1) values.push([]);
     block.forEach((r, i) => (values[writeAt - 1 + i] = r));
     if (report.created.includes(SHEET.settings)) sheet.setFrozenRows(1);
   }
@@ -200,13 +244,20 @@ function setUpDashboard(
   writeDashboard(sheet, roster, ltvToCacCell, settings);
 }
 
+/** The gid of a HYPERLINK formula ClientTabs wrote, or null for anything else in the cell. */
+function ourLinkGid(formula: unknown): number | null {
+  const match = typeof formula === 'string' ? /^=HYPERLINK\("#gid=(\d+)",/.exec(formula) : null;
+  return match ? Number(match[1]) : null;
+}
+
 /**
  * Tab renames: Sheets rewrites the live link formulas' references, so the tab's current name is in the
- * "Last check-in" formula; the HYPERLINK label is plain text and is fixed here. One getFormulas, and one
- * write of the link column only when something changed.
+ * "Last check-in" formula; the HYPERLINK label is plain text and is fixed here. Only a cell that still
+ * holds our own link to the row's tab is rewritten (a user's formula, note or value is never touched),
+ * in one write per run of adjacent repaired rows. One getFormulas.
  */
-function repairLinks(roster: Table, report: SetupReport): Record<string, IndexedClient> {
-  const index: Record<string, IndexedClient> = {};
+function repairLinks(roster: Table, report: SetupReport): Map<string, IndexedClient> {
+  const index = new Map<string, IndexedClient>();
   const first = roster.header.row + 1;
   const count = roster.lastRow - roster.header.row;
   const linkColumn = roster.col.link;
@@ -215,30 +266,30 @@ function repairLinks(roster: Table, report: SetupReport): Record<string, Indexed
   const formulas = roster.sheet
     .getRange(first + 1, 1, count, roster.values[roster.header.row].length)
     .getFormulas();
-  const column: unknown[][] = [];
-  let changed = false;
+  const repaired = new Map<number, string>();
   for (let i = 0; i < count; i++) {
     const values = roster.values[first + i] ?? [];
     const linkFormula = formulas[i][linkColumn];
-    const current = linkFormula || values[linkColumn];
     const tabName = liveLinksLabel(formulas[i][lastColumn]);
     const tabId = readNumber(values[roster.col.tabId]);
     const clientId = readText(values[roster.col.clientId]);
-    let next: unknown = typeof current === 'string' && !linkFormula ? asText(current) : (current ?? '');
-    if (tabName && tabId !== null && linkFormula) {
-      const repaired = repairLinkFormula(linkFormula, tabId, tabName);
-      if (repaired !== linkFormula) {
-        next = repaired;
-        changed = true;
-        report.linksRepaired++;
-      }
+    if (tabName && tabId !== null && ourLinkGid(linkFormula) === tabId) {
+      const next = repairLinkFormula(linkFormula, tabId, tabName);
+      if (next !== linkFormula) repaired.set(i, next);
     }
-    column.push([next]);
     if (clientId && tabId !== null) {
-      index[clientId] = { sheetId: tabId, name: tabName ?? readText(values[linkColumn]), width: 26 };
+      index.set(clientId, { sheetId: tabId, name: tabName ?? readText(values[linkColumn]), width: 26 });
     }
   }
-  if (changed) roster.sheet.getRange(first + 1, linkColumn + 1, count, 1).setValues(column);
+  const rows = [...repaired.keys()];
+  for (let start = 0; start < rows.length;) {
+    let end = start;
+    while (end + 1 < rows.length && rows[end + 1] === rows[end] + 1) end++;
+    const run = rows.slice(start, end + 1).map((i) => [repaired.get(i)]);
+    roster.sheet.getRange(first + 1 + rows[start], linkColumn + 1, run.length, 1).setValues(run);
+    start = end + 1;
+  }
+  report.linksRepaired += rows.length;
   return index;
 }
 
@@ -253,11 +304,12 @@ export function setUpWorkbook(): SetupReport {
       linksRepaired: 0,
       dashboardUpgraded: 0,
     };
-    const { values: settingsValues, settings } = setUpSettings(ss, zone.locale, report);
+    const existing = readManagedSheets(ss);
+    const { values: settingsValues, settings } = setUpSettings(ss, existing.get(SHEET.settings), zone.locale, report); // prettier-ignore
     setIndexedWeekStart(settings.weekStart);
-    const roster = setUpTable(ss, ROSTER, settings, report);
-    setUpTable(ss, PAYMENTS, settings, report);
-    setUpTable(ss, REQUESTS, settings, report);
+    const roster = setUpTable(ss, ROSTER, existing.get(ROSTER.sheet), settings, report);
+    setUpTable(ss, PAYMENTS, existing.get(PAYMENTS.sheet), settings, report);
+    setUpTable(ss, REQUESTS, existing.get(REQUESTS.sheet), settings, report);
     setUpTemplate(ss, report);
     setUpDashboard(ss, roster, settingsValues, settings, report);
     setIndexedClients(repairLinks(roster, report));

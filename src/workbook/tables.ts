@@ -8,7 +8,7 @@ import type { Weekday } from '../core/dates';
 import { findHeaderRow, isBlank, lastFilledRow, type HeaderMatch } from '../core/layout';
 import { parseNumber } from '../core/parse';
 import { getIndexedZone, setIndexedZone } from './client-index';
-import type { Zone } from './cells';
+import { sheetAt, writeBlock, type Zone } from './cells';
 import { SETTING, SETTINGS, SETTINGS_HEADER, SHEET, type TableSpec } from './schema';
 
 export type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -104,7 +104,7 @@ export function writeCells(sheet: Sheet, sheetRow: number, cells: Map<number, un
     let end = start;
     while (end + 1 < columns.length && columns[end + 1] === columns[end] + 1) end++;
     const run = columns.slice(start, end + 1).map((column) => cells.get(column));
-    sheet.getRange(sheetRow, columns[start] + 1, 1, run.length).setValues([run]);
+    writeBlock(sheetAt(sheet), sheetRow, columns[start] + 1, [run]);
     start = end + 1;
   }
 }

@@ -256,7 +256,11 @@ describeInBrowser('the sidebar in Chromium', () => {
     await payment.selectOption('select[name="clientId"]', tom.clientId);
     await payment.fill('input[name="amount"]', 'abc');
     await payment.click('button[type="submit"]');
-    await expectText(payment, '.field-error', 'Amount must be a number');
+    await expectText(
+      payment,
+      '.field-error',
+      'Amount must be an amount of money from 0 to 1,000,000,000; got "abc"',
+    );
     expect(paymentRows()).toHaveLength(before);
     await payment.fill('input[name="amount"]', '$1,500');
     await payment.click('button[type="submit"]');

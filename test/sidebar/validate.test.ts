@@ -1,5 +1,6 @@
 /** The sidebar's number checks accept what people type and name the field when they can't read it. */
-import { checkMetric, checkNumber, checkSatisfaction } from '../../src/sidebar/validate';
+import { checkAmount, checkMetric, checkNumber, checkSatisfaction } from '../../src/sidebar/validate';
+import { checkMoney } from '../../src/core/money';
 
 test.each([
   ['1,200', 1200],
@@ -39,4 +40,17 @@ test('a metric value may carry its unit, read as the server reads it (70% in a %
   const bad = checkMetric('Weight', '85 lb', 'kg', 'en_US');
   expect(bad.ok).toBe(false);
   if (!bad.ok) expect(bad.message).toMatch(/^Weight must be a number.*got "85 lb"/);
+});
+
+test('money fields are checked by the server’s own rule: same bounds, same message', () => {
+  for (const text of ['1e308', '-5', '2,000']) {
+    expect(checkAmount('Monthly fee', text, true, false, 'en_US')).toEqual(
+      checkMoney('Monthly fee', text, 'en_US'),
+    );
+  }
+  expect(checkAmount('Amount', ' ', true, false, 'en_US')).toEqual({
+    ok: false,
+    message: 'Amount is required.',
+  });
+  expect(checkAmount('Yearly profit', '-300', false, true, 'en_US')).toEqual({ ok: true, value: -300 });
 });

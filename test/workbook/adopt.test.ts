@@ -154,3 +154,66 @@ test('adopting 50 tabs stops cleanly at the time budget and resumes where it sto
   expect(new Set(ids).size).toBe(50);
   expect(h.snapshot(names)).toEqual(before);
 });
+
+/** Two existing log tabs, a date column and a Weight column each. */
+function twoLogs(h: Harness, names: [string, string]): void {
+  names.forEach((name, i) => {
+    h.emu.spreadsheet
+      .insertSheet(name)
+      .getRange('A1:B3')
+      .setValues([['Date', 'Weight'], ['2024-05-06', 90 + i], ['2024-05-13', 89 + i]]); // prettier-ignore
+  });
+  h.call('menuSetUpWorkbook');
+}
+
+describe('issue 9: adopting', () => {
+  test('#10 a tab named in another case is recorded under its real name', () => {
+    const h = harness();
+    twoLogs(h, ['Old log', 'Bob log']);
+    const result = h.call<R<Progress>>('rpcAdoptTabs', ['old log']);
+    expect(result.value.adopted).toEqual(['Old log']);
+    const roster = h.sheet('Clients').getDataRange();
+    const header = roster.getValues()[0] as string[];
+    expect(roster.getValues()[1][header.indexOf('Client')]).toBe('Old log');
+    expect(roster.getFormulas()[1][header.indexOf('Tab')]).toMatch(/"Old log"\)$/);
+  });
+
+  test('#4 after two adopted tabs swap names, a check-in still lands in its client’s tab', () => {
+    const h = harness();
+    twoLogs(h, ['Ann log', 'Bob log']);
+    expect(h.call<R<Progress>>('rpcAdoptTabs', ['Ann log', 'Bob log']).value.adopted).toHaveLength(2);
+    h.sheet('Ann log').setName('Ann log (2023)');
+    h.sheet('Bob log').setName('Ann log');
+    const bobBefore = h.snapshot(['Ann log'])['Ann log'];
+    const saved = h.call<R<{ row: number }>>('rpcSaveCheckIn', {
+      clientId: 'C-0001',
+      weekOf: '2024-06-10',
+      values: { Weight: '88' },
+      satisfaction: '',
+      wins: '',
+      blockers: '',
+      notes: '',
+    });
+    expect(saved.ok).toBe(true);
+    expect(h.snapshot(['Ann log'])['Ann log']).toEqual(bobBefore);
+    expect(h.sheet('Ann log (2023)').getRange('B4').getValue()).toBe(88);
+  });
+});
+
+test('rows the user inserts above an adopted tab’s header (150): the log is still found and the check-in lands under it', () => {
+  const h = harness();
+  twoLogs(h, ['Ann log', 'Bob log']);
+  h.call('rpcAdoptTabs', ['Ann log']);
+  h.sheet('Ann log').insertRowsBefore(1, 150);
+  const saved = h.call<R<{ row: number }>>('rpcSaveCheckIn', {
+    clientId: 'C-0001',
+    weekOf: '2024-06-10',
+    values: { Weight: '88' },
+    satisfaction: '',
+    wins: '',
+    blockers: '',
+    notes: '',
+  });
+  expect(saved).toMatchObject({ ok: true, value: { row: 154 } });
+  expect(h.sheet('Ann log').getRange('B154').getValue()).toBe(88);
+});

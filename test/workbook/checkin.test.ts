@@ -93,8 +93,9 @@ describe('Log a check-in', () => {
       'rpcSaveCheckIn',
       checkIn('C-0001', '2024-06-10', { satisfaction: '3', replace: true }),
     );
-    // read, write, the note (read + write), and the flush before the lock is released
-    expect(ownDocumentCalls(h)).toBeLessThanOrEqual(5);
+    // Read, write, the note's read and write, the plain-text format the "=SUM(1,2)" note needs, and the
+    // flush before the lock is released.
+    expect(ownDocumentCalls(h)).toBeLessThanOrEqual(6);
     expect(replaced.value).toMatchObject({ row: 13, replaced: true });
     const tab = h.sheet('Acme Co');
     expect(tab.getRange('D13').getValue()).toBe(3);
@@ -197,4 +198,44 @@ describe('Log a check-in', () => {
     expect(tab.getRange('L17').getFormula()).toBe('=1+1');
     expect(tab.getRange('B18').getValue()).toBeInstanceOf(Object);
   });
+});
+
+describe('issue 9: the row for a week, and metric names that are anything a user can type', () => {
+  test('#6 150 blank rows inserted inside the log: a week already logged is found, Replace replaces', () => {
+    const h = withClient();
+    h.call('rpcSaveCheckIn', checkIn('C-0001', '2024-05-27'));
+    h.call('rpcSaveCheckIn', checkIn('C-0001', '2024-06-03'));
+    const tab = h.sheet('Acme Co');
+    tab.insertRowsBefore(14, 150); // the 2024-06-03 row moves to 164
+    const refused = h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-03'));
+    expect(refused).toMatchObject({ ok: false, errors: [{ field: 'weekOf', message: expect.stringMatching(/row 164/) }] }); // prettier-ignore
+    const replaced = h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-03', { satisfaction: '2', replace: true })); // prettier-ignore
+    expect(replaced.value).toMatchObject({ row: 164, replaced: true });
+    expect(tab.getRange('D164').getValue()).toBe(2);
+    const weeks = tab
+      .getRange('A13:A200')
+      .getValues()
+      .flat()
+      .filter((v) => v !== '');
+    expect(weeks).toHaveLength(2);
+  });
+
+  test.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'])(
+    '#8 a metric named %s takes its value, and is blank when left out',
+    (name) => {
+      const h = harness();
+      h.call('menuSetUpWorkbook');
+      const metrics = [{ name, unit: '', direction: 'up', baseline: '1', target: '5' }];
+      expect(h.call<R>('rpcCreateClient', { ...SAMPLE_CLIENT, metrics }).ok).toBe(true);
+      const values = JSON.parse(`{${JSON.stringify(name)}: "3"}`) as Record<string, string>;
+      const saved = h.call<R>('rpcSaveCheckIn', { ...checkIn('C-0001', '2024-06-03'), values });
+      expect(saved).toMatchObject({ ok: true });
+      const tab = h.sheet('Acme Co');
+      const row = saved.value?.row as number;
+      expect(tab.getRange(row, 2).getValue()).toBe(3);
+      const empty = h.call<R>('rpcSaveCheckIn', { ...checkIn('C-0001', '2024-06-10'), values: {} });
+      expect(empty).toMatchObject({ ok: true });
+      expect(tab.getRange(empty.value?.row as number, 2).getValue()).toBe('');
+    },
+  );
 });

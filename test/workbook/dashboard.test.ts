@@ -213,3 +213,35 @@ describe('Payments, requests, offboarding', () => {
     expect(h.call<unknown[]>('rpcListClients')).toHaveLength(1);
   });
 });
+
+describe('issue 9: Refresh writes the list by its header labels', () => {
+  test('#1 a column the user inserts inside the list, and notes of theirs, survive Refresh', () => {
+    const h = harness();
+    h.call('menuSetUpWorkbook');
+    h.call('rpcCreateClient', SAMPLE_CLIENT);
+    h.call('menuRefreshDashboard');
+    const dashboard = h.sheet('Dashboard');
+    dashboard.insertColumnsBefore(7, 1); // between "Detail" and "Since"
+    dashboard.getRange('G2:G3').setValues([['My column'], ['call Acme back']]);
+    h.call('menuRefreshDashboard');
+    expect(dashboard.getRange('G2:G3').getValues()).toEqual([['My column'], ['call Acme back']]);
+    const header = dashboard.getRange('2:2').getValues()[0] as string[];
+    const row = dashboard.getRange('3:3').getValues()[0];
+    expect(row[header.indexOf('Client')]).toBe('Acme Co');
+    expect(row[header.indexOf('Client ID')]).toBe('C-0001');
+    expect(row[header.indexOf('Why')]).toMatch(/\w/);
+  });
+
+  test('#1 without the list header row (the user deleted it), Refresh refuses and changes nothing', () => {
+    const h = harness();
+    h.call('menuSetUpWorkbook');
+    h.call('rpcCreateClient', SAMPLE_CLIENT);
+    const dashboard = h.sheet('Dashboard');
+    dashboard.getRange('D2:H2').setValues([['My', 'own', 'labels', 'here', 'now']]);
+    const before = h.snapshot();
+    h.emu.ui.respond({ button: 'OK' });
+    h.call('menuRefreshDashboard');
+    expect(h.snapshot()).toEqual(before);
+    expect(h.emu.ui.alerts.at(-1)?.prompt).toMatch(/Needs attention.*header/i);
+  });
+});

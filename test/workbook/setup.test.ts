@@ -266,3 +266,49 @@ describe('New client', () => {
     expect(h.emu.spreadsheet.getSheetByName('Acme Co')).toBeNull();
   });
 });
+
+describe('issue 9: Set up repairs only its own, and never writes into a tab of the user', () => {
+  const column = (h: ReturnType<typeof harness>, label: string) =>
+    (h.sheet('Clients').getRange('1:1').getValues()[0] as string[]).indexOf(label) + 1;
+
+  test('#2 a Tab cell holding the user’s formula or note is left as it is; a renamed tab’s link is repaired', () => {
+    const h = harness();
+    h.call('menuSetUpWorkbook');
+    h.call('rpcCreateClient', SAMPLE_CLIENT);
+    h.call('rpcCreateClient', { ...SAMPLE_CLIENT, name: 'Beta' });
+    const roster = h.sheet('Clients');
+    const tab = column(h, 'Tab');
+    roster.getRange(2, tab).setFormula('="u40"');
+    roster.getRange(4, tab).setNumberFormat('@');
+    roster.getRange(4, tab).setValue('my note'); // a row of the user's own, below the clients
+    h.sheet('Beta').setName('Beta Ltd');
+    h.call('menuSetUpWorkbook');
+    expect(roster.getRange(2, tab).getFormula()).toBe('="u40"');
+    expect(roster.getRange(3, tab).getFormula()).toMatch(/^=HYPERLINK\("#gid=\d+","Beta Ltd"\)$/);
+    expect(roster.getRange(4, tab).getValue()).toBe('my note');
+    expect(roster.getRange(4, tab).getFormula()).toBe('');
+  });
+
+  test.each([
+    ['Sheet1 renamed to Settings', (h: ReturnType<typeof harness>) => h.sheet('Sheet1').setName('Settings')],
+    [
+      'the names of Settings and a user tab swapped',
+      (h: ReturnType<typeof harness>) => {
+        h.call('menuSetUpWorkbook');
+        h.sheet('Settings').setName('Old settings');
+        h.sheet('Sheet1').setName('Settings');
+      },
+    ],
+  ])('#3 %s, with rows of the user: refused with a message, nothing written', (_, arrange) => {
+    const h = harness();
+    h.sheet('Sheet1').getRange('A1:B3').setValues([['Rent', 1200], ['Phone', 40], ['Gym', 35]]); // prettier-ignore
+    arrange(h);
+    const before = h.snapshot();
+    const names = h.emu.spreadsheet.getSheets().map((s) => s.getName());
+    h.emu.ui.respond({ button: 'OK' });
+    h.call('menuSetUpWorkbook');
+    expect(h.snapshot()).toEqual(before);
+    expect(h.emu.spreadsheet.getSheets().map((s) => s.getName())).toEqual(names);
+    expect(h.emu.ui.alerts.at(-1)?.prompt).toMatch(/"Settings".*rename/i);
+  });
+});

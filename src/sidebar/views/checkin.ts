@@ -10,6 +10,7 @@ import { enterAdvances, errorMessage, FormController, numberInput, textArea } fr
 import { formatDate, formatNumber, formatShortDate, plural } from '../format';
 import { run } from '../rpc';
 import { checkMetric, checkSatisfaction } from '../validate';
+import { ownValue, setOwn } from '../../core/own';
 
 /** The server keeps at most this many characters of the name (trimmed). */
 const ENTERED_BY_MAX = 80;
@@ -200,7 +201,7 @@ export function checkinView(root: HTMLElement, view: { clientId?: string }): voi
     const controller = new FormController();
     const existing = form.existing;
     const metricFields = form.metrics.map((metric) =>
-      metricField(controller, metric, existing?.values[metric.name] ?? ''),
+      metricField(controller, metric, ownValue<string>(existing?.values, metric.name) ?? ''),
     );
     const satisfaction = numberInput(existing?.satisfaction ?? '', {
       // No maxlength: it would cut a pasted or mistyped "100" to "10" and save that without a word.
@@ -281,7 +282,7 @@ export function checkinView(root: HTMLElement, view: { clientId?: string }): voi
         const text = controller.value(key).trim();
         const check = checkMetric(metric.name, text, metric.unit);
         if (!check.ok) errors.push({ field: key, message: check.message });
-        entry.values[metric.name] = text;
+        setOwn(entry.values, metric.name, text);
       }
       const score = checkSatisfaction(entry.satisfaction);
       if (!score.ok) errors.push({ field: 'satisfaction', message: score.message });

@@ -18,7 +18,7 @@ import {
 import { formatNumber, todayIso } from '../format';
 import { run } from '../rpc';
 import type { Navigate } from '../router';
-import { checkIsoDate, checkNumber, checkRequired } from '../validate';
+import { checkAmount, checkIsoDate, checkNumber, checkRequired } from '../validate';
 
 const CLIENT_TYPES: { value: ClientType; hint: string }[] = [
   { value: 'Laissez-faire', hint: 'Hands-off; checks in rarely' },
@@ -189,16 +189,20 @@ export function newClientView(root: HTMLElement, nav: Navigate): void {
       need('startDate', checkIsoDate('Start date', controller.value('startDate')));
       const numbers: [string, string, boolean][] = [
         ['programMonths', 'Program length', false],
-        ['monthlyFee', 'Monthly fee', true],
         ['cadenceDays', 'Check-in cadence', false],
-        [
-          profitMode === 'profit' ? 'yearlyProfit' : 'monthlyCosts',
-          profitMode === 'profit' ? 'Yearly profit' : 'Monthly costs',
-          false,
-        ],
       ];
       for (const [key, label, required] of numbers) {
         const check = checkNumber(label, controller.value(key), required);
+        if (!check.ok) errors.push({ field: key, message: check.message });
+      }
+      const amounts: [string, string, boolean, boolean][] = [
+        ['monthlyFee', 'Monthly fee', true, false],
+        profitMode === 'profit'
+          ? ['yearlyProfit', 'Yearly profit', false, true]
+          : ['monthlyCosts', 'Monthly costs', false, false],
+      ];
+      for (const [key, label, required, signed] of amounts) {
+        const check = checkAmount(label, controller.value(key), required, signed);
         if (!check.ok) errors.push({ field: key, message: check.message });
       }
       const seen = new Set<string>();

@@ -4,7 +4,7 @@ import { dateInput, numberInput, submitWith, textInput } from '../form';
 import { formatNumber, todayIso, useSpreadsheetToday } from '../format';
 import { run } from '../rpc';
 import type { Navigate } from '../router';
-import { checkIsoDate, checkNumber } from '../validate';
+import { checkAmount, checkIsoDate } from '../validate';
 import { ClientForm, spreadsheetToday } from './client-form';
 
 export function paymentView(root: HTMLElement, view: { clientId?: string }, nav: Navigate): void {
@@ -31,7 +31,7 @@ export function paymentView(root: HTMLElement, view: { clientId?: string }, nav:
       if (due) errors.push({ field: 'due', message: due });
       const paid = checkIsoDate('Paid date', controller.value('paid'), false);
       if (paid) errors.push({ field: 'paid', message: paid });
-      const amount = checkNumber('Amount', controller.value('amount'), true);
+      const amount = checkAmount('Amount', controller.value('amount'), true);
       if (!amount.ok) errors.push({ field: 'amount', message: amount.message });
       return errors;
     },

@@ -4,7 +4,7 @@ import { dateInput, numberInput, select, submitWith, textArea } from '../form';
 import { todayIso, useSpreadsheetToday } from '../format';
 import { run } from '../rpc';
 import type { Navigate } from '../router';
-import { checkIsoDate, checkNumber, checkRequired } from '../validate';
+import { checkAmount, checkIsoDate, checkRequired } from '../validate';
 import { ClientForm, spreadsheetToday } from './client-form';
 
 const DECISIONS: RequestForm['decision'][] = ['Open', 'Change order', 'Declined', 'Included in scope'];
@@ -40,7 +40,7 @@ export function requestView(root: HTMLElement, view: { clientId?: string }, nav:
       const request = checkRequired('The request', controller.value('request'));
       if (request) errors.push({ field: 'request', message: request });
       if (decision.value === 'Change order') {
-        const amount = checkNumber('Fee', controller.value('fee'), true);
+        const amount = checkAmount('Fee', controller.value('fee'), true);
         if (!amount.ok) errors.push({ field: 'fee', message: amount.message });
       }
       return errors;

@@ -1,0 +1,67 @@
+/** New client (src/workbook/new-client.ts): what the form refuses, on the built bundle. */
+import { harness, SAMPLE_CLIENT, type Harness } from './helpers';
+
+type R = {
+  ok: boolean;
+  value?: Record<string, unknown>;
+  errors?: { field: string; message: string }[];
+  message?: string;
+};
+
+function setUp(): Harness {
+  const h = harness();
+  h.call('menuSetUpWorkbook');
+  return h;
+}
+
+/** Refused on `field` with `message`, and no cell of any sheet changed. */
+function expectRefused(h: Harness, input: unknown, field: string, message: RegExp): void {
+  const before = h.snapshot();
+  const result = h.call<R>('rpcCreateClient', input);
+  expect(result.ok).toBe(false);
+  expect(result.errors).toEqual(expect.arrayContaining([{ field, message: expect.stringMatching(message) }]));
+  expect(h.snapshot()).toEqual(before);
+}
+
+describe('issue 9: New client', () => {
+  test.each(['Satisfaction', 'satisfaction score', 'Week of', 'Notes', ' ENTERED BY '])(
+    '#5 a metric named "%s" would share a column of the log: refused',
+    (name) => {
+      const h = setUp();
+      const metrics = [{ name, unit: '', direction: 'up', baseline: '1', target: '5' }];
+      expectRefused(h, { ...SAMPLE_CLIENT, metrics }, 'metrics.0.name', /column ClientTabs already keeps/);
+    },
+  );
+
+  test.each([
+    ['monthlyFee', '1e308'],
+    ['monthlyFee', '-5'],
+    ['monthlyCosts', '1e308'],
+    ['yearlyProfit', '1e308'],
+    ['yearlyProfit', '-1e308'],
+  ])('#9 %s of %s is out of bounds: refused with the one money message', (field, value) => {
+    const h = setUp();
+    expectRefused(h, { ...SAMPLE_CLIENT, [field]: value }, field, /must be an amount of money from/);
+  });
+
+  test('#9 payments and change-order fees share those bounds and that message', () => {
+    const h = setUp();
+    expect(h.call<R>('rpcCreateClient', SAMPLE_CLIENT).ok).toBe(true);
+    const payment = { clientId: 'C-0001', due: '2024-06-01', paid: '', amount: '1e308', note: '' };
+    const request = { clientId: 'C-0001', date: '2024-06-05', request: 'Logo', decision: 'Change order', fee: '1e308' }; // prettier-ignore
+    const before = h.snapshot();
+    const paid = h.call<R>('rpcRecordPayment', payment);
+    const fee = h.call<R>('rpcLogRequest', request);
+    expect(paid.errors).toEqual([{ field: 'amount', message: expect.stringMatching(/^Amount must be an amount of money from/) }]); // prettier-ignore
+    expect(fee.errors).toEqual([{ field: 'fee', message: expect.stringMatching(/^Fee must be an amount of money from/) }]); // prettier-ignore
+    expect(h.snapshot()).toEqual(before);
+  });
+
+  test('#9 a yearly profit at the bound is kept and shown as a number, never ±Infinity', () => {
+    const h = setUp();
+    expect(h.call<R>('rpcCreateClient', { ...SAMPLE_CLIENT, monthlyFee: '1,000,000,000', monthlyCosts: '0' }).ok).toBe(true); // prettier-ignore
+    const values = h.sheet('Clients').getDataRange().getValues();
+    const profit = values[1][(values[0] as string[]).indexOf('Yearly profit')];
+    expect(profit).toBe(12_000_000_000);
+  });
+});
