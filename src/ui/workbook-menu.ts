@@ -70,6 +70,9 @@ export function runSetUp(): void {
       report.dashboardUpgraded
         ? `Updated ${report.dashboardUpgraded} Dashboard formulas so they follow today's date.`
         : '',
+      report.progressUpgraded
+        ? `Updated ${report.progressUpgraded} roster Progress cells to plain arithmetic, which recalculates at once.`
+        : '',
     ];
     SpreadsheetApp.getActiveSpreadsheet().toast(
       parts.filter(Boolean).join(' '),

@@ -5,6 +5,7 @@
  */
 import { LOG, LOG_TRAILING, METRIC_HEADER, PROFILE_ORDER } from '../core/client-tab';
 import { normalizeLabel } from '../core/clients';
+import { progressFormula } from '../core/progress';
 import { findHeaderRow, isBlank, lastFilledRow } from '../core/layout';
 import { readNumber, readText } from './cells';
 import { setIndexedClients, setIndexedWeekStart, type IndexedClient } from './client-index';
@@ -16,6 +17,7 @@ import {
   PAYMENTS,
   REQUESTS,
   ROSTER,
+  ROSTER_METRIC_SLOTS,
   SETTING,
   SETTINGS,
   SETTINGS_HEADER,
@@ -41,6 +43,8 @@ export interface SetupReport {
   linksRepaired: number;
   /** Dashboard cells that still held an earlier version's formula and now hold this one's. */
   dashboardUpgraded: number;
+  /** Roster Progress cells that still held 0.1's CLIENT_PROGRESS and now hold native arithmetic. */
+  progressUpgraded: number;
 }
 
 const PROTECTION = 'ClientTabs: header row';
@@ -281,16 +285,46 @@ function repairLinks(roster: Table, report: SetupReport): Map<string, IndexedCli
       index.set(clientId, { sheetId: tabId, name: tabName ?? readText(values[linkColumn]), width: 26 });
     }
   }
-  const rows = [...repaired.keys()];
+  writeColumnRuns(roster.sheet, first + 1, linkColumn + 1, repaired);
+  report.linksRepaired += repaired.size;
+  for (let slot = 1; slot <= ROSTER_METRIC_SLOTS; slot++) {
+    const column = roster.col[`progress${slot}`];
+    if (column === undefined || column < 0) continue;
+    const upgraded = new Map<number, string>();
+    formulas.forEach((row, i) => {
+      const next = upgradedProgressFormula(row[column]);
+      if (next) upgraded.set(i, next);
+    });
+    writeColumnRuns(roster.sheet, first + 1, column + 1, upgraded);
+    report.progressUpgraded += upgraded.size;
+  }
+  return index;
+}
+
+/**
+ * 0.1 wrote `=CLIENT_PROGRESS(tab!baseline,latest,tab!target)` in every roster row: one custom-function
+ * execution per client and metric on each recalculation. A cell still holding exactly that gets the
+ * native arithmetic; anything else in the cell is the user's.
+ */
+function upgradedProgressFormula(formula: unknown): string | null {
+  const ref = `(?:'(?:[^']|'')+'|[A-Za-z0-9_.]+)!\\$?[A-Z]+\\$?\\d+`;
+  const match =
+    typeof formula === 'string'
+      ? new RegExp(`^=CLIENT_PROGRESS\\((${ref}),(\\$?[A-Z]+\\$?\\d+),(${ref})\\)$`).exec(formula)
+      : null;
+  return match ? progressFormula(match[1], match[2], match[3]) : null;
+}
+
+/** Writes `cells` (row offset → value) into one column, one setValues per run of adjacent rows. */
+function writeColumnRuns(sheet: Sheet, firstRow: number, column: number, cells: Map<number, string>): void {
+  const rows = [...cells.keys()].sort((a, b) => a - b);
   for (let start = 0; start < rows.length;) {
     let end = start;
     while (end + 1 < rows.length && rows[end + 1] === rows[end] + 1) end++;
-    const run = rows.slice(start, end + 1).map((i) => [repaired.get(i)]);
-    roster.sheet.getRange(first + 1 + rows[start], linkColumn + 1, run.length, 1).setValues(run);
+    const run = rows.slice(start, end + 1).map((i) => [cells.get(i)]);
+    sheet.getRange(firstRow + rows[start], column, run.length, 1).setValues(run);
     start = end + 1;
   }
-  report.linksRepaired += rows.length;
-  return index;
 }
 
 export function setUpWorkbook(): SetupReport {
@@ -303,6 +337,7 @@ export function setUpWorkbook(): SetupReport {
       settingsAdded: [],
       linksRepaired: 0,
       dashboardUpgraded: 0,
+      progressUpgraded: 0,
     };
     const existing = readManagedSheets(ss);
     const { values: settingsValues, settings } = setUpSettings(ss, existing.get(SHEET.settings), zone.locale, report); // prettier-ignore

@@ -154,6 +154,37 @@ describe('Set up workbook', () => {
     // Check-ins still find the tab (the index follows the rename).
     expect(h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10')).ok).toBe(true);
   });
+
+  test('a roster made by 0.1: CLIENT_PROGRESS cells become native arithmetic, a user formula stays', () => {
+    const h = harness();
+    h.call('menuSetUpWorkbook');
+    h.call('rpcCreateClient', SAMPLE_CLIENT);
+    h.call('rpcCreateClient', { ...SAMPLE_CLIENT, name: "O'Brien, Ltd" });
+    h.call('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10'));
+    const roster = h.sheet('Clients');
+    const header = roster.getRange('1:1').getValues()[0] as string[];
+    const progress = (n: number) => header.indexOf(`Progress ${n}`) + 1;
+    const latest = (n: number) => String.fromCharCode(64 + header.indexOf(`Latest ${n}`) + 1);
+    // What 0.1 wrote, per client and metric; and a formula of the user's own in client 2's second slot.
+    roster.getRange(2, progress(1)).setFormula(`=CLIENT_PROGRESS('Acme Co'!D9,${latest(1)}2,'Acme Co'!E9)`);
+    roster.getRange(2, progress(2)).setFormula(`=CLIENT_PROGRESS('Acme Co'!D10,${latest(2)}2,'Acme Co'!E10)`);
+    roster
+      .getRange(3, progress(1))
+      .setFormula(`=CLIENT_PROGRESS('O''Brien, Ltd'!D9,${latest(1)}3,'O''Brien, Ltd'!E9)`);
+    roster.getRange(3, progress(2)).setFormula('=CLIENT_PROGRESS(30,25,20)');
+    h.call('menuSetUpWorkbook');
+    expect(roster.getRange(2, progress(1)).getFormula()).toBe(
+      progressFormula(`'Acme Co'!D9`, `${latest(1)}2`, `'Acme Co'!E9`),
+    );
+    expect(roster.getRange(3, progress(1)).getFormula()).toBe(
+      progressFormula(`'O''Brien, Ltd'!D9`, `${latest(1)}3`, `'O''Brien, Ltd'!E9`),
+    );
+    expect(roster.getRange(3, progress(2)).getFormula()).toBe('=CLIENT_PROGRESS(30,25,20)');
+    // Revenue 10,000 → 12,000 of the way to 20,000; cost per lead 30 → 27 of the way to 20.
+    expect(roster.getRange(2, progress(1)).getValue()).toBeCloseTo(0.2, 12);
+    expect(roster.getRange(2, progress(2)).getValue()).toBeCloseTo(0.3, 12);
+    expect(h.emu.ui.toasts.at(-1)?.message).toContain('Updated 3 roster Progress cells');
+  });
 });
 
 describe('New client', () => {
