@@ -151,6 +151,8 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     timeZone,
   );
   wb.active = wb.addSheet('Sheet1');
+  wb.clock = now;
+  wb.hostRead = () => rt.execution === 0;
 
   const rt: Runtime = {
     wb,
@@ -202,6 +204,8 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     rt.execution = exec;
     // a custom function runs in an execution of its own, not the one whose read recalculated it
     rt.calls = mode === 'CUSTOM_FUNCTION' ? customFunctionCalls : scriptCalls;
+    // an execution sees the time it starts at in TODAY()/NOW() (a custom function runs inside a recalculation)
+    if (mode !== 'CUSTOM_FUNCTION' && !wb.calculating) wb.tick();
     try {
       const value = fn();
       return { value, leaked: releaseLocks(exec) };

@@ -3,17 +3,20 @@
  * The Apps Script-facing classes (spreadsheet.ts) are thin views over this model.
  */
 import { GridRange, formatA1, resolveA1 } from './a1';
-import { isDate } from './dates';
+import { dateToSerial, isDate, serialToDate } from './dates';
+import { FormulaEngine, MirrorValue, SHEETS_FUNCTIONS, engineHasFunction } from './engine';
 import {
   BUILTINS,
   Corner,
   FormulaParseError,
   Node,
   RefParts,
+  formulaString,
   parseFormula,
   refToA1,
   rewriteRefs,
   shiftSpan,
+  toEngineText,
 } from './formula';
 import { CellValue } from './values';
 
@@ -54,6 +57,8 @@ export interface Cell {
   fe?: FormulaEntry;
   /** where the last result went (anchor + spill size, also when the spill was blocked) */
   out?: Span;
+  /** a SPARKLINE's data (the cell's value is blank; the playground draws it) */
+  spark?: number[];
 }
 
 /** A formula cell in the dependency index. */
@@ -66,6 +71,8 @@ export interface FormulaEntry {
   f: string;
   /** the cells its references cover (open-ended references reach any row/column) */
   deps: Span[];
+  /** it calls TODAY() (recomputed when the day changes) or NOW() (when the clock moves) */
+  volatile?: 'today' | 'now';
 }
 
 export interface Span {
@@ -278,13 +285,33 @@ export class Workbook {
   nextSheetId = 0;
   host: CustomFunctionHost | null = null;
   private parsed = new Map<string, Node | FormulaParseError>();
+  /** the emulator clock */
+  clock: () => Date = () => new Date();
+  /** whether a read comes from outside any execution (a test or the playground reading cells) */
+  hostRead: () => boolean = () => true;
+  /** the time TODAY() and NOW() show: the clock as last read by `tick` */
+  private nowStamp: Date | null = null;
+  private dayStamp = NaN;
+  /** formulas calling TODAY() or NOW() */
+  private volatiles = new Set<FormulaEntry>();
+  /** Sheets' built-in functions and operators, over a value-only mirror of the sheets */
+  readonly engine: FormulaEngine;
 
   constructor(
     public id: string,
     public name: string,
     public locale: string,
     public timeZone: string,
-  ) {}
+  ) {
+    this.engine = new FormulaEngine({
+      now: () => this.now(),
+      timeZone: () => this.timeZone,
+      sparkline: (values) => {
+        const top = this.stack[this.stack.length - 1];
+        if (top) top.fe.cell.spark = values;
+      },
+    });
+  }
 
   findSheet(name: string): SheetModel | undefined {
     const lower = name.toLowerCase();
@@ -318,6 +345,7 @@ export class Workbook {
     if (this.calculating) return;
     if (this.dirtyAll) return this.recalculate();
     if (this.pending.length) this.applyWrites();
+    if (this.hostRead()) this.tick();
     const sheets = scope === undefined ? this.sheets : [scope instanceof SheetModel ? scope : scope.sheet];
     if (!sheets.some((s) => s.stale.size)) return;
     this.calculating = true;
@@ -333,6 +361,28 @@ export class Workbook {
       this.calculating = false;
     }
     if (this.needFull) this.recalculate();
+  }
+
+  /**
+   * Volatile functions recompute on every change (Sheets' default "On change" recalculation), so
+   * a read after the clock moved shows the new time without anyone recalculating.
+   */
+  tick(): void {
+    const now = this.clock();
+    const before = this.nowStamp;
+    if (before && now.getTime() === before.getTime()) return;
+    const day = Math.floor(dateToSerial(now, this.timeZone));
+    const newDay = day !== this.dayStamp;
+    this.nowStamp = now;
+    this.dayStamp = day;
+    if (!before || this.dirtyAll) return;
+    for (const fe of this.volatiles) if (newDay || fe.volatile === 'now') this.markStale(fe);
+  }
+
+  /** The time volatile functions show (read once per execution and per outside read, see `tick`). */
+  now(): Date {
+    if (!this.nowStamp) this.tick();
+    return this.nowStamp!;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -454,8 +504,12 @@ export class Workbook {
     this.needFull = false;
     this.dirtyAll = false;
     this.pending = [];
+    this.volatiles.clear();
+    this.engine.clear();
     try {
       for (const s of this.sheets) {
+        this.engine.sheetId(s);
+        this.mirror(s, 1, 1, s.rows.length, Math.max(0, ...s.rows.map((r) => (r ? r.length : 0))));
         s.formulas.clear();
         s.readers.clear();
         s.spillers.clear();
@@ -488,6 +542,7 @@ export class Workbook {
     for (const w of spans) {
       const s = w.sheet;
       if (!this.sheets.includes(s)) continue;
+      this.mirror(s, w.row, w.col, Math.min(w.numRows, s.rows.length - w.row + 1), w.numCols);
       // formulas written, rewritten or removed in the span
       const rEnd = Math.min(w.row + w.numRows - 1, s.rows.length);
       for (let r = w.row; r <= rEnd; r++) {
@@ -510,6 +565,24 @@ export class Workbook {
       }
       this.invalidate(w, null);
     }
+  }
+
+  /**
+   * Copy what cells show into the engine's mirror (formula cells keep what they last showed: they
+   * are computed before anything reads them).
+   */
+  private mirror(s: SheetModel, row: number, col: number, numRows: number, numCols: number): void {
+    if (numRows <= 0 || numCols <= 0) return;
+    const block: MirrorValue[][] = [];
+    for (let r = row; r < row + numRows; r++) {
+      const out: MirrorValue[] = [];
+      for (let c = col; c < col + numCols; c++) {
+        const cell = s.cell(r, c);
+        out.push(cell && cell.f !== undefined ? mirrorOf(cell) : s.valueAt(r, c));
+      }
+      block.push(out);
+    }
+    this.engine.setValues(s, row, col, block);
   }
 
   private addFormula(s: SheetModel, r: number, c: number, cell: Cell): FormulaEntry {
@@ -540,12 +613,15 @@ export class Workbook {
 
   private register(fe: FormulaEntry): void {
     fe.f = fe.cell.f!;
-    fe.deps = this.depsOf(fe.cell, fe.sheet);
+    fe.volatile = undefined;
+    fe.deps = this.depsOf(fe.cell, fe.sheet, fe);
     for (const d of fe.deps) d.sheet.readers.add(fe);
+    if (fe.volatile) this.volatiles.add(fe);
   }
 
   private unregister(fe: FormulaEntry): void {
     for (const d of fe.deps) d.sheet.readers.delete(fe);
+    this.volatiles.delete(fe);
   }
 
   /** Remove a formula's spilled values from its sheet. */
@@ -559,6 +635,7 @@ export class Workbook {
         const k = key(o.row + i, o.col + j);
         if (o.sheet.spill.get(k)?.anchor === cell) o.sheet.spill.delete(k);
       }
+    if (this.sheets.includes(o.sheet)) this.mirror(o.sheet, o.row, o.col, o.numRows, o.numCols);
   }
 
   /** A formula must be recomputed: its spill goes, and what read its cells must be recomputed too. */
@@ -648,7 +725,7 @@ export class Workbook {
   }
 
   /** The cells a formula's references cover, from its text. */
-  private depsOf(cell: Cell, host: SheetModel): Span[] {
+  private depsOf(cell: Cell, host: SheetModel, fe?: FormulaEntry): Span[] {
     const node = cell.bad ? null : this.parse(cell.f!);
     const deps: Span[] = [];
     const walk = (n: Node): void => {
@@ -661,8 +738,12 @@ export class Workbook {
       } else if (n.k === 'name') {
         const span = this.namedRanges.get(n.name) ?? this.namedRangeCi(n.name);
         if (span) deps.push(span);
-      } else if (n.k === 'call') n.args.forEach(walk);
-      else if (n.k === 'unary' || n.k === 'percent') walk(n.e);
+      } else if (n.k === 'call') {
+        const upper = n.name.toUpperCase();
+        if (fe && upper === 'NOW') fe.volatile = 'now';
+        else if (fe && upper === 'TODAY') fe.volatile ??= 'today';
+        n.args.forEach(walk);
+      } else if (n.k === 'unary' || n.k === 'percent') walk(n.e);
       else if (n.k === 'binary') {
         walk(n.l);
         walk(n.r);
@@ -695,6 +776,7 @@ export class Workbook {
       return;
     }
     cell.busy = true;
+    cell.spark = undefined;
     this.stack.push({ fe, early });
     let res: CalcResult;
     try {
@@ -714,6 +796,8 @@ export class Workbook {
     this.clearSpill(cell);
     this.place(sheet, r, c, cell, res);
     const out = cell.out!;
+    if (cell.placed) this.mirror(sheet, r, c, out.numRows, out.numCols);
+    else this.engine.setValues(sheet, r, c, [[mirrorOf(cell)]]);
     if (out.numRows * out.numCols > 1) sheet.spillers.add(fe);
     else sheet.spillers.delete(fe);
     // a spill that reaches new cells changes what they show
@@ -736,7 +820,9 @@ export class Workbook {
       return;
     }
     if (res.kind === 'value') {
-      cell.cv = res.v;
+      // a number in a date-formatted cell reads as a Date, as getValue() returns it
+      cell.cv =
+        typeof res.v === 'number' && isDateFormat(cell.nf) ? serialToDate(res.v, this.timeZone) : res.v;
       return;
     }
     const rows = res.rows;
@@ -813,19 +899,58 @@ export class Workbook {
       }
       case 'unary':
         if (node.e.k === 'num') return node.op === '-' ? -node.e.v : node.e.v;
-        throw new NotComputed(`Operator ${node.op} is not computed by the emulator`);
+        return this.evalEngine(node, sheet);
       case 'percent':
-        if (node.e.k === 'num') return node.e.v / 100;
-        if (node.e.k === 'unary' && node.e.e.k === 'num')
-          return (node.e.op === '-' ? -node.e.e.v : node.e.e.v) / 100;
-        throw new NotComputed('Operator % is not computed by the emulator');
       case 'binary':
-        throw new NotComputed(`Operator ${node.op} is not computed by the emulator`);
       case 'array':
-        throw new NotComputed('Array literal {…} is not computed by the emulator');
+        return this.evalEngine(node, sheet);
       case 'call':
-        return this.evalCall(node.name, node.args, sheet);
+        if (this.host?.resolve(node.name)) return this.evalCall(node.name, node.args, sheet);
+        return this.evalEngine(node, sheet);
     }
+  }
+
+  /**
+   * Built-in functions and operators: the engine computes them over its mirror, once the
+   * formulas they read are up to date; calls of the bundle's functions inside are computed here
+   * (with Sheets' marshaling) and handed to the engine as values.
+   */
+  private evalEngine(node: Node, sheet: SheetModel): unknown {
+    const text = toEngineText(node, {
+      ref: (ref) => {
+        const target = ref.sheet === null ? sheet : this.findSheet(ref.sheet);
+        if (!target) throw new CellError('#REF!', `Unresolved sheet name '${ref.sheet}'.`);
+        const g = resolveA1(refToA1(ref), target.maxRows, target.maxCols);
+        this.readRef(ref, sheet, false, true);
+        return engineRef(target, g);
+      },
+      name: (name) => {
+        const span = this.namedRanges.get(name) ?? this.namedRangeCi(name);
+        if (!span) throw new CellError('#NAME?', `Unknown range name: '${name.toUpperCase()}'.`);
+        this.readSpan(span.sheet, span, false, true);
+        return engineRef(span.sheet, span);
+      },
+      call: (name, args) => {
+        if (this.host?.resolve(name)) {
+          try {
+            return engineLiteral(this.evalCall(name, args, sheet), this.timeZone);
+          } catch (e) {
+            if (e instanceof CellError) return `EMU.ERROR(${formulaString(e.code)},${formulaString(e.why)})`;
+            throw e;
+          }
+        }
+        if (engineHasFunction(name)) return null;
+        const upper = name.toUpperCase();
+        if (BUILTINS.has(upper))
+          throw new NotComputed(`Built-in Sheets function ${upper} is not computed by the emulator`);
+        throw new CellError('#NAME?', `Unknown function: '${name}'.`);
+      },
+      functionName: (name) => SHEETS_FUNCTIONS[name.toUpperCase()] ?? name.toUpperCase(),
+    });
+    const res = this.engine.evaluate(text, sheet);
+    if (res.kind === 'error') throw new CellError(res.code, res.why);
+    if (res.kind === 'array') return new RangeValue(res.rows);
+    return res.v;
   }
 
   private namedRangeCi(name: string): Span | undefined {
@@ -852,7 +977,8 @@ export class Workbook {
     return normalizeReturn(out.value);
   }
 
-  private readRef(ref: RefParts, sheet: SheetModel, top: boolean): RangeValue | CellValue {
+  /** `only`: bring the range's formulas up to date without reading it (the engine reads it). */
+  private readRef(ref: RefParts, sheet: SheetModel, top: boolean, only = false): RangeValue | CellValue {
     let target = sheet;
     if (ref.sheet !== null) {
       const t = this.findSheet(ref.sheet);
@@ -865,10 +991,10 @@ export class Workbook {
         '#REF!',
         `Range ${formatA1(g.row, g.col, g.numRows, g.numCols)} is outside the sheet.`,
       );
-    return this.readSpan(target, g, top);
+    return this.readSpan(target, g, top, only);
   }
 
-  private readSpan(target: SheetModel, g: GridRange, top: boolean): RangeValue | CellValue {
+  private readSpan(target: SheetModel, g: GridRange, top: boolean, only = false): RangeValue | CellValue {
     const r2 = g.row + g.numRows - 1;
     const c2 = g.col + g.numCols - 1;
     // formulas up and left of the range's far corner may spill into it: compute them first
@@ -878,12 +1004,17 @@ export class Workbook {
       if (cell && cell.f !== undefined) {
         if (cell.busy) throw this.circular(cell);
         if (cell.fe) this.evalCell(cell.fe);
-        if (cell.why !== undefined && typeof cell.cv === 'string') {
+        if (!only && cell.why !== undefined && typeof cell.cv === 'string') {
           // an error in a referenced cell propagates (a circular reference stays circular)
           throw new CellError(cell.cv, cell.why);
         }
       }
       return target.valueAt(g.row, g.col);
+    }
+    if (only) {
+      for (const fe of this.stack)
+        if (fe.fe.sheet === target && inGrid(g, fe.fe.r, fe.fe.c)) throw this.circular(fe.fe.cell);
+      return '';
     }
     const rows: CellValue[][] = [];
     for (let r = g.row; r <= r2; r++) {
@@ -897,6 +1028,36 @@ export class Workbook {
     }
     return new RangeValue(rows);
   }
+}
+
+/** Whether a number format shows dates or times (quoted text and [$…] currency tags aside). */
+export function isDateFormat(nf: string | undefined): boolean {
+  if (!nf) return false;
+  const bare = nf.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+  return /[ydhs]/i.test(bare) || /m{3,}/i.test(bare);
+}
+
+/** What a formula cell shows, for the engine's mirror (an error stays an error there). */
+function mirrorOf(cell: Cell): MirrorValue {
+  const v = cell.cv ?? '';
+  return cell.why !== undefined && typeof v === 'string' ? { error: v } : v;
+}
+
+/** A bounded reference in engine syntax, always with its sheet. */
+function engineRef(sheet: SheetModel, g: GridRange): string {
+  return `'${sheet.name.replace(/'/g, "''")}'!${formatA1(g.row, g.col, g.numRows, g.numCols)}`;
+}
+
+/** A value the emulator computed (a bundle function's result), as an engine literal. */
+function engineLiteral(v: unknown, timeZone: string): string {
+  const one = (x: unknown): string => {
+    if (typeof x === 'number') return x < 0 ? `(${x})` : String(x);
+    if (typeof x === 'boolean') return x ? 'TRUE()' : 'FALSE()';
+    if (isDate(x)) return `EMU.DATE(${dateToSerial(x as Date, timeZone)})`;
+    return formulaString(String(x ?? ''));
+  };
+  if (v instanceof RangeValue) return '{' + v.rows.map((r) => r.map(one).join(',')).join(';') + '}';
+  return one(v);
 }
 
 /** Bound of open-ended references in the dependency index. */
