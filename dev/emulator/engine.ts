@@ -59,6 +59,7 @@ export const SHEETS_FUNCTIONS: Record<string, string> = {
   SORT: 'EMU.SORT',
   FILTER: 'EMU.FILTER',
   SPARKLINE: 'EMU.SPARKLINE',
+  EDATE: 'EMU.EDATE',
   TODAY: 'EMU.TODAY',
   NOW: 'EMU.NOW',
 };
@@ -216,6 +217,21 @@ class SheetsPlugin extends FunctionPlugin {
     });
   }
 
+  /**
+   * EDATE(start_date, months): HyperFormula 3.5.0 clamps the day to a 28-day February even in leap
+   * years (EDATE(2024-01-31, 1) is 2024-02-28; Sheets gives 2024-02-29).
+   */
+  edate(ast: { args: never[] }, state: never) {
+    return this.runFunction(ast.args, state, this.metadata('EMU.EDATE'), (start: number, months: number) => {
+      const day0 = Date.UTC(1899, 11, 30);
+      const d = new Date(day0 + Math.floor(start) * 86400000);
+      const target = d.getUTCMonth() + Math.trunc(months);
+      const last = new Date(Date.UTC(d.getUTCFullYear(), target + 1, 0)).getUTCDate();
+      const out = Date.UTC(d.getUTCFullYear(), target, Math.min(d.getUTCDate(), last));
+      return (out - day0) / 86400000;
+    });
+  }
+
   /** A date the emulator computed (a bundle function's result), as a date serial. */
   date(ast: { args: never[] }, state: never) {
     return this.runFunction(ast.args, state, this.metadata('EMU.DATE'), (serial: number) => serial);
@@ -254,6 +270,14 @@ class SheetsPlugin extends FunctionPlugin {
       { argumentType: FunctionArgumentType.ANY, optionalArg: true },
     ],
     vectorizationForbidden: true,
+  },
+  'EMU.EDATE': {
+    method: 'edate',
+    parameters: [
+      { argumentType: FunctionArgumentType.NUMBER },
+      { argumentType: FunctionArgumentType.NUMBER },
+    ],
+    returnNumberType: NumberType.NUMBER_DATE,
   },
   'EMU.DATE': {
     method: 'date',

@@ -59,12 +59,16 @@ export interface Emulator {
   customFunctionCalls: CallLog;
   /** formula cells computed so far (recalculation is lazy and incremental) */
   readonly evaluations: number;
+  /** custom-function executions so far (a call answered from the argument cache is not one) */
+  readonly customFunctionExecutions: number;
   ui: UiRecorder;
   authMode: AuthMode;
   globals(): Record<string, unknown>;
   loadBundle(code?: string): LoadedBundle;
   recalculate(): void;
   explain(sheetName: string, a1: string): string | undefined;
+  /** The data a SPARKLINE cell draws (its value is blank), for the playground. */
+  sparkline(sheetName: string, a1: string): number[] | undefined;
   /** Simulate another execution holding the document lock; returns the function that releases it. */
   holdDocumentLock(): () => void;
   /** Logger.log / console output of the code run so far. */
@@ -219,6 +223,7 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     }
   }
 
+  let customFunctionExecutions = 0;
   const memo = new Map<string, { ok: true; value: unknown } | { ok: false; message: string }>();
 
   function loadBundle(code?: string): LoadedBundle {
@@ -252,6 +257,7 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
         const hit = memo.get(key);
         if (hit) return hit;
         let result: { ok: true; value: unknown } | { ok: false; message: string };
+        customFunctionExecutions++;
         try {
           const { value } = execute('CUSTOM_FUNCTION', () => {
             context.__emuArgs = toRealm(args);
@@ -321,6 +327,9 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     get evaluations() {
       return wb.evaluations;
     },
+    get customFunctionExecutions() {
+      return customFunctionExecutions;
+    },
     ui: rt.ui,
     get authMode() {
       return rt.authMode;
@@ -343,6 +352,13 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
       const cell = sheet.cell(ref.startRow, ref.startCol);
       if (!cell || cell.f === undefined) return undefined;
       return cell.why;
+    },
+    sparkline(sheetName, a1) {
+      wb.ensureCalculated();
+      const sheet = wb.findSheet(sheetName);
+      const ref = parseA1(a1);
+      if (!sheet || !ref || ref.startRow === null || ref.startCol === null) return undefined;
+      return sheet.cell(ref.startRow, ref.startCol)?.spark;
     },
     holdDocumentLock() {
       if (rt.locks.document !== null) throw new Error('The document lock is already held');

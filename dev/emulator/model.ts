@@ -509,7 +509,9 @@ export class Workbook {
     try {
       for (const s of this.sheets) {
         this.engine.sheetId(s);
-        this.mirror(s, 1, 1, s.rows.length, Math.max(0, ...s.rows.map((r) => (r ? r.length : 0))));
+        let width = 0;
+        for (const row of s.rows) if (row && row.length > width) width = row.length;
+        this.mirror(s, 1, 1, s.rows.length, width);
         s.formulas.clear();
         s.readers.clear();
         s.spillers.clear();
