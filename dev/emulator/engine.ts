@@ -314,12 +314,19 @@ export function engineHasFunction(name: string): boolean {
   return HyperFormula.getRegisteredFunctionNames('enGB').includes(upper);
 }
 
+/** What the mirror uses of HyperFormula 3.5.0 beyond its public API (the version is pinned). */
 interface Internals {
   extractTemporaryFormula(
     f: string,
     sheetId: number,
   ): { ast?: unknown; address: unknown; dependencies: unknown };
   evaluator: { runAndForget(ast: unknown, address: unknown, deps: unknown): unknown };
+  dependencyGraph: {
+    setValueToCell(address: object, value: { parsedValue: unknown; rawValue: unknown }): void;
+    setCellEmpty(address: object): void;
+    graph: { clearDirtyNodes(): void };
+  };
+  _cellContentParser: { parse(content: unknown): { value: unknown } };
 }
 
 /** A value-only mirror of the workbook in HyperFormula, and formula evaluation against it. */
@@ -330,7 +337,11 @@ export class FormulaEngine {
 
   constructor(private ctx: EngineContext) {
     registerOnce();
-    this.hf = HyperFormula.buildEmpty({
+    this.hf = FormulaEngine.build(ctx);
+  }
+
+  private static build(ctx: EngineContext): HyperFormula {
+    return HyperFormula.buildEmpty({
       licenseKey: 'gpl-v3',
       context: ctx,
       // Sheets' epoch and function behaviour (HyperFormula's Google Sheets compatibility settings)
@@ -341,12 +352,15 @@ export class FormulaEngine {
       evaluateNullToZero: true,
       caseSensitive: false,
       maxRows: 10_000_000,
+      // the mirror is rewritten, never undone
+      undoLimit: 0,
     } as never);
   }
 
   /** Forget every sheet (before a full rebuild). */
   clear(): void {
-    for (const name of this.hf.getSheetNames()) this.hf.removeSheet(this.hf.getSheetId(name)!);
+    this.hf.destroy();
+    this.hf = FormulaEngine.build(this.ctx);
     this.ids.clear();
     this.names.clear();
   }
@@ -363,12 +377,60 @@ export class FormulaEngine {
     return id;
   }
 
+  /** Insert (count > 0) or delete (count < 0) rows or columns at 1-based `at`, as the sheet did. */
+  shift(sheet: { name: string }, axis: 'row' | 'col', at: number, count: number): void {
+    const id = this.sheetId(sheet);
+    const { width, height } = this.hf.getSheetDimensions(id);
+    const size = axis === 'row' ? height : width;
+    const start = at - 1;
+    if (start >= size) return;
+    const span: [number, number] = [start, count > 0 ? count : Math.min(-count, size - start)];
+    if (axis === 'row') {
+      if (count > 0) this.hf.addRows(id, span);
+      else this.hf.removeRows(id, span);
+    } else if (count > 0) this.hf.addColumns(id, span);
+    else this.hf.removeColumns(id, span);
+  }
+
+  /** A deleted sheet's values go too. */
+  removeSheet(sheet: { name: string }): void {
+    const id = this.ids.get(sheet);
+    if (id === undefined) return;
+    this.hf.removeSheet(id);
+    this.ids.delete(sheet);
+    this.names.delete(sheet);
+  }
+
   /** Mirror a block of values (blank as '', errors as their codes) at 1-based (row, col). */
-  setValues(sheet: { name: string }, row: number, col: number, values: MirrorValue[][]): void {
+  setValues(
+    sheet: { name: string },
+    row: number,
+    col: number,
+    values: MirrorValue[][],
+    skipBlanks = false,
+  ): void {
     const id = this.sheetId(sheet);
     const tz = this.ctx.timeZone();
-    const raw = values.map((r) => r.map((v) => toRaw(v, tz)));
-    this.hf.setCellContents({ sheet: id, row: row - 1, col: col - 1 }, raw as never);
+    // straight into the dependency graph: setCellContents re-parses every string as a possible
+    // number or date and records undo entries and change lists the mirror never reads
+    const hf = this.hf as unknown as Internals;
+    const graph = hf.dependencyGraph;
+    for (let i = 0; i < values.length; i++) {
+      const r = values[i];
+      for (let j = 0; j < r.length; j++) {
+        const v = r[j];
+        const address = { sheet: id, row: row - 1 + i, col: col - 1 + j };
+        if (v === '' || v === undefined) {
+          if (!skipBlanks) graph.setCellEmpty(address);
+          continue;
+        }
+        let parsed: unknown = v;
+        if (isDate(v)) parsed = hf._cellContentParser.parse(localWallClock(v, tz)).value;
+        else if (typeof v === 'object') parsed = new CellError((TYPE_BY_CODE[v.error] ?? 'ERROR') as never);
+        graph.setValueToCell(address, { parsedValue: parsed, rawValue: parsed });
+      }
+    }
+    graph.graph.clearDirtyNodes();
   }
 
   /** Evaluate an engine-syntax formula (`=...`) as if it were in `sheet`. */
@@ -415,26 +477,9 @@ function fromScalar(x: Scalar, tz: string): CellValue {
   return n;
 }
 
-function toRaw(v: MirrorValue, tz: string): unknown {
-  if (v === '') return null;
-  if (typeof v === 'object' && !isDate(v)) return ERROR_LITERALS.has(v.error) ? v.error : '#ERROR!';
-  if (typeof v === 'string') return "'" + v;
-  if (isDate(v)) {
-    // HyperFormula reads a Date through its local getters: hand it the zone's wall clock
-    const serial = dateToSerial(v, tz);
-    const days = Math.floor(serial);
-    return new Date(1899, 11, 30 + days, 0, 0, 0, Math.round((serial - days) * 86400000));
-  }
-  return v;
+/** HyperFormula reads a Date through its local getters: hand it the zone's wall clock. */
+function localWallClock(v: Date, tz: string): Date {
+  const serial = dateToSerial(v, tz);
+  const days = Math.floor(serial);
+  return new Date(1899, 11, 30 + days, 0, 0, 0, Math.round((serial - days) * 86400000));
 }
-
-const ERROR_LITERALS = new Set([
-  '#DIV/0!',
-  '#N/A',
-  '#NAME?',
-  '#NUM!',
-  '#REF!',
-  '#VALUE!',
-  '#ERROR!',
-  '#NULL!',
-]);

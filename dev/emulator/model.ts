@@ -296,6 +296,10 @@ export class Workbook {
   private volatiles = new Set<FormulaEntry>();
   /** Sheets' built-in functions and operators, over a value-only mirror of the sheets */
   readonly engine: FormulaEngine;
+  /** spans written since the mirror last copied them */
+  private unmirrored: Span[] = [];
+  /** the time zone the mirror's dates were written in (null: the mirror must be rebuilt) */
+  private mirrorZone: string | null = null;
 
   constructor(
     public id: string,
@@ -329,6 +333,10 @@ export class Workbook {
 
   /** Something changed: `span` when only those cells' contents did, nothing for anything else. */
   touch(span?: Span): void {
+    if (span) {
+      const last = this.unmirrored[this.unmirrored.length - 1];
+      if (!last || !sameSpan(last, span)) this.unmirrored.push(span);
+    }
     if (!span) this.dirtyAll = true;
     else if (!this.dirtyAll) {
       const last = this.pending[this.pending.length - 1];
@@ -343,8 +351,12 @@ export class Workbook {
    */
   ensureCalculated(scope?: Span | SheetModel): void {
     if (this.calculating) return;
-    if (this.dirtyAll) return this.recalculate();
-    if (this.pending.length) this.applyWrites();
+    // after a structural change every formula is stale, and a read computes what it reaches
+    if (this.dirtyAll) this.rebuild();
+    if (this.pending.length) {
+      this.syncMirror();
+      this.applyWrites();
+    }
     if (this.hostRead()) this.tick();
     const sheets = scope === undefined ? this.sheets : [scope instanceof SheetModel ? scope : scope.sheet];
     if (!sheets.some((s) => s.stale.size)) return;
@@ -390,6 +402,10 @@ export class Workbook {
 
   /** Insert (count > 0) or delete (count < 0) rows/columns at `at` on `sheet`, shifting cells and references. */
   shift(sheet: SheetModel, axis: 'row' | 'col', at: number, count: number): void {
+    // the mirror moves its values the same way (spills are placed again by the recalculation)
+    this.syncMirror();
+    this.dropSpills();
+    this.engine.shift(sheet, axis, at, count);
     if (axis === 'row') {
       if (count > 0) {
         if (at - 1 < sheet.rows.length)
@@ -477,6 +493,8 @@ export class Workbook {
   }
 
   deleteSheet(sheet: SheetModel): void {
+    this.syncMirror();
+    this.engine.removeSheet(sheet);
     const name = sheet.name.toLowerCase();
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
     for (const s of this.sheets) {
@@ -502,16 +520,23 @@ export class Workbook {
     this.calculating = true;
     this.full = true;
     this.needFull = false;
+    try {
+      for (const fe of this.rebuild()) this.evalCell(fe);
+    } finally {
+      this.calculating = false;
+      this.full = false;
+    }
+  }
+
+  /** Rebuild the dependency index with every formula stale; returns them in row-major order. */
+  private rebuild(): FormulaEntry[] {
     this.dirtyAll = false;
     this.pending = [];
     this.volatiles.clear();
-    this.engine.clear();
-    try {
+    this.dropSpills();
+    this.syncMirror();
+    {
       for (const s of this.sheets) {
-        this.engine.sheetId(s);
-        let width = 0;
-        for (const row of s.rows) if (row && row.length > width) width = row.length;
-        this.mirror(s, 1, 1, s.rows.length, width);
         s.formulas.clear();
         s.readers.clear();
         s.spillers.clear();
@@ -527,13 +552,9 @@ export class Workbook {
           }
           cell.placed = false;
           cell.out = undefined;
-          const fe = this.addFormula(s, r, c, cell);
-          order.push(fe);
+          order.push(this.addFormula(s, r, c, cell));
         }
-      for (const fe of order) this.evalCell(fe);
-    } finally {
-      this.calculating = false;
-      this.full = false;
+      return order;
     }
   }
 
@@ -544,7 +565,6 @@ export class Workbook {
     for (const w of spans) {
       const s = w.sheet;
       if (!this.sheets.includes(s)) continue;
-      this.mirror(s, w.row, w.col, Math.min(w.numRows, s.rows.length - w.row + 1), w.numCols);
       // formulas written, rewritten or removed in the span
       const rEnd = Math.min(w.row + w.numRows - 1, s.rows.length);
       for (let r = w.row; r <= rEnd; r++) {
@@ -573,7 +593,41 @@ export class Workbook {
    * Copy what cells show into the engine's mirror (formula cells keep what they last showed: they
    * are computed before anything reads them).
    */
-  private mirror(s: SheetModel, row: number, col: number, numRows: number, numCols: number): void {
+  /** Copy the writes the mirror has not seen (all of every sheet when it has to be rebuilt). */
+  private syncMirror(): void {
+    const spans = this.unmirrored;
+    this.unmirrored = [];
+    if (this.mirrorZone !== this.timeZone) {
+      this.mirrorZone = this.timeZone;
+      this.engine.clear();
+      for (const s of this.sheets) {
+        let width = 0;
+        for (const row of s.rows) if (row && row.length > width) width = row.length;
+        this.engine.sheetId(s);
+        this.mirror(s, 1, 1, s.rows.length, width, true);
+      }
+      return;
+    }
+    for (const w of spans) {
+      const s = w.sheet;
+      if (this.sheets.includes(s))
+        this.mirror(s, w.row, w.col, Math.min(w.numRows, s.rows.length - w.row + 1), w.numCols);
+    }
+  }
+
+  /** Take every spilled value out of the sheets (and the mirror) before cells move. */
+  private dropSpills(): void {
+    for (const s of this.sheets) for (const fe of s.spillers) this.clearSpill(fe.cell);
+  }
+
+  private mirror(
+    s: SheetModel,
+    row: number,
+    col: number,
+    numRows: number,
+    numCols: number,
+    fresh = false,
+  ): void {
     if (numRows <= 0 || numCols <= 0) return;
     const block: MirrorValue[][] = [];
     for (let r = row; r < row + numRows; r++) {
@@ -584,7 +638,7 @@ export class Workbook {
       }
       block.push(out);
     }
-    this.engine.setValues(s, row, col, block);
+    this.engine.setValues(s, row, col, block, fresh);
   }
 
   private addFormula(s: SheetModel, r: number, c: number, cell: Cell): FormulaEntry {
@@ -923,12 +977,14 @@ export class Workbook {
         const target = ref.sheet === null ? sheet : this.findSheet(ref.sheet);
         if (!target) throw new CellError('#REF!', `Unresolved sheet name '${ref.sheet}'.`);
         const g = resolveA1(refToA1(ref), target.maxRows, target.maxCols);
+        this.engine.sheetId(target);
         this.readRef(ref, sheet, false, true);
         return engineRef(target, g);
       },
       name: (name) => {
         const span = this.namedRanges.get(name) ?? this.namedRangeCi(name);
         if (!span) throw new CellError('#NAME?', `Unknown range name: '${name.toUpperCase()}'.`);
+        this.engine.sheetId(span.sheet);
         this.readSpan(span.sheet, span, false, true);
         return engineRef(span.sheet, span);
       },
