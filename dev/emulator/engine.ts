@@ -331,13 +331,28 @@ interface Internals {
 
 /** A value-only mirror of the workbook in HyperFormula, and formula evaluation against it. */
 export class FormulaEngine {
-  private hf: HyperFormula;
+  /** built on first use (building one costs ~30 ms): a workbook without built-ins never pays it */
+  private instance: HyperFormula | null = null;
   private ids = new Map<object, number>();
   private names = new Map<object, string>();
 
   constructor(private ctx: EngineContext) {
     registerOnce();
-    this.hf = FormulaEngine.build(ctx);
+  }
+
+  /** Whether the mirror exists (until then, writes need not be copied: `start` copies everything). */
+  get ready(): boolean {
+    return this.instance !== null;
+  }
+
+  /** Create the mirror (empty: the workbook then copies its sheets). */
+  start(): void {
+    this.instance ??= FormulaEngine.build(this.ctx);
+  }
+
+  private get hf(): HyperFormula {
+    this.start();
+    return this.instance!;
   }
 
   private static build(ctx: EngineContext): HyperFormula {
@@ -359,8 +374,8 @@ export class FormulaEngine {
 
   /** Forget every sheet (before a full rebuild). */
   clear(): void {
-    this.hf.destroy();
-    this.hf = FormulaEngine.build(this.ctx);
+    this.instance?.destroy();
+    this.instance = null;
     this.ids.clear();
     this.names.clear();
   }
@@ -379,6 +394,7 @@ export class FormulaEngine {
 
   /** Insert (count > 0) or delete (count < 0) rows or columns at 1-based `at`, as the sheet did. */
   shift(sheet: { name: string }, axis: 'row' | 'col', at: number, count: number): void {
+    if (!this.ready) return;
     const id = this.sheetId(sheet);
     const { width, height } = this.hf.getSheetDimensions(id);
     const size = axis === 'row' ? height : width;
@@ -394,6 +410,7 @@ export class FormulaEngine {
 
   /** A deleted sheet's values go too. */
   removeSheet(sheet: { name: string }): void {
+    if (!this.ready) return;
     const id = this.ids.get(sheet);
     if (id === undefined) return;
     this.hf.removeSheet(id);
@@ -409,6 +426,7 @@ export class FormulaEngine {
     values: MirrorValue[][],
     skipBlanks = false,
   ): void {
+    if (!this.ready) return;
     const id = this.sheetId(sheet);
     const tz = this.ctx.timeZone();
     // straight into the dependency graph: setCellContents re-parses every string as a possible

@@ -598,20 +598,28 @@ export class Workbook {
     const spans = this.unmirrored;
     this.unmirrored = [];
     if (this.mirrorZone !== this.timeZone) {
-      this.mirrorZone = this.timeZone;
+      // dates are mirrored in the spreadsheet's zone: start again, at the next built-in computed
       this.engine.clear();
-      for (const s of this.sheets) {
-        let width = 0;
-        for (const row of s.rows) if (row && row.length > width) width = row.length;
-        this.engine.sheetId(s);
-        this.mirror(s, 1, 1, s.rows.length, width, true);
-      }
-      return;
+      this.mirrorZone = this.timeZone;
     }
+    if (!this.engine.ready) return;
     for (const w of spans) {
       const s = w.sheet;
       if (this.sheets.includes(s))
         this.mirror(s, w.row, w.col, Math.min(w.numRows, s.rows.length - w.row + 1), w.numCols);
+    }
+  }
+
+  /** Start the mirror: every sheet's values as they show now. */
+  private startMirror(): void {
+    this.engine.start();
+    this.unmirrored = [];
+    this.mirrorZone = this.timeZone;
+    for (const s of this.sheets) {
+      let width = 0;
+      for (const row of s.rows) if (row && row.length > width) width = row.length;
+      this.engine.sheetId(s);
+      this.mirror(s, 1, 1, s.rows.length, width, true);
     }
   }
 
@@ -972,6 +980,7 @@ export class Workbook {
    * (with Sheets' marshaling) and handed to the engine as values.
    */
   private evalEngine(node: Node, sheet: SheetModel): unknown {
+    if (!this.engine.ready) this.startMirror();
     const text = toEngineText(node, {
       ref: (ref) => {
         const target = ref.sheet === null ? sheet : this.findSheet(ref.sheet);

@@ -181,3 +181,31 @@ describe('volatile functions', () => {
     expect(sh.getRange('A1').getValue()).toBe(6);
   });
 });
+
+describe('structure', () => {
+  it('follows inserted and deleted rows and columns, renamed and deleted sheets', () => {
+    const { emu, sh } = setup();
+    const data = emu.spreadsheet.insertSheet('Data');
+    data.getRange('A1:B3').setValues([
+      [1, 10],
+      [2, 20],
+      [3, 30],
+    ]);
+    sh.getRange('A1:A3').setFormulas([['=SUM(Data!A1:A)'], ['=SUM(Data!B2:B3)'], ['=COUNTA(Data!1:1)']]);
+    expect(sh.getRange('A1:A3').getValues()).toEqual([[6], [50], [2]]);
+    data.insertRowsBefore(2, 2);
+    data.getRange('A2').setValue(100);
+    expect(sh.getRange('A1:A3').getValues()).toEqual([[106], [50], [2]]);
+    expect(sh.getRange('A2').getFormula()).toBe('=SUM(Data!B4:B5)');
+    data.deleteRow(4); // the row holding 2, 20
+    expect(sh.getRange('A1:A2').getValues()).toEqual([[104], [30]]);
+    data.insertColumnBefore(1);
+    expect(sh.getRange('A1:A3').getValues()).toEqual([[104], [30], [2]]);
+    expect(sh.getRange('A1').getFormula()).toBe('=SUM(Data!B1:B)');
+    data.setName('Numbers');
+    expect(sh.getRange('A1').getFormula()).toBe('=SUM(Numbers!B1:B)');
+    expect(sh.getRange('A1').getValue()).toBe(104);
+    emu.spreadsheet.deleteSheet(data);
+    expect(sh.getRange('A1').getValue()).toBe('#REF!');
+  });
+});
