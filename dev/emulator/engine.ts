@@ -306,12 +306,14 @@ function registerOnce(): void {
   });
 }
 
+let engineNames: Set<string> | null = null;
+
 /** Whether the engine computes a function (by its Sheets name). */
 export function engineHasFunction(name: string): boolean {
   registerOnce();
+  engineNames ??= new Set(HyperFormula.getRegisteredFunctionNames('enGB'));
   const upper = name.toUpperCase();
-  if (SHEETS_FUNCTIONS[upper]) return true;
-  return HyperFormula.getRegisteredFunctionNames('enGB').includes(upper);
+  return Object.prototype.hasOwnProperty.call(SHEETS_FUNCTIONS, upper) || engineNames.has(upper);
 }
 
 /** What the mirror uses of HyperFormula 3.5.0 beyond its public API (the version is pinned). */

@@ -1,7 +1,7 @@
 /**
- * Formulas: a tokenizer (used both to evaluate and to rewrite references when rows, columns or
- * sheets change) and a small parser. The emulator computes only literals, references and calls
- * of the loaded bundle's functions; operators and built-in functions are recognised, not guessed.
+ * Formulas in Sheets syntax: a tokenizer (used both to evaluate and to rewrite references when
+ * rows, columns or sheets change), a parser with Sheets' operator precedence, and the translation
+ * of a parsed formula to HyperFormula's syntax (engine.ts computes the built-in parts).
  */
 import { A1Ref, columnToLetters, lettersToColumn, quoteSheetName } from './a1';
 

@@ -969,7 +969,7 @@ export class Workbook {
       case 'array':
         return this.evalEngine(node, sheet);
       case 'call':
-        if (this.host?.resolve(node.name)) return this.evalCall(node.name, node.args, sheet);
+        if (this.isBundleCall(node.name)) return this.evalCall(node.name, node.args, sheet);
         return this.evalEngine(node, sheet);
     }
   }
@@ -998,7 +998,7 @@ export class Workbook {
         return engineRef(span.sheet, span);
       },
       call: (name, args) => {
-        if (this.host?.resolve(name)) {
+        if (this.isBundleCall(name)) {
           try {
             return engineLiteral(this.evalCall(name, args, sheet), this.timeZone);
           } catch (e) {
@@ -1012,7 +1012,12 @@ export class Workbook {
           throw new NotComputed(`Built-in Sheets function ${upper} is not computed by the emulator`);
         throw new CellError('#NAME?', `Unknown function: '${name}'.`);
       },
-      functionName: (name) => SHEETS_FUNCTIONS[name.toUpperCase()] ?? name.toUpperCase(),
+      functionName: (name) => {
+        const upper = name.toUpperCase();
+        return Object.prototype.hasOwnProperty.call(SHEETS_FUNCTIONS, upper)
+          ? SHEETS_FUNCTIONS[upper]
+          : upper;
+      },
     });
     const res = this.engine.evaluate(text, sheet);
     if (res.kind === 'error') throw new CellError(res.code, res.why);
@@ -1026,10 +1031,12 @@ export class Workbook {
     return undefined;
   }
 
+  /** A call of the bundle's function (a Sheets function of the same name wins, as in Sheets). */
+  private isBundleCall(name: string): boolean {
+    return !!this.host?.resolve(name) && !BUILTINS.has(name.toUpperCase()) && !engineHasFunction(name);
+  }
+
   private evalCall(name: string, args: Node[], sheet: SheetModel): unknown {
-    const upper = name.toUpperCase();
-    if (BUILTINS.has(upper))
-      throw new NotComputed(`Built-in Sheets function ${upper} is not computed by the emulator`);
     const fn = this.host?.resolve(name) ?? null;
     if (!fn) throw new CellError('#NAME?', `Unknown function: '${name}'.`);
     const values: unknown[] = [];
