@@ -1,7 +1,7 @@
 /**
- * Formulas: a tokenizer (used both to evaluate and to rewrite references when rows, columns or
- * sheets change) and a small parser. The emulator computes only literals, references and calls
- * of the loaded bundle's functions; operators and built-in functions are recognised, not guessed.
+ * Formulas in Sheets syntax: a tokenizer (used both to evaluate and to rewrite references when
+ * rows, columns or sheets change), a parser with Sheets' operator precedence, and the translation
+ * of a parsed formula to HyperFormula's syntax (engine.ts computes the built-in parts).
  */
 import { A1Ref, columnToLetters, lettersToColumn, quoteSheetName } from './a1';
 
@@ -246,14 +246,20 @@ export function parseFormula(formula: string): Node {
     return !!t && t.t === 'op' && (v === undefined || t.v === v);
   };
 
-  function expr(): Node {
-    let left = unary();
-    while (isOp() && peek().t === 'op' && (peek() as { v: string }).v !== '%') {
+  // Sheets' precedence, loosest first: comparison, &, + -, * /, ^ (then unary minus, then %)
+  const LEVELS = [['=', '<>', '<', '>', '<=', '>='], ['&'], ['+', '-'], ['*', '/'], ['^']];
+  function binary(level: number): Node {
+    if (level === LEVELS.length) return unary();
+    let left = binary(level + 1);
+    while (isOp() && LEVELS[level].includes((peek() as { v: string }).v)) {
       const op = (toks[p++] as { v: string }).v;
-      const right = unary();
+      const right = binary(level + 1);
       left = { k: 'binary', op, l: left, r: right };
     }
     return left;
+  }
+  function expr(): Node {
+    return binary(0);
   }
   function unary(): Node {
     if (isOp('-') || isOp('+')) {
@@ -451,3 +457,63 @@ export const BUILTINS = new Set(
     'VALUE VAR VARP VLOOKUP VSTACK WEEKDAY WEEKNUM WORKDAY WRAPCOLS WRAPROWS XLOOKUP XMATCH XOR YEAR YEARFRAC'
   ).split(' '),
 );
+
+// ---------------------------------------------------------------------------------------------
+// Sheets syntax to the engine's (HyperFormula)
+
+/** How references, named ranges and calls become engine text (see model.ts). */
+export interface EngineHooks {
+  /** a reference, bounded and prefixed with its sheet (`'Clients'!C2:C1000` for `'Clients'!C2:C`) */
+  ref(ref: RefParts): string;
+  /** a named range, as the reference it names */
+  name(name: string): string;
+  /** a call the emulator computes itself (a bundle function): its result as engine text; null if not one */
+  call(name: string, args: Node[]): string | null;
+  /** a function's engine name (Sheets-only ones have the emulator's own implementation) */
+  functionName(name: string): string;
+}
+
+/** A string literal in formula syntax. */
+export function formulaString(v: string): string {
+  return '"' + v.replace(/"/g, '""') + '"';
+}
+
+/**
+ * A parsed Sheets formula as HyperFormula reads it. What Sheets writes that HyperFormula does not:
+ * open-ended ranges (bounded by the hook), `TRUE`/`FALSE` without parentheses, functions HyperFormula
+ * lacks or computes differently (renamed by the hook). Operators keep the tree's grouping.
+ */
+export function toEngineText(node: Node, hooks: EngineHooks): string {
+  const go = (n: Node): string => {
+    switch (n.k) {
+      case 'num':
+        return String(n.v);
+      case 'str':
+        return formulaString(n.v);
+      case 'bool':
+        return n.v ? 'TRUE()' : 'FALSE()';
+      case 'err':
+        return `EMU.ERROR(${formulaString(n.v)},${formulaString(n.v === '#REF!' ? 'Reference does not exist.' : `${n.v} literal`)})`;
+      case 'ref':
+        return hooks.ref(n.ref);
+      case 'name':
+        return hooks.name(n.name);
+      case 'empty':
+        return '';
+      case 'unary':
+        return `${n.op}(${go(n.e)})`;
+      case 'percent':
+        return `(${go(n.e)})%`;
+      case 'binary':
+        return `(${go(n.l)})${n.op}(${go(n.r)})`;
+      case 'array':
+        return '{' + n.rows.map((r) => r.map(go).join(',')).join(';') + '}';
+      case 'call': {
+        const own = hooks.call(n.name, n.args);
+        if (own !== null) return own;
+        return `${hooks.functionName(n.name)}(${n.args.map(go).join(',')})`;
+      }
+    }
+  };
+  return '=' + go(node);
+}

@@ -76,12 +76,16 @@ export interface Emulator {
   customFunctionCalls: CallLog;
   /** formula cells computed so far (recalculation is lazy and incremental) */
   readonly evaluations: number;
+  /** custom-function executions so far (a call answered from the argument cache is not one) */
+  readonly customFunctionExecutions: number;
   ui: UiRecorder;
   authMode: AuthMode;
   globals(): Record<string, unknown>;
   loadBundle(code?: string): LoadedBundle;
   recalculate(): void;
   explain(sheetName: string, a1: string): string | undefined;
+  /** The data a SPARKLINE cell draws (its value is blank), for the playground. */
+  sparkline(sheetName: string, a1: string): number[] | undefined;
   /**
    * Simulate another execution holding the document lock; returns the function that releases it.
    * With `forMs`, that execution lets the lock go after so long on the emulator clock: a waitLock
@@ -184,6 +188,9 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     timeZone,
   );
   wb.active = wb.addSheet('Sheet1');
+  // TODAY()/NOW() read the same clock as the bundle, lock waits included
+  wb.clock = () => rt.now();
+  wb.hostRead = () => rt.execution === 0;
 
   const rt: Runtime = {
     wb,
@@ -300,6 +307,8 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     // Held writes matter only while another execution can run in between: tracked only then.
     rt.pending =
       mode !== 'CUSTOM_FUNCTION' && rt.interleavings.length ? { committed: null, writes: [] } : null;
+    // an execution sees the time it starts at in TODAY()/NOW() (a custom function runs inside a recalculation)
+    if (mode !== 'CUSTOM_FUNCTION' && !wb.calculating) wb.tick();
     try {
       const value = fn();
       return { value, leaked: releaseLocks(exec) };
@@ -314,6 +323,7 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     }
   }
 
+  let customFunctionExecutions = 0;
   const memo = new Map<string, { ok: true; value: unknown } | { ok: false; message: string }>();
 
   function loadBundle(code?: string): LoadedBundle {
@@ -354,6 +364,7 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
         const hit = memo.get(key);
         if (hit) return hit;
         let result: { ok: true; value: unknown } | { ok: false; message: string };
+        customFunctionExecutions++;
         try {
           const { value } = execute('CUSTOM_FUNCTION', () => {
             context.__emuArgs = toRealm(args);
@@ -423,6 +434,9 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     get evaluations() {
       return wb.evaluations;
     },
+    get customFunctionExecutions() {
+      return customFunctionExecutions;
+    },
     ui: rt.ui,
     get authMode() {
       return rt.authMode;
@@ -445,6 +459,13 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
       const cell = sheet.cell(ref.startRow, ref.startCol);
       if (!cell || cell.f === undefined) return undefined;
       return cell.why;
+    },
+    sparkline(sheetName, a1) {
+      wb.ensureCalculated();
+      const sheet = wb.findSheet(sheetName);
+      const ref = parseA1(a1);
+      if (!sheet || !ref || ref.startRow === null || ref.startCol === null) return undefined;
+      return sheet.cell(ref.startRow, ref.startCol)?.spark;
     },
     holdDocumentLock(opts = {}) {
       if (rt.locks.document !== null) throw new Error('The document lock is already held');

@@ -3,17 +3,20 @@
  * The Apps Script-facing classes (spreadsheet.ts) are thin views over this model.
  */
 import { GridRange, formatA1, resolveA1 } from './a1';
-import { isDate } from './dates';
+import { dateToSerial, isDate, serialToDate } from './dates';
+import { FormulaEngine, MirrorValue, SHEETS_FUNCTIONS, engineHasFunction } from './engine';
 import {
   BUILTINS,
   Corner,
   FormulaParseError,
   Node,
   RefParts,
+  formulaString,
   parseFormula,
   refToA1,
   rewriteRefs,
   shiftSpan,
+  toEngineText,
 } from './formula';
 import { CellValue } from './values';
 
@@ -54,6 +57,8 @@ export interface Cell {
   fe?: FormulaEntry;
   /** where the last result went (anchor + spill size, also when the spill was blocked) */
   out?: Span;
+  /** a SPARKLINE's data (the cell's value is blank; the playground draws it) */
+  spark?: number[];
 }
 
 /** A formula cell in the dependency index. */
@@ -66,6 +71,8 @@ export interface FormulaEntry {
   f: string;
   /** the cells its references cover (open-ended references reach any row/column) */
   deps: Span[];
+  /** it calls TODAY() (recomputed when the day changes) or NOW() (when the clock moves) */
+  volatile?: 'today' | 'now';
 }
 
 export interface Span {
@@ -278,13 +285,37 @@ export class Workbook {
   nextSheetId = 0;
   host: CustomFunctionHost | null = null;
   private parsed = new Map<string, Node | FormulaParseError>();
+  /** the emulator clock */
+  clock: () => Date = () => new Date();
+  /** whether a read comes from outside any execution (a test or the playground reading cells) */
+  hostRead: () => boolean = () => true;
+  /** the time TODAY() and NOW() show: the clock as last read by `tick` */
+  private nowStamp: Date | null = null;
+  private dayStamp = NaN;
+  /** formulas calling TODAY() or NOW() */
+  private volatiles = new Set<FormulaEntry>();
+  /** Sheets' built-in functions and operators, over a value-only mirror of the sheets */
+  readonly engine: FormulaEngine;
+  /** spans written since the mirror last copied them */
+  private unmirrored: Span[] = [];
+  /** the time zone the mirror's dates were written in (null: the mirror must be rebuilt) */
+  private mirrorZone: string | null = null;
 
   constructor(
     public id: string,
     public name: string,
     public locale: string,
     public timeZone: string,
-  ) {}
+  ) {
+    this.engine = new FormulaEngine({
+      now: () => this.now(),
+      timeZone: () => this.timeZone,
+      sparkline: (values) => {
+        const top = this.stack[this.stack.length - 1];
+        if (top) top.fe.cell.spark = values;
+      },
+    });
+  }
 
   findSheet(name: string): SheetModel | undefined {
     const lower = name.toLowerCase();
@@ -302,6 +333,10 @@ export class Workbook {
 
   /** Something changed: `span` when only those cells' contents did, nothing for anything else. */
   touch(span?: Span): void {
+    if (span) {
+      const last = this.unmirrored[this.unmirrored.length - 1];
+      if (!last || !sameSpan(last, span)) this.unmirrored.push(span);
+    }
     if (!span) this.dirtyAll = true;
     else if (!this.dirtyAll) {
       const last = this.pending[this.pending.length - 1];
@@ -316,8 +351,13 @@ export class Workbook {
    */
   ensureCalculated(scope?: Span | SheetModel): void {
     if (this.calculating) return;
-    if (this.dirtyAll) return this.recalculate();
-    if (this.pending.length) this.applyWrites();
+    // after a structural change every formula is stale, and a read computes what it reaches
+    if (this.dirtyAll) this.rebuild();
+    if (this.pending.length) {
+      this.syncMirror();
+      this.applyWrites();
+    }
+    if (this.hostRead()) this.tick();
     const sheets = scope === undefined ? this.sheets : [scope instanceof SheetModel ? scope : scope.sheet];
     if (!sheets.some((s) => s.stale.size)) return;
     this.calculating = true;
@@ -335,11 +375,37 @@ export class Workbook {
     if (this.needFull) this.recalculate();
   }
 
+  /**
+   * Volatile functions recompute on every change (Sheets' default "On change" recalculation), so
+   * a read after the clock moved shows the new time without anyone recalculating.
+   */
+  tick(): void {
+    const now = this.clock();
+    const before = this.nowStamp;
+    if (before && now.getTime() === before.getTime()) return;
+    const day = Math.floor(dateToSerial(now, this.timeZone));
+    const newDay = day !== this.dayStamp;
+    this.nowStamp = now;
+    this.dayStamp = day;
+    if (!before || this.dirtyAll) return;
+    for (const fe of this.volatiles) if (newDay || fe.volatile === 'now') this.markStale(fe);
+  }
+
+  /** The time volatile functions show (read once per execution and per outside read, see `tick`). */
+  now(): Date {
+    if (!this.nowStamp) this.tick();
+    return this.nowStamp!;
+  }
+
   // -------------------------------------------------------------------------------------------
   // Structure
 
   /** Insert (count > 0) or delete (count < 0) rows/columns at `at` on `sheet`, shifting cells and references. */
   shift(sheet: SheetModel, axis: 'row' | 'col', at: number, count: number): void {
+    // the mirror moves its values the same way (spills are placed again by the recalculation)
+    this.syncMirror();
+    this.dropSpills();
+    this.engine.shift(sheet, axis, at, count);
     if (axis === 'row') {
       if (count > 0) {
         if (at - 1 < sheet.rows.length)
@@ -427,6 +493,8 @@ export class Workbook {
   }
 
   deleteSheet(sheet: SheetModel): void {
+    this.syncMirror();
+    this.engine.removeSheet(sheet);
     const name = sheet.name.toLowerCase();
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
     for (const s of this.sheets) {
@@ -452,9 +520,22 @@ export class Workbook {
     this.calculating = true;
     this.full = true;
     this.needFull = false;
+    try {
+      for (const fe of this.rebuild()) this.evalCell(fe);
+    } finally {
+      this.calculating = false;
+      this.full = false;
+    }
+  }
+
+  /** Rebuild the dependency index with every formula stale; returns them in row-major order. */
+  private rebuild(): FormulaEntry[] {
     this.dirtyAll = false;
     this.pending = [];
-    try {
+    this.volatiles.clear();
+    this.dropSpills();
+    this.syncMirror();
+    {
       for (const s of this.sheets) {
         s.formulas.clear();
         s.readers.clear();
@@ -471,13 +552,9 @@ export class Workbook {
           }
           cell.placed = false;
           cell.out = undefined;
-          const fe = this.addFormula(s, r, c, cell);
-          order.push(fe);
+          order.push(this.addFormula(s, r, c, cell));
         }
-      for (const fe of order) this.evalCell(fe);
-    } finally {
-      this.calculating = false;
-      this.full = false;
+      return order;
     }
   }
 
@@ -512,6 +589,66 @@ export class Workbook {
     }
   }
 
+  /**
+   * Copy what cells show into the engine's mirror (formula cells keep what they last showed: they
+   * are computed before anything reads them).
+   */
+  /** Copy the writes the mirror has not seen (all of every sheet when it has to be rebuilt). */
+  private syncMirror(): void {
+    const spans = this.unmirrored;
+    this.unmirrored = [];
+    if (this.mirrorZone !== this.timeZone) {
+      // dates are mirrored in the spreadsheet's zone: start again, at the next built-in computed
+      this.engine.clear();
+      this.mirrorZone = this.timeZone;
+    }
+    if (!this.engine.ready) return;
+    for (const w of spans) {
+      const s = w.sheet;
+      if (this.sheets.includes(s))
+        this.mirror(s, w.row, w.col, Math.min(w.numRows, s.rows.length - w.row + 1), w.numCols);
+    }
+  }
+
+  /** Start the mirror: every sheet's values as they show now. */
+  private startMirror(): void {
+    this.engine.start();
+    this.unmirrored = [];
+    this.mirrorZone = this.timeZone;
+    for (const s of this.sheets) {
+      let width = 0;
+      for (const row of s.rows) if (row && row.length > width) width = row.length;
+      this.engine.sheetId(s);
+      this.mirror(s, 1, 1, s.rows.length, width, true);
+    }
+  }
+
+  /** Take every spilled value out of the sheets (and the mirror) before cells move. */
+  private dropSpills(): void {
+    for (const s of this.sheets) for (const fe of s.spillers) this.clearSpill(fe.cell);
+  }
+
+  private mirror(
+    s: SheetModel,
+    row: number,
+    col: number,
+    numRows: number,
+    numCols: number,
+    fresh = false,
+  ): void {
+    if (numRows <= 0 || numCols <= 0) return;
+    const block: MirrorValue[][] = [];
+    for (let r = row; r < row + numRows; r++) {
+      const out: MirrorValue[] = [];
+      for (let c = col; c < col + numCols; c++) {
+        const cell = s.cell(r, c);
+        out.push(cell && cell.f !== undefined ? mirrorOf(cell) : s.valueAt(r, c));
+      }
+      block.push(out);
+    }
+    this.engine.setValues(s, row, col, block, fresh);
+  }
+
   private addFormula(s: SheetModel, r: number, c: number, cell: Cell): FormulaEntry {
     const fe: FormulaEntry = { sheet: s, r, c, cell, f: cell.f!, deps: [] };
     cell.fe = fe;
@@ -540,12 +677,15 @@ export class Workbook {
 
   private register(fe: FormulaEntry): void {
     fe.f = fe.cell.f!;
-    fe.deps = this.depsOf(fe.cell, fe.sheet);
+    fe.volatile = undefined;
+    fe.deps = this.depsOf(fe.cell, fe.sheet, fe);
     for (const d of fe.deps) d.sheet.readers.add(fe);
+    if (fe.volatile) this.volatiles.add(fe);
   }
 
   private unregister(fe: FormulaEntry): void {
     for (const d of fe.deps) d.sheet.readers.delete(fe);
+    this.volatiles.delete(fe);
   }
 
   /** Remove a formula's spilled values from its sheet. */
@@ -559,6 +699,7 @@ export class Workbook {
         const k = key(o.row + i, o.col + j);
         if (o.sheet.spill.get(k)?.anchor === cell) o.sheet.spill.delete(k);
       }
+    if (this.sheets.includes(o.sheet)) this.mirror(o.sheet, o.row, o.col, o.numRows, o.numCols);
   }
 
   /** A formula must be recomputed: its spill goes, and what read its cells must be recomputed too. */
@@ -648,7 +789,7 @@ export class Workbook {
   }
 
   /** The cells a formula's references cover, from its text. */
-  private depsOf(cell: Cell, host: SheetModel): Span[] {
+  private depsOf(cell: Cell, host: SheetModel, fe?: FormulaEntry): Span[] {
     const node = cell.bad ? null : this.parse(cell.f!);
     const deps: Span[] = [];
     const walk = (n: Node): void => {
@@ -661,8 +802,12 @@ export class Workbook {
       } else if (n.k === 'name') {
         const span = this.namedRanges.get(n.name) ?? this.namedRangeCi(n.name);
         if (span) deps.push(span);
-      } else if (n.k === 'call') n.args.forEach(walk);
-      else if (n.k === 'unary' || n.k === 'percent') walk(n.e);
+      } else if (n.k === 'call') {
+        const upper = n.name.toUpperCase();
+        if (fe && upper === 'NOW') fe.volatile = 'now';
+        else if (fe && upper === 'TODAY') fe.volatile ??= 'today';
+        n.args.forEach(walk);
+      } else if (n.k === 'unary' || n.k === 'percent') walk(n.e);
       else if (n.k === 'binary') {
         walk(n.l);
         walk(n.r);
@@ -695,6 +840,7 @@ export class Workbook {
       return;
     }
     cell.busy = true;
+    cell.spark = undefined;
     this.stack.push({ fe, early });
     let res: CalcResult;
     try {
@@ -714,6 +860,8 @@ export class Workbook {
     this.clearSpill(cell);
     this.place(sheet, r, c, cell, res);
     const out = cell.out!;
+    if (cell.placed) this.mirror(sheet, r, c, out.numRows, out.numCols);
+    else this.engine.setValues(sheet, r, c, [[mirrorOf(cell)]]);
     if (out.numRows * out.numCols > 1) sheet.spillers.add(fe);
     else sheet.spillers.delete(fe);
     // a spill that reaches new cells changes what they show
@@ -736,7 +884,9 @@ export class Workbook {
       return;
     }
     if (res.kind === 'value') {
-      cell.cv = res.v;
+      // a number in a date-formatted cell reads as a Date, as getValue() returns it
+      cell.cv =
+        typeof res.v === 'number' && isDateFormat(cell.nf) ? serialToDate(res.v, this.timeZone) : res.v;
       return;
     }
     const rows = res.rows;
@@ -813,19 +963,66 @@ export class Workbook {
       }
       case 'unary':
         if (node.e.k === 'num') return node.op === '-' ? -node.e.v : node.e.v;
-        throw new NotComputed(`Operator ${node.op} is not computed by the emulator`);
+        return this.evalEngine(node, sheet);
       case 'percent':
-        if (node.e.k === 'num') return node.e.v / 100;
-        if (node.e.k === 'unary' && node.e.e.k === 'num')
-          return (node.e.op === '-' ? -node.e.e.v : node.e.e.v) / 100;
-        throw new NotComputed('Operator % is not computed by the emulator');
       case 'binary':
-        throw new NotComputed(`Operator ${node.op} is not computed by the emulator`);
       case 'array':
-        throw new NotComputed('Array literal {…} is not computed by the emulator');
+        return this.evalEngine(node, sheet);
       case 'call':
-        return this.evalCall(node.name, node.args, sheet);
+        if (this.isBundleCall(node.name)) return this.evalCall(node.name, node.args, sheet);
+        return this.evalEngine(node, sheet);
     }
+  }
+
+  /**
+   * Built-in functions and operators: the engine computes them over its mirror, once the
+   * formulas they read are up to date; calls of the bundle's functions inside are computed here
+   * (with Sheets' marshaling) and handed to the engine as values.
+   */
+  private evalEngine(node: Node, sheet: SheetModel): unknown {
+    if (!this.engine.ready) this.startMirror();
+    const text = toEngineText(node, {
+      ref: (ref) => {
+        const target = ref.sheet === null ? sheet : this.findSheet(ref.sheet);
+        if (!target) throw new CellError('#REF!', `Unresolved sheet name '${ref.sheet}'.`);
+        const g = resolveA1(refToA1(ref), target.maxRows, target.maxCols);
+        this.engine.sheetId(target);
+        this.readRef(ref, sheet, false, true);
+        return engineRef(target, g);
+      },
+      name: (name) => {
+        const span = this.namedRanges.get(name) ?? this.namedRangeCi(name);
+        if (!span) throw new CellError('#NAME?', `Unknown range name: '${name.toUpperCase()}'.`);
+        this.engine.sheetId(span.sheet);
+        this.readSpan(span.sheet, span, false, true);
+        return engineRef(span.sheet, span);
+      },
+      call: (name, args) => {
+        if (this.isBundleCall(name)) {
+          try {
+            return engineLiteral(this.evalCall(name, args, sheet), this.timeZone);
+          } catch (e) {
+            if (e instanceof CellError) return `EMU.ERROR(${formulaString(e.code)},${formulaString(e.why)})`;
+            throw e;
+          }
+        }
+        if (engineHasFunction(name)) return null;
+        const upper = name.toUpperCase();
+        if (BUILTINS.has(upper))
+          throw new NotComputed(`Built-in Sheets function ${upper} is not computed by the emulator`);
+        throw new CellError('#NAME?', `Unknown function: '${name}'.`);
+      },
+      functionName: (name) => {
+        const upper = name.toUpperCase();
+        return Object.prototype.hasOwnProperty.call(SHEETS_FUNCTIONS, upper)
+          ? SHEETS_FUNCTIONS[upper]
+          : upper;
+      },
+    });
+    const res = this.engine.evaluate(text, sheet);
+    if (res.kind === 'error') throw new CellError(res.code, res.why);
+    if (res.kind === 'array') return new RangeValue(res.rows);
+    return res.v;
   }
 
   private namedRangeCi(name: string): Span | undefined {
@@ -834,10 +1031,12 @@ export class Workbook {
     return undefined;
   }
 
+  /** A call of the bundle's function (a Sheets function of the same name wins, as in Sheets). */
+  private isBundleCall(name: string): boolean {
+    return !!this.host?.resolve(name) && !BUILTINS.has(name.toUpperCase()) && !engineHasFunction(name);
+  }
+
   private evalCall(name: string, args: Node[], sheet: SheetModel): unknown {
-    const upper = name.toUpperCase();
-    if (BUILTINS.has(upper))
-      throw new NotComputed(`Built-in Sheets function ${upper} is not computed by the emulator`);
     const fn = this.host?.resolve(name) ?? null;
     if (!fn) throw new CellError('#NAME?', `Unknown function: '${name}'.`);
     const values: unknown[] = [];
@@ -852,7 +1051,8 @@ export class Workbook {
     return normalizeReturn(out.value);
   }
 
-  private readRef(ref: RefParts, sheet: SheetModel, top: boolean): RangeValue | CellValue {
+  /** `only`: bring the range's formulas up to date without reading it (the engine reads it). */
+  private readRef(ref: RefParts, sheet: SheetModel, top: boolean, only = false): RangeValue | CellValue {
     let target = sheet;
     if (ref.sheet !== null) {
       const t = this.findSheet(ref.sheet);
@@ -865,10 +1065,10 @@ export class Workbook {
         '#REF!',
         `Range ${formatA1(g.row, g.col, g.numRows, g.numCols)} is outside the sheet.`,
       );
-    return this.readSpan(target, g, top);
+    return this.readSpan(target, g, top, only);
   }
 
-  private readSpan(target: SheetModel, g: GridRange, top: boolean): RangeValue | CellValue {
+  private readSpan(target: SheetModel, g: GridRange, top: boolean, only = false): RangeValue | CellValue {
     const r2 = g.row + g.numRows - 1;
     const c2 = g.col + g.numCols - 1;
     // formulas up and left of the range's far corner may spill into it: compute them first
@@ -878,12 +1078,17 @@ export class Workbook {
       if (cell && cell.f !== undefined) {
         if (cell.busy) throw this.circular(cell);
         if (cell.fe) this.evalCell(cell.fe);
-        if (cell.why !== undefined && typeof cell.cv === 'string') {
+        if (!only && cell.why !== undefined && typeof cell.cv === 'string') {
           // an error in a referenced cell propagates (a circular reference stays circular)
           throw new CellError(cell.cv, cell.why);
         }
       }
       return target.valueAt(g.row, g.col);
+    }
+    if (only) {
+      for (const fe of this.stack)
+        if (fe.fe.sheet === target && inGrid(g, fe.fe.r, fe.fe.c)) throw this.circular(fe.fe.cell);
+      return '';
     }
     const rows: CellValue[][] = [];
     for (let r = g.row; r <= r2; r++) {
@@ -897,6 +1102,36 @@ export class Workbook {
     }
     return new RangeValue(rows);
   }
+}
+
+/** Whether a number format shows dates or times (quoted text and [$…] currency tags aside). */
+export function isDateFormat(nf: string | undefined): boolean {
+  if (!nf) return false;
+  const bare = nf.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+  return /[ydhs]/i.test(bare) || /m{3,}/i.test(bare);
+}
+
+/** What a formula cell shows, for the engine's mirror (an error stays an error there). */
+function mirrorOf(cell: Cell): MirrorValue {
+  const v = cell.cv ?? '';
+  return cell.why !== undefined && typeof v === 'string' ? { error: v } : v;
+}
+
+/** A bounded reference in engine syntax, always with its sheet. */
+function engineRef(sheet: SheetModel, g: GridRange): string {
+  return `'${sheet.name.replace(/'/g, "''")}'!${formatA1(g.row, g.col, g.numRows, g.numCols)}`;
+}
+
+/** A value the emulator computed (a bundle function's result), as an engine literal. */
+function engineLiteral(v: unknown, timeZone: string): string {
+  const one = (x: unknown): string => {
+    if (typeof x === 'number') return x < 0 ? `(${x})` : String(x);
+    if (typeof x === 'boolean') return x ? 'TRUE()' : 'FALSE()';
+    if (isDate(x)) return `EMU.DATE(${dateToSerial(x as Date, timeZone)})`;
+    return formulaString(String(x ?? ''));
+  };
+  if (v instanceof RangeValue) return '{' + v.rows.map((r) => r.map(one).join(',')).join(';') + '}';
+  return one(v);
 }
 
 /** Bound of open-ended references in the dependency index. */

@@ -26,6 +26,28 @@
     });
   }
 
+  /** A SPARKLINE cell as Sheets draws it: a line over the cell's data (its value is blank). */
+  function sparkline(values) {
+    var ns = 'http://www.w3.org/2000/svg';
+    var w = 90;
+    var h = 16;
+    var min = Math.min.apply(null, values);
+    var max = Math.max.apply(null, values);
+    var points = values.map(function (v, i) {
+      var x = values.length > 1 ? (i * (w - 2)) / (values.length - 1) + 1 : w / 2;
+      var y = max === min ? h / 2 : h - 1 - ((v - min) * (h - 2)) / (max - min);
+      return x.toFixed(1) + ',' + y.toFixed(1);
+    });
+    var svg = document.createElementNS(ns, 'svg');
+    svg.setAttribute('class', 'spark');
+    svg.setAttribute('width', w);
+    svg.setAttribute('height', h);
+    var line = document.createElementNS(ns, 'polyline');
+    line.setAttribute('points', points.join(' '));
+    svg.appendChild(line);
+    return svg;
+  }
+
   function columnLetters(n) {
     var s = '';
     while (n > 0) {
@@ -104,6 +126,7 @@
           },
           cell.f && cell.native ? cell.f : cell.d,
         );
+        if (cell.spark) td.appendChild(sparkline(cell.spark));
         tr.appendChild(td);
       }
       body.appendChild(tr);

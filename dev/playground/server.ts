@@ -5,7 +5,7 @@
  *   /sidebar/:n    the n-th sidebar the add-on opened (its real HTML), with google.script.run → /rpc
  *   /dialog/:n     the n-th dialog, likewise
  *   /rpc           POST {name, args}: calls a global of dist/Code.js, as google.script.run would
- *   /api/workbook  every tab's cells (computed values; formula text for Sheets' own functions)
+ *   /api/workbook  every tab's cells (computed values; formula text where the emulator computes nothing)
  *   /api/menus, /api/menu, /api/activate   the add-on menu and the tab in view
  * State lives in memory: changes last while it runs.
  */
@@ -46,8 +46,10 @@ export interface CellJson {
   d: string;
   /** formula text */
   f?: string;
-  /** a formula of Sheets' own, which only Google Sheets computes, or a CLIENT_* one over such a cell */
+  /** a Sheets function the emulator's engine does not compute (or a CLIENT_* one over such a cell) */
   native?: boolean;
+  /** a SPARKLINE's data: Sheets draws it in the cell, whose value is blank */
+  spark?: number[];
   /** number (right-aligned) */
   n?: boolean;
   /** bold */
@@ -268,6 +270,10 @@ function readWorkbook(spreadsheet: AnyObject, emulator: Emulator, today: string)
         const cell: CellJson = { d: shown };
         if (formula) {
           cell.f = formula;
+          if (/SPARKLINE\s*\(/i.test(formula)) {
+            const spark = emulator.sparkline(name, columnLetters(c + 1) + (r + 1));
+            if (spark && spark.length) cell.spark = spark;
+          }
           const isError = typeof value === 'string' && ERROR_VALUE.test(value);
           if (isError) {
             const why = explain(emulator, name, r + 1, c + 1);

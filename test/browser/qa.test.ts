@@ -66,18 +66,25 @@ describeInBrowser('what QA found, in Chromium', () => {
     expect(await page.locator('#notices').textContent()).not.toMatch(/no answer queued/);
   });
 
-  test('the Dashboard’s CLIENT_* cells over a Sheets function wait for Sheets, not shown as errors', async () => {
+  test('the Dashboard and the roster show computed numbers, not formula text; the trend draws a line', async () => {
     const { page } = await openPlayground(session);
     await showTab(page, 'Dashboard');
     const cells = sheet('Dashboard').cells;
-    const ltv = cells[6][1]; // B7: =CLIENT_LTV(B6,B5), B6 is an AVERAGE only Sheets computes
+    const ltv = cells[6][1]; // B7: =CLIENT_LTV(B6,B5), B6 an AVERAGE the emulator's engine computes
     expect(ltv.f).toMatch(/^=CLIENT_LTV/);
-    expect(ltv).toMatchObject({ native: true });
+    expect(ltv.native).toBeUndefined();
     expect(ltv.e).toBeUndefined();
-    expect(await page.getAttribute('table.sheet td[data-a1="B7"]', 'class')).toBe('native');
-    expect(await page.textContent('table.sheet td[data-a1="B7"]')).toBe('=CLIENT_LTV(B6,B5)');
-    // A CLIENT_* formula computed from the roster alone still shows its value.
+    expect(await page.textContent('table.sheet td[data-a1="B7"]')).toMatch(/^\$[\d,]+\.\d\d$/);
+    expect(await page.textContent('table.sheet td[data-a1="B2"]')).toMatch(/^\d+$/); // COUNTIF
+    expect(await page.textContent('table.sheet td[data-a1="B11"]')).toMatch(/^\d+\/\d+\/\d{4}$/); // TODAY()
     expect(await page.textContent('table.sheet td[data-a1="B4"]')).toMatch(/^\d+\.\d$/);
+    expect(await page.locator('table.sheet td.native').count()).toBe(0);
+    const roster = sheet('Clients');
+    const trend = roster.cells[0].findIndex((c) => c.d === 'Trend');
+    expect(roster.cells.slice(1).some((row) => (row[trend]?.spark?.length ?? 0) > 1)).toBe(true);
+    await showTab(page, 'Clients');
+    expect(await page.locator('table.sheet svg.spark').count()).toBeGreaterThan(0);
+    await showTab(page, 'Dashboard');
     // The demo opens with Needs attention filled in (an empty list would read as "nobody").
     const header = sheet('Dashboard').values.findIndex((row) => row[3] === 'Client' && row[4] === 'Why');
     const reasons = sheet('Dashboard')

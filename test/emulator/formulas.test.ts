@@ -216,27 +216,33 @@ describe('results', () => {
     expect(performance.now() - started).toBeLessThan(150);
   });
 
-  it('does not compute built-ins or operators', () => {
+  it('computes built-ins and operators, around and inside custom functions', () => {
     const { emu, sh } = setup();
-    sh.getRange('A1:A5').setFormulas([
+    sh.getRange('B1:B3').setValues([[1], [2], [4]]);
+    sh.getRange('A1:A6').setFormulas([
       ['=SUM(B1:B3)'],
       ['=CLIENT_LTV(1,2)+1'],
       ['=HYPERLINK("#gid=0", "Acme")'],
-      ['=CLIENT_LTV(TODAY(), 2)'],
+      ['=CLIENT_LTV(SUM(B1:B2), 2)'],
       ['="a"&"b"'],
+      ['=1+2*3^2'],
     ]);
     expect(
       sh
-        .getRange('A1:A5')
+        .getRange('A1:A6')
         .getValues()
         .map((r) => r[0]),
-    ).toEqual(['#N/A', '#N/A', '#N/A', '#N/A', '#N/A']);
-    expect(emu.explain('Sheet1', 'A1')).toBe('Built-in Sheets function SUM is not computed by the emulator');
-    expect(emu.explain('Sheet1', 'A2')).toBe('Operator + is not computed by the emulator');
-    expect(emu.explain('Sheet1', 'A4')).toBe(
-      'Built-in Sheets function TODAY is not computed by the emulator',
+    ).toEqual([7, 3, 'Acme', 6, 'ab', 19]);
+    expect(emu.explain('Sheet1', 'A1')).toBeUndefined();
+  });
+
+  it('says which Sheets function the engine does not compute, instead of guessing', () => {
+    const { emu, sh } = setup();
+    sh.getRange('A1').setFormula('=IFERROR(QUERY(B1:B3, "select B"), "")');
+    expect(sh.getRange('A1').getValue()).toBe('#N/A');
+    expect(emu.explain('Sheet1', 'A1')).toBe(
+      'Built-in Sheets function QUERY is not computed by the emulator',
     );
-    expect(emu.explain('Sheet1', 'A5')).toBe('Operator & is not computed by the emulator');
   });
 
   it('shows #NAME? for an unknown function and #REF! for a missing sheet or a cycle', () => {

@@ -177,6 +177,10 @@ describe('incremental recalculation', () => {
       { arbitrary: ref.map((x) => `=CLIENT_GRID(${x})`), weight: 4 },
       { arbitrary: ref.map((x) => `=CLIENT_SUM(${x})`), weight: 1 },
       { arbitrary: range.map((x) => `=CLIENT_SUM(${x})`), weight: 1 },
+      // built-ins and operators, computed by the engine, with results that spill as they come out
+      { arbitrary: range.map((x) => `=SUM(${x})`), weight: 1 },
+      { arbitrary: ref.map((x) => `=${x}*2+1`), weight: 1 },
+      { arbitrary: fc.constantFrom('', 'S2!').map((s) => `=IFERROR(FILTER(${s}A1:B4,${s}A1:A4>1),"none")`), weight: 1 }, // prettier-ignore
     );
     const op: fc.Arbitrary<Op> = fc.oneof(
       fc.record({ k: fc.constant('value' as const), v: fc.oneof(fc.integer({ min: 0, max: 3 }), fc.constant('' as const)) }).chain((o) => cell.map((p) => ({ ...o, ...p }))), // prettier-ignore

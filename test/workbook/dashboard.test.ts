@@ -105,6 +105,32 @@ describe('Dashboard', () => {
     expect(h.emu.ui.toasts.at(-1)?.message).toContain('Updated 3 Dashboard formulas');
   });
 
+  test('its native formulas compute: counts, average, churn period, month ends, active by month', () => {
+    const h = portfolio();
+    const dash = h.sheet('Dashboard');
+    // Two ended, one active; yearly profits 12,000, 6,000 and 9,000.
+    expect(dash.getRange('B2:B3').getValues()).toEqual([[1], [3]]);
+    expect(dash.getRange('B6').getValue()).toBe(9000);
+    // TODAY() is 2024-06-12 on the harness clock; the churn period is the 12 months before it.
+    expect(dash.getRange('B10:B11').getValues()).toEqual([
+      [new Date('2023-06-12T04:00:00Z')],
+      [new Date('2024-06-12T04:00:00Z')],
+    ]);
+    // Month ends (EOMONTH) and clients active at each (COUNTIFS): Ended Two left on 2023-07-01,
+    // Active started on 2024-05-01.
+    expect(dash.getRange('A16:B16').getDisplayValues()[0]).toEqual(['Jul 2023', '0']);
+    expect(dash.getRange('A26:B27').getDisplayValues()).toEqual([
+      ['May 2024', '1'],
+      ['Jun 2024', '1'],
+    ]);
+    expect(dash.getRange('A16').getValue()).toEqual(new Date('2023-07-31T04:00:00Z'));
+
+    // A month later, with no recalculation, the period and the month ends have moved.
+    h.setNow(NOW + 30 * DAY);
+    expect(dash.getRange('B11').getValue()).toEqual(new Date('2024-07-12T04:00:00Z'));
+    expect(dash.getRange('A27:B27').getDisplayValues()[0]).toEqual(['Jul 2024', '1']);
+  });
+
   test('the simple lifespan of ended clients is exact', () => {
     const h = portfolio();
     // Make the active client ended too, so "today" does not matter: 365, 365 and 31 days.

@@ -258,6 +258,63 @@ describe('New client', () => {
     expect(h.snapshot()).toEqual(before);
   });
 
+  test('the live links and the tab previews show computed values, as Sheets computes them', () => {
+    const h = harness();
+    h.call('menuSetUpWorkbook');
+    h.call('rpcCreateClient', SAMPLE_CLIENT);
+    h.call('rpcCreateClient', { ...SAMPLE_CLIENT, name: 'Beta LLC', startDate: '2023-02-01' });
+    h.call('rpcSaveCheckIn', checkIn('C-0001', '2024-06-03'));
+    h.call('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10', { values: { Revenue: '15000', 'Cost per lead': '25' } })); // prettier-ignore
+    h.call('rpcRecordPayment', { clientId: 'C-0001', due: '2024-06-01', paid: '2024-06-03', amount: '2000', note: '' }); // prettier-ignore
+    h.call('rpcRecordPayment', { clientId: 'C-0002', due: '2024-06-15', paid: '', amount: '999', note: '' }); // prettier-ignore
+    h.call('rpcRecordPayment', { clientId: 'C-0001', due: '2024-07-01', paid: '', amount: '2000', note: '' }); // prettier-ignore
+    h.call('rpcLogRequest', { clientId: 'C-0001', date: '2024-06-05', request: 'Extra call', decision: 'Open', fee: '' }); // prettier-ignore
+
+    const roster = h.sheet('Clients');
+    // Last check-in, Metric 1, Latest 1, Progress 1 ... Trend, Tab
+    expect(roster.getRange('L2:W2').getDisplayValues()[0]).toEqual(['6/10/2024', 'Revenue', '15,000', '50%', 'Cost per lead', '25', '50%', '', '', '', '', 'Acme Co']); // prettier-ignore
+    expect(roster.getRange('L2').getValue()).toEqual(new Date('2024-06-10T04:00:00Z'));
+    // The trend is an image in Sheets: the cell reads blank; its data is the Revenue log, oldest first.
+    expect(roster.getRange('V2').getValue()).toBe('');
+    expect(h.emu.sparkline('Clients', 'V2')).toEqual([12000, 15000]);
+    // A client with no check-in yet: blanks, not errors.
+    expect(roster.getRange('L3:N3').getValues()[0]).toEqual(['', 'Revenue', '']);
+
+    // The tab's previews: this client's payments, newest due date first; its requests.
+    const tab = h.sheet('Acme Co');
+    expect(tab.getRange('H2:I5').getDisplayValues()).toEqual([
+      ['Due', 'Paid'],
+      ['7/1/2024', ''],
+      ['6/1/2024', '6/3/2024'],
+      ['', ''],
+    ]);
+    expect(tab.getRange('J3:J5').getValues()).toEqual([[2000], [2000], ['']]);
+    expect(tab.getRange('M3:N3').getValues()[0]).toEqual([new Date('2024-06-05T04:00:00Z'), 'Extra call']);
+    expect(h.sheet('Beta LLC').getRange('H3:J3').getValues()[0]).toEqual([
+      new Date('2024-06-15T04:00:00Z'),
+      '',
+      999,
+    ]);
+    expect(h.sheet('Beta LLC').getRange('M3').getValue()).toBe('No requests yet');
+
+    // No formula the add-on wrote shows an error or hits something the engine does not compute.
+    const problems: string[] = [];
+    for (const sheet of h.emu.spreadsheet.getSheets()) {
+      const range = sheet.getDataRange();
+      const values = range.getValues();
+      range.getFormulas().forEach((row, i) =>
+        row.forEach((formula, j) => {
+          if (!formula) return;
+          const a1 = sheet.getRange(i + 1, j + 1).getA1Notation();
+          const why = h.emu.explain(sheet.getName(), a1);
+          if (why !== undefined || /^#/.test(String(values[i][j])))
+            problems.push(`${sheet.getName()}!${a1} ${formula}: ${String(values[i][j])} ${why}`);
+        }),
+      );
+    }
+    expect(problems).toEqual([]);
+  });
+
   test('a name starting with = + - @ is stored as text, not a formula', () => {
     const h = harness();
     h.call('menuSetUpWorkbook');
