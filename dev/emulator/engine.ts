@@ -386,12 +386,27 @@ export class FormulaEngine {
   sheetId(sheet: { name: string }): number {
     let id = this.ids.get(sheet);
     if (id === undefined || this.names.get(sheet) !== sheet.name) {
+      this.vacate(sheet);
       if (id !== undefined) this.hf.renameSheet(id, sheet.name);
       else id = this.hf.getSheetId(this.hf.addSheet(sheet.name))!;
       this.ids.set(sheet, id);
       this.names.set(sheet, sheet.name);
     }
     return id;
+  }
+
+  /**
+   * Names in the mirror follow the model lazily, so after two tabs swap names the mirror may still give
+   * `sheet`'s new name to the other one: that one moves to a placeholder until it is next used.
+   */
+  private vacate(sheet: { name: string }): void {
+    const wanted = sheet.name.toLowerCase();
+    for (const [other, name] of this.names) {
+      if (other === sheet || name.toLowerCase() !== wanted) continue;
+      const placeholder = `\u0000moving ${this.ids.get(other)}`;
+      this.hf.renameSheet(this.ids.get(other)!, placeholder);
+      this.names.set(other, placeholder);
+    }
   }
 
   /** Insert (count > 0) or delete (count < 0) rows or columns at 1-based `at`, as the sheet did. */

@@ -209,3 +209,24 @@ describe('structure', () => {
     expect(sh.getRange('A1').getValue()).toBe('#REF!');
   });
 });
+
+describe('sheet names in the mirror', () => {
+  it('two tabs that swap names keep computing, each under its new name', () => {
+    const { emu, sh } = setup();
+    const other = emu.spreadsheet.insertSheet('Other');
+    sh.setName('First');
+    sh.getRange('A1').setValue(1);
+    other.getRange('A1').setValue(2);
+    const reader = emu.spreadsheet.insertSheet('Reader');
+    reader.getRange('A1').setFormula("=SUM('First'!A1)*10+SUM(Other!A1)");
+    expect(reader.getRange('A1').getValue()).toBe(12);
+    // Swap: First → Tmp, Other → First, Tmp → Other. Sheets rewrites the reader to follow the tabs.
+    sh.setName('Tmp');
+    other.setName('First');
+    sh.setName('Other');
+    expect(reader.getRange('A1').getFormula()).toBe('=SUM(Other!A1)*10+SUM(First!A1)');
+    expect(reader.getRange('A1').getValue()).toBe(12);
+    reader.getRange('B1').setFormula('=First!A1');
+    expect(reader.getRange('B1').getValue()).toBe(2);
+  });
+});

@@ -55,8 +55,8 @@ describe('Dashboard', () => {
     const today = dash.getRange('B11').getValue() as Date;
     expect(today).toBeInstanceOf(Date);
     expect(h.emu.spreadsheet.getSpreadsheetTimeZone()).toBe('America/New_York');
-    expect(dash.getRange('B11').getDisplayValue()).toBe('2024-06-12');
-    expect(dash.getRange('B10').getDisplayValue()).toBe('2023-06-12');
+    expect(dash.getRange('B11').getDisplayValue()).toBe('6/12/2024');
+    expect(dash.getRange('B10').getDisplayValue()).toBe('6/12/2023');
     // Lifespans as of 2024-06-12: 365 and 365 days ended, the active client 42 days so far.
     const simple = dash.getRange('B4').getValue() as number;
     expect(simple).toBeCloseTo((365 + 365 + 42) / 3 / 365.25, 9);
@@ -81,7 +81,7 @@ describe('Dashboard', () => {
     const dash = h.sheet('Dashboard');
     const before = dash.getRange('B4').getValue() as number;
     h.setNow(NOW + 30 * DAY);
-    expect(dash.getRange('B11').getDisplayValue()).toBe('2024-07-12');
+    expect(dash.getRange('B11').getDisplayValue()).toBe('7/12/2024');
     const after = dash.getRange('B4').getValue() as number;
     // Only the active client's stay grows: 30 more days out of three clients.
     expect(after - before).toBeCloseTo(30 / 3 / 365.25, 9);
