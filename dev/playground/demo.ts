@@ -500,15 +500,15 @@ function logCheckIns(
 ): number {
   const firstWeek = startOfWeek(startDay, 1) + 7;
   const lastWeek = endDay === null ? thisWeek : startOfWeek(endDay, 1);
-  const every = client.clientType === 'Laissez-faire' ? 2 : 1;
+  const every = client.clientType === 'Laissez-faire' ? 3 : 1; // their cadence is three weeks
   const totalWeeks = Math.max(1, (lastWeek - firstWeek) / 7);
   const tau = totalWeeks / 2.5 + 4;
   let satisfaction = client.satisfaction;
   let count = 0;
   for (let week = firstWeek, index = 0; week <= lastWeek; week += 7, index++) {
     if (index % every !== 0) continue;
-    // The current week is half done, so the check-in has work left in it.
-    if (week === thisWeek && (endDay !== null || random.chance(0.55))) continue;
+    // The current week has only started, so the check-in has most of its work left in it.
+    if (week === thisWeek && (endDay !== null || random.chance(0.8))) continue;
     if (week !== thisWeek && random.chance(0.06)) continue;
     const weeksIn = (week - firstWeek) / 7;
     const progress = client.success * (1 - Math.exp(-weeksIn / tau));

@@ -31,19 +31,29 @@ export function getIndexedClient(clientId: string): IndexedClient | null {
   }
 }
 
-/** The tab name the index knows for every client, in one read: Client ID → tab name. */
-export function indexedTabNames(): Map<string, string> {
-  const names = new Map<string, string>();
+/** Every client the index knows, in one read: Client ID → its entry (damaged entries left out). */
+export function indexedClients(): Map<string, IndexedClient> {
+  const entries = new Map<string, IndexedClient>();
   for (const [key, raw] of Object.entries(properties().getProperties())) {
     if (!key.startsWith(CLIENT_PREFIX)) continue;
     try {
       const entry = JSON.parse(raw) as Partial<IndexedClient>;
-      if (typeof entry.name === 'string') names.set(key.slice(CLIENT_PREFIX.length), entry.name);
+      if (
+        typeof entry.sheetId === 'number' &&
+        typeof entry.name === 'string' &&
+        typeof entry.width === 'number'
+      )
+        entries.set(key.slice(CLIENT_PREFIX.length), entry as IndexedClient);
     } catch {
       // A damaged entry is just not used.
     }
   }
-  return names;
+  return entries;
+}
+
+/** The tab name the index knows for every client, in one read: Client ID → tab name. */
+export function indexedTabNames(): Map<string, string> {
+  return new Map([...indexedClients()].map(([id, entry]) => [id, entry.name]));
 }
 
 export function setIndexedClient(clientId: string, entry: IndexedClient): void {

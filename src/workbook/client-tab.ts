@@ -21,6 +21,8 @@ export const LOG_BLOCK_ROWS = 52;
 export const TAB_LOG_PREVIEW_ROWS = 5;
 const PAYMENTS_COLUMN = 8; // H
 const REQUESTS_COLUMN = 13; // M
+/** Columns of a new tab: the card and log on the left, the payments and requests previews up to P. */
+export const NEW_TAB_WIDTH = REQUESTS_COLUMN + 3;
 
 export interface ClientTabBlock {
   values: unknown[][];
@@ -66,7 +68,7 @@ export function buildClientTab(
   const metricCount = client.metrics.length;
   const logHeaderRow = Math.max(8 + metricCount + 2, TAB_LOG_PREVIEW_ROWS + 4);
   const logWidth = 1 + metricCount + LOG_TRAILING.length;
-  const width = Math.max(logWidth, REQUESTS_COLUMN + 3);
+  const width = Math.max(logWidth, NEW_TAB_WIDTH);
   const values: unknown[][] = [];
   for (let r = 0; r < logHeaderRow; r++) values.push(new Array(width).fill(''));
   const set = (row: number, column: number, value: unknown) => {

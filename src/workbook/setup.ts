@@ -8,7 +8,8 @@ import { normalizeLabel } from '../core/clients';
 import { progressFormula } from '../core/progress';
 import { findHeaderRow, isBlank, lastFilledRow } from '../core/layout';
 import { readNumber, readText } from './cells';
-import { setIndexedClients, setIndexedWeekStart, type IndexedClient } from './client-index';
+import { NEW_TAB_WIDTH } from './client-tab';
+import { indexedClients, setIndexedClients, setIndexedWeekStart, type IndexedClient } from './client-index';
 import { settingValueCell, upgradeDashboard, writeDashboard } from './dashboard';
 import { withDocumentLock } from './lock';
 import { liveLinksLabel, repairLinkFormula } from './links';
@@ -271,6 +272,7 @@ function repairLinks(roster: Table, report: SetupReport): Map<string, IndexedCli
     .getRange(first + 1, 1, count, roster.values[roster.header.row].length)
     .getFormulas();
   const repaired = new Map<number, string>();
+  const indexed = indexedClients();
   for (let i = 0; i < count; i++) {
     const values = roster.values[first + i] ?? [];
     const linkFormula = formulas[i][linkColumn];
@@ -282,7 +284,10 @@ function repairLinks(roster: Table, report: SetupReport): Map<string, IndexedCli
       if (next !== linkFormula) repaired.set(i, next);
     }
     if (clientId && tabId !== null) {
-      index.set(clientId, { sheetId: tabId, name: tabName ?? readText(values[linkColumn]), width: 26 });
+      // The width the index learnt from the tab itself stays; a tab it never saw starts at a new tab's.
+      const known = indexed.get(clientId);
+      const width = known && known.sheetId === tabId ? known.width : NEW_TAB_WIDTH;
+      index.set(clientId, { sheetId: tabId, name: tabName ?? readText(values[linkColumn]), width });
     }
   }
   writeColumnRuns(roster.sheet, first + 1, linkColumn + 1, repaired);
