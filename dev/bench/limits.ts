@@ -1,13 +1,14 @@
 /**
  * Apps Script's limits and what a call costs there, to say at how many clients each flow would cross a
  * limit. Google publishes the limits but no per-call latency (its best-practices guide only says service
- * calls are far slower than JavaScript and to batch them), so the per-call costs are third-party
+ * calls are far slower than JavaScript and to batch them: developers.google.com/apps-script/guides/support/best-practices),
+ * so the per-call costs are third-party
  * measurements, named below; where there is none the figure is marked as a guess.
  */
 
-/** Quotas page, "Current limitations": Script runtime 6 min / execution. */
+/** developers.google.com/apps-script/guides/services/quotas, "Current limitations": Script runtime 6 min / execution. */
 export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
-/** Quotas page, "Current limitations": Custom function runtime 30 sec / execution. */
+/** The same quotas page: Custom function runtime 30 sec / execution. */
 export const CUSTOM_FUNCTION_LIMIT_MS = 30 * 1000;
 
 export interface CallCost {
