@@ -1,9 +1,9 @@
 /**
  * Apps Script's limits and what a call costs there, to say at how many clients each flow would cross a
- * limit. Google publishes the limits but no per-call latency (its best-practices guide only says service
- * calls are far slower than JavaScript and to batch them: developers.google.com/apps-script/guides/support/best-practices),
- * so the per-call costs are third-party
- * measurements, named below; where there is none the figure is marked as a guess.
+ * limit. Google publishes the limits but no per-call latency: its best-practices guide
+ * (developers.google.com/apps-script/guides/support/best-practices) only says service calls are far slower
+ * than JavaScript and to batch them. So the per-call costs are third-party measurements, named below;
+ * where there is none the figure is marked as a guess.
  */
 
 /** developers.google.com/apps-script/guides/services/quotas, "Current limitations": Script runtime 6 min / execution. */
