@@ -5,6 +5,7 @@
  */
 import { createEmulator, type LoadedBundle } from '../emulator';
 import { SAMPLE_CLIENT, sampleCheckIn } from '../fixtures/sample-clients';
+import type { ScaleResults, ScenarioResult } from './scenarios';
 
 const NOW = Date.parse('2024-06-12T16:00:00Z');
 const DAY = 24 * 3600 * 1000;
@@ -67,8 +68,8 @@ function cellByCellCheckIn(bundle: LoadedBundle, tabName: string, values: unknow
   values.forEach((value, index) => sheet.getRange(row, index + 1).setValue(value));
 }
 
-/** Prints the call counts and returns the budgets that were broken (empty when all hold). */
-export function budgetCases(): string[] {
+/** The call counts of the small-workbook budgets (printed through `print`) and the budgets that were broken. */
+export function budgetCases(print: (line: string) => void): string[] {
   const small = workbook(2, 4);
   const large = workbook(20, 40);
   const rows: [string, number, number, string][] = [];
@@ -118,12 +119,12 @@ export function budgetCases(): string[] {
     cellByCellCheckIn(naive.bundle, tab, [new Date(NOW), 12000, 27, 8, 'Closed two deals', '', '', '']),
   );
 
-  console.log('Service calls that touch the document (emulator count; machine-independent):');
-  console.log(`  ${'flow'.padEnd(32)} ${'2 clients'.padStart(10)} ${'20 clients'.padStart(11)}  budget`);
+  print('Service calls that touch the document (emulator count; machine-independent):');
+  print(`  ${'flow'.padEnd(32)} ${'2 clients'.padStart(10)} ${'20 clients'.padStart(11)}  budget`);
   for (const [label, a, b, budget] of rows) {
-    console.log(`  ${label.padEnd(32)} ${String(a).padStart(10)} ${String(b).padStart(11)}  ${budget}`);
+    print(`  ${label.padEnd(32)} ${String(a).padStart(10)} ${String(b).padStart(11)}  ${budget}`);
   }
-  console.log(
+  print(
     `  ${'Refresh dashboard (20 clients)'.padEnd(32)} ${`${refreshShort}`.padStart(10)} ${`${refreshLong}`.padStart(11)}  4 vs 40 weeks of rows: equal`,
   );
   const checkInCalls = rows[2][1];
@@ -137,8 +138,78 @@ export function budgetCases(): string[] {
   if (refreshShort !== refreshLong) {
     broken.push(`Refresh dashboard: ${refreshShort} calls with 4 weeks of rows, ${refreshLong} with 40`);
   }
-  console.log(
+  print(
     `\n  A cell-by-cell check-in script makes ${naiveCalls} document calls for the same row; ClientTabs makes ${checkInCalls} (${(naiveCalls / checkInCalls).toFixed(1)}× fewer).`,
   );
+  return broken;
+}
+
+/** Flows whose calls must be the same on every workbook size. */
+const CONSTANT_FLOWS = [
+  'Set up (run again)',
+  'New client',
+  'Check-in',
+  'Replace a check-in',
+  'Check-in, tab full (grows it)',
+];
+/** Flows that may read each client's tab once (when its live link can't be read), never more. */
+const PER_CLIENT_FLOWS = ['Open the due list', 'Refresh the Dashboard'];
+/** The cell-by-cell script must make at least this many times the calls of every flow. */
+const MIN_BASELINE_RATIO = 2;
+/** Clients that must fit under Sheets' 10-million-cell cap. */
+const MIN_CLIENTS_THAT_FIT = 1000;
+
+/** The budgets of the scale benchmark; returns the broken ones. */
+export function scaleBudgets(results: ScaleResults, clientsThatFit: number | null): string[] {
+  const broken: string[] = [];
+  const byName = new Map<string, ScenarioResult[]>();
+  for (const s of results.scenarios) byName.set(s.name, [...(byName.get(s.name) ?? []), s]);
+  for (const name of CONSTANT_FLOWS) {
+    const runs = byName.get(name) ?? [];
+    const first = runs[0];
+    for (const run of runs.slice(1)) {
+      if (run.calls !== first.calls || run.documentCalls !== first.documentCalls)
+        broken.push(
+          `${name}: ${first.calls} calls (${first.documentCalls} document) on ${first.clients} clients, ${run.calls} (${run.documentCalls}) on ${run.clients}`,
+        );
+    }
+  }
+  for (const name of ['Check-in', 'Replace a check-in']) {
+    for (const run of byName.get(name) ?? [])
+      if (run.documentCalls > 4)
+        broken.push(`${name}: ${run.documentCalls} document calls on ${run.clients} clients (budget 4)`);
+  }
+  for (const name of PER_CLIENT_FLOWS) {
+    const runs = byName.get(name) ?? [];
+    for (let i = 1; i < runs.length; i++) {
+      const perClient =
+        (runs[i].documentCalls - runs[i - 1].documentCalls) / (runs[i].clients - runs[i - 1].clients);
+      if (perClient > 1)
+        broken.push(
+          `${name}: ${perClient.toFixed(2)} document calls per client from ${runs[i - 1].clients} to ${runs[i].clients} clients (budget 1)`,
+        );
+    }
+  }
+  for (const s of results.scenarios) {
+    if (s.baselineCalls < MIN_BASELINE_RATIO * s.calls)
+      broken.push(
+        `${s.name} (${s.clients} clients): the cell-by-cell script makes ${s.baselineCalls} calls, only ${(s.baselineCalls / s.calls).toFixed(1)}× the add-on's ${s.calls} (budget ${MIN_BASELINE_RATIO}×)`,
+      );
+  }
+  for (const after of results.replaceAfterSetUp) {
+    if (after.documentCalls > 4)
+      broken.push(
+        `Replace right after Set up was run again (${after.clients} clients): ${after.documentCalls} document calls (budget 4: Set up must leave the client index usable)`,
+      );
+  }
+  const executions = new Set(results.recalc.map((r) => r.customFunctionExecutions));
+  if (executions.size > 1)
+    broken.push(
+      `Recalculation: custom-function executions grow with clients (${results.recalc.map((r) => `${r.customFunctionExecutions} at ${r.clients}`).join(', ')})`,
+    );
+  if (clientsThatFit !== null && clientsThatFit < MIN_CLIENTS_THAT_FIT)
+    broken.push(
+      `Cells: only ${clientsThatFit} clients fit under 10 million cells (budget ${MIN_CLIENTS_THAT_FIT})`,
+    );
   return broken;
 }

@@ -1,6 +1,6 @@
 /** Each CLIENT_* formula over 10,000-row ranges, the way Sheets calls it (2D arrays, '' blanks, Dates). */
 import { createEmulator } from '../emulator';
-import { timeIt } from './index';
+import { timeIt } from './timing';
 
 const ROWS = 10_000;
 
@@ -42,7 +42,20 @@ function rosterColumns() {
   return { starts, ends, profits, lifespans, values };
 }
 
-export function formulaCases(code: string, runs: number, loadMs: number): void {
+export interface FormulaResult {
+  name: string;
+  rows: number;
+  ms: number;
+}
+
+/** Times each formula (median of `runs`), prints a line each through `print`, and returns the timings. */
+export function formulaCases(
+  code: string,
+  runs: number,
+  loadMs: number,
+  print: (line: string) => void,
+): FormulaResult[] {
+  const results: FormulaResult[] = [];
   const emulator = createEmulator({ now: () => new Date(Date.UTC(2026, 0, 1)) });
   const bundle = emulator.loadBundle(code);
   const fns = bundle.context as unknown as Record<string, (...args: unknown[]) => unknown>;
@@ -72,17 +85,19 @@ export function formulaCases(code: string, runs: number, loadMs: number): void {
     ['CLIENT_TREND(values, dates)', () => fns.CLIENT_TREND(data.values, data.starts)],
     ['CLIENT_TREND(values)', () => fns.CLIENT_TREND(data.values)],
   ];
-  console.log(`Formulas over ${ROWS.toLocaleString('en-US')}-row ranges (Sheets-shaped arguments):`);
+  print(`Formulas over ${ROWS.toLocaleString('en-US')}-row ranges (Sheets-shaped arguments):`);
   for (const [label, run] of cases) {
     if (typeof fns[label.slice(0, label.indexOf('('))] !== 'function') {
-      console.log(`  ${label.padEnd(52)} (not in the bundle)`);
+      print(`  ${label.padEnd(52)} (not in the bundle)`);
       continue;
     }
     const ms = timeIt(runs, run);
+    results.push({ name: label, rows: ROWS, ms: Math.round(ms * 1000) / 1000 });
     const perRow = (ms * 1000) / ROWS;
-    console.log(
+    print(
       `  ${label.padEnd(52)} ${ms.toFixed(2).padStart(7)} ms  ${perRow.toFixed(2).padStart(6)} µs/row  ${(ms / loadMs).toFixed(1).padStart(6)}× bundle load`,
     );
   }
-  console.log('');
+  print('');
+  return results;
 }
