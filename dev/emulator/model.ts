@@ -617,9 +617,17 @@ export class Workbook {
     this.mirrorZone = this.timeZone;
     for (const s of this.sheets) {
       let width = 0;
+      let height = s.rows.length;
       for (const row of s.rows) if (row && row.length > width) width = row.length;
+      // spilled values have no cell of their own: their extent comes from the formulas that spill
+      for (const fe of s.spillers) {
+        const out = fe.cell.out;
+        if (!fe.cell.placed || !out) continue;
+        width = Math.max(width, out.col + out.numCols - 1);
+        height = Math.max(height, out.row + out.numRows - 1);
+      }
       this.engine.sheetId(s);
-      this.mirror(s, 1, 1, s.rows.length, width, true);
+      this.mirror(s, 1, 1, height, width, true);
     }
   }
 

@@ -238,3 +238,18 @@ describe('custom functions run in executions of their own', () => {
     expect(emu.customFunctionCalls.documentCalls()).toBe(3);
   });
 });
+
+describe('a built-in formula over a cell another formula spilled into', () => {
+  it('sees the spilled value when the engine starts after the spill (found by the property test)', () => {
+    const { emu, sh } = setup();
+    emu.loadBundle(CODE);
+    sh.getRange('A2').setFormula('=CLIENT_GRID(A1)'); // A1 blank: one row, [0, "r0"] over A2:B2
+    sh.getRange('A3').setFormula('=B2*2+1');
+    expect(sh.getRange('A2:B3').getValues()).toEqual([
+      [0, 'r0'],
+      ['#VALUE!', ''],
+    ]);
+    sh.getRange('A4').setFormula('=A2*2+1');
+    expect(sh.getRange('A4').getValue()).toBe(1);
+  });
+});
