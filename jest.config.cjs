@@ -10,5 +10,6 @@ module.exports = {
     ],
   },
   testTimeout: 30000,
+  setupFiles: ['<rootDir>/test/fast-check-seed.cjs'],
   reporters: ['default', '<rootDir>/test/summary-reporter.cjs'],
 };
