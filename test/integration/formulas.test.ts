@@ -149,8 +149,8 @@ describe('=CLIENT_* typed into cells', () => {
     expect(sheet.getRange('D1').getValue()).toBeCloseTo(10, 9);
   });
 
-  it('reads money typed as text in a de_DE spreadsheet, and follows a change of locale', () => {
-    const { emulator, ss, sheet } = workbook({ locale: 'de_DE', timeZone: 'Europe/Berlin' });
+  it('reads money typed as text in a de_DE spreadsheet, and the new locale once an input changes', () => {
+    const { ss, sheet } = workbook({ locale: 'de_DE', timeZone: 'Europe/Berlin' });
     sheet.getRange('A1:A4').setNumberFormat('@'); // typed as text, so the formula parses it
     sheet.getRange('A1:B4').setValues([
       ['3.500,50 €', 2],
@@ -161,9 +161,11 @@ describe('=CLIENT_* typed into cells', () => {
     sheet.getRange('C1').setFormula('=CLIENT_LTV(A1:A4, B1:B4)');
     expect(sheet.getRange('C1:C4').getValues()).toEqual([[7001], [525000], [7000], [3500]]);
     ss.setSpreadsheetLocale('en_US');
-    emulator.recalculate();
-    // "3.500" with one dot is now 3.5, and the German amounts no longer read the same.
-    expect(sheet.getRange('C4').getValue()).toBe(3.5);
+    // Sheets keeps a custom function's result until an argument's value changes: the old one stays...
+    expect(sheet.getRange('C4').getValue()).toBe(3500);
+    // ...until the user changes an input; then "3.500" with one dot is read the en_US way, as 3.5.
+    sheet.getRange('B4').setValue(2);
+    expect(sheet.getRange('C4').getValue()).toBe(7);
   });
 
   it('reads no tab by name: a formula only asks for the locale and time zone', () => {
