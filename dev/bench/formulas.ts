@@ -84,6 +84,14 @@ export function formulaCases(
     ['CLIENT_PROGRESS(30, values, 500)', () => fns.CLIENT_PROGRESS(30, data.values, 500)],
     ['CLIENT_TREND(values, dates)', () => fns.CLIENT_TREND(data.values, data.starts)],
     ['CLIENT_TREND(values)', () => fns.CLIENT_TREND(data.values)],
+    [
+      'CLIENT_HEALTH(days, 7, progress, 8, 0, 1)',
+      () => fns.CLIENT_HEALTH(data.lifespans, 7, data.lifespans.map(([v]) => [Number(v) / 10]), 8, 0, 1),
+    ],
+    ['CLIENT_NEXT_CHECKIN(starts, "Savvy")', () => fns.CLIENT_NEXT_CHECKIN(data.starts, 'Savvy')],
+    ['CLIENT_DAYS_LATE(starts, ends, as_of)', () => fns.CLIENT_DAYS_LATE(data.starts, data.ends, asOf)],
+    ['CLIENT_EFFECTIVE_RATE(profits, 40)', () => fns.CLIENT_EFFECTIVE_RATE(data.profits, 40)],
+    ['CLIENT_PROFIT(profits, 40, 25)', () => fns.CLIENT_PROFIT(data.profits, 40, 25)],
   ];
   print(`Formulas over ${ROWS.toLocaleString('en-US')}-row ranges (Sheets-shaped arguments):`);
   for (const [label, run] of cases) {
