@@ -86,7 +86,15 @@ export function formulaCases(
     ['CLIENT_TREND(values)', () => fns.CLIENT_TREND(data.values)],
     [
       'CLIENT_HEALTH(days, 7, progress, 8, 0, 1)',
-      () => fns.CLIENT_HEALTH(data.lifespans, 7, data.lifespans.map(([v]) => [Number(v) / 10]), 8, 0, 1),
+      () =>
+        fns.CLIENT_HEALTH(
+          data.lifespans,
+          7,
+          data.lifespans.map(([v]) => [Number(v) / 10]),
+          8,
+          0,
+          1,
+        ),
     ],
     ['CLIENT_NEXT_CHECKIN(starts, "Savvy")', () => fns.CLIENT_NEXT_CHECKIN(data.starts, 'Savvy')],
     ['CLIENT_DAYS_LATE(starts, ends, as_of)', () => fns.CLIENT_DAYS_LATE(data.starts, data.ends, asOf)],
