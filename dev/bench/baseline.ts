@@ -88,6 +88,14 @@ export function newClient(
   return row;
 }
 
+/** The client's tab, once a cell-by-cell scan of the roster has found the client. */
+function clientTabByLoop(ss: Spreadsheet, layout: Layout, clientName: string): Sheet {
+  const roster = sheetNamed(ss, 'Clients');
+  if (findRowByLoop(roster, layout.nameColumn, layout.rosterHeaderRow, clientName) === 0)
+    throw new Error(`baseline: ${clientName} is not in the roster`);
+  return sheetNamed(ss, clientName);
+}
+
 /** Check-in: find the client in the roster, then the tab's last log row, then write the new row cell by cell. */
 export function checkIn(
   ss: Spreadsheet,
@@ -95,10 +103,7 @@ export function checkIn(
   clientName: string,
   values: readonly unknown[],
 ): number {
-  const roster = sheetNamed(ss, 'Clients');
-  if (findRowByLoop(roster, layout.nameColumn, layout.rosterHeaderRow, clientName) === 0)
-    throw new Error(`baseline: ${clientName} is not in the roster`);
-  const tab = sheetNamed(ss, clientName);
+  const tab = clientTabByLoop(ss, layout, clientName);
   const row = lastRowByLoop(tab, 1, layout.logHeaderRow) + 1;
   if (row > tab.getMaxRows()) tab.insertRowsAfter(tab.getMaxRows(), 1);
   values.forEach((value, index) => tab.getRange(row, index + 1).setValue(value));
@@ -113,10 +118,7 @@ export function replaceCheckIn(
   week: Date,
   values: readonly unknown[],
 ): number {
-  const roster = sheetNamed(ss, 'Clients');
-  if (findRowByLoop(roster, layout.nameColumn, layout.rosterHeaderRow, clientName) === 0)
-    throw new Error(`baseline: ${clientName} is not in the roster`);
-  const tab = sheetNamed(ss, clientName);
+  const tab = clientTabByLoop(ss, layout, clientName);
   const row = findRowByLoop(tab, 1, layout.logHeaderRow, week);
   if (row === 0) throw new Error(`baseline: no row for ${week.toISOString()} in ${clientName}`);
   const previous = values.map((_, index) => tab.getRange(row, index + 1).getValue());

@@ -9,6 +9,7 @@
 import { createEmulator, type Emulator, type LoadedBundle } from '../emulator';
 import { SAMPLE_CLIENT } from '../fixtures/sample-clients';
 import { dayOfTimeInZone, midnightInZone } from '../../src/core/time-zone';
+import { dressAddedRows } from '../../src/workbook/client-tab';
 import { LOG_BLOCK_ROWS } from '../../src/workbook/client-tab';
 
 /** Wednesday 2024-06-12, noon in New York: the benchmark's "now". */
@@ -84,15 +85,9 @@ function insertBlocks(sheet: Sheet, blocks: number): PendingRows {
   return { sheet, last, rows };
 }
 
-/** Copies the last row's formats and validation onto the inserted rows: the other half of growTab. */
+/** Copies the last row's formats and validation onto the inserted rows, as growTab does. */
 function dressBlocks({ sheet, last, rows }: PendingRows): void {
-  const width = sheet.getMaxColumns();
-  const source = sheet.getRange(last, 1, 1, width);
-  const added = sheet.getRange(last + 1, 1, rows, width);
-  source.copyTo(added, { formatOnly: true });
-  const rules = source.getDataValidations()[0];
-  if (rules.some((rule) => rule !== null))
-    added.setDataValidations(Array.from({ length: rows }, () => rules));
+  dressAddedRows(sheet, last, rows);
 }
 
 /**

@@ -146,12 +146,17 @@ export function trimTab(tab: Sheet, rows: number, columns: number): void {
  */
 export function growTab(tab: Sheet): void {
   const last = tab.getMaxRows();
-  const width = tab.getMaxColumns();
   tab.insertRowsAfter(last, LOG_BLOCK_ROWS);
+  dressAddedRows(tab, last, LOG_BLOCK_ROWS);
+}
+
+/** Gives the `rows` rows below row `last` that row's formats and data validation. */
+export function dressAddedRows(tab: Sheet, last: number, rows: number): void {
+  const width = tab.getMaxColumns();
   const source = tab.getRange(last, 1, 1, width);
-  const added = tab.getRange(last + 1, 1, LOG_BLOCK_ROWS, width);
+  const added = tab.getRange(last + 1, 1, rows, width);
   source.copyTo(added, { formatOnly: true });
   const rules = source.getDataValidations()[0];
   if (rules.some((rule) => rule !== null))
-    added.setDataValidations(Array.from({ length: LOG_BLOCK_ROWS }, () => rules));
+    added.setDataValidations(Array.from({ length: rows }, () => rules));
 }
