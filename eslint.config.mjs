@@ -1,4 +1,4 @@
-// Lint rules. The layer rules mirror ../shared/DESIGN.md: src/core is pure, the sidebar only talks to
+// Lint rules. The layer rules mirror docs/ARCHITECTURE.md: src/core is pure, the sidebar only talks to
 // the server through google.script.run, and nothing outside the build uses CommonJS require.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
