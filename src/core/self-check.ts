@@ -44,7 +44,22 @@ export const ASSUMPTION = {
   formulas: 'The formulas ClientTabs writes compute without errors in this locale',
   lock: 'The document lock can be taken',
   flush: 'A value written and flushed under the lock is what formulas read next',
+  plainText: 'Text written into a plain-text cell reads back as typed',
 } as const;
+
+/** What the plain-text check writes: a formula, a leading zero, a date and a boolean, all as text. */
+export const PLAIN_TEXT_PROBES = ['=1+1', '0012', '3/4/2025', 'TRUE'] as const;
+
+/**
+ * How text written the way ClientTabs writes a user's text (plain-text format, then the raw string) read
+ * back: PASS when every value is the string written and no cell became a formula.
+ */
+export function judgePlainText(values: readonly unknown[], formulas: readonly string[]): CheckResult {
+  const assumption = ASSUMPTION.plainText;
+  const seen = `Wrote ${PLAIN_TEXT_PROBES.map((t) => JSON.stringify(t)).join(', ')}; read ${values.map(describe).join(', ')}.`;
+  const asTyped = PLAIN_TEXT_PROBES.every((text, i) => values[i] === text && !formulas[i]);
+  return { assumption, verdict: asTyped ? 'PASS' : 'FAIL', seen };
+}
 
 /**
  * How a date typed as `expectedDay` reached the probe (`probe`: its answer cell's value). PASS when it

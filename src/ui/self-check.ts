@@ -14,10 +14,13 @@ import {
   judgeFlush,
   judgeFormulas,
   judgeLock,
+  judgePlainText,
+  PLAIN_TEXT_PROBES,
   couldNotCheck,
   selfCheckReport,
   type SelfCheckReport,
 } from '../core/self-check';
+import { asText, sheetAt, writeBlock } from '../workbook/cells';
 import { LockTimeout, withDocumentLock } from '../workbook/lock';
 import { SHEET } from '../workbook/schema';
 import { sentBoot } from './boot';
@@ -83,15 +86,28 @@ function checkInTemporarySheets(ss: Spreadsheet, spreadsheetZone: string, script
       [PROBE_DATE, '=CLIENTTABS_PROBE(A1)'],
       [FLUSH_VALUES[0], '=CLIENTTABS_PROBE(A2)'],
     ]);
+    // User text as the add-on writes it (writeBlock: plain-text format, then the string as typed).
+    writeBlock(
+      sheetAt(probe),
+      1,
+      3,
+      PLAIN_TEXT_PROBES.map((text) => [asText(text)]),
+    );
     const formulas = copy && dashboard ? copyFormulas(dashboard, copy) : [];
     const [[dateAnswer], [firstAnswer]] = readAnswered(probe.getRange(1, 2, 2, 1));
     probe.getRange(2, 1).setValue(FLUSH_VALUES[1]);
     const [[secondAnswer]] = readAnswered(probe.getRange(2, 2));
     const seen = copy ? formulasSeen(copy, formulas) : [];
+    const texts = probe.getRange(1, 3, PLAIN_TEXT_PROBES.length, 1);
+    const plain = judgePlainText(
+      texts.getValues().map(([v]) => v),
+      texts.getFormulas().map(([f]) => f),
+    );
     return [
       judgeDates(dateAnswer, PROBE_DAY, spreadsheetZone, scriptZone),
       judgeFlush(FLUSH_VALUES, [firstAnswer, secondAnswer]),
       judgeFormulas(seen, 'There is no Dashboard yet (run Set up workbook first), so no formula was tried.'),
+      plain,
     ];
   } finally {
     for (const sheet of made) ss.deleteSheet(sheet);

@@ -4,6 +4,7 @@ import {
   judgeBoot,
   judgeDates,
   judgeFlush,
+  judgePlainText,
   judgeFormulas,
   judgeLock,
   couldNotCheck,
@@ -100,6 +101,18 @@ describe('judgeFlush and judgeLock', () => {
   it('fails when the lock could not be taken', () => {
     expect(judgeLock(true).verdict).toBe('PASS');
     expect(judgeLock(false).verdict).toBe('FAIL');
+  });
+});
+
+describe('judgePlainText', () => {
+  test('PASS when every string reads back as written and no cell became a formula', () => {
+    const texts = ['=1+1', '0012', '3/4/2025', 'TRUE'];
+    expect(judgePlainText(texts, ['', '', '', '']).verdict).toBe('PASS');
+  });
+  test('FAIL, saying what was read, when Sheets turned text into a formula, a number or kept an apostrophe', () => {
+    const read = judgePlainText([2, 12, "'3/4/2025", true], ['=1+1', '', '', '']);
+    expect(read.verdict).toBe('FAIL');
+    expect(read.seen).toBe('Wrote "=1+1", "0012", "3/4/2025", "TRUE"; read 2, 12, "\'3/4/2025", true.');
   });
 });
 
