@@ -207,12 +207,20 @@ export function lastCheckIns(
 function readLastCheckIn(ss: Spreadsheet, client: RosterClient, zone: Zone): number | null {
   const indexed = getIndexedClient(client.clientId);
   const sheetId = client.tabId ?? indexed?.sheetId ?? null;
-  const width = indexed?.width ?? 26;
   try {
     const sheet = sheetId === null ? null : ss.getSheetById(sheetId);
     if (!sheet) return null;
-    const values = sheet.getRange(`A1:${columnLetter(width)}`).getValues();
-    const tab = modelTab(client.clientId, client.tabName, width, values, zone);
+    // The width the index learnt for this very tab, in one read; else (or if the tab got narrower) all of it.
+    const width = indexed && indexed.sheetId === sheetId ? indexed.width : null;
+    let values: unknown[][];
+    try {
+      values = width
+        ? sheet.getRange(`A1:${columnLetter(width)}`).getValues()
+        : sheet.getDataRange().getValues();
+    } catch {
+      values = sheet.getDataRange().getValues();
+    }
+    const tab = modelTab(client.clientId, client.tabName, values[0]?.length ?? 0, values, zone);
     return tab ? (latestEntry(tab.log)?.day ?? null) : null;
   } catch {
     return null;

@@ -20,8 +20,11 @@ export function withDocumentLock<T>(work: () => T): T {
   try {
     return work();
   } finally {
-    // Apps Script may hold writes until the execution ends: the next holder must see them (Lock.releaseLock).
-    SpreadsheetApp.flush();
-    lock.releaseLock();
+    try {
+      // Apps Script may hold writes until the execution ends: the next holder must see them (Lock.releaseLock).
+      SpreadsheetApp.flush();
+    } finally {
+      lock.releaseLock();
+    }
   }
 }

@@ -196,6 +196,25 @@ describe('Dashboard', () => {
   });
 });
 
+describe('Refresh when a live link cannot be read', () => {
+  test('the last check-in comes from the tab itself, found by its Tab ID, with or without the index', () => {
+    const h = harness();
+    h.call('menuSetUpWorkbook');
+    h.call('rpcCreateClient', { ...SAMPLE_CLIENT, name: 'Quiet', startDate: '2024-01-01' });
+    h.call('rpcSaveCheckIn', checkIn('C-0001', '2024-05-20'));
+    const roster = h.sheet('Clients');
+    const header = roster.getRange('1:1').getValues()[0] as string[];
+    // The user typed over the Last check-in link, and the index entry is gone (a new copy of the file).
+    roster.getRange(2, header.indexOf('Last check-in') + 1).setValue('see tab');
+    for (const key of [...h.emu.properties.document.keys()])
+      if (key.startsWith('clienttabs.client.')) h.emu.properties.document.delete(key);
+    h.call('menuRefreshDashboard');
+    const row = h.sheet('Dashboard').getRange('D3:F3').getValues()[0];
+    // Last check-in 2024-05-20 on a 7-day cadence: due 05-27, 16 days late on 06-12 (not "No check-in yet").
+    expect(row).toEqual(['Quiet', 'Check-in overdue', '16 days late; every 7 days']);
+  });
+});
+
 describe('Payments, requests, offboarding', () => {
   test('a payment and a request are appended, keyed by Client ID, and validated', () => {
     const h = harness();
