@@ -13,12 +13,11 @@ import { numberAsTyped } from '../core/parse';
 import { progressFraction } from '../core/progress';
 import { dayOfTimeInZone } from '../core/time-zone';
 import { cellValue, readText, writeBlock, type Zone } from './cells';
-import { getIndexedWeekStart } from './client-index';
 import { latestMetricValue, openClientTab, type ClientTab } from './client-log';
 import { growTab } from './client-tab';
 import { withDocumentLock } from './lock';
 import type { Outcome } from './new-client';
-import { activeSpreadsheet, cachedZone, type Spreadsheet } from './tables';
+import { activeSpreadsheet, readSettings, readZone, type Spreadsheet } from './tables';
 import { cleanEnteredBy, rememberName } from './user-name';
 
 export interface CheckInRequest extends CheckInInput {
@@ -56,9 +55,10 @@ export function saveCheckIn(request: CheckInRequest): Outcome<CheckInSaved> {
   const enteredBy = name.value ?? '';
   const saved = withDocumentLock((): Outcome<CheckInSaved> => {
     const ss = activeSpreadsheet();
-    const zone = cachedZone(ss);
+    // Read now, not from a cache: the user may have changed the locale or Settings since the last call.
+    const zone = readZone(ss);
+    const { weekStart } = readSettings(ss, zone.locale);
     const tab = openClientTab(ss, request.clientId, zone);
-    const weekStart = getIndexedWeekStart();
     const parsed = parseCheckIn(
       request,
       tab.metrics,

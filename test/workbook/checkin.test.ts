@@ -16,11 +16,11 @@ function withClient(): Harness {
 }
 
 describe('Log a check-in', () => {
-  test('appends one row in at most 4 document calls; user text stays text', () => {
+  test('appends one row in at most 9 document calls (the zone and Settings read by the save itself); user text stays text', () => {
     const h = withClient();
     h.emu.calls.reset();
     const saved = h.call<R>('rpcSaveCheckIn', { ...checkIn('C-0001', '2024-06-10'), enteredBy: '+VA Maria' });
-    expect(ownDocumentCalls(h)).toBeLessThanOrEqual(4);
+    expect(ownDocumentCalls(h)).toBeLessThanOrEqual(9);
     expect(saved).toEqual({
       ok: true,
       value: { clientId: 'C-0001', weekOf: '2024-06-10', row: 13, replaced: false },
@@ -42,7 +42,7 @@ describe('Log a check-in', () => {
       enteredBy: `  ${hostile} `,
     });
     expect(saved).toMatchObject({ ok: true, value: { row: 13 } });
-    expect(ownDocumentCalls(h)).toBeLessThanOrEqual(4);
+    expect(ownDocumentCalls(h)).toBeLessThanOrEqual(9);
     expect(userWrites).toHaveBeenCalledTimes(1); // the name was new
     expect(h.emu.calls.count('PropertiesService.getUserProperties')).toBe(1);
     const tab = h.sheet('Acme Co');
@@ -55,7 +55,7 @@ describe('Log a check-in', () => {
     h.emu.calls.reset();
     const again = h.call<R>('rpcSaveCheckIn', { ...checkIn('C-0001', '2024-06-10'), enteredBy: hostile });
     expect(again.ok).toBe(true);
-    expect(ownDocumentCalls(h)).toBeLessThanOrEqual(4);
+    expect(ownDocumentCalls(h)).toBeLessThanOrEqual(9);
     expect(userWrites).not.toHaveBeenCalled();
     expect(tab.getRange('H14').getValue()).toBe(hostile);
     // Longer than 80 characters once trimmed: refused beside the field, nothing written or remembered.
@@ -93,9 +93,9 @@ describe('Log a check-in', () => {
       'rpcSaveCheckIn',
       checkIn('C-0001', '2024-06-10', { satisfaction: '3', replace: true }),
     );
-    // Read, write, the note's read and write, the plain-text format the "=SUM(1,2)" note needs, and the
-    // flush before the lock is released.
-    expect(ownDocumentCalls(h)).toBeLessThanOrEqual(6);
+    // The zone (2) and Settings (3), read, write, the note's read and write, the plain-text format the
+    // "=SUM(1,2)" note needs, and the flush before the lock is released.
+    expect(ownDocumentCalls(h)).toBeLessThanOrEqual(11);
     expect(replaced.value).toMatchObject({ row: 13, replaced: true });
     const tab = h.sheet('Acme Co');
     expect(tab.getRange('D13').getValue()).toBe(3);
@@ -238,4 +238,35 @@ describe('issue 9: the row for a week, and metric names that are anything a user
       expect(tab.getRange(empty.value?.row as number, 2).getValue()).toBe('');
     },
   );
+});
+
+/** Sets a Settings value by its label, as a user would type it in the Settings sheet. */
+function setSetting(h: Harness, label: string, value: unknown): void {
+  const settings = h.sheet('Settings');
+  const labels = settings
+    .getDataRange()
+    .getValues()
+    .map((row) => row[0]);
+  settings.getRange(labels.indexOf(label) + 1, 2).setValue(value);
+}
+
+describe('issue 10: the weekly check-in', () => {
+  test('week start: a save made before any other sidebar call files under the Settings week start', () => {
+    const h = harness();
+    h.call('menuSetUpWorkbook');
+    h.call('rpcCreateClient', SAMPLE_CLIENT);
+    setSetting(h, 'Week starts on', 'Sunday');
+    const props = jest.spyOn(h.emu.properties.document, 'set');
+    // Wednesday 2024-06-12: its week starts on Sunday 2024-06-09, not Monday 2024-06-10.
+    const saved = h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-12'));
+    expect(saved.value).toMatchObject({ weekOf: '2024-06-09' });
+    expect((h.sheet('Acme Co').getRange('A13').getValue() as Date).toISOString()).toBe('2024-06-09T04:00:00.000Z'); // prettier-ignore
+    // The reads the sidebar makes write no property; the form then agrees with the save.
+    props.mockClear();
+    h.call('rpcGetDueList');
+    h.call('rpcListClients');
+    const form = h.call<{ weekOf: string }>('rpcGetCheckInForm', 'C-0001');
+    expect(props).not.toHaveBeenCalled();
+    expect(form.weekOf).toBe('2024-06-09');
+  });
 });
