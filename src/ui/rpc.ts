@@ -74,6 +74,8 @@ export function rpcGetCheckInForm(clientId: string): CheckInForm {
     },
     weekOf: form.weekOf,
     metrics: form.metrics,
+    fields: form.fields,
+    previousWeekOf: form.previousWeekOf,
     existing: form.existing ? { clientId, weekOf: form.weekOf, ...form.existing } : null,
   };
 }
