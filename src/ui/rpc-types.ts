@@ -79,6 +79,8 @@ export interface DueList {
   totalDue: number;
   /** The name this user last logged as (remembered in their user properties); '' when none. */
   enteredBy?: string;
+  /** Clients this user skipped this week: Client ID → what was typed (field key → text). */
+  skipped?: Record<string, Record<string, string>>;
 }
 
 export interface MetricForm {

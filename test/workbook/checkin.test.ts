@@ -332,7 +332,10 @@ describe('issue 10: what a check-in saves is true', () => {
     expect(form.previousWeekOf).toBe('2024-06-03');
     expect(form.metrics.find((m) => m.name === 'Revenue')?.last).toBe(11000);
     // The typo fixed: the reference stays last week's value.
-    h.call('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10', { values: { Revenue: '12000' }, replace: true }));
+    h.call(
+      'rpcSaveCheckIn',
+      checkIn('C-0001', '2024-06-10', { values: { Revenue: '12000' }, replace: true }),
+    );
     form = h.call<Form>('rpcGetCheckInForm', 'C-0001');
     expect(form.metrics.find((m) => m.name === 'Revenue')?.last).toBe(11000);
     expect(form.fields).toEqual({ satisfaction: true, wins: true, blockers: true, notes: true });
