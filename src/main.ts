@@ -35,6 +35,7 @@ export {
   rpcGetDueList,
   rpcGetCheckInForm,
   rpcSaveCheckIn,
+  rpcSkipCheckIn,
   rpcGetClientCard,
   rpcGetNewClientDefaults,
   rpcCreateClient,

@@ -7,7 +7,7 @@ import { formatIsoDay, parseIsoDay, utcDateFromDay } from './dates';
 import { isBlank } from './layout';
 import { ownedLogColumns, type LogLayout, type MetricDef } from './client-tab';
 import { ownValue } from './own';
-import { parseNumber } from './parse';
+import { decimalSeparatorFor, parseNumber, parseTypedNumber, type TypedNumber } from './parse';
 
 export interface FieldProblem {
   field: string;
@@ -51,23 +51,131 @@ export function formDayMessage(label: string, value: unknown): string {
 const TEXT_LABELS = { wins: 'Wins', blockers: 'Blockers', notes: 'Notes' } as const;
 
 /**
- * A metric value as typed, in the metric's own unit: the unit may be typed with it and means nothing more
- * (`70%` for a metric in `%` is 70, not 0.7, as its log holds percent points; `85 kg` is 85; `2.5x` is 2.5).
- * Anything else is read by `parseNumber` (`$1,200`, `3.5k`). Null when it is not a number.
+ * A metric value as typed, read in the spreadsheet's locale only (`parseTypedNumber`): `12,5` is refused
+ * in en_US. The metric's own unit typed with it means nothing more: `70%` in a `%` metric is 70 (its log
+ * holds percent points), `85 kg` is 85. In a metric with no unit `12%` is 0.12, as Sheets reads it. Another
+ * unit is dropped (`12%` in a USD metric is 12) and `metricUnitConflict` asks first. Null when not a number.
  */
 export function parseMetricValue(raw: unknown, unit: string, locale = 'en_US'): number | null {
-  if (typeof raw === 'number') return parseNumber(raw, locale);
+  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : null;
+  return typedMetric(raw, unit, locale)?.value ?? null;
+}
+
+function typedMetric(
+  raw: unknown,
+  unit: string,
+  locale: string,
+): (TypedNumber & { ownUnit: boolean }) | null {
   if (typeof raw !== 'string') return null;
   const text = raw.trim();
   const u = (unit ?? '').trim().toLowerCase();
   if (u && text.length > u.length) {
     const lower = text.toLowerCase();
+    let rest: string | null = null;
     if (lower.endsWith(u) && /[\d.,\s]$/.test(text.slice(0, text.length - u.length)))
-      return parseNumber(text.slice(0, text.length - u.length).trim(), locale);
-    if (lower.startsWith(u) && /^[\s\d.,+\-(]/.test(text.slice(u.length)))
-      return parseNumber(text.slice(u.length).trim(), locale);
+      rest = text.slice(0, text.length - u.length).trim();
+    else if (lower.startsWith(u) && /^[\s\d.,+\-(]/.test(text.slice(u.length)))
+      rest = text.slice(u.length).trim();
+    if (rest !== null) {
+      const read = parseTypedNumber(rest, locale);
+      return read && !read.percent && !read.currency ? { ...read, ownUnit: true } : null;
+    }
   }
-  return parseNumber(text, locale);
+  const read = parseTypedNumber(text, locale);
+  if (!read) return null;
+  // A metric with no unit reads 12% as Sheets does (0.12): an adopted percent column holds fractions.
+  if (read.percent && unitKind(unit) === 'none') return { ...read, value: read.value / 100, ownUnit: true };
+  return { ...read, ownUnit: false };
+}
+
+/** What kind of quantity a metric's unit names: `%`, money (`USD`, `$`, `EUR`, `€`), or anything else. */
+export function unitKind(unit: string): 'percent' | 'money' | 'other' | 'none' {
+  const u = (unit ?? '').trim();
+  if (u === '') return 'none';
+  if (u === '%' || /^percent(age)?$/i.test(u)) return 'percent';
+  if (/^(?:[A-Z]{3}|[A-Z]{0,2}\p{Sc})$/u.test(u)) return 'money';
+  return 'other';
+}
+
+/** The message for a number the locale cannot read, saying how the locale writes numbers. */
+export function metricNumberMessage(name: string, raw: unknown, locale: string): string {
+  const decimal = decimalSeparatorFor(locale);
+  const group = decimal === '.' ? ',' : '.';
+  return `${name}: ${shown(raw)} is not a number in this spreadsheet's locale (${locale}), where "${decimal}" is the decimal separator and "${group}" groups thousands.`;
+}
+
+/**
+ * A value typed in another unit than the metric's: money in a `%` metric ("$12,400"), a percentage in a
+ * money metric ("12%"). The number as typed is what would be saved, so the user confirms it. Null when it
+ * fits (or is not a number: `parseMetricValue` refuses that).
+ */
+export function metricUnitConflict(
+  raw: unknown,
+  metric: { name: string; unit: string },
+  locale = 'en_US',
+): string | null {
+  const read = typedMetric(raw, metric.unit, locale);
+  if (!read || read.ownUnit) return null;
+  const kind = unitKind(metric.unit);
+  const typed = read.percent ? 'a percentage' : read.currency ? 'money' : null;
+  if (typed === null) return null;
+  if (read.percent && kind === 'percent') return null;
+  if (read.currency && (kind === 'money' || kind === 'none')) return null;
+  const unit = metric.unit.trim() ? `in ${metric.unit.trim()}` : 'a plain number';
+  return `${shown(String(raw).trim())} is ${typed}, but ${metric.name} is ${unit}: press Enter again to save ${read.value}, or correct it.`;
+}
+
+/**
+ * How far from the previous value a new one may be before we ask: 3 times (or a third). A digit typed
+ * twice or dropped is 10×, a misplaced decimal point 10× or 100×, swapped leading digits up to ~5×; a real
+ * week-on-week change of 3× is rare, and asking costs one Enter.
+ */
+export const FAR_FACTOR = 3;
+
+/** A value FAR_FACTOR times (or less than a FAR_FACTOR-th) the previous one asks for a confirmation. */
+export function farFromPrevious(name: string, value: number, previous: number | null): string | null {
+  if (previous === null || previous === 0 || value === 0 || Math.sign(value) !== Math.sign(previous))
+    return null;
+  const ratio = value / previous;
+  if (ratio < FAR_FACTOR && ratio > 1 / FAR_FACTOR) return null;
+  return `${name}: ${value} is ${ratio >= 1 ? 'more than 3 times' : 'less than a third of'} the previous check-in's ${previous}: press Enter again to save it, or correct it.`;
+}
+
+/** Why a metric value needs a confirmation (other unit first, then far from the previous), or null. */
+export function metricWarning(
+  raw: unknown,
+  metric: { name: string; unit: string },
+  previous: number | null,
+  locale = 'en_US',
+): string | null {
+  const value = parseMetricValue(raw, metric.unit, locale);
+  if (value === null) return null;
+  return metricUnitConflict(raw, metric, locale) ?? farFromPrevious(metric.name, value, previous);
+}
+
+/** What a week with no contact says in the log's Week of cell: text, so it is not a check-in date. */
+export const NO_CONTACT_LABEL = 'No contact this week';
+export function noContactText(weekDay: number): string {
+  return `${NO_CONTACT_LABEL} (${formatIsoDay(weekDay)})`;
+}
+
+/**
+ * A check-in must measure something: a metric or the satisfaction (or, on a tab with neither, some text),
+ * unless the week is marked as no contact, which in turn takes no values. Null when it is fine.
+ */
+export function contentProblem(
+  entry: { measured: boolean; written: boolean; noContact: boolean },
+  canMeasure: boolean,
+): FieldProblem | null {
+  if (entry.noContact && entry.measured)
+    return { field: 'noContact', message: `"${NO_CONTACT_LABEL}" is ticked but a metric or the satisfaction is typed: untick it, or clear them.` }; // prettier-ignore
+  if (entry.noContact || entry.measured || (!canMeasure && entry.written)) return null;
+  return {
+    field: 'noContact',
+    message: canMeasure
+      ? `Nothing to save: type at least one metric or the satisfaction, or tick "${NO_CONTACT_LABEL}".`
+      : `Nothing to save: type wins, blockers or notes, or tick "${NO_CONTACT_LABEL}".`,
+  };
 }
 
 export interface CheckInInput {
@@ -77,6 +185,16 @@ export interface CheckInInput {
   wins: string;
   blockers: string;
   notes: string;
+  /** The week is marked "No contact this week": no values, the client stays due. */
+  noContact?: boolean;
+  /** Metric names whose warning (other unit, far from the previous value) the user confirmed. */
+  confirmed?: string[];
+}
+
+/** What a check-in is checked against besides its own fields. */
+export interface CheckInContext {
+  /** Each metric's value from the latest check-in before this week. */
+  previous?: ReadonlyMap<string, number | null>;
 }
 
 export interface ParsedCheckIn {
@@ -86,6 +204,7 @@ export interface ParsedCheckIn {
   wins: string;
   blockers: string;
   notes: string;
+  noContact: boolean;
 }
 
 /** Checks every field; problems name the field the sidebar shows them next to. */
@@ -94,11 +213,13 @@ export function parseCheckIn(
   metrics: readonly MetricDef[],
   parseWeek: (text: string) => number | null,
   locale = 'en_US',
+  context: CheckInContext = {},
 ): { ok: true; value: ParsedCheckIn } | { ok: false; errors: FieldProblem[] } {
   const errors: FieldProblem[] = [];
   const weekDay = typeof input.weekOf === 'string' ? parseWeek(input.weekOf) : null;
   if (weekDay === null) errors.push({ field: 'weekOf', message: formDayMessage('Week of', input.weekOf) });
   const metricValues = new Map<string, number | null>();
+  const confirmed = new Set(Array.isArray(input.confirmed) ? input.confirmed.map(String) : []);
   const rawValues: unknown = input.values;
   if (
     rawValues !== undefined &&
@@ -118,11 +239,13 @@ export function parseCheckIn(
     }
     const value = parseMetricValue(raw, metric.unit, locale);
     if (value === null) {
-      errors.push({
-        field: `values.${metric.name}`,
-        message: `${metric.name} must be a number; got ${shown(raw)}.`,
-      });
-    } else metricValues.set(metric.name, value);
+      errors.push({ field: `values.${metric.name}`, message: metricNumberMessage(metric.name, raw, locale) });
+      continue;
+    }
+    metricValues.set(metric.name, value);
+    const warning = metricWarning(raw, metric, context.previous?.get(metric.name) ?? null, locale);
+    if (warning !== null && !confirmed.has(metric.name))
+      errors.push({ field: `values.${metric.name}`, message: warning });
   }
   for (const name of Object.keys(typed)) {
     if (
@@ -162,8 +285,9 @@ export function parseCheckIn(
   const wins = text('wins');
   const blockers = text('blockers');
   const notes = text('notes');
+  const noContact = input.noContact === true;
   if (errors.length > 0 || weekDay === null) return { ok: false, errors };
-  return { ok: true, value: { weekDay, metricValues, satisfaction, wins, blockers, notes } };
+  return { ok: true, value: { weekDay, metricValues, satisfaction, wins, blockers, notes, noContact } };
 }
 
 /** The log row already holding the week that starts on `weekDay` (any date within those 7 days). */
@@ -203,13 +327,18 @@ export function planCheckIn(
       message: `The week of ${formatIsoDay(entry.weekDay)} is already logged (row ${existing.row + 1}). Choose Replace to overwrite it; the old values are kept in a note.`,
     };
   }
+  const canMeasure = log.metricColumns.size > 0 || log.satisfactionColumn >= 0;
+  const measured = entry.satisfaction !== null || [...entry.metricValues.values()].some((v) => v !== null);
+  const written = entry.wins !== '' || entry.blockers !== '' || entry.notes !== '';
+  const problem = contentProblem({ measured, written, noContact: entry.noContact }, canMeasure);
+  if (problem) return { ok: false, ...problem };
   const row = existing ? existing.row : log.lastRow + 1;
   const cells = new Map<number, CellWrite>();
   const put = (column: number, cell: CellWrite) => {
     if (column >= 0) cells.set(column, cell);
   };
   const textCell = (text: string): CellWrite => (text === '' ? { blank: true } : { text });
-  put(log.weekColumn, { day: entry.weekDay });
+  put(log.weekColumn, entry.noContact ? { text: noContactText(entry.weekDay) } : { day: entry.weekDay });
   for (const [name, column] of log.metricColumns) {
     const value = entry.metricValues.get(name);
     put(column, value === null || value === undefined ? { blank: true } : { number: value });

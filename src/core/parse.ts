@@ -66,6 +66,19 @@ const SCIENTIFIC = /^(?:\d+\.?\d*|\.\d+)e[+-]?\d+$/i;
 
 function parseNumeric(value: unknown, locale: string, rules: NumberRules): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  const read = scanNumber(value, locale, rules, false);
+  if (read === null) return null;
+  return read.percent ? read.value / 100 : read.value;
+}
+
+/** What a typed number said: its value as written (`12%` is 12), and whether it carried `%` or a currency. */
+export interface TypedNumber {
+  value: number;
+  percent: boolean;
+  currency: boolean;
+}
+
+function scanNumber(value: unknown, locale: string, rules: NumberRules, strict: boolean): TypedNumber | null {
   if (typeof value !== 'string') return null;
   let text = value
     .replace(/[\u00a0\u202f\u2007\u2009]/g, ' ')
@@ -99,14 +112,23 @@ function parseNumeric(value: unknown, locale: string, rules: NumberRules): numbe
     factor = MULTIPLIERS[suffix[2].toLowerCase()];
     text = suffix[1];
   }
-  const magnitude = SCIENTIFIC.test(text) ? Number(text) : parseDigits(text, locale);
+  const magnitude = SCIENTIFIC.test(text) ? Number(text) : parseDigits(text, locale, strict);
   if (magnitude === null || !Number.isFinite(magnitude)) return null;
   const signed = (minus || open ? -1 : 1) * magnitude * factor;
-  return percent ? signed / 100 : signed;
+  return { value: signed, percent, currency };
+}
+
+/**
+ * A number typed into a form, read by the spreadsheet's locale and nothing else: in en_US `1,250` is 1250
+ * and `12,5` is refused (a comma groups thousands there); in de_DE `1.250` is 1250 and `12.5` is refused.
+ * Percent and currency are reported, not applied to the unit: `12%` gives 12 with `percent` set.
+ */
+export function parseTypedNumber(value: unknown, locale = 'en_US'): TypedNumber | null {
+  return scanNumber(value, locale, { percent: true, currency: true, multiplier: true }, true);
 }
 
 /** Reads `1,234.5`, `1.234,5`, `1 234,5`, `1'234.5`, `12,34,567` (Indian grouping); null otherwise. */
-function parseDigits(raw: string, locale: string): number | null {
+function parseDigits(raw: string, locale: string, strict = false): number | null {
   const text = raw.replace(/['’]/g, ' ');
   if (!/^[\d., ]*\d[\d., ]*$/.test(text)) return null;
   const count = (sep: string): number => text.split(sep).length - 1;
@@ -118,6 +140,11 @@ function parseDigits(raw: string, locale: string): number | null {
   } else if (count('.') > 0 && count(',') > 0) {
     decimal = text.lastIndexOf('.') > text.lastIndexOf(',') ? '.' : ',';
     group = decimal === '.' ? ',' : '.';
+  } else if (strict && count('.') + count(',') > 0) {
+    // The locale's decimal separator is a decimal point; the other one can only group thousands.
+    const sep = count('.') > 0 ? '.' : ',';
+    if (sep === decimalSeparatorFor(locale)) decimal = sep;
+    else group = sep;
   } else if (count('.') + count(',') > 0) {
     const sep = count('.') > 0 ? '.' : ',';
     const [whole, fraction] = text.split(sep);
@@ -126,6 +153,7 @@ function parseDigits(raw: string, locale: string): number | null {
     else if (decimalSeparatorFor(locale) === sep) decimal = sep;
     else group = sep;
   }
+  if (strict && decimal !== null && decimal !== ' ' && decimal !== decimalSeparatorFor(locale)) return null;
   const parts = decimal ? text.split(decimal) : [text];
   if (parts.length > 2) return null;
   const [integerPart, fractionPart = ''] = parts;
@@ -135,6 +163,7 @@ function parseDigits(raw: string, locale: string): number | null {
     const inner = groups.slice(1);
     const badInner = inner.some((g) => g.length < 2 || g.length > 3) || inner[inner.length - 1].length !== 3;
     if (groups[0].length < 1 || groups[0].length > 3 || badInner) return null;
+    if (strict && groups[0].startsWith('0')) return null;
   }
   const digits = groups.join('');
   if (!/^\d*$/.test(digits) || digits + fractionPart === '') return null;

@@ -2,7 +2,7 @@
  * Browser-side checks that mirror the server's (the server checks again: these only save a round trip
  * and show the problem beside the field). Numbers are read by the same parser the server uses.
  */
-import { parseMetricValue } from '../core/checkin';
+import { metricNumberMessage, parseMetricValue } from '../core/checkin';
 import { checkMoney } from '../core/money';
 import { decimalSeparatorFor, parseNumber } from '../core/parse';
 import { sidebarContext } from './context';
@@ -33,8 +33,8 @@ export function checkNumber(
 }
 
 /**
- * A check-in's metric value, read as the server reads it: the metric's unit may be typed with it
- * (`70%` for a metric in `%` is 70, `85 kg` is 85).
+ * A check-in's metric value, read as the server reads it, with its message: the spreadsheet locale only
+ * (`12,5` is refused in en_US); the metric's unit may be typed with it (`70%` in a `%` metric is 70).
  */
 export function checkMetric(
   label: string,
@@ -42,7 +42,12 @@ export function checkMetric(
   unit: string,
   locale: string = sidebarContext().locale,
 ): Check {
-  return checkNumber(label, text, false, locale, (trimmed) => parseMetricValue(trimmed, unit, locale));
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: true, value: null };
+  const value = parseMetricValue(trimmed, unit, locale);
+  return value === null
+    ? { ok: false, message: metricNumberMessage(label, trimmed, locale) }
+    : { ok: true, value };
 }
 
 /** A money field, by the server's own rule (same bounds, same message); `required` refuses blank. */

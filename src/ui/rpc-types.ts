@@ -79,6 +79,8 @@ export interface DueList {
   totalDue: number;
   /** The name this user last logged as (remembered in their user properties); '' when none. */
   enteredBy?: string;
+  /** Clients this user skipped this week: Client ID → what was typed (field key → text). */
+  skipped?: Record<string, Record<string, string>>;
 }
 
 export interface MetricForm {
@@ -95,6 +97,10 @@ export interface CheckInForm {
   client: ClientSummary;
   weekOf: IsoDate;
   metrics: MetricForm[];
+  /** The log columns besides the metrics that the tab has: the form shows only these. */
+  fields: { satisfaction: boolean; wins: boolean; blockers: boolean; notes: boolean };
+  /** The latest check-in before this week, whose values the form shows as "Last". */
+  previousWeekOf: IsoDate | null;
   /** The values already logged for this week, when there are some (replacing needs a confirmation). */
   existing: CheckInEntry | null;
 }
@@ -110,6 +116,10 @@ export interface CheckInEntry {
   notes: string;
   /** Set when the user confirmed replacing this week's existing row. */
   replace?: boolean;
+  /** The week is marked "No contact this week": no values, written as such, the client stays due. */
+  noContact?: boolean;
+  /** Metric names whose warning (another unit, far from the previous value) the user confirmed. */
+  confirmed?: string[];
   /** Who typed it (the VA's name, at most 80 characters once trimmed), written as text to the log's
    * "Entered by" column and remembered for this user. Left out: blank, and the remembered name is kept. */
   enteredBy?: string;

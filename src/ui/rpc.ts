@@ -34,6 +34,7 @@ import { logRequest, offboardClient, recordPayment } from '../workbook/logs';
 import { createClient, type Outcome } from '../workbook/new-client';
 import { WorkbookError } from '../workbook/tables';
 import { rememberedName } from '../workbook/user-name';
+import { setSkipped, skippedThisWeek } from '../workbook/skips';
 
 /** Known failures become a message; anything else is a bug and propagates (google.script.run's failure handler). */
 function guarded<T>(work: () => Outcome<T>): Result<T> {
@@ -54,7 +55,29 @@ export function rpcListClients(): ClientSummary[] {
 
 /** Sidebar: this week's due check-ins, done ones last, and the name this user logs as. */
 export function rpcGetDueList(): DueList {
-  return { ...(dueList() as DueList), enteredBy: rememberedName() };
+  const list = dueList() as DueList;
+  return { ...list, enteredBy: rememberedName(), skipped: skippedThisWeek(list.weekOf) };
+}
+
+/**
+ * Sidebar: keeps a client as skipped for the week with what was typed (`draft`), for this user, so the
+ * next sidebar still shows the skip and the values; `draft` null forgets the skip.
+ */
+export function rpcSkipCheckIn(skip: {
+  clientId: string;
+  weekOf: IsoDate;
+  draft: Record<string, string> | null;
+}): Result<null> {
+  // prettier-ignore
+  if (!skip || typeof skip.clientId !== 'string' || skip.clientId === '' || typeof skip.weekOf !== 'string')
+    return { ok: false, errors: [], message: 'Choose a client.' };
+  return setSkipped(skip.weekOf, skip.clientId, skip.draft ?? null)
+    ? { ok: true, value: null }
+    : {
+        ok: false,
+        errors: [],
+        message: 'Too much is typed to keep while skipped: save it, or shorten the notes.',
+      };
 }
 
 /** Sidebar: the check-in form of a client: this week, the metrics and any row already logged. */
@@ -74,6 +97,8 @@ export function rpcGetCheckInForm(clientId: string): CheckInForm {
     },
     weekOf: form.weekOf,
     metrics: form.metrics,
+    fields: form.fields,
+    previousWeekOf: form.previousWeekOf,
     existing: form.existing ? { clientId, weekOf: form.weekOf, ...form.existing } : null,
   };
 }

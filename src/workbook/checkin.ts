@@ -13,12 +13,11 @@ import { numberAsTyped } from '../core/parse';
 import { progressFraction } from '../core/progress';
 import { dayOfTimeInZone } from '../core/time-zone';
 import { cellValue, readText, writeBlock, type Zone } from './cells';
-import { getIndexedWeekStart } from './client-index';
 import { latestMetricValue, openClientTab, type ClientTab } from './client-log';
 import { growTab } from './client-tab';
 import { withDocumentLock } from './lock';
 import type { Outcome } from './new-client';
-import { activeSpreadsheet, cachedZone, type Spreadsheet } from './tables';
+import { activeSpreadsheet, readSettings, readZone, type Spreadsheet } from './tables';
 import { cleanEnteredBy, rememberName } from './user-name';
 
 export interface CheckInRequest extends CheckInInput {
@@ -56,18 +55,19 @@ export function saveCheckIn(request: CheckInRequest): Outcome<CheckInSaved> {
   const enteredBy = name.value ?? '';
   const saved = withDocumentLock((): Outcome<CheckInSaved> => {
     const ss = activeSpreadsheet();
-    const zone = cachedZone(ss);
+    // Read now, not from a cache: the user may have changed the locale or Settings since the last call.
+    const zone = readZone(ss);
+    const { weekStart } = readSettings(ss, zone.locale);
     const tab = openClientTab(ss, request.clientId, zone);
-    const weekStart = getIndexedWeekStart();
-    const parsed = parseCheckIn(
-      request,
-      tab.metrics,
-      (text) => {
-        const day = parseFormDay(text);
-        return day === null ? null : weekOf(day, weekStart);
-      },
-      zone.locale,
+    const parseWeek = (text: string) => {
+      const day = parseFormDay(text);
+      return day === null ? null : weekOf(day, weekStart);
+    };
+    const week = typeof request.weekOf === 'string' ? parseWeek(request.weekOf) : null;
+    const previous = new Map(
+      tab.metrics.map((m) => [m.name, week === null ? null : latestMetricValue(tab, m.name, week)]),
     );
+    const parsed = parseCheckIn(request, tab.metrics, parseWeek, zone.locale, { previous });
     if (!parsed.ok)
       return { ok: false, errors: parsed.errors, message: 'Please fix the highlighted fields.' };
     const today = todayIn(zone);
@@ -113,6 +113,10 @@ export interface CheckInFormData {
   tabName: string;
   weekOf: string;
   metrics: (MetricSpec & { last: number | null })[];
+  /** The log columns besides the metrics that this tab has (an adopted tab may have none of them). */
+  fields: { satisfaction: boolean; wins: boolean; blockers: boolean; notes: boolean };
+  /** The latest check-in before this week ("last" beside each metric comes from it), or null. */
+  previousWeekOf: string | null;
   existing: {
     values: Record<string, string>;
     satisfaction: string;
@@ -139,10 +143,10 @@ export function checkInForm(
     const value = column >= 0 ? cells(row)[column] : '';
     return typeof value === 'number' ? numberAsTyped(value, zone.locale) : textAt(row, column);
   };
-  const metrics = tab.metrics.map((metric) => ({
-    ...metricSpec(metric),
-    last: latestMetricValue(tab, metric.name),
-  }));
+  // Only the metrics the log has a column for; "last" is the week before this one, so a fixed typo keeps it.
+  const metrics = tab.metrics
+    .filter((metric) => tab.log.metricColumns.has(metric.name))
+    .map((metric) => ({ ...metricSpec(metric), last: latestMetricValue(tab, metric.name, week) }));
   let existing: CheckInFormData['existing'] = null;
   if (existingRow) {
     const values: Record<string, string> = {};
@@ -156,7 +160,15 @@ export function checkInForm(
       notes: textAt(existingRow.row, tab.log.notesColumn),
     };
   }
-  return { clientId, tabName: tab.tabName, weekOf: formatIsoDay(week), metrics, existing };
+  const fields = {
+    satisfaction: tab.log.satisfactionColumn >= 0,
+    wins: tab.log.winsColumn >= 0,
+    blockers: tab.log.blockersColumn >= 0,
+    notes: tab.log.notesColumn >= 0,
+  };
+  const before = tab.log.entries.filter((entry) => entry.day < week);
+  const previousWeekOf = before.length ? formatIsoDay(Math.max(...before.map((entry) => entry.day))) : null;
+  return { clientId, tabName: tab.tabName, weekOf: formatIsoDay(week), metrics, fields, previousWeekOf, existing }; // prettier-ignore
 }
 
 /** Progress of a metric, or null when it can't be computed. */

@@ -1,13 +1,12 @@
 /**
- * A small index in DocumentProperties: Client ID → the tab's sheetId, its name and how wide to read it,
- * plus the spreadsheet's time zone. It lets a check-in go straight to the tab without reading the
- * roster (Properties calls are not spreadsheet calls). It is a cache: when stale, callers fall back to
- * the roster and rewrite it.
+ * A small index in DocumentProperties: Client ID → the tab's sheetId, its name and how wide to read it.
+ * It lets a check-in go straight to the tab without reading the roster (Properties calls are not
+ * spreadsheet calls). It is a cache: when stale, callers fall back to the roster and rewrite it.
+ * Settings and the zone are not cached: the user edits them at any time, so a save reads them.
  */
 import { ownRecord } from '../core/own';
 
 const CLIENT_PREFIX = 'clienttabs.client.';
-const ZONE_KEY = 'clienttabs.zone';
 
 export interface IndexedClient {
   sheetId: number;
@@ -65,31 +64,4 @@ export function setIndexedClients(entries: ReadonlyMap<string, IndexedClient>): 
     [...entries].map(([id, entry]) => [CLIENT_PREFIX + id, JSON.stringify(entry)] as const),
   );
   if (entries.size > 0) properties().setProperties(values);
-}
-
-export function getIndexedZone(): { timeZone: string; locale: string } | null {
-  const raw = properties().getProperty(ZONE_KEY);
-  if (!raw) return null;
-  try {
-    return JSON.parse(raw) as { timeZone: string; locale: string };
-  } catch {
-    return null;
-  }
-}
-
-export function setIndexedZone(zone: { timeZone: string; locale: string }): void {
-  properties().setProperty(ZONE_KEY, JSON.stringify(zone));
-}
-
-const WEEK_START_KEY = 'clienttabs.weekStart';
-
-/** The Settings week start, remembered so a check-in need not read Settings (Monday by default). */
-export function getIndexedWeekStart(): 0 | 1 | 2 | 3 | 4 | 5 | 6 {
-  const stored = properties().getProperty(WEEK_START_KEY);
-  const raw = stored === null ? 1 : Number(stored);
-  return (Number.isInteger(raw) && raw >= 0 && raw <= 6 ? raw : 1) as 0 | 1 | 2 | 3 | 4 | 5 | 6;
-}
-
-export function setIndexedWeekStart(day: number): void {
-  properties().setProperty(WEEK_START_KEY, String(day));
 }

@@ -34,13 +34,17 @@ export interface ClientTab {
   adopted: boolean;
 }
 
-/** A metric's latest logged value: the latest week that has one (the lower row on a tie), else null. */
-export function latestMetricValue(tab: ClientTab, metricName: string): number | null {
+/**
+ * A metric's latest logged value: the latest week that has one (the lower row on a tie), else null.
+ * With `beforeDay`, only weeks before it: the previous check-in's value, which a fixed typo keeps.
+ */
+export function latestMetricValue(tab: ClientTab, metricName: string, beforeDay = Infinity): number | null {
   const column = tab.log.metricColumns.get(metricName) ?? -1;
   if (column < 0) return null;
   let latest: number | null = null;
   let latestDay = -Infinity;
   for (const entry of tab.log.entries) {
+    if (entry.day >= beforeDay) continue;
     const value = readNumber(tab.values[entry.row]?.[column]);
     if (value !== null && entry.day >= latestDay) {
       latest = value;

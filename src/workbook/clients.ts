@@ -4,7 +4,7 @@ import { normalizeLabel } from '../core/clients';
 import { formatIsoDay } from '../core/dates';
 import { latestEntry, metricSpec, PROFILE, type MetricSpec } from '../core/client-tab';
 import { readDay, readNumber, readText } from './cells';
-import { indexedTabNames, setIndexedWeekStart } from './client-index';
+import { indexedTabNames } from './client-index';
 import { latestMetricValue, openRosterClient } from './client-log';
 import { todayIn, safeProgress } from './checkin';
 import { lastCheckIns } from './dashboard';
@@ -35,7 +35,6 @@ export function readContext(): Omit<OpenRoster, 'roster'> {
   const ss = activeSpreadsheet();
   const zone = readZone(ss);
   const settings = readSettings(ss, zone.locale);
-  setIndexedWeekStart(settings.weekStart);
   const roster = readTable(ss, ROSTER);
   return {
     ss,

@@ -9,7 +9,7 @@ import { progressFormula } from '../core/progress';
 import { findHeaderRow, isBlank, lastFilledRow } from '../core/layout';
 import { readNumber, readText } from './cells';
 import { NEW_TAB_WIDTH } from './client-tab';
-import { indexedClients, setIndexedClients, setIndexedWeekStart, type IndexedClient } from './client-index';
+import { indexedClients, setIndexedClients, type IndexedClient } from './client-index';
 import { settingValueCell, upgradeDashboard, writeDashboard } from './dashboard';
 import { withDocumentLock } from './lock';
 import { liveLinksLabel, repairLinkFormula } from './links';
@@ -346,7 +346,6 @@ export function setUpWorkbook(): SetupReport {
     };
     const existing = readManagedSheets(ss);
     const { values: settingsValues, settings } = setUpSettings(ss, existing.get(SHEET.settings), zone.locale, report); // prettier-ignore
-    setIndexedWeekStart(settings.weekStart);
     const roster = setUpTable(ss, ROSTER, existing.get(ROSTER.sheet), settings, report);
     setUpTable(ss, PAYMENTS, existing.get(PAYMENTS.sheet), settings, report);
     setUpTable(ss, REQUESTS, existing.get(REQUESTS.sheet), settings, report);

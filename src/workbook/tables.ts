@@ -7,7 +7,6 @@ import { parseWeekday } from '../core/cadence';
 import type { Weekday } from '../core/dates';
 import { findHeaderRow, isBlank, lastFilledRow, type HeaderMatch } from '../core/layout';
 import { parseNumber } from '../core/parse';
-import { getIndexedZone, setIndexedZone } from './client-index';
 import { sheetAt, writeBlock, type Zone } from './cells';
 import { SETTING, SETTINGS, SETTINGS_HEADER, SHEET, type TableSpec } from './schema';
 
@@ -18,17 +17,9 @@ export function activeSpreadsheet(): Spreadsheet {
   return SpreadsheetApp.getActiveSpreadsheet();
 }
 
-/** The spreadsheet's time zone and locale, read now (2 calls) and remembered for check-ins. */
+/** The spreadsheet's time zone and locale, read now (2 calls): a reader, so it remembers nothing. */
 export function readZone(ss: Spreadsheet): Zone {
-  const zone = { timeZone: ss.getSpreadsheetTimeZone(), locale: ss.getSpreadsheetLocale() };
-  const known = getIndexedZone();
-  if (!known || known.timeZone !== zone.timeZone || known.locale !== zone.locale) setIndexedZone(zone);
-  return zone;
-}
-
-/** The remembered zone (no spreadsheet call), or read it. */
-export function cachedZone(ss: Spreadsheet): Zone {
-  return getIndexedZone() ?? readZone(ss);
+  return { timeZone: ss.getSpreadsheetTimeZone(), locale: ss.getSpreadsheetLocale() };
 }
 
 export interface Table {

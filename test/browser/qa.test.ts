@@ -104,10 +104,23 @@ describeInBrowser('what QA found, in Chromium', () => {
     const frame = await openView(page, /check in this client/i, 'checkin');
     await frame.waitForSelector(`form.checkin-form[data-client-id="${castillo.clientId}"]`);
     const before = snapshot();
+    await frame.fill('input[name="enteredBy"]', 'QA');
+    await frame.focus('[name="values.Billable ratio"]');
     await page.keyboard.type('70%');
     await page.keyboard.press('Enter');
-    await page.keyboard.type('9');
+    // Ten times the previous check-in (a digit too many): asked beside the field; one more Enter keeps it.
+    const days = form.metrics[1];
+    expect(days.last).not.toBeNull();
+    const far = String((days.last as number) * 10);
+    await page.keyboard.type(far);
     await page.keyboard.press('Enter');
+    await expectText(frame, '.has-error .field-error', `${far} is more than 3 times the previous check-in's`);
+    expect(await frame.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('values.Days to invoice'); // prettier-ignore
+    await screenshotSidebar(page, 'checkin-confirm-far-value');
+    await page.keyboard.press('Enter');
+    expect(await frame.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe(
+      'satisfaction',
+    );
     await page.keyboard.type('100'); // satisfaction, one zero too many
     for (let i = 0; i < 4; i++) await page.keyboard.press('Enter'); // satisfaction, wins, blockers, notes: save
     await frame.waitForSelector('.has-error [name="satisfaction"]');
@@ -121,7 +134,7 @@ describeInBrowser('what QA found, in Chromium', () => {
     await page.keyboard.press('Enter');
     await expectText(frame, '.status.success', 'Saved Castillo Accounting');
     const row = logRow(castillo.tabName, form.weekOf);
-    expect(row).toMatchObject({ 'Billable ratio': 70, 'Days to invoice': 9, 'Satisfaction (1–10)': 10 });
+    expect(row).toMatchObject({ 'Billable ratio': 70, 'Days to invoice': Number(far), 'Satisfaction (1–10)': 10 }); // prettier-ignore
     expect(dialogs).toEqual([]);
   });
 
@@ -135,20 +148,54 @@ describeInBrowser('what QA found, in Chromium', () => {
     const frame = await openView(page, /check in this client/i, 'checkin');
     await frame.waitForSelector(`form.checkin-form[data-client-id="${maya.clientId}"]`);
     expect(await frame.textContent('.notice')).toMatch(/Already logged.*Tick Replace to save over it/);
+    await frame.fill('input[name="enteredBy"]', 'QA');
     // The form holds what was logged, so nothing typed before is lost by opening it.
     const first = form.metrics[0].name;
     expect(await frame.inputValue(`[name="values.${first}"]`)).toBe(String(old[first]));
 
-    await frame.fill(`[name="values.${first}"]`, '80');
+    // Beside the input: the previous week's value, not this week's row (a fixed typo keeps its reference).
+    expect(await frame.textContent(`.metric-field:has([name="values.${first}"]) .metric-facts`)).toContain(`Last (`); // prettier-ignore
+    // Near the previous week's value (no confirmation asked), and not this week's logged one.
+    const reference = (form.metrics[0].last ?? Number(old[first])) as number;
+    const typed = Number(old[first]) === reference + 1 ? reference + 2 : reference + 1;
+    await frame.fill(`[name="values.${first}"]`, String(typed));
+    await frame.focus(`[name="values.${first}"]`);
     for (let i = 0; i < form.metrics.length + 4; i++) await page.keyboard.press('Enter');
     await frame.waitForSelector('.has-error input[name="replace"]');
     expect(await frame.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('replace');
     await page.keyboard.press('Space');
     await page.keyboard.press('Enter');
     await expectText(frame, '.status.success', 'Saved Maya Okafor (replaced this week’s row)');
-    expect(logRow(maya.tabName, form.weekOf)![first]).toBe(80);
+    expect(logRow(maya.tabName, form.weekOf)![first]).toBe(typed);
     const after = call<CheckInForm>('rpcGetCheckInForm', maya.clientId);
-    expect(after.existing?.values[first]).toBe('80');
+    expect(after.existing?.values[first]).toBe(String(typed));
+    expect(after.metrics[0].last).toBe(form.metrics[0].last);
+    expect(dialogs).toEqual([]);
+  });
+
+  test('an empty check-in is refused beside "No contact this week"; Space ticks it, Enter writes it, the client stays due', async () => {
+    const { page, dialogs } = await openPlayground(session);
+    const frame = await openView(page, /log a check-in/i, 'checkin');
+    await frame.waitForSelector('form.checkin-form');
+    const clientId = (await frame.getAttribute('form.checkin-form', 'data-client-id')) ?? '';
+    const form = call<CheckInForm>('rpcGetCheckInForm', clientId);
+    const tabName = form.client.tabName;
+    await frame.fill('input[name="enteredBy"]', 'QA');
+    await frame.focus('form.checkin-form [data-nav]:not([type="checkbox"])');
+    const before = snapshot();
+    const fields = form.metrics.length + Object.values(form.fields).filter(Boolean).length;
+    for (let i = 0; i < fields; i++) await page.keyboard.press('Enter'); // nothing typed: Enter to the end
+    await expectText(frame, '.has-error .field-error', 'Nothing to save');
+    expect(await frame.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('noContact');
+    expect(snapshot()).toBe(before);
+    await screenshotSidebar(page, 'checkin-empty-refused');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Enter');
+    await expectText(frame, '.status.success', `Saved ${form.client.name}`);
+    const marked = sheet(tabName).values.find((row) => row[0] === `No contact this week (${form.weekOf})`);
+    expect(marked).toBeDefined();
+    const due = call<{ clients: { clientId: string; doneThisWeek: boolean }[] }>('rpcGetDueList');
+    expect(due.clients.find((c) => c.clientId === clientId)?.doneThisWeek).toBe(false);
     expect(dialogs).toEqual([]);
   });
 
@@ -190,6 +237,7 @@ describeInBrowser('what QA found, in Chromium', () => {
       blockers: '',
       notes: '',
       replace: form.existing !== null,
+      confirmed: [form.metrics[0].name], // far from the previous value: confirmed, as a second Enter does
     });
     expect(saved.ok).toBe(true);
     await showTab(page, lumen.tabName);

@@ -135,19 +135,34 @@ describeInBrowser('the sidebar in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
-  test('Skip moves on without writing (Alt+S)', async () => {
+  test('Skip (Alt+S) moves on without writing, keeps what was typed, and is still there when the sidebar reopens', async () => {
     const { page } = await openPlayground(session);
     const frame = await openFromMenu(page, /check-in/i);
     await frame.waitForSelector('form.checkin-form');
-    const first = await frame.textContent('#checkin-client-name');
+    const first = (await frame.textContent('#checkin-client-name')) ?? '';
+    const clientId = (await frame.getAttribute('form.checkin-form', 'data-client-id')) ?? '';
     const before = JSON.stringify(session.playground.workbook().sheets.map((s) => s.values));
+    await page.keyboard.type('123');
     await page.keyboard.press('Alt+S');
     await frame.waitForFunction(
       (previous) => document.querySelector('#checkin-client-name')?.textContent !== previous,
       first,
     );
-    await expectText(frame, '.status.info', `Skipped ${first}`);
+    await expectText(frame, '.status.info', `Skipped ${first}; what you typed is kept`);
     expect(JSON.stringify(session.playground.workbook().sheets.map((s) => s.values))).toBe(before);
+    // A new sidebar: the client is still skipped (not opened first), and opening it brings back the value.
+    const again = await openFromMenu((await openPlayground(session)).page, /check-in/i);
+    await again.waitForSelector('form.checkin-form');
+    expect(await again.textContent('#checkin-client-name')).not.toBe(first);
+    const item = again.locator('.due-item.skipped', { hasText: first });
+    await item.waitFor();
+    await item.click();
+    await again.waitForSelector(`form.checkin-form[data-client-id="${clientId}"]`);
+    expect(await again.inputValue('form.checkin-form [data-metric]')).toBe('123');
+    expect(JSON.stringify(session.playground.workbook().sheets.map((s) => s.values))).toBe(before);
+    // The week test below starts from the demo's list.
+    const { weekOf } = call<DueList>('rpcGetDueList');
+    call('rpcSkipCheckIn', { clientId, weekOf, draft: null });
   });
   test('a bad number shows an inline error naming the field, and nothing is written', async () => {
     const { page, dialogs } = await openPlayground(session);

@@ -108,9 +108,10 @@ describe('check-in planning', () => {
     expect(parseMetricValue('2.5x', 'x')).toBe(2.5);
     expect(parseMetricValue('$1,200', '$')).toBe(1200);
     expect(parseMetricValue('1,200 $', '$')).toBe(1200);
-    // Without a unit, or with another one, a percentage is still a fraction and letters are refused.
+    // Without a unit a percentage is a fraction, as in Sheets; with another unit it is the number typed
+    // (metricUnitConflict asks first). Letters are refused.
     expect(parseMetricValue('12%', '')).toBe(0.12);
-    expect(parseMetricValue('12%', 'leads')).toBe(0.12);
+    expect(parseMetricValue('12%', 'leads')).toBe(12);
     expect(parseMetricValue('kg', 'kg')).toBeNull();
     expect(parseMetricValue('85 lb', 'kg')).toBeNull();
     expect(read('abc')).toEqual([expect.objectContaining({ field: 'values.Billable ratio' })]);
@@ -120,7 +121,7 @@ describe('check-in planning', () => {
       r === 5 ? row.map((c) => (c === 'Notes' ? 'Mine too' : c)) : row,
     );
     const log = parseClientTab(withoutNotes, readDay).log!;
-    const entry = { weekDay: day('2024-06-10'), metricValues: new Map([['Revenue', 12]]), satisfaction: null, wins: '', blockers: '', notes: 'keep me' }; // prettier-ignore
+    const entry = { weekDay: day('2024-06-10'), metricValues: new Map([['Revenue', 12]]), satisfaction: null, wins: '', blockers: '', notes: 'keep me', noContact: false }; // prettier-ignore
     expect(planCheckIn(log, withoutNotes, entry, '', false, 0)).toMatchObject({ ok: false, field: 'notes', message: expect.stringMatching(/no "Notes" column/) }); // prettier-ignore
     expect(planCheckIn(log, withoutNotes, { ...entry, notes: '' }, '', false, 0).ok).toBe(true);
   });

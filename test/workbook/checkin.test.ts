@@ -16,11 +16,11 @@ function withClient(): Harness {
 }
 
 describe('Log a check-in', () => {
-  test('appends one row in at most 4 document calls; user text stays text', () => {
+  test('appends one row in at most 9 document calls (the zone and Settings read by the save itself); user text stays text', () => {
     const h = withClient();
     h.emu.calls.reset();
     const saved = h.call<R>('rpcSaveCheckIn', { ...checkIn('C-0001', '2024-06-10'), enteredBy: '+VA Maria' });
-    expect(ownDocumentCalls(h)).toBeLessThanOrEqual(4);
+    expect(ownDocumentCalls(h)).toBeLessThanOrEqual(9);
     expect(saved).toEqual({
       ok: true,
       value: { clientId: 'C-0001', weekOf: '2024-06-10', row: 13, replaced: false },
@@ -42,7 +42,7 @@ describe('Log a check-in', () => {
       enteredBy: `  ${hostile} `,
     });
     expect(saved).toMatchObject({ ok: true, value: { row: 13 } });
-    expect(ownDocumentCalls(h)).toBeLessThanOrEqual(4);
+    expect(ownDocumentCalls(h)).toBeLessThanOrEqual(9);
     expect(userWrites).toHaveBeenCalledTimes(1); // the name was new
     expect(h.emu.calls.count('PropertiesService.getUserProperties')).toBe(1);
     const tab = h.sheet('Acme Co');
@@ -55,7 +55,7 @@ describe('Log a check-in', () => {
     h.emu.calls.reset();
     const again = h.call<R>('rpcSaveCheckIn', { ...checkIn('C-0001', '2024-06-10'), enteredBy: hostile });
     expect(again.ok).toBe(true);
-    expect(ownDocumentCalls(h)).toBeLessThanOrEqual(4);
+    expect(ownDocumentCalls(h)).toBeLessThanOrEqual(9);
     expect(userWrites).not.toHaveBeenCalled();
     expect(tab.getRange('H14').getValue()).toBe(hostile);
     // Longer than 80 characters once trimmed: refused beside the field, nothing written or remembered.
@@ -93,9 +93,9 @@ describe('Log a check-in', () => {
       'rpcSaveCheckIn',
       checkIn('C-0001', '2024-06-10', { satisfaction: '3', replace: true }),
     );
-    // Read, write, the note's read and write, the plain-text format the "=SUM(1,2)" note needs, and the
-    // flush before the lock is released.
-    expect(ownDocumentCalls(h)).toBeLessThanOrEqual(6);
+    // The zone (2) and Settings (3), read, write, the note's read and write, the plain-text format the
+    // "=SUM(1,2)" note needs, and the flush before the lock is released.
+    expect(ownDocumentCalls(h)).toBeLessThanOrEqual(11);
     expect(replaced.value).toMatchObject({ row: 13, replaced: true });
     const tab = h.sheet('Acme Co');
     expect(tab.getRange('D13').getValue()).toBe(3);
@@ -238,4 +238,111 @@ describe('issue 9: the row for a week, and metric names that are anything a user
       expect(tab.getRange(empty.value?.row as number, 2).getValue()).toBe('');
     },
   );
+});
+
+/** Sets a Settings value by its label, as a user would type it in the Settings sheet. */
+function setSetting(h: Harness, label: string, value: unknown): void {
+  const settings = h.sheet('Settings');
+  const labels = settings
+    .getDataRange()
+    .getValues()
+    .map((row) => row[0]);
+  settings.getRange(labels.indexOf(label) + 1, 2).setValue(value);
+}
+
+describe('issue 10: the weekly check-in', () => {
+  test('week start: a save made before any other sidebar call files under the Settings week start', () => {
+    const h = harness();
+    h.call('menuSetUpWorkbook');
+    h.call('rpcCreateClient', SAMPLE_CLIENT);
+    setSetting(h, 'Week starts on', 'Sunday');
+    const props = jest.spyOn(h.emu.properties.document, 'set');
+    // Wednesday 2024-06-12: its week starts on Sunday 2024-06-09, not Monday 2024-06-10.
+    const saved = h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-12'));
+    expect(saved.value).toMatchObject({ weekOf: '2024-06-09' });
+    expect((h.sheet('Acme Co').getRange('A13').getValue() as Date).toISOString()).toBe('2024-06-09T04:00:00.000Z'); // prettier-ignore
+    // The reads the sidebar makes write no property; the form then agrees with the save.
+    props.mockClear();
+    h.call('rpcGetDueList');
+    h.call('rpcListClients');
+    const form = h.call<{ weekOf: string }>('rpcGetCheckInForm', 'C-0001');
+    expect(props).not.toHaveBeenCalled();
+    expect(form.weekOf).toBe('2024-06-09');
+  });
+});
+
+type Form = {
+  weekOf: string;
+  metrics: { name: string; last: number | null }[];
+  fields: Record<string, boolean>;
+  previousWeekOf: string | null;
+};
+type Due = { clients: { clientId: string; doneThisWeek: boolean; lastCheckIn: string | null }[] };
+
+describe('issue 10: what a check-in saves is true', () => {
+  const empty = { values: {}, satisfaction: '', wins: '', blockers: '', notes: '' };
+
+  test('an empty check-in is refused; "No contact this week" is written as such and the client stays due', () => {
+    const h = withClient();
+    h.call('rpcSaveCheckIn', checkIn('C-0001', '2024-06-03'));
+    const before = h.snapshot();
+    const refused = h.call<R>('rpcSaveCheckIn', { ...checkIn('C-0001', '2024-06-10'), ...empty });
+    expect(refused).toMatchObject({ ok: false, errors: [{ field: 'noContact', message: expect.stringMatching(/Nothing to save/) }] }); // prettier-ignore
+    // Words alone are not a check-in either.
+    expect(h.call<R>('rpcSaveCheckIn', { ...checkIn('C-0001', '2024-06-10'), ...empty, wins: 'Good call' }).ok).toBe(false); // prettier-ignore
+    expect(h.snapshot()).toEqual(before);
+    const noContact = { ...checkIn('C-0001', '2024-06-12'), ...empty, notes: 'Two calls, no answer', noContact: true }; // prettier-ignore
+    expect(h.call<R>('rpcSaveCheckIn', noContact)).toMatchObject({ ok: true, value: { row: 14 } });
+    const tab = h.sheet('Acme Co');
+    expect(tab.getRange('A14').getValue()).toBe('No contact this week (2024-06-10)');
+    expect(tab.getRange('G14').getValue()).toBe('Two calls, no answer');
+    const client = h.call<Due>('rpcGetDueList').clients.find((c) => c.clientId === 'C-0001');
+    expect(client).toMatchObject({ doneThisWeek: false, lastCheckIn: '2024-06-03' });
+    // A real check-in that week still goes in, below.
+    expect(h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-12'))).toMatchObject({ ok: true, value: { row: 15 } }); // prettier-ignore
+    // No contact and a value typed contradict each other.
+    const both = { ...checkIn('C-0001', '2024-05-27'), noContact: true };
+    expect(h.call<R>('rpcSaveCheckIn', both)).toMatchObject({ ok: false, errors: [{ field: 'noContact' }] });
+  });
+
+  test('numbers follow the locale only; another unit or a value far from last week needs a confirmation', () => {
+    const h = withClient();
+    h.call('rpcSaveCheckIn', checkIn('C-0001', '2024-06-03', { values: { Revenue: '199', 'Cost per lead': '27' } })); // prettier-ignore
+    const before = h.snapshot();
+    const save = (values: Record<string, string>, confirmed?: string[]) =>
+      h.call<R>('rpcSaveCheckIn', { ...checkIn('C-0001', '2024-06-10'), values, confirmed });
+    expect(save({ Revenue: '12,5' }).errors).toEqual([
+      {
+        field: 'values.Revenue',
+        message: `Revenue: "12,5" is not a number in this spreadsheet's locale (en_US), where "." is the decimal separator and "," groups thousands.`, // prettier-ignore
+      },
+    ]);
+    expect(save({ Revenue: '2040' }).errors).toEqual([{ field: 'values.Revenue', message: expect.stringMatching(/2040 is more than 3 times the previous check-in's 199/) }]); // prettier-ignore
+    expect(save({ 'Cost per lead': '12%' }).errors).toEqual([{ field: 'values.Cost per lead', message: expect.stringMatching(/"12%" is a percentage, but Cost per lead is in USD/) }]); // prettier-ignore
+    expect(h.snapshot()).toEqual(before);
+    expect(save({ Revenue: '2040', 'Cost per lead': '12%' }, ['Revenue', 'Cost per lead']).ok).toBe(true);
+    expect(h.sheet('Acme Co').getRange('B14:C14').getValues()[0]).toEqual([2040, 12]);
+  });
+
+  test('the form shows only the fields the tab has, and "last" is the week before, even after a replace', () => {
+    const h = withClient();
+    h.call('rpcSaveCheckIn', checkIn('C-0001', '2024-06-03', { values: { Revenue: '11000', 'Cost per lead': '27' } })); // prettier-ignore
+    h.call('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10', { values: { Revenue: '1200', 'Cost per lead': '26' } })); // prettier-ignore
+    let form = h.call<Form>('rpcGetCheckInForm', 'C-0001');
+    expect(form.previousWeekOf).toBe('2024-06-03');
+    expect(form.metrics.find((m) => m.name === 'Revenue')?.last).toBe(11000);
+    // The typo fixed: the reference stays last week's value.
+    h.call(
+      'rpcSaveCheckIn',
+      checkIn('C-0001', '2024-06-10', { values: { Revenue: '12000' }, replace: true }),
+    );
+    form = h.call<Form>('rpcGetCheckInForm', 'C-0001');
+    expect(form.metrics.find((m) => m.name === 'Revenue')?.last).toBe(11000);
+    expect(form.fields).toEqual({ satisfaction: true, wins: true, blockers: true, notes: true });
+    // A tab without Satisfaction, Wins or Blockers (as an adopted one): the form leaves them out.
+    const tab = h.sheet('Acme Co');
+    tab.getRange('D12:F12').setValues([['Mood', 'Highlights', 'Obstacles']]);
+    form = h.call<Form>('rpcGetCheckInForm', 'C-0001');
+    expect(form.fields).toEqual({ satisfaction: false, wins: false, blockers: false, notes: true });
+  });
 });

@@ -1,8 +1,10 @@
 /**
  * Weekly check-in: the clients due this week with a progress bar, and a form for the current client.
  * Built for a VA doing thirty clients in a row from the keyboard: focus starts on the first metric,
- * Enter moves to the next field, Enter on the last field saves and opens the next client, Alt+S skips.
- * The VA's name ("Entered by") sits above, outside that chain: typed once, remembered by the server.
+ * Enter moves to the next field, Enter on the last field saves and opens the next client, Alt+S skips
+ * (keeping what was typed, for the week), Alt+R ticks Replace. A value in another unit or far from the
+ * previous check-in is shown beside its field and kept on one more Enter.
+ * The VA's name ("Entered by") sits above, outside that chain: required once, remembered by the server.
  */
 import type { CheckInEntry, CheckInForm, DueClient, DueList, MetricForm } from '../../ui/rpc-types';
 import { h, replaceChildren, uid } from '../dom';
@@ -10,6 +12,8 @@ import { enterAdvances, errorMessage, FormController, numberInput, textArea } fr
 import { formatDate, formatNumber, formatShortDate, plural } from '../format';
 import { run } from '../rpc';
 import { checkMetric, checkSatisfaction } from '../validate';
+import { sidebarContext } from '../context';
+import { contentProblem, metricWarning, NO_CONTACT_LABEL } from '../../core/checkin';
 import { ownValue, setOwn } from '../../core/own';
 
 /** The server keeps at most this many characters of the name (trimmed). */
@@ -54,13 +58,20 @@ export function checkinView(root: HTMLElement, view: { clientId?: string }): voi
     main.querySelector<HTMLElement>('[data-nav]:not([type="checkbox"])')?.focus();
   });
   let nameTyped = false;
-  nameInput.addEventListener('input', () => (nameTyped = true));
+  const nameError = h('div', { class: 'field-error', id: 'entered-by-error', hidden: true });
+  nameInput.setAttribute('aria-describedby', 'entered-by-hint entered-by-error');
+  nameInput.addEventListener('input', () => {
+    nameTyped = true;
+    nameError.hidden = true;
+    nameField.classList.remove('has-error');
+  });
   const nameField = h(
     'div',
     { class: 'form-group entered-by-field' },
     h('label', { for: nameInput.id }, 'Your name (goes in Entered by)'),
     nameInput,
-    h('div', { class: 'hint', id: 'entered-by-hint' }, 'Optional. Remembered for you next time.'),
+    h('div', { class: 'hint', id: 'entered-by-hint' }, 'Asked once: remembered for you next time.'),
+    nameError,
   );
   const list = h('ol', { class: 'due-list', 'aria-label': 'Clients due this week' });
   const listSection = h(
@@ -88,6 +99,8 @@ export function checkinView(root: HTMLElement, view: { clientId?: string }): voi
   let due: DueList | null = null;
   const done = new Set<string>();
   const skipped = new Set<string>();
+  // What was typed for a skipped client, kept (on the server, for this user) until it is saved.
+  const drafts = new Map<string, Record<string, string>>();
   const forms = new Map<string, Promise<CheckInForm>>();
   let currentId: string | null = null;
 
@@ -192,18 +205,46 @@ export function checkinView(root: HTMLElement, view: { clientId?: string }): voi
       return;
     }
     if (currentId !== clientId) return;
-    renderForm(form, summary ?? null);
+    renderForm(form, summary ?? null, drafts.get(clientId) ?? null);
     const next = nextPending(clientId);
     if (next) loadForm(next).catch(() => undefined);
   };
 
-  const renderForm = (form: CheckInForm, summary: DueClient | null): void => {
+  const renderForm = (
+    form: CheckInForm,
+    summary: DueClient | null,
+    draft: Record<string, string> | null,
+  ): void => {
     const controller = new FormController();
     const existing = form.existing;
+    const typed = (key: string, fallback: string): string => ownValue<string>(draft, key) ?? fallback;
+    const locale = sidebarContext().locale;
     const metricFields = form.metrics.map((metric) =>
-      metricField(controller, metric, ownValue<string>(existing?.values, metric.name) ?? ''),
+      metricField(
+        controller,
+        metric,
+        typed(`values.${metric.name}`, ownValue<string>(existing?.values, metric.name) ?? ''),
+        form.previousWeekOf,
+      ),
     );
-    const satisfaction = numberInput(existing?.satisfaction ?? '', {
+    // A warning shown for a metric, with the text it was about: Enter again on that same text keeps it.
+    const pending = new Map<string, string>();
+    const warningFor = (metric: (typeof form.metrics)[number]): string | null =>
+      metricWarning(controller.value(`values.${metric.name}`).trim(), metric, metric.last, locale);
+    for (const metric of form.metrics) {
+      const input = controller.control<HTMLInputElement>(`values.${metric.name}`);
+      input.addEventListener('keydown', (event) => {
+        if (event.key !== 'Enter' || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return;
+        const text = input.value.trim();
+        const warning = warningFor(metric);
+        if (warning === null || pending.get(metric.name) === text) return;
+        event.preventDefault();
+        event.stopPropagation();
+        pending.set(metric.name, text);
+        controller.setFieldError(`values.${metric.name}`, warning);
+      });
+    }
+    const satisfaction = numberInput(typed('satisfaction', existing?.satisfaction ?? ''), {
       // No maxlength: it would cut a pasted or mistyped "100" to "10" and save that without a word.
       inputmode: 'numeric',
       placeholder: '1–10',
@@ -244,48 +285,87 @@ export function checkinView(root: HTMLElement, view: { clientId?: string }): voi
               null,
               `Already logged for the week of ${formatShortDate(form.weekOf)}: the form shows that row. Tick Replace to save over it (the old values are kept in a note).`,
             ),
-            controller.checkbox('replace', 'Replace this week’s row'),
+            controller.checkbox('replace', 'Replace this week’s row (Alt+R)'),
           )
         : null,
       metricFields.length
         ? h('fieldset', { class: 'metrics' }, h('legend', null, 'Metrics this week'), metricFields)
         : h('p', { class: 'muted small' }, 'This client has no metrics yet.'),
-      controller.field('satisfaction', 'Satisfaction (1–10)', satisfaction, { className: 'inline-field' }),
-      TEXT_FIELDS.map(({ key, label }) =>
-        controller.field(key, label, textArea(existing ? existing[key] : '', 2), { className: 'text-field' }),
+      // Only the fields this tab's log has a column for (an adopted tab may have none of them).
+      form.fields.satisfaction
+        ? controller.field('satisfaction', 'Satisfaction (1–10)', satisfaction, { className: 'inline-field' })
+        : null,
+      TEXT_FIELDS.filter(({ key }) => form.fields[key]).map(({ key, label }) =>
+        controller.field(key, label, textArea(typed(key, existing ? existing[key] : ''), 2), {
+          className: 'text-field',
+        }),
+      ),
+      controller.checkbox(
+        'noContact',
+        NO_CONTACT_LABEL,
+        false,
+        'Written in the log as such; the client stays due for a follow-up.',
       ),
       h(
         'div',
         { class: 'buttons' },
         saveButton,
         skipButton,
-        h('span', { class: 'shortcut-hint', 'aria-hidden': 'true' }, 'Enter: next · Alt+S: skip'),
+        h(
+          'span',
+          { class: 'shortcut-hint', 'aria-hidden': 'true' },
+          existing ? 'Enter: next · Alt+S: skip · Alt+R: replace' : 'Enter: next · Alt+S: skip',
+        ),
       ),
     );
+
+    const fieldText = (key: string): string => {
+      try {
+        return controller.value(key).trim();
+      } catch {
+        return ''; // a field this tab does not have
+      }
+    };
 
     const save = (): void => {
       if (controller.busy) return;
       controller.clearErrors();
+      const enteredBy = nameInput.value.replace(/\s+/g, ' ').trim();
       const entry: CheckInEntry = {
         clientId: form.client.clientId,
         weekOf: form.weekOf,
         values: {},
-        satisfaction: controller.value('satisfaction').trim(),
-        wins: controller.value('wins').trim(),
-        blockers: controller.value('blockers').trim(),
-        notes: controller.value('notes').trim(),
-        enteredBy: nameInput.value.replace(/\s+/g, ' ').trim(),
+        satisfaction: fieldText('satisfaction'),
+        wins: fieldText('wins'),
+        blockers: fieldText('blockers'),
+        notes: fieldText('notes'),
+        enteredBy,
+        noContact: controller.checked('noContact'),
+        confirmed: [],
       };
       const errors: { field: string; message: string }[] = [];
+      const warnings: { field: string; message: string }[] = [];
+      let measured = false;
       for (const metric of form.metrics) {
         const key = `values.${metric.name}`;
         const text = controller.value(key).trim();
         const check = checkMetric(metric.name, text, metric.unit);
         if (!check.ok) errors.push({ field: key, message: check.message });
+        else if (check.value !== null) measured = true;
         setOwn(entry.values, metric.name, text);
+        const warning = check.ok ? warningFor(metric) : null;
+        if (warning !== null && pending.get(metric.name) === text) entry.confirmed?.push(metric.name);
+        else if (warning !== null) warnings.push({ field: key, message: warning });
       }
       const score = checkSatisfaction(entry.satisfaction);
       if (!score.ok) errors.push({ field: 'satisfaction', message: score.message });
+      else if (score.value !== null) measured = true;
+      const written = entry.wins !== '' || entry.blockers !== '' || entry.notes !== '';
+      const content = contentProblem(
+        { measured, written, noContact: entry.noContact === true },
+        form.metrics.length > 0 || form.fields.satisfaction,
+      );
+      if (content && errors.length === 0) errors.push(content);
       if (existing) {
         if (!controller.checked('replace')) {
           errors.push({
@@ -305,6 +385,24 @@ export function checkinView(root: HTMLElement, view: { clientId?: string }): voi
         );
         return;
       }
+      if (enteredBy === '') {
+        // Asked once, where it cannot be missed: nothing is saved without it, then it is remembered.
+        nameError.textContent = 'Type your name once: it goes in Entered by and is remembered.';
+        nameError.hidden = false;
+        nameField.classList.add('has-error');
+        controller.showMessage('Nothing was saved: type your name above first.');
+        nameInput.focus();
+        return;
+      }
+      if (warnings.length) {
+        // Shown in place, focus kept: one more Enter saves the values as typed.
+        for (const warning of warnings) {
+          pending.set(warning.field.slice('values.'.length), controller.value(warning.field).trim());
+          controller.setFieldError(warning.field, warning.message);
+        }
+        controller.showMessage('Check the values marked below: press Enter again to save them as typed.', 'warning'); // prettier-ignore
+        return;
+      }
       controller.run(formElement, saveButton, 'Saving…', async () => {
         const result = await run('rpcSaveCheckIn', entry);
         if (!result.ok) {
@@ -313,6 +411,8 @@ export function checkinView(root: HTMLElement, view: { clientId?: string }): voi
         }
         forms.delete(form.client.clientId);
         done.add(form.client.clientId);
+        if (drafts.delete(form.client.clientId))
+          run('rpcSkipCheckIn', { clientId: form.client.clientId, weekOf: form.weekOf, draft: null }).catch(() => undefined); // prettier-ignore
         replaceChildren(
           saved,
           `Saved ${form.client.name}${result.value.replaced ? ' (replaced this week’s row)' : ''}.`,
@@ -324,10 +424,38 @@ export function checkinView(root: HTMLElement, view: { clientId?: string }): voi
 
     const skip = (): void => {
       if (controller.busy) return;
-      skipped.add(form.client.clientId);
-      replaceChildren(saved, `Skipped ${form.client.name}.`);
+      const draft: Record<string, string> = {};
+      for (const key of [
+        ...form.metrics.map((m) => `values.${m.name}`),
+        'satisfaction',
+        ...TEXT_FIELDS.map((f) => f.key),
+      ])
+        // prettier-ignore
+        if (fieldText(key) !== '') setOwn(draft, key, fieldText(key));
+      const kept = Object.keys(draft).length > 0;
+      const clientId = form.client.clientId;
+      skipped.add(clientId);
+      if (kept) drafts.set(clientId, draft);
+      else drafts.delete(clientId);
+      // Kept for the week on the server, so a reopened sidebar still shows the skip and the values.
+      run('rpcSkipCheckIn', { clientId, weekOf: form.weekOf, draft: kept ? draft : {} })
+        .then((result) => {
+          if (result.ok) return;
+          replaceChildren(saved, `${form.client.name}: ${result.message}`);
+          saved.className = 'status error';
+        })
+        .catch((error) => {
+          replaceChildren(saved, `${form.client.name}: the skip was not kept (${errorMessage(error)}).`);
+          saved.className = 'status error';
+        });
+      replaceChildren(
+        saved,
+        kept
+          ? `Skipped ${form.client.name}; what you typed is kept for when you come back.`
+          : `Skipped ${form.client.name}.`,
+      );
       saved.className = 'status info';
-      openNext(form.client.clientId);
+      openNext(clientId);
     };
 
     formElement.addEventListener('submit', (event) => {
@@ -338,6 +466,12 @@ export function checkinView(root: HTMLElement, view: { clientId?: string }): voi
       if (event.altKey && (event.code === 'KeyS' || event.key.toLowerCase() === 's')) {
         event.preventDefault();
         skip();
+      }
+      if (existing && event.altKey && (event.code === 'KeyR' || event.key.toLowerCase() === 'r')) {
+        event.preventDefault();
+        const replaceBox = controller.control<HTMLInputElement>('replace');
+        replaceBox.checked = true;
+        replaceBox.focus();
       }
     });
     // Enter on the ticked Replace box (where a refused save leaves the focus) saves, rather than walking
@@ -351,6 +485,14 @@ export function checkinView(root: HTMLElement, view: { clientId?: string }): voi
         save();
       });
     }
+    // "No contact" is ticked on purpose, never reached by Enter; Enter on it once ticked saves.
+    const noContactBox = controller.control<HTMLInputElement>('noContact');
+    noContactBox.removeAttribute('data-nav');
+    noContactBox.addEventListener('keydown', (event) => {
+      if (event.key !== 'Enter' || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      save();
+    });
     enterAdvances(formElement, save);
     replaceChildren(main, formElement);
     const first = formElement.querySelector<HTMLElement>('[data-nav]:not([type="checkbox"])');
@@ -401,6 +543,11 @@ export function checkinView(root: HTMLElement, view: { clientId?: string }): voi
       due = list;
       if (!nameTyped && list.enteredBy) nameInput.value = list.enteredBy;
       for (const client of list.clients) if (client.doneThisWeek) done.add(client.clientId);
+      for (const [clientId, draft] of Object.entries(list.skipped ?? {})) {
+        if (done.has(clientId)) continue;
+        skipped.add(clientId);
+        if (Object.keys(draft).length) drafts.set(clientId, draft);
+      }
       renderProgress();
       if (view.clientId) open(view.clientId);
       else openNext(null);
@@ -427,13 +574,18 @@ function clientFacts(form: CheckInForm, summary: DueClient | null): string {
 }
 
 /** One metric: the input with its unit, and beside it the last value, the baseline and the target. */
-function metricField(controller: FormController, metric: MetricForm, value: string): HTMLElement {
+function metricField(
+  controller: FormController,
+  metric: MetricForm,
+  value: string,
+  previousWeekOf: string | null,
+): HTMLElement {
   const input = numberInput(value, { 'data-metric': metric.name });
   const arrow = metric.direction === 'down' ? '↓' : '↑';
   const facts = h(
     'div',
     { class: 'metric-facts' },
-    fact('Last', formatNumber(metric.last)),
+    fact(previousWeekOf ? `Last (${formatShortDate(previousWeekOf)})` : 'Last', formatNumber(metric.last)),
     fact('Base', formatNumber(metric.baseline)),
     fact(
       `Target ${arrow}`,
