@@ -221,17 +221,20 @@ export interface Realm {
   Error: ErrorConstructor;
 }
 
+/** Runs one allowed call of the bundle on `target` (the runtime adds interleavings and held writes). */
+export type Invoke = (
+  cls: string,
+  method: string,
+  target: object,
+  fn: (...a: unknown[]) => unknown,
+  args: unknown[],
+) => unknown;
+
 export interface CallHost {
   calls: CallLogImpl;
   authMode: AuthMode;
-  /** runs an allowed call (the runtime adds interleavings and held writes); default: just call it */
-  invoke?(
-    cls: string,
-    method: string,
-    target: object,
-    fn: (...a: unknown[]) => unknown,
-    args: unknown[],
-  ): unknown;
+  /** default: just call it */
+  invoke?: Invoke;
 }
 
 /**

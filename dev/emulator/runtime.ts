@@ -1,5 +1,5 @@
 /** State shared by every emulated service of one emulator. */
-import { AuthMode, CallLogImpl } from './calls';
+import { AuthMode, CallLogImpl, type Invoke } from './calls';
 import type { Checkpoint } from './checkpoint';
 import { Workbook } from './model';
 
@@ -78,12 +78,6 @@ export interface Runtime {
   properties: Record<'document' | 'script' | 'user', Map<string, string>>;
   caches: Record<'document' | 'script' | 'user', Map<string, { value: string; expires: number }>>;
   logs: string[];
-  /** runs each allowed call of the bundle (see CallHost.invoke) */
-  invoke?(
-    cls: string,
-    method: string,
-    target: object,
-    fn: (...a: unknown[]) => unknown,
-    args: unknown[],
-  ): unknown;
+  /** runs each allowed call of the bundle */
+  invoke?: Invoke;
 }
