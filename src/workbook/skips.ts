@@ -4,7 +4,15 @@
  */
 import { ownRecord, ownValue } from '../core/own';
 
-const SKIPS_KEY = 'clienttabs.skipped';
+const SKIPS_PREFIX = 'clienttabs.skipped.';
+
+/**
+ * User properties follow the user into every spreadsheet that has the add-on, and Client IDs repeat
+ * across them (C-0001 is in every workbook): the skips are kept per spreadsheet.
+ */
+function skipsKey(): string {
+  return SKIPS_PREFIX + SpreadsheetApp.getActiveSpreadsheet().getId();
+}
 
 /** What was typed in a skipped form, field key → text ("values.Revenue", "satisfaction", ...). */
 export type Draft = Record<string, string>;
@@ -16,7 +24,7 @@ interface Stored {
 
 /** This week's skipped clients: Client ID → what was typed (empty when nothing). */
 export function skippedThisWeek(weekOf: string): Record<string, Draft> {
-  const raw = PropertiesService.getUserProperties().getProperty(SKIPS_KEY);
+  const raw = PropertiesService.getUserProperties().getProperty(skipsKey());
   if (!raw) return {};
   try {
     const stored = JSON.parse(raw) as Stored;
@@ -46,12 +54,12 @@ export function setSkipped(weekOf: string, clientId: string, draft: Draft | null
   if (draft !== null) kept.push([clientId, cleanDraft(draft)]);
   const properties = PropertiesService.getUserProperties();
   if (kept.length === 0) {
-    properties.deleteProperty(SKIPS_KEY);
+    properties.deleteProperty(skipsKey());
     return true;
   }
   const text = JSON.stringify({ weekOf, drafts: ownRecord(kept) });
   if (encodeURIComponent(text).replace(/%[0-9A-F]{2}/g, 'x').length > MAX_SKIPS_BYTES) return false;
-  properties.setProperty(SKIPS_KEY, text);
+  properties.setProperty(skipsKey(), text);
   return true;
 }
 

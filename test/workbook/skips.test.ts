@@ -42,4 +42,20 @@ describe('issue 10: a skip is kept for the week, with what was typed', () => {
     expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/Too much is typed to keep/) });
     expect(h.call<Due>('rpcGetDueList').skipped).toEqual({ 'C-0001': { notes: 'short' } });
   });
+
+  test('skips are kept per spreadsheet: the same Client ID in another workbook of the VA is not skipped', () => {
+    const h = harness();
+    h.call('menuSetUpWorkbook');
+    h.call('rpcCreateClient', SAMPLE_CLIENT);
+    const { weekOf } = h.call<Due>('rpcGetDueList');
+    h.call('rpcSkipCheckIn', { clientId: 'C-0001', weekOf, draft: { notes: 'here' } });
+    const keys = [...h.emu.properties.user.keys()].filter((key) => key.startsWith('clienttabs.skipped'));
+    expect(keys).toEqual([`clienttabs.skipped.${h.emu.spreadsheet.getId()}`]);
+    // What another spreadsheet of the same user kept (user properties follow the user, not the file).
+    h.emu.properties.user.set(
+      'clienttabs.skipped.another-spreadsheet',
+      JSON.stringify({ weekOf, drafts: { 'C-0002': { notes: 'there' } } }),
+    );
+    expect(h.call<Due>('rpcGetDueList').skipped).toEqual({ 'C-0001': { notes: 'here' } });
+  });
 });
