@@ -138,7 +138,7 @@ export function farFromPrevious(name: string, value: number, previous: number | 
     return null;
   const ratio = value / previous;
   if (ratio < FAR_FACTOR && ratio > 1 / FAR_FACTOR) return null;
-  return `${name}: ${value} is ${ratio >= 1 ? 'more than 3 times' : 'less than a third of'} the previous check-in's ${previous}: press Enter again to save it, or correct it.`;
+  return `${name}: ${value} is ${ratio >= 1 ? `${FAR_FACTOR} times or more` : `1/${FAR_FACTOR} or less of`} the previous check-in's ${previous}: press Enter again to save it, or correct it.`;
 }
 
 /** Why a metric value needs a confirmation (other unit first, then far from the previous), or null. */

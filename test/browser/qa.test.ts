@@ -114,7 +114,7 @@ describeInBrowser('what QA found, in Chromium', () => {
     const far = String((days.last as number) * 10);
     await page.keyboard.type(far);
     await page.keyboard.press('Enter');
-    await expectText(frame, '.has-error .field-error', `${far} is more than 3 times the previous check-in's`);
+    await expectText(frame, '.has-error .field-error', `${far} is 3 times or more the previous check-in's`);
     expect(await frame.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('values.Days to invoice'); // prettier-ignore
     await screenshotSidebar(page, 'checkin-confirm-far-value');
     await page.keyboard.press('Enter');

@@ -72,10 +72,10 @@ describe('units', () => {
 describe('a value far from the previous check-in asks for a confirmation', () => {
   test('3 times or a third of the previous value, either way', () => {
     expect(farFromPrevious('Revenue', 2040, 199)).toBe(
-      "Revenue: 2040 is more than 3 times the previous check-in's 199: press Enter again to save it, or correct it.",
+      "Revenue: 2040 is 3 times or more the previous check-in's 199: press Enter again to save it, or correct it.",
     );
-    expect(farFromPrevious('Revenue', 19.9, 199)).toMatch(/less than a third of the previous check-in's 199/);
-    expect(farFromPrevious('Revenue', 597, 199)).toMatch(/more than 3 times/);
+    expect(farFromPrevious('Revenue', 19.9, 199)).toMatch(/1\/3 or less of the previous check-in's 199/);
+    expect(farFromPrevious('Revenue', 597, 199)).toMatch(/3 times or more/);
     expect(farFromPrevious('Revenue', 596, 199)).toBeNull();
     expect(farFromPrevious('Revenue', 67, 199)).toBeNull();
     expect(farFromPrevious('Revenue', 2040, null)).toBeNull();
@@ -85,7 +85,7 @@ describe('a value far from the previous check-in asks for a confirmation', () =>
 
   test('the unit conflict is named first', () => {
     expect(metricWarning('12%', { name: 'Revenue', unit: 'USD' }, 12000)).toMatch(/is a percentage/);
-    expect(metricWarning('2040', { name: 'Revenue', unit: 'USD' }, 199)).toMatch(/more than 3 times/);
+    expect(metricWarning('2040', { name: 'Revenue', unit: 'USD' }, 199)).toMatch(/3 times or more/);
     expect(metricWarning('abc', { name: 'Revenue', unit: 'USD' }, 199)).toBeNull();
   });
 });

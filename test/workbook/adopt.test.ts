@@ -166,6 +166,16 @@ function twoLogs(h: Harness, names: [string, string]): void {
   h.call('menuSetUpWorkbook');
 }
 
+/** Ann's check-in on an adopted tab that logs only Weight. */
+const WEIGHT_88 = {
+  clientId: 'C-0001',
+  weekOf: '2024-06-10',
+  values: { Weight: '88' },
+  satisfaction: '',
+  wins: '',
+  blockers: '',
+  notes: '',
+};
 describe('issue 9: adopting', () => {
   test('#10 a tab named in another case is recorded under its real name', () => {
     const h = harness();
@@ -185,15 +195,7 @@ describe('issue 9: adopting', () => {
     h.sheet('Ann log').setName('Ann log (2023)');
     h.sheet('Bob log').setName('Ann log');
     const bobBefore = h.snapshot(['Ann log'])['Ann log'];
-    const saved = h.call<R<{ row: number }>>('rpcSaveCheckIn', {
-      clientId: 'C-0001',
-      weekOf: '2024-06-10',
-      values: { Weight: '88' },
-      satisfaction: '',
-      wins: '',
-      blockers: '',
-      notes: '',
-    });
+    const saved = h.call<R<{ row: number }>>('rpcSaveCheckIn', WEIGHT_88);
     expect(saved.ok).toBe(true);
     expect(h.snapshot(['Ann log'])['Ann log']).toEqual(bobBefore);
     expect(h.sheet('Ann log (2023)').getRange('B4').getValue()).toBe(88);
@@ -205,15 +207,7 @@ test('rows the user inserts above an adopted tab’s header (150): the log is st
   twoLogs(h, ['Ann log', 'Bob log']);
   h.call('rpcAdoptTabs', ['Ann log']);
   h.sheet('Ann log').insertRowsBefore(1, 150);
-  const saved = h.call<R<{ row: number }>>('rpcSaveCheckIn', {
-    clientId: 'C-0001',
-    weekOf: '2024-06-10',
-    values: { Weight: '88' },
-    satisfaction: '',
-    wins: '',
-    blockers: '',
-    notes: '',
-  });
+  const saved = h.call<R<{ row: number }>>('rpcSaveCheckIn', WEIGHT_88);
   expect(saved).toMatchObject({ ok: true, value: { row: 154 } });
   expect(h.sheet('Ann log').getRange('B154').getValue()).toBe(88);
 });

@@ -317,7 +317,7 @@ describe('issue 10: what a check-in saves is true', () => {
         message: `Revenue: "12,5" is not a number in this spreadsheet's locale (en_US), where "." is the decimal separator and "," groups thousands.`, // prettier-ignore
       },
     ]);
-    expect(save({ Revenue: '2040' }).errors).toEqual([{ field: 'values.Revenue', message: expect.stringMatching(/2040 is more than 3 times the previous check-in's 199/) }]); // prettier-ignore
+    expect(save({ Revenue: '2040' }).errors).toEqual([{ field: 'values.Revenue', message: expect.stringMatching(/2040 is 3 times or more the previous check-in's 199/) }]); // prettier-ignore
     expect(save({ 'Cost per lead': '12%' }).errors).toEqual([{ field: 'values.Cost per lead', message: expect.stringMatching(/"12%" is a percentage, but Cost per lead is in USD/) }]); // prettier-ignore
     expect(h.snapshot()).toEqual(before);
     expect(save({ Revenue: '2040', 'Cost per lead': '12%' }, ['Revenue', 'Cost per lead']).ok).toBe(true);
