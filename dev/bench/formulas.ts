@@ -1,5 +1,7 @@
 /** Each CLIENT_* formula over 10,000-row ranges, the way Sheets calls it (2D arrays, '' blanks, Dates). */
 import { createEmulator } from '../emulator';
+import { kaplanMeierMeanDays } from '../../src/core/lifespan';
+import { CUSTOM_FUNCTION_LIMIT_MS } from './limits';
 import { timeIt } from './timing';
 
 const ROWS = 10_000;
@@ -41,6 +43,13 @@ function rosterColumns() {
   }
   return { starts, ends, profits, lifespans, values };
 }
+
+/** Each formula over 10,000 rows must take at most a tenth of Apps Script's 30-second custom-function limit. */
+export const FORMULA_BUDGET_MS = CUSTOM_FUNCTION_LIMIT_MS / 10;
+/** Kaplan-Meier at 10× the clients may cost at most this many times as much: n log n gives ~12×, n² 100×. */
+export const KM_SCALING_BUDGET = 25;
+/** A Math-heavy loop inside the bundle's VM may cost at most this many times the same loop in plain Node. */
+export const VM_GLOBALS_BUDGET = 3;
 
 export interface FormulaResult {
   name: string;
@@ -116,4 +125,46 @@ export function formulaCases(
   }
   print('');
   return results;
+}
+
+/** The formulas over their budget (`FORMULA_BUDGET_MS` each), as lines for the report's "Budgets broken". */
+export function formulaBudgets(results: readonly FormulaResult[]): string[] {
+  return results
+    .filter((r) => r.ms > FORMULA_BUDGET_MS)
+    .map((r) => `${r.name}: ${r.ms.toFixed(0)} ms over ${r.rows} rows (budget ${FORMULA_BUDGET_MS} ms)`);
+}
+
+/**
+ * Two ratios that do not depend on the machine's speed: how Kaplan-Meier's cost grows from 20,000 to
+ * 200,000 clients (it sorts once), and what a global lookup costs inside the emulator's VM against plain
+ * Node (a contextified global answers each lookup through an interceptor; the bundle must not pay that).
+ */
+export function scalingCases(code: string, runs: number, print: (line: string) => void): string[] {
+  const stays = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ days: (i * 7919) % 4000, ended: i % 3 !== 0 }));
+  const small = stays(20_000);
+  const large = stays(200_000);
+  const km = timeIt(runs, () => kaplanMeierMeanDays(large)) / timeIt(runs, () => kaplanMeierMeanDays(small));
+
+  const loop =
+    'function CLIENT_MINS(n) { var s = 0; for (var i = 0; i < n; i++) s += Math.min(i, 5); return s; }';
+  const emulator = createEmulator();
+  const bundle = emulator.loadBundle(`${code}\n${loop}`);
+  const inVm = bundle.context as unknown as { CLIENT_MINS: (n: number) => number };
+  const plain = new Function(`${loop}; return CLIENT_MINS;`)() as (n: number) => number;
+  const vm = timeIt(runs, () => inVm.CLIENT_MINS(2_000_000)) / timeIt(runs, () => plain(2_000_000));
+
+  print('Scaling (ratios, machine-independent):');
+  print(`  Kaplan-Meier, 200,000 clients against 20,000: ${km.toFixed(1)}× (budget ${KM_SCALING_BUDGET}×)`);
+  print(
+    `  A Math loop in the bundle's VM against plain Node: ${vm.toFixed(1)}× (budget ${VM_GLOBALS_BUDGET}×)\n`,
+  );
+  const broken: string[] = [];
+  if (km > KM_SCALING_BUDGET)
+    broken.push(`Kaplan-Meier grew ${km.toFixed(1)}× for 10× the clients (budget ${KM_SCALING_BUDGET}×)`);
+  if (vm > VM_GLOBALS_BUDGET)
+    broken.push(
+      `A loop in the bundle's VM costs ${vm.toFixed(1)}× plain Node (budget ${VM_GLOBALS_BUDGET}×)`,
+    );
+  return broken;
 }

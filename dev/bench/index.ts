@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { performance } from 'node:perf_hooks';
-import { formulaCases, type FormulaResult } from './formulas';
+import { formulaBudgets, formulaCases, scalingCases, type FormulaResult } from './formulas';
 import { budgetCases, scaleBudgets } from './budgets';
 import { newBundleContext, createEmulator } from '../emulator';
 import { runScenarios, type ScenarioResult } from './scenarios';
@@ -142,6 +142,8 @@ export async function runBenchmarks(
       `  Slowest: ${slowest.name}; at this speed it reaches the ${CUSTOM_FUNCTION_LIMIT_MS / 1000}-second custom-function limit near ${fmt(Math.floor((CUSTOM_FUNCTION_LIMIT_MS / slowest.ms) * slowest.rows))} rows (Apps Script's V8 assumed as fast as this machine's: a guess)\n`,
     );
 
+  const speedBroken = [...formulaBudgets(formulas), ...scalingCases(code, runs, print)];
+
   const sizes = options.sizes ?? (options.quick ? [10, 100] : [10, 100, 300, 1000]);
   progress(
     `Generating workbooks of ${sizes.join(', ')} clients with ${options.weeks ?? THREE_YEARS} weekly rows each...`,
@@ -157,9 +159,13 @@ export async function runBenchmarks(
   scenarioTable(scale.scenarios, print);
   recalcTable(scale.recalc, fit, print);
 
-  const broken = [...(options.skipSmallBudgets ? [] : budgetCases(print)), ...scaleBudgets(scale, fit)];
+  const broken = [
+    ...speedBroken,
+    ...(options.skipSmallBudgets ? [] : budgetCases(print)),
+    ...scaleBudgets(scale, fit),
+  ];
   if (broken.length) print(`\nBudgets broken:\n  ${broken.join('\n  ')}`);
-  else print('\nAll call budgets hold.');
+  else print('\nAll call and speed budgets hold.');
 
   const report: BenchReport = {
     bundleBytes,

@@ -108,10 +108,11 @@ describe('the three methods on censored data', () => {
     );
   });
 
-  it('km handles 200,000 clients quickly (O(n log n))', () => {
+  it('km gives a finite mean for 200,000 clients (its n log n growth is a budget in npm run bench)', () => {
     const many = Array.from({ length: 200_000 }, (_, i) => ({ days: (i * 7919) % 4000, ended: i % 3 !== 0 }));
-    const started = performance.now();
-    kaplanMeierMeanDays(many);
-    expect(performance.now() - started).toBeLessThan(1000);
+    const mean = kaplanMeierMeanDays(many);
+    expect(Number.isFinite(mean)).toBe(true);
+    expect(mean).toBeGreaterThan(0);
+    expect(mean).toBeLessThanOrEqual(4000);
   });
 });

@@ -207,13 +207,10 @@ describe('results', () => {
     expect(sh.getRange('B4').getValue()).toBe('#NUM!'); // a NaN inside a spilled array
   });
 
-  it('runs the bundle with ordinary globals, so Math in a loop costs what it costs in Apps Script', () => {
-    // A contextified vm global answers each lookup through an interceptor (~200 ns): 2e6 lookups ≈ 0.4 s.
+  it('runs a two-million-step loop over Math in a formula (its cost against plain Node is a budget in npm run bench)', () => {
     const { sh } = setup();
-    const started = performance.now();
     sh.getRange('A1').setFormula('=CLIENT_MINS(2000000)');
     expect(sh.getRange('A1').getValue()).toBe(5 * (2_000_000 - 6) + 15);
-    expect(performance.now() - started).toBeLessThan(150);
   });
 
   it('computes built-ins and operators, around and inside custom functions', () => {

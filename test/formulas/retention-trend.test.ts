@@ -51,7 +51,7 @@ describe('CLIENT_RETENTION', () => {
     );
   });
 
-  it('builds the table for 10,000 clients quickly', () => {
+  it('builds the table for 10,000 clients (speed: npm run bench)', () => {
     const day = 86_400_000;
     const many = column(
       ...Array.from({ length: 10_000 }, (_, i) => new Date(Date.UTC(2020, 0, 1) + (i % 1500) * day)),
@@ -61,9 +61,7 @@ describe('CLIENT_RETENTION', () => {
         i % 2 ? '' : new Date(Date.UTC(2024, 0, 1) + (i % 400) * day),
       ),
     );
-    const started = performance.now();
     const table = CLIENT_RETENTION(many, manyEnds, 12, utc('2025-01-01')) as unknown[][];
-    expect(performance.now() - started).toBeLessThan(500);
     expect(table.length).toBeGreaterThan(40);
   });
 });
