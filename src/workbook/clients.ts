@@ -2,6 +2,7 @@
 import { isDueThisWeek, weekOf } from '../core/cadence';
 import { normalizeLabel } from '../core/clients';
 import { formatIsoDay } from '../core/dates';
+import { isLate } from '../core/invoices';
 import { latestEntry, metricSpec, PROFILE, type MetricSpec } from '../core/client-tab';
 import { readDay, readNumber, readText } from './cells';
 import { indexedTabNames } from './client-index';
@@ -144,9 +145,7 @@ export function clientCard(clientId: string | null): ClientCardData | null {
             due: due === null ? null : formatIsoDay(due),
             paid: paid === null ? null : formatIsoDay(paid),
             amount: readNumber(cell(payments, row, 'amount')),
-            late:
-              due !== null &&
-              (paid === null ? today - due > settings.graceDays : paid - due > settings.graceDays),
+            late: isLate({ dueDay: due, paidDay: paid }, today, settings.graceDays),
           };
         })
     : [];
