@@ -9,6 +9,7 @@ import { indexedTabNames } from './client-index';
 import { latestMetricValue, openRosterClient } from './client-log';
 import { todayIn, safeProgress } from './checkin';
 import { lastCheckIns } from './dashboard';
+import { moneyCard, type MoneyCardData } from './money-card';
 import { rosterClients, type OpenRoster, type RosterClient } from './roster';
 import { PAYMENTS, REQUESTS, ROSTER } from './schema';
 import { activeSpreadsheet, cell, dataRows, readSettings, readTable, readZone } from './tables';
@@ -105,6 +106,7 @@ export interface ClientCardData {
   endDate: string | null;
   payments: { due: string | null; paid: string | null; amount: number | null; late: boolean }[];
   openRequests: { date: string | null; request: string; fee: number | null }[];
+  money: MoneyCardData;
 }
 
 export function clientCard(clientId: string | null): ClientCardData | null {
@@ -183,6 +185,7 @@ export function clientCard(clientId: string | null): ClientCardData | null {
     endDate: client.endDay === null ? null : formatIsoDay(client.endDay),
     payments: paymentRows,
     openRequests,
+    money: moneyCard(payments, requests, client.clientId, zone, today, settings.graceDays),
   };
 }
 
