@@ -49,7 +49,7 @@ export function checkDecision(decision: unknown, fee: unknown, hours: unknown, l
   if (!blank(hours)) {
     const parsed = typeof hours === 'string' || typeof hours === 'number' ? parseNumber(hours, locale) : null;
     if (parsed === null || !(parsed > 0) || parsed > MAX_ABSORBED_HOURS)
-      errors.push({ field: 'hours', message: `Hours absorbed must be a number of hours from more than 0 to ${MAX_ABSORBED_HOURS}; got "${shownText(hours)}".` }); // prettier-ignore
+      errors.push({ field: 'hours', message: `Hours absorbed must be a number of hours, more than 0 and at most ${MAX_ABSORBED_HOURS}; got "${shownText(hours)}".` }); // prettier-ignore
     else hoursValue = parsed;
   }
   if (chosen === 'Change order' && money.ok && feeValue === null)
