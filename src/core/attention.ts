@@ -4,6 +4,7 @@
  */
 import { daysOverdue, isDueThisWeek } from './cadence';
 import { isOverdue } from './invoices';
+import { isUndecided } from './requests';
 
 export interface AttentionClient {
   clientId: string;
@@ -102,7 +103,7 @@ export function needsAttention(
   }
   for (const request of requests) {
     const client = active.get(request.clientId);
-    if (!client || request.decision.trim().toLowerCase() !== 'open') continue;
+    if (!client || !isUndecided(request.decision)) continue;
     items.push({
       clientId: client.clientId,
       name: client.name,
