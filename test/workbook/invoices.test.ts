@@ -210,3 +210,43 @@ describe('a workbook from before Paid amount', () => {
 test('NOW is the helpers clock: 2024-06-12', () => {
   expect(new Date(NOW).toISOString().slice(0, 10)).toBe('2024-06-12');
 });
+
+describe('bad input gets a clear message and changes nothing', () => {
+  const pay = { clientId: 'C-0001', row: 2, due: '2024-05-01', paid: '2024-05-03', amount: '2000', note: '' };
+  const ahead = { clientId: 'C-0001', due: '2024-07-01', amount: '2000', note: '' };
+  let h: Harness;
+  beforeAll(() => {
+    h = setUp();
+    h.call('rpcCreateInvoice', { clientId: 'C-0001', due: '2024-05-01', amount: '2000', note: '' });
+  });
+
+  test.each([
+    ['rpcPayInvoice', 'nothing', undefined, 'clientId'],
+    ['rpcPayInvoice', 'an unknown client', { ...pay, clientId: 'C-9999' }, 'clientId'],
+    ['rpcPayInvoice', 'no invoice due that day', { ...pay, due: '2024-04-01' }, 'invoice'],
+    ['rpcPayInvoice', 'February 30th', { ...pay, due: '2024-02-30' }, 'invoice'],
+    ['rpcPayInvoice', 'no paid date', { ...pay, paid: '' }, 'paid'],
+    ['rpcPayInvoice', 'a formula for the amount', { ...pay, amount: '=2000' }, 'amount'],
+    ['rpcPayInvoice', 'a negative amount', { ...pay, amount: '-5' }, 'amount'],
+    ['rpcPayInvoice', 'no amount', { ...pay, amount: '' }, 'amount'],
+    ['rpcPayInvoice', 'a numeric note', { ...pay, note: 42 }, 'note'],
+    ['rpcCreateInvoice', 'nothing', undefined, 'clientId'],
+    ['rpcCreateInvoice', 'a due date in words', { ...ahead, due: 'next month' }, 'due'],
+    ['rpcCreateInvoice', 'an amount in words', { ...ahead, amount: 'two grand' }, 'amount'],
+    ['rpcCreateInvoice', 'an amount past the bound', { ...ahead, amount: '1e12' }, 'amount'],
+  ])('%s with %s is refused', (name, _label, input, field) => {
+    const before = h.snapshot();
+    const result = h.call<R>(name, input);
+    expect(result.ok).toBe(false);
+    expect(result.errors?.map((e) => e.field)).toContain(field);
+    for (const message of [result.message, ...(result.errors ?? []).map((e) => e.message)])
+      expect(message).not.toMatch(/TypeError|undefined|\[object Object\]/);
+    expect(h.snapshot()).toEqual(before);
+  });
+
+  test('invoices of an unknown client, or of no client, are null', () => {
+    expect(h.call('rpcGetInvoices', 'C-9999')).toBeNull();
+    expect(h.call('rpcGetInvoices', 42)).toBeNull();
+    expect(h.call('rpcGetInvoices')).toBeNull();
+  });
+});

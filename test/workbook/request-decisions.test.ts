@@ -100,3 +100,20 @@ describe('deciding a request from the card', () => {
     ]);
   });
 });
+
+test.each([
+  ['nothing', undefined, 'clientId'],
+  ['an unknown client', { clientId: 'C-9999', row: 2, request: 'New logo', decision: 'Declined', fee: '', hours: '' }, 'clientId'], // prettier-ignore
+  ['no request', { clientId: 'C-0001', row: 2, request: '  ', decision: 'Declined', fee: '', hours: '' }, 'request'], // prettier-ignore
+  ['a request that is not there', { clientId: 'C-0001', row: 2, request: 'Logo v2', decision: 'Declined', fee: '', hours: '' }, 'request'], // prettier-ignore
+  ['a formula for the fee', { clientId: 'C-0001', row: 2, request: 'New logo', decision: 'Change order', fee: '=450', hours: '' }, 'fee'], // prettier-ignore
+])('deciding with %s is refused with a message and nothing changes', (_label, input, field) => {
+  const h = withRequests();
+  const before = h.snapshot();
+  const result = h.call<R>('rpcDecideRequest', input);
+  expect(result.ok).toBe(false);
+  expect(result.errors?.map((e) => e.field)).toContain(field);
+  for (const message of [result.message, ...(result.errors ?? []).map((e) => e.message)])
+    expect(message).not.toMatch(/TypeError|undefined|\[object Object\]/);
+  expect(h.snapshot()).toEqual(before);
+});
