@@ -188,6 +188,10 @@ export function settle(
   if (outcome.paidDay === null && !hasPaidAmount) {
     return fail([{ field: 'amount', message: `A part payment needs the "Paid amount" column in Payments: run ClientTabs > Set up workbook (it adds the column), or pay the ${named.money(amountDue(invoice))} due.` }]); // prettier-ignore
   }
+  if (outcome.paidDay !== null && table.col.paid < 0)
+    return fail([{ field: 'paid', message: 'The Payments sheet has no "Paid" column: type that label back in its header, or run ClientTabs > Set up workbook.' }]); // prettier-ignore
+  if (note && table.col.note < 0)
+    return fail([{ field: 'note', message: 'The Payments sheet has no "Note" column to keep this note: add it back, or leave the note blank.' }]); // prettier-ignore
   const notes = [invoice.note];
   if (outcome.paidDay === null)
     notes.push(`${named.money(amount)} paid ${formatDayForLocale(paidDay, zone.locale)}`);

@@ -197,6 +197,15 @@ describe('a workbook from before Paid amount', () => {
     expect(paymentRows(h)[0]).toMatchObject({ Paid: '2024-05-03', 'Invoice #': 'INV-7' });
   });
 
+  test('a Payments sheet whose Paid header was renamed refuses to settle rather than lose the date', () => {
+    const h = oldWorkbook();
+    h.sheet('Payments').getRange('D1').setValue('Paid on');
+    const before = h.snapshot();
+    const result = h.call<R>('rpcPayInvoice', { clientId: 'C-0001', row: 2, due: '2024-05-01', paid: '2024-05-03', amount: '2000', note: '' }); // prettier-ignore
+    expect(result.errors).toEqual([{ field: 'paid', message: expect.stringContaining('no "Paid" column') }]);
+    expect(h.snapshot()).toEqual(before);
+  });
+
   test("Set up adds Paid amount after the user's own column, whose values stay", () => {
     const h = oldWorkbook();
     h.call('menuSetUpWorkbook');
