@@ -235,11 +235,13 @@ export function createInvoice(form: InvoiceInput): Outcome<{ clientId: string; r
       };
       return fail([problem]);
     }
-    return appendClientRow(ss, PAYMENTS, client, {
-      due: dayToCell(due, zone),
-      amount,
-      note: asText(note),
-    });
+    return appendClientRow(
+      ss,
+      PAYMENTS,
+      client,
+      { due: dayToCell(due, zone), amount, note: asText(note) },
+      table,
+    );
   });
 }
 
@@ -275,12 +277,18 @@ export function recordPayment(form: PaymentInput): Outcome<{ clientId: string; r
         ? { ok: true, value: { clientId: client.clientId, row: settled.value.row } }
         : settled;
     }
-    return appendClientRow(ss, PAYMENTS, client, {
-      due: dayToCell(due, zone),
-      paid: paid === null ? '' : dayToCell(paid, zone),
-      amount,
-      paidAmount: paid === null ? '' : amount,
-      note: asText(note),
-    });
+    return appendClientRow(
+      ss,
+      PAYMENTS,
+      client,
+      {
+        due: dayToCell(due, zone),
+        paid: paid === null ? '' : dayToCell(paid, zone),
+        amount,
+        paidAmount: paid === null ? '' : amount,
+        note: asText(note),
+      },
+      table,
+    );
   });
 }

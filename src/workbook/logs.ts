@@ -87,14 +87,15 @@ export function money(
   return null;
 }
 
-/** Appends a row for `client` to `spec`'s table: its ID and name, then `values`. */
+/** Appends a row for `client` to `spec`'s table (`read`: already read by the caller): its ID and name, then `values`. */
 export function appendClientRow(
   ss: Spreadsheet,
   spec: TableSpec,
   client: RosterClient,
   values: Record<string, unknown>,
+  read: Table | null = null,
 ): Outcome<{ clientId: string; row: number }> {
-  const table = requireTable(ss, spec);
+  const table = read ?? requireTable(ss, spec);
   const row = table.lastRow + 2;
   ensureRows(table.sheet, row);
   const cells = new Map<number, unknown>();
