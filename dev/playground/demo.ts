@@ -10,7 +10,9 @@ import type {
   ClientType,
   Direction,
   NewClientForm,
+  InvoiceForm,
   OffboardForm,
+  PayInvoiceForm,
   PaymentForm,
   RequestForm,
   Result,
@@ -565,10 +567,47 @@ function logPayments(
       amount: String(client.monthlyFee),
       note: lateBy > 14 ? 'Reminder sent' : '',
     };
-    expectOk(call('rpcRecordPayment', form), `payment ${client.name} ${form.due}`);
-    count++;
+    if (client.paysLate)
+      count += invoiceThenPay(call, form, addMonths(due, 2) > lastDay && addMonths(due, 1) <= lastDay);
+    else {
+      expectOk(call('rpcRecordPayment', form), `payment ${client.name} ${form.due}`);
+      count++;
+    }
   }
   return count;
+}
+
+/**
+ * A late payer's month the way a coach records it: the invoice first, then the payment that settles it on
+ * the invoice's own row (paid late, shown once), or, for `partOnly`, half of it (the invoice stays open).
+ */
+function invoiceThenPay(call: ServerCall, form: PaymentForm, partOnly: boolean): number {
+  const invoice: InvoiceForm = {
+    clientId: form.clientId,
+    due: form.due,
+    amount: form.amount,
+    note: form.note,
+  };
+  const made = expectOk<{ row: number }>(
+    call('rpcCreateInvoice', invoice),
+    `invoice ${form.clientId} ${form.due}`,
+  );
+  const paid = form.paid || (partOnly ? form.due : '');
+  if (!paid) return 1;
+  const pay: PayInvoiceForm = {
+    clientId: form.clientId,
+    row: made.row,
+    due: form.due,
+    paid: partOnly ? addDaysIso(form.due, 3) : paid,
+    amount: partOnly ? String(Number(form.amount) / 2) : form.amount,
+    note: '',
+  };
+  expectOk(call('rpcPayInvoice', pay), `pay ${form.clientId} ${form.due}`);
+  return 1;
+}
+
+function addDaysIso(iso: string, days: number): string {
+  return formatIsoDay((parseIsoDay(iso) as number) + days);
 }
 
 function expectOk<T>(answer: unknown, what: string): T {

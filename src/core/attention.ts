@@ -3,6 +3,8 @@
  * values the workbook read in a fixed number of reads.
  */
 import { daysOverdue, isDueThisWeek } from './cadence';
+import { isOverdue } from './invoices';
+import { isUndecided } from './requests';
 
 export interface AttentionClient {
   clientId: string;
@@ -46,8 +48,8 @@ export interface AttentionItem {
 const ORDER: string[] = Object.values(ATTENTION_REASONS);
 
 /**
- * Active clients only (a paused or ended client is not chased). A payment is late when unpaid more
- * than `graceDays` after it was due. "Nothing logged this week": due this week, not yet overdue, no row.
+ * Active clients only (a paused or ended client is not chased). A payment is listed when overdue
+ * (`invoices.ts` `isOverdue`: unpaid more than `graceDays` after it was due). "Nothing logged this week": due this week, not yet overdue, no row.
  */
 export function needsAttention(
   clients: readonly AttentionClient[],
@@ -89,9 +91,8 @@ export function needsAttention(
   }
   for (const payment of payments) {
     const client = active.get(payment.clientId);
-    if (!client || payment.paidDay !== null || payment.dueDay === null) continue;
+    if (!client || payment.dueDay === null || !isOverdue(payment, todayDay, graceDays)) continue;
     const late = todayDay - payment.dueDay;
-    if (late <= graceDays) continue;
     items.push({
       clientId: client.clientId,
       name: client.name,
@@ -102,7 +103,7 @@ export function needsAttention(
   }
   for (const request of requests) {
     const client = active.get(request.clientId);
-    if (!client || request.decision.trim().toLowerCase() !== 'open') continue;
+    if (!client || !isUndecided(request.decision)) continue;
     items.push({
       clientId: client.clientId,
       name: client.name,

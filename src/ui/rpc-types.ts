@@ -161,6 +161,71 @@ export interface ClientCard {
   endDate: IsoDate | null;
   payments: { due: IsoDate | null; paid: IsoDate | null; amount: number | null; late: boolean }[];
   openRequests: { date: IsoDate | null; request: string; fee: number | null }[];
+  /** Money on the card (invoices settled by payments, undecided requests): see MoneyCard. */
+  money?: MoneyCard;
+}
+
+/** A client's late-payment record (core/invoices latePaymentRecord). */
+export interface LatePaymentRecord {
+  counted: number;
+  late: number;
+  unpaidLate: number;
+  averageDaysLate: number | null;
+}
+
+/** One invoice of a client: a Payments row, settled in place by its payments. */
+export interface InvoiceSummary {
+  /** Its Payments sheet row as read (a hint; the server finds it again by client and due date). */
+  row: number;
+  due: IsoDate | null;
+  amount: number | null;
+  /** Paid so far (part payments); null when nothing is recorded. */
+  paidAmount: number | null;
+  stillDue: number;
+  late: boolean;
+}
+
+/** A client's open invoices, the next one of the monthly fee schedule, and how they pay. */
+export interface ClientInvoices {
+  clientId: string;
+  open: InvoiceSummary[];
+  scheduled: { due: IsoDate; amount: number } | null;
+  record: LatePaymentRecord;
+}
+
+/** What the card shows about money. */
+export interface MoneyCard {
+  record: LatePaymentRecord;
+  /** Undecided out-of-scope requests, oldest first, with their Requests sheet row (a hint). */
+  undecided: { row: number; date: IsoDate | null; request: string }[];
+}
+
+/** Pays an open invoice (found again by its due date; `row` as listed is a hint). */
+export interface PayInvoiceForm {
+  clientId: string;
+  row: number;
+  due: IsoDate;
+  paid: IsoDate;
+  amount: string;
+  note: string;
+}
+
+/** An invoice made ahead of payment. */
+export interface InvoiceForm {
+  clientId: string;
+  due: IsoDate;
+  amount: string;
+  note: string;
+}
+
+/** A decision on an open request: a change order with its fee, declined, or absorbed with its hours. */
+export interface DecideRequestForm {
+  clientId: string;
+  row: number;
+  request: string;
+  decision: 'Change order' | 'Declined' | 'Included in scope';
+  fee: string;
+  hours: string;
 }
 
 export interface MetricDefinition {

@@ -9,6 +9,10 @@ import type {
   CheckInEntry,
   CheckInForm,
   ClientCard,
+  ClientInvoices,
+  DecideRequestForm,
+  InvoiceForm,
+  PayInvoiceForm,
   ClientSummary,
   ClientType,
   DueList,
@@ -30,7 +34,9 @@ import { adoptTabs, scanAdoptable } from '../workbook/adopt';
 import { checkInForm, saveCheckIn } from '../workbook/checkin';
 import { clientCard, dueList, listClients, newClientDefaults, readContext } from '../workbook/clients';
 import { LockTimeout } from '../workbook/lock';
-import { logRequest, offboardClient, recordPayment } from '../workbook/logs';
+import { logRequest, offboardClient } from '../workbook/logs';
+import { createInvoice, invoicesOf, payInvoice, recordPayment } from '../workbook/invoices';
+import { decideRequest } from '../workbook/request-decisions';
 import { createClient, type Outcome } from '../workbook/new-client';
 import { WorkbookError } from '../workbook/tables';
 import { rememberedName } from '../workbook/user-name';
@@ -144,6 +150,30 @@ export function rpcAdoptTabs(tabNames: string[]): Result<AdoptProgress> {
 /** Sidebar: records a payment (due, paid, amount) for a client. */
 export function rpcRecordPayment(form: PaymentForm): Result<{ clientId: string; row: number }> {
   return guarded(() => recordPayment(form));
+}
+
+/** Sidebar: a client's open invoices, the next one of the fee schedule and the late-payment record. */
+export function rpcGetInvoices(clientId: string): ClientInvoices | null {
+  return typeof clientId === 'string' && clientId !== '' ? invoicesOf(clientId) : null;
+}
+
+/** Sidebar: pays an open invoice: the paid amount and, once settled, the paid date on its own row. */
+export function rpcPayInvoice(
+  form: PayInvoiceForm,
+): Result<{ clientId: string; row: number; stillDue: number }> {
+  return guarded(() => payInvoice(form));
+}
+
+/** Sidebar: makes an invoice ahead of payment (due date, amount). */
+export function rpcCreateInvoice(form: InvoiceForm): Result<{ clientId: string; row: number }> {
+  return guarded(() => createInvoice(form));
+}
+
+/** Sidebar: decides an open out-of-scope request (change order with fee, declined, absorbed with hours). */
+export function rpcDecideRequest(
+  form: DecideRequestForm,
+): Result<{ clientId: string; row: number; decision: string }> {
+  return guarded(() => decideRequest(form));
 }
 
 /** Sidebar: logs an out-of-scope request with its decision. */

@@ -4,7 +4,8 @@
  * temporary hidden sheets under the document lock and deletes them: no user cell is read for writing,
  * and the spreadsheet is left as it was (sheets, their order, the sheet in view).
  */
-import { dayFromYmd } from '../core/dates';
+import { dayFromYmd, parseIsoDay } from '../core/dates';
+import { formatDayForLocale } from '../core/locale-day';
 import { columnLetter } from '../core/layout';
 import {
   type CheckResult,
@@ -15,6 +16,8 @@ import {
   judgeFormulas,
   judgeLock,
   judgePlainText,
+  judgeLocaleDates,
+  LOCALE_PROBE_ISO,
   PLAIN_TEXT_PROBES,
   couldNotCheck,
   selfCheckReport,
@@ -54,9 +57,11 @@ export function runSelfCheck(received: { token: string | null; via: BootDelivery
     if (!(error instanceof LockTimeout)) throw error;
     results.push(judgeLock(false));
   }
+  const locale = ss.getSpreadsheetLocale();
+  results.push(localeDates(locale));
   return selfCheckReport(results, {
     addOnVersion: version,
-    locale: ss.getSpreadsheetLocale(),
+    locale,
     spreadsheetZone,
     scriptZone,
     checkedAt: new Date().toISOString(),
@@ -150,4 +155,20 @@ function formulasSeen(copy: Sheet, formulas: { row: number; col: number; formula
     formula,
     value: values[row]?.[col] ?? '',
   }));
+}
+
+/** How this script's Intl dates a message in the spreadsheet's locale (no document call). */
+function localeDates(locale: string): CheckResult {
+  const tag = locale.replace(/_/g, '-');
+  let supported = false;
+  try {
+    supported = Intl.DateTimeFormat.supportedLocalesOf([tag]).length > 0;
+  } catch {
+    supported = false;
+  }
+  return judgeLocaleDates(
+    locale,
+    supported,
+    formatDayForLocale(parseIsoDay(LOCALE_PROBE_ISO) as number, locale),
+  );
 }

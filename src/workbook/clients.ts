@@ -2,12 +2,14 @@
 import { isDueThisWeek, weekOf } from '../core/cadence';
 import { normalizeLabel } from '../core/clients';
 import { formatIsoDay } from '../core/dates';
+import { isLate } from '../core/invoices';
 import { latestEntry, metricSpec, PROFILE, type MetricSpec } from '../core/client-tab';
 import { readDay, readNumber, readText } from './cells';
 import { indexedTabNames } from './client-index';
 import { latestMetricValue, openRosterClient } from './client-log';
 import { todayIn, safeProgress } from './checkin';
 import { lastCheckIns } from './dashboard';
+import { moneyCard, type MoneyCardData } from './money-card';
 import { rosterClients, type OpenRoster, type RosterClient } from './roster';
 import { PAYMENTS, REQUESTS, ROSTER } from './schema';
 import { activeSpreadsheet, cell, dataRows, readSettings, readTable, readZone } from './tables';
@@ -104,6 +106,7 @@ export interface ClientCardData {
   endDate: string | null;
   payments: { due: string | null; paid: string | null; amount: number | null; late: boolean }[];
   openRequests: { date: string | null; request: string; fee: number | null }[];
+  money: MoneyCardData;
 }
 
 export function clientCard(clientId: string | null): ClientCardData | null {
@@ -144,9 +147,7 @@ export function clientCard(clientId: string | null): ClientCardData | null {
             due: due === null ? null : formatIsoDay(due),
             paid: paid === null ? null : formatIsoDay(paid),
             amount: readNumber(cell(payments, row, 'amount')),
-            late:
-              due !== null &&
-              (paid === null ? today - due > settings.graceDays : paid - due > settings.graceDays),
+            late: isLate({ dueDay: due, paidDay: paid }, today, settings.graceDays),
           };
         })
     : [];
@@ -184,6 +185,7 @@ export function clientCard(clientId: string | null): ClientCardData | null {
     endDate: client.endDay === null ? null : formatIsoDay(client.endDay),
     payments: paymentRows,
     openRequests,
+    money: moneyCard(payments, requests, client.clientId, zone, today, settings.graceDays),
   };
 }
 

@@ -1,4 +1,7 @@
-/** Payments, out-of-scope requests and offboarding: one row appended or one roster row updated, under the lock. */
+/**
+ * Out-of-scope requests and offboarding: one row appended or one roster row updated, under the lock; and the
+ * form helpers the per-client forms share (payments and invoices: `invoices.ts`).
+ */
 import { matchChoice, LEAVE_REASONS, REQUEST_DECISIONS } from '../core/clients';
 import { formatIsoDay } from '../core/dates';
 import { planOffboard } from '../core/offboard';
@@ -8,7 +11,7 @@ import { asText, dayToCell } from './cells';
 import { withDocumentLock } from './lock';
 import type { Outcome } from './new-client';
 import { rosterClients, type RosterClient } from './roster';
-import { PAYMENTS, REQUESTS, ROSTER, type TableSpec } from './schema';
+import { REQUESTS, ROSTER, type TableSpec } from './schema';
 import {
   activeSpreadsheet,
   ensureRows,
@@ -21,7 +24,7 @@ import {
 } from './tables';
 import type { Zone } from './cells';
 
-function fail<T>(errors: FieldProblem[]): Outcome<T> {
+export function fail<T>(errors: FieldProblem[]): Outcome<T> {
   return {
     ok: false,
     errors,
@@ -30,7 +33,7 @@ function fail<T>(errors: FieldProblem[]): Outcome<T> {
 }
 
 /** The roster client with `clientId`; a field problem when there is none. */
-function findClient(
+export function findClient(
   ss: Spreadsheet,
   zone: Zone,
   clientId: unknown,
@@ -53,7 +56,7 @@ function findClient(
 }
 
 /** Optional text a user typed: trimmed, at most `max` characters; a problem when it is not text. */
-function optionalText(
+export function optionalText(
   errors: FieldProblem[],
   field: string,
   value: unknown,
@@ -71,7 +74,7 @@ function optionalText(
 }
 
 /** An amount of money typed as text (or sent as a number); null when blank (the one money rule). */
-function money(
+export function money(
   errors: FieldProblem[],
   field: string,
   value: unknown,
@@ -84,14 +87,15 @@ function money(
   return null;
 }
 
-/** Appends a row for `client` to `spec`'s table: its ID and name, then `values`. */
-function appendClientRow(
+/** Appends a row for `client` to `spec`'s table (`read`: already read by the caller): its ID and name, then `values`. */
+export function appendClientRow(
   ss: Spreadsheet,
   spec: TableSpec,
   client: RosterClient,
   values: Record<string, unknown>,
+  read: Table | null = null,
 ): Outcome<{ clientId: string; row: number }> {
-  const table = requireTable(ss, spec);
+  const table = read ?? requireTable(ss, spec);
   const row = table.lastRow + 2;
   ensureRows(table.sheet, row);
   const cells = new Map<number, unknown>();
@@ -102,7 +106,7 @@ function appendClientRow(
 }
 
 /** What a form handler starts from: the form as sent (anything may be missing), its client, the problems. */
-interface FormContext<I> {
+export interface FormContext<I> {
   ss: Spreadsheet;
   zone: Zone;
   input: Partial<I>;
@@ -112,7 +116,7 @@ interface FormContext<I> {
 }
 
 /** Runs `handle` under the document lock with the form's client (a problem on `clientId` when none). */
-function withFormClient<I extends { clientId: string }, T>(
+export function withFormClient<I extends { clientId: string }, T>(
   form: I,
   handle: (context: FormContext<I>) => Outcome<T>,
 ): Outcome<T> {
@@ -125,7 +129,7 @@ function withFormClient<I extends { clientId: string }, T>(
   });
 }
 
-function isoDay(
+export function isoDay(
   errors: FieldProblem[],
   field: string,
   value: unknown,
@@ -136,32 +140,6 @@ function isoDay(
   const day = parseFormDay(value);
   if (day === null) errors.push({ field, message: formDayMessage(label, value) });
   return day;
-}
-
-export interface PaymentInput {
-  clientId: string;
-  due: string;
-  paid: string;
-  amount: string;
-  note: string;
-}
-
-export function recordPayment(form: PaymentInput): Outcome<{ clientId: string; row: number }> {
-  return withFormClient(form, ({ ss, zone, input, errors, client }) => {
-    const due = isoDay(errors, 'due', input.due, 'Due date');
-    const paid = isoDay(errors, 'paid', input.paid, 'Paid date', true);
-    const amount = money(errors, 'amount', input.amount, 'Amount', zone.locale);
-    if (amount === null && !errors.some((e) => e.field === 'amount'))
-      errors.push({ field: 'amount', message: 'Enter the amount.' });
-    const note = optionalText(errors, 'note', input.note, 'Note', 1000);
-    if (errors.length > 0 || !client || due === null) return fail(errors);
-    return appendClientRow(ss, PAYMENTS, client, {
-      due: dayToCell(due, zone),
-      paid: paid === null ? '' : dayToCell(paid, zone),
-      amount,
-      note: asText(note),
-    });
-  });
 }
 
 export interface RequestInput {

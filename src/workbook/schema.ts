@@ -84,6 +84,8 @@ export const PAYMENTS: TableSpec = {
     { key: 'paid', label: 'Paid', format: 'date' },
     { key: 'amount', label: 'Amount', format: 'currency' },
     { key: 'note', label: 'Note', format: 'text' },
+    // Last, so a workbook from before it gets the same layout from Set up (added after the last header).
+    { key: 'paidAmount', label: 'Paid amount', format: 'currency' },
   ],
 };
 
@@ -96,6 +98,8 @@ export const REQUESTS: TableSpec = {
     { key: 'request', label: 'Request', format: 'text', width: 260 },
     { key: 'decision', label: 'Decision', choices: REQUEST_DECISIONS },
     { key: 'fee', label: 'Change-order fee', format: 'currency' },
+    { key: 'hours', label: 'Hours absorbed', format: 'decimal' },
+    { key: 'decided', label: 'Decided', format: 'date' },
   ],
 };
 

@@ -4,7 +4,7 @@
  */
 import type { Frame } from 'playwright-core';
 import type { SheetJson, WorkbookJson } from '../../dev/playground/server';
-import type { CheckInForm, ClientSummary, DueList, Result } from '../../src/ui/rpc-types';
+import type { CheckInForm, ClientInvoices, ClientSummary, DueList, Result } from '../../src/ui/rpc-types';
 import {
   describeInBrowser,
   openFromMenu,
@@ -256,19 +256,41 @@ describeInBrowser('the sidebar in Chromium', () => {
     const shot = await screenshotSidebar(page, 'card');
     publish(shot, 'sidebar-card');
   });
-  test('the forms: a payment lands in Payments, and field errors show beside their fields', async () => {
+  test('the forms: a payment settles the invoice picked by keyboard, and field errors show beside their fields', async () => {
     const { page, dialogs, errors } = await openPlayground(session);
     const clients = call<ClientSummary[]>('rpcListClients');
-    const tom = clients.find((c) => c.name === 'Tom Becker')!;
-    const paymentRows = () =>
-      sheetNamed(session.playground.workbook(), 'Payments').values.filter((row) =>
-        row.includes(tom.clientId),
-      );
+    const castillo = clients.find((c) => c.name === 'Castillo Accounting')!;
+    /** Castillo's Payments rows, keyed by header label (dates as yyyy-mm-dd). */
+    const paymentRows = () => {
+      const [header, ...rows] = sheetNamed(session.playground.workbook(), 'Payments').values;
+      return rows
+        .filter((row) => row.includes(castillo.clientId))
+        .map((row) => Object.fromEntries(header.map((label, i) => [String(label), row[i]])));
+    };
     const before = paymentRows().length;
+    // The chronic late payer of the demo: the oldest open invoice is part paid and overdue.
+    const [oldest, next] = call<ClientInvoices>('rpcGetInvoices', castillo.clientId).open;
+    expect(oldest).toMatchObject({ late: true, stillDue: oldest.amount! / 2 });
 
+    await showTab(page, castillo.tabName);
     const payment = await openFromMenu(page, /record a payment/i);
-    await payment.waitForSelector('select[name="clientId"]:not([disabled])');
-    await payment.selectOption('select[name="clientId"]', tom.clientId);
+    // The keyboard starts on the invoice list, the oldest open invoice picked, its amount due filled in.
+    await payment.waitForSelector('select[name="invoice"]:not([disabled]):focus');
+    expect(await payment.inputValue('select[name="invoice"]')).toBe(String(oldest.row));
+    expect(
+      await payment.$eval('select[name="invoice"]', (s) => (s as HTMLSelectElement).selectedOptions[0].text),
+    ).toBe(`${formatDay(oldest.due!)} · $${oldest.stillDue.toLocaleString('en-US')} left · overdue`);
+    expect(await payment.inputValue('input[name="amount"]')).toBe(oldest.stillDue.toLocaleString('en-US'));
+    await screenshotSidebar(page, 'payment');
+    // Enter through Paid on, Amount and Note; Enter on the last field saves.
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Enter');
+    await expectText(payment, '.status.success', 'Castillo Accounting: invoice paid.');
+    const settled = paymentRows();
+    expect(settled).toHaveLength(before); // settled in place, never a second row
+    expect(settled.find((row) => row.Due === oldest.due)).toMatchObject({ Paid: TODAY, 'Paid amount': oldest.amount }); // prettier-ignore
+    // The list moves on to the next open invoice.
+    await payment.waitForFunction((row) => (document.querySelector('select[name="invoice"]') as HTMLSelectElement).value === row, String(next.row)); // prettier-ignore
+
     await payment.fill('input[name="amount"]', 'abc');
     await payment.click('button[type="submit"]');
     await expectText(
@@ -276,13 +298,7 @@ describeInBrowser('the sidebar in Chromium', () => {
       '.field-error',
       'Amount must be an amount of money from 0 to 1,000,000,000; got "abc"',
     );
-    expect(paymentRows()).toHaveLength(before);
-    await payment.fill('input[name="amount"]', '$1,500');
-    await payment.click('button[type="submit"]');
-    await expectText(payment, '.status.success', 'Tom Becker');
-    expect(paymentRows()).toHaveLength(before + 1);
-    expect(paymentRows().some((row) => row.includes(1500) && row.includes(TODAY))).toBe(true);
-    await screenshotSidebar(page, 'payment');
+    expect(paymentRows()).toEqual(settled);
 
     // New client: the server refuses a duplicate name and a target equal to its baseline, field by field.
     const newClient = await openFromMenu(page, /new client/i);
@@ -510,6 +526,19 @@ describeInBrowser('the sidebar in Chromium', () => {
     expect(open).toContain('Photograph the spring collection');
     expect(open).toContain(formatDay(TODAY));
     expect(open).not.toContain('Rebuild the checkout page');
+    // Absorbed from the card, with its hours: Absorb, type the hours, Enter.
+    const row = form.locator('[data-field="open-requests"] li', {
+      hasText: 'Photograph the spring collection',
+    });
+    await row.locator('button[data-decision="Included in scope"]').click();
+    await page.keyboard.type('2.5');
+    await page.keyboard.press('Enter');
+    await form.waitForFunction(() => !(document.querySelector('[data-field="open-requests"]')?.textContent ?? '').includes('Photograph')); // prettier-ignore
+    const [requestHeader] = sheetNamed(session.playground.workbook(), 'Requests').values;
+    const absorbed = requestRows().find((r) => r.includes('Photograph the spring collection'))!;
+    const cellOf = (label: string) => absorbed[requestHeader.indexOf(label)];
+    expect([cellOf('Decision'), cellOf('Hours absorbed'), cellOf('Decided')]).toEqual(['Included in scope', 2.5, TODAY]); // prettier-ignore
+    expect(requestRows()).toHaveLength(before + 2);
     // Money on the card carries the workbook's currency symbol (Settings: $ for en_US).
     const amounts = await form.$$eval('.client-card .rows .amount', (els) => els.map((e) => e.textContent));
     expect(amounts.length).toBeGreaterThan(0);

@@ -10,6 +10,7 @@ import { formatDate, formatMoney, formatNumber, plural, withUnit } from '../form
 import { run } from '../rpc';
 import type { Navigate } from '../router';
 import { clientPicker } from './client-picker';
+import { latePaymentLine, undecidedRequests } from './card-money';
 
 export function cardView(root: HTMLElement, view: { clientId?: string }, nav: Navigate): void {
   const picker = clientPicker(view.clientId);
@@ -141,8 +142,11 @@ function renderCard(card: ClientCard, nav: Navigate): HTMLElement {
         : h('p', { class: 'muted small' }, 'No metrics defined.'),
     ),
     section('Satisfaction', satisfaction(card.satisfaction)),
-    section('Payments', payments(card.payments)),
-    section('Open requests', requests(card.openRequests)),
+    section('Payments', latePaymentLine(card.money), payments(card.payments)),
+    section(
+      'Open requests',
+      undecidedRequests(card, () => nav({ view: 'card', clientId: client.clientId })),
+    ),
     card.scope ? section('Scope', h('p', { class: 'scope small' }, card.scope)) : null,
     h(
       'div',
@@ -311,26 +315,6 @@ function payments(list: ClientCard['payments']): HTMLElement {
             { class: `pill ${!p.paid ? (p.late ? 'bad' : 'warn') : p.late ? 'warn' : 'good'}` },
             !p.paid ? (p.late ? 'Overdue' : 'Due') : p.late ? 'Paid late' : 'Paid',
           ),
-        ),
-      ),
-    ),
-  );
-}
-
-function requests(list: ClientCard['openRequests']): HTMLElement {
-  if (!list.length) return h('p', { class: 'muted small', 'data-field': 'open-requests' }, 'None open.');
-  return h(
-    'ul',
-    { class: 'rows requests', 'data-field': 'open-requests' },
-    list.map((r) =>
-      h(
-        'li',
-        null,
-        h('span', { class: 'request-text' }, r.request),
-        h(
-          'span',
-          { class: 'muted small' },
-          [formatDate(r.date), r.fee !== null ? `fee ${formatMoney(r.fee)}` : ''].filter(Boolean).join(' · '),
         ),
       ),
     ),
