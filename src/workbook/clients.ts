@@ -10,6 +10,7 @@ import { todayIn, safeProgress } from './checkin';
 import { lastCheckIns } from './dashboard';
 import { rosterClients, type OpenRoster, type RosterClient } from './roster';
 import { PAYMENTS, REQUESTS, ROSTER } from './schema';
+import { cardAdvice, clientHistory, type CardAdviceData } from './card-advice';
 import { activeSpreadsheet, cell, dataRows, readSettings, readTable, readZone } from './tables';
 
 export interface ClientSummaryData {
@@ -104,6 +105,8 @@ export interface ClientCardData {
   endDate: string | null;
   payments: { due: string | null; paid: string | null; amount: number | null; late: boolean }[];
   openRequests: { date: string | null; request: string; fee: number | null }[];
+  /** Health, churn triage and growth (card-advice.ts); null for an ended client. */
+  advice: CardAdviceData | null;
 }
 
 export function clientCard(clientId: string | null): ClientCardData | null {
@@ -184,6 +187,12 @@ export function clientCard(clientId: string | null): ClientCardData | null {
     endDate: client.endDay === null ? null : formatIsoDay(client.endDay),
     payments: paymentRows,
     openRequests,
+    advice: cardAdvice(
+      clientHistory(tab, client.cadenceDays, paymentRows, openRequests, settings.graceDays),
+      client.status,
+      metrics.map((m) => m.progress),
+      today,
+    ),
   };
 }
 

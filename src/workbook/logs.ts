@@ -21,7 +21,7 @@ import {
 } from './tables';
 import type { Zone } from './cells';
 
-function fail<T>(errors: FieldProblem[]): Outcome<T> {
+export function fail<T>(errors: FieldProblem[]): Outcome<T> {
   return {
     ok: false,
     errors,
@@ -53,7 +53,7 @@ function findClient(
 }
 
 /** Optional text a user typed: trimmed, at most `max` characters; a problem when it is not text. */
-function optionalText(
+export function optionalText(
   errors: FieldProblem[],
   field: string,
   value: unknown,
@@ -85,7 +85,7 @@ function money(
 }
 
 /** Appends a row for `client` to `spec`'s table: its ID and name, then `values`. */
-function appendClientRow(
+export function appendClientRow(
   ss: Spreadsheet,
   spec: TableSpec,
   client: RosterClient,
@@ -112,7 +112,7 @@ interface FormContext<I> {
 }
 
 /** Runs `handle` under the document lock with the form's client (a problem on `clientId` when none). */
-function withFormClient<I extends { clientId: string }, T>(
+export function withFormClient<I extends { clientId: string }, T>(
   form: I,
   handle: (context: FormContext<I>) => Outcome<T>,
 ): Outcome<T> {
@@ -125,7 +125,7 @@ function withFormClient<I extends { clientId: string }, T>(
   });
 }
 
-function isoDay(
+export function isoDay(
   errors: FieldProblem[],
   field: string,
   value: unknown,
