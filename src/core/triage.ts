@@ -83,10 +83,16 @@ function stalled(now: number | null, before: number | null): boolean {
   return now === null || before === null || now - before < STALLED;
 }
 
+function longSilence(days: number, cadence: number): boolean {
+  return days >= Math.max(LONG_SILENCE_CADENCES * cadence, LONG_SILENCE_MIN_DAYS);
+}
+
 function cannotKeepUp(input: TriageInput): TriageReason | null {
   const { daysSinceCheckIn: days, cadenceDays: cadence } = input;
   if (days === null || cadence === null || cadence <= 0 || days <= cadence) return null;
   if (!stalled(input.progressAtLastCheckIn, input.progressFourWeeksBeforeLastCheckIn)) return null;
+  // Far along and then silent reads as a quiet exit (found a better service), not as falling behind.
+  if (longSilence(days, cadence) && (input.progressAtLastCheckIn ?? 0) >= GOOD_PROGRESS) return null;
   const missed = Math.floor(days / cadence) - (days % cadence === 0 ? 1 : 0);
   const progress =
     input.progressAtLastCheckIn === null
@@ -119,7 +125,7 @@ function unhappy(input: TriageInput): TriageReason | null {
 function foundBetter(input: TriageInput): TriageReason | null {
   const { daysSinceCheckIn: days, cadenceDays: cadence } = input;
   if (days === null || cadence === null || cadence <= 0) return null;
-  if (days < Math.max(LONG_SILENCE_CADENCES * cadence, LONG_SILENCE_MIN_DAYS)) return null;
+  if (!longSilence(days, cadence)) return null;
   const at = input.progressAtLastCheckIn;
   const before = input.progressFourWeeksBeforeLastCheckIn;
   const rose = at !== null && before !== null && at - before >= GOOD_RISE;
