@@ -223,7 +223,8 @@ export interface ConversationRecord {
 /** A need the client mentioned that the current scope does not cover. */
 export interface NeedForm {
   clientId: string;
-  date: IsoDate;
+  /** '' for today in the spreadsheet's time zone. */
+  date: IsoDate | '';
   need: string;
 }
 

@@ -7,6 +7,7 @@ import { formatIsoDay } from '../core/dates';
 import type { FieldProblem } from '../core/checkin';
 import { asText, dayToCell, readDay, readText } from './cells';
 import { readContext } from './clients';
+import { todayIn } from './checkin';
 import { appendClientRow, fail, isoDay, optionalText, withFormClient } from './logs';
 import type { Outcome } from './new-client';
 import { CONVERSATIONS, NEEDS, numberFormat, type TableSpec } from './schema';
@@ -119,7 +120,8 @@ export function saveConversation(form: ConversationInput): Outcome<ConversationR
 /** Saves a need the client mentioned that the scope does not cover, dated. */
 export function saveNeed(form: NeedInput): Outcome<NeedRecord & { row: number }> {
   return withFormClient(form, ({ ss, zone, input, errors, client }) => {
-    const day = formDay(errors, input.date);
+    // Blank: noted today, in the spreadsheet's time zone (the browser's day may differ).
+    const day = input.date === '' || input.date === undefined ? todayIn(zone) : formDay(errors, input.date);
     const need = optionalText(errors, 'need', input.need, 'Need', MAX_NOTE_LENGTH);
     if (!errors.length && need === '') errors.push({ field: 'need', message: 'Describe what they need.' });
     if (errors.length || !client || day === null) return fail(errors);

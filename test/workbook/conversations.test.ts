@@ -104,6 +104,13 @@ describe('needs outside the scope', () => {
     ]);
   });
 
+  test('a need sent without a date is dated today in the spreadsheet’s time zone', () => {
+    const { h, id } = setUp();
+    // 02:00 UTC on 2024-06-13 is still 2024-06-12 in New York.
+    h.setNow(Date.parse('2024-06-13T02:00:00Z'));
+    expect(h.call<R>('rpcSaveNeed', { clientId: id, date: '', need: 'Bookkeeping' })).toMatchObject({ ok: true, value: { date: '2024-06-12' } }); // prettier-ignore
+  });
+
   test('an empty need is refused and nothing is created', () => {
     const { h, id } = setUp();
     const before = h.snapshot();
