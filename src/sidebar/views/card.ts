@@ -10,6 +10,12 @@ import { formatDate, formatMoney, formatNumber, plural, withUnit } from '../form
 import { run } from '../rpc';
 import type { Navigate } from '../router';
 import { clientPicker } from './client-picker';
+import { conversationSection } from './card-conversation';
+import { growthSection } from './card-growth';
+import { healthSection } from './card-health';
+import { notesLoader } from './card-notes';
+import { reportSection } from './card-report';
+import { triageSection } from './card-triage';
 
 export function cardView(root: HTMLElement, view: { clientId?: string }, nav: Navigate): void {
   const picker = clientPicker(view.clientId);
@@ -77,6 +83,8 @@ function renderCard(card: ClientCard, nav: Navigate): HTMLElement {
   ]
     .filter(Boolean)
     .join(' · ');
+  const notes = notesLoader(client.clientId);
+  const conversation = conversationSection(client.clientId, notes);
 
   return h(
     'article',
@@ -128,6 +136,8 @@ function renderCard(card: ClientCard, nav: Navigate): HTMLElement {
         : checkState === 'none'
           ? h('p', { class: 'badge-line', 'data-field': 'check-in-state' }, 'No check-in yet')
           : h('p', { class: 'badge-line good', 'data-field': 'check-in-state' }, 'On schedule'),
+    card.advice ? healthSection(card.advice) : null,
+    card.advice ? triageSection(card.advice, conversation.prepare) : null,
     section(
       'Definition of success',
       card.definitionOfSuccess
@@ -140,10 +150,13 @@ function renderCard(card: ClientCard, nav: Navigate): HTMLElement {
         ? h('ul', { class: 'metric-list' }, card.metrics.map(metricRow))
         : h('p', { class: 'muted small' }, 'No metrics defined.'),
     ),
+    growthSection(client.clientId, card.advice, notes),
     section('Satisfaction', satisfaction(card.satisfaction)),
     section('Payments', payments(card.payments)),
     section('Open requests', requests(card.openRequests)),
     card.scope ? section('Scope', h('p', { class: 'scope small' }, card.scope)) : null,
+    conversation.element,
+    reportSection(client.clientId),
     h(
       'div',
       { class: 'buttons' },
