@@ -6,14 +6,15 @@
 import { formatIsoDay } from '../core/dates';
 import type { FieldProblem } from '../core/checkin';
 import { asText, dayToCell, readDay, readText } from './cells';
-import { readContext } from './clients';
 import { todayIn } from './checkin';
 import { appendClientRow, fail, isoDay, optionalText, withFormClient } from './logs';
 import type { Outcome } from './new-client';
 import { CONVERSATIONS, NEEDS, numberFormat, type TableSpec } from './schema';
 import {
+  activeSpreadsheet,
   cell,
   dataRows,
+  readZone,
   readSettings,
   readTable,
   WorkbookError,
@@ -154,8 +155,9 @@ export interface ClientNotes {
 
 /** A client's saved conversations and needs, newest first (empty when the sheets do not exist yet). */
 export function clientNotes(clientId: string): ClientNotes {
-  const { ss, zone, clients } = readContext();
-  if (!clients.some((c) => c.clientId === clientId)) return { conversations: [], needs: [] };
+  // Rows are matched by Client ID: an ID that is not on the roster simply has none (no roster read).
+  const ss = activeSpreadsheet();
+  const zone = readZone(ss);
   const conversations = readTable(ss, CONVERSATIONS);
   const needs = readTable(ss, NEEDS);
   const text = (table: Table, row: number, key: string) => readText(cell(table, row, key), zone);
