@@ -10,6 +10,8 @@ import { progressFraction } from './progress';
 
 /** "Over the last four weeks" compares now with the latest value on or before this many days ago. */
 export const REPORT_RECENT_DAYS = 28;
+/** SPARKLINE "only accepts a few hundred data points" (Google's SPARKLINE help): the trend line keeps the latest 200. */
+export const REPORT_MAX_POINTS = 200;
 /** The wins that fit on one page, most recent first. */
 export const REPORT_MAX_WINS = 8;
 
@@ -48,7 +50,7 @@ export interface ReportMetricRow {
   progress: number | null;
   /** Now minus four weeks ago; null when either is missing. */
   lastFourWeeks: number | null;
-  /** Every logged value, oldest first (the trend line since day one). */
+  /** Every logged value, oldest first (the trend line since day one; the latest REPORT_MAX_POINTS). */
   series: number[];
 }
 
@@ -78,7 +80,8 @@ export function reportMetricRow(metric: ReportMetricInput, today: number): Repor
     series: [...metric.values]
       .filter((p) => p.day <= today)
       .sort((a, b) => a.day - b.day)
-      .map((p) => p.value),
+      .map((p) => p.value)
+      .slice(-REPORT_MAX_POINTS),
   };
 }
 

@@ -50,6 +50,13 @@ describe('reportMetricRow', () => {
     });
   });
 
+  test('the trend line keeps the latest 200 points: SPARKLINE accepts a few hundred', () => {
+    const values = Array.from({ length: 250 }, (_, i) => ({ day: TODAY - 250 + i, value: i }));
+    const row = reportMetricRow({ ...input.metrics[0], values }, TODAY);
+    expect(row.series).toHaveLength(200);
+    expect(row.series[199]).toBe(249);
+  });
+
   test('a metric with no values: nothing invented', () => {
     expect(reportMetricRow(input.metrics[1], TODAY)).toMatchObject({ now: null, fourWeeksAgo: null, progress: null, lastFourWeeks: null, series: [] }); // prettier-ignore
   });
