@@ -50,5 +50,9 @@ export {
   rpcOffboardClient,
   rpcGetBoot,
   rpcRunSelfCheck,
+  rpcGetClientNotes,
+  rpcSaveConversation,
+  rpcSaveNeed,
+  rpcMakeProgressReport,
 } from './ui/rpc';
 export { CLIENTTABS_PROBE } from './formulas/probe';

@@ -17,6 +17,7 @@ import type {
   RequestForm,
   Result,
 } from '../../src/ui/rpc-types';
+import { addAdviceDemoClients } from './demo-advice';
 import { seeded, type Random } from './prng';
 
 export type ServerCall = (name: string, ...args: unknown[]) => unknown;
@@ -410,6 +411,7 @@ export function buildDemoWorkbook(call: ServerCall, today: string, seed = 202406
     expectOk(call('rpcOffboardClient', form), `offboard ${client.name}`);
     summary.ended++;
   }
+  summary.clients += addAdviceDemoClients(call, todayDay);
   // As a coach would after a week's work: the Dashboard opens on a filled Needs attention list, not on
   // an empty one that reads as "nobody needs attention".
   call('menuRefreshDashboard');

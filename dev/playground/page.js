@@ -94,7 +94,12 @@
     var head = el('thead');
     var headRow = el('tr');
     headRow.appendChild(el('th', { class: 'rowhead' }, ''));
-    for (var c = 1; c <= sheet.numCols; c++) headRow.appendChild(el('th', {}, columnLetters(c)));
+    var hiddenColumns = sheet.hiddenColumns || [];
+    var shown = function (column) {
+      return hiddenColumns.indexOf(column) < 0;
+    };
+    for (var c = 1; c <= sheet.numCols; c++)
+      if (shown(c)) headRow.appendChild(el('th', {}, columnLetters(c)));
     head.appendChild(headRow);
     table.appendChild(head);
     var body = el('tbody');
@@ -102,6 +107,7 @@
       var tr = el('tr');
       tr.appendChild(el('th', { class: 'rowhead' }, r + 1));
       for (var c = 0; c < sheet.numCols; c++) {
+        if (!shown(c + 1)) continue;
         var cell = row[c] || { d: '' };
         var classes = [];
         if (cell.n) classes.push('num');

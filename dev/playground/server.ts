@@ -68,6 +68,8 @@ export interface SheetJson {
   cells: CellJson[][];
   /** the raw values as getValues returns them (dates as yyyy-mm-dd) */
   values: (string | number | boolean)[][];
+  /** 1-based columns hidden with hideColumns: Sheets does not show them, nor does the page */
+  hiddenColumns?: number[];
 }
 
 export interface WorkbookJson {
@@ -294,7 +296,9 @@ function readWorkbook(spreadsheet: AnyObject, emulator: Emulator, today: string)
     const plain = values.map((row) =>
       row.map((value) => (isDate(value) ? isoOf(value, timeZone) : (value as string | number | boolean))),
     );
-    return { name, hidden, numRows, numCols, cells, values: plain };
+    const hiddenColumns: number[] = [];
+    for (let c = 1; c <= numCols; c++) if (sheet.isColumnHiddenByUser?.(c)) hiddenColumns.push(c);
+    return { name, hidden, numRows, numCols, cells, values: plain, hiddenColumns };
   });
   return {
     name: spreadsheet.getName(),

@@ -163,6 +163,8 @@ export interface ClientCard {
   openRequests: { date: IsoDate | null; request: string; fee: number | null }[];
   /** Money on the card (invoices settled by payments, undecided requests): see MoneyCard. */
   money?: MoneyCard;
+  /** Health, churn triage and growth; null for an ended client. */
+  advice: CardAdvice | null;
 }
 
 /** A client's late-payment record (core/invoices latePaymentRecord). */
@@ -226,6 +228,87 @@ export interface DecideRequestForm {
   decision: 'Change order' | 'Declined' | 'Included in scope';
   fee: string;
   hours: string;
+}
+
+export type HealthBandName = 'Red' | 'Yellow' | 'Green';
+
+/** The advice on the card (src/workbook/card-advice.ts). */
+export interface CardAdvice {
+  health: {
+    /** 0–100; null when no signal had data. */
+    score: number | null;
+    band: HealthBandName | null;
+    signalsWithData: number;
+    signalsTotal: number;
+    reasons: string[];
+    /** The score four weeks ago, and the change since. */
+    fourWeeksAgo: number | null;
+    change: number | null;
+    /** Each signal with data, weakest first: its reading and its own score (0–100). */
+    drivers: { name: string; reading: string; points: number }[];
+    /** Signals whose reading changed since last week. */
+    moved: {
+      name: string;
+      before: string;
+      now: string;
+      points: number | null;
+      direction: 'better' | 'worse' | 'new';
+    }[];
+  };
+  /** For a red or yellow client: the likeliest reason they would leave (null: none stands out). */
+  triage: {
+    reason: string | null;
+    evidence: string;
+    action: string;
+    others: { reason: string; evidence: string }[];
+  } | null;
+  growth: { ready: boolean; message: string; atTarget: number; measured: number };
+}
+
+/** Difficult-conversation prep: the four steps, as typed. */
+export interface ConversationForm {
+  clientId: string;
+  date: IsoDate;
+  reason: string;
+  ownPart: string;
+  outcome: string;
+  listen: string;
+  restate: string;
+}
+
+export interface ConversationRecord {
+  date: IsoDate | null;
+  reason: string;
+  ownPart: string;
+  outcome: string;
+  listen: string;
+  restate: string;
+}
+
+/** A need the client mentioned that the current scope does not cover. */
+export interface NeedForm {
+  clientId: string;
+  /** '' for today in the spreadsheet's time zone. */
+  date: IsoDate | '';
+  need: string;
+}
+
+export interface NeedRecord {
+  date: IsoDate | null;
+  need: string;
+}
+
+export interface ClientNotes {
+  conversations: ConversationRecord[];
+  needs: NeedRecord[];
+}
+
+export interface ProgressReport {
+  clientId: string;
+  tabName: string;
+  replaced: boolean;
+  /** The report as plain text, for an email. */
+  text: string;
 }
 
 export interface MetricDefinition {

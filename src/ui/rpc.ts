@@ -26,7 +26,15 @@ import type {
   BootDelivery,
   SelfCheckReport,
   SidebarBoot,
+  ClientNotes,
+  ConversationForm,
+  ConversationRecord,
+  NeedForm,
+  NeedRecord,
+  ProgressReport,
 } from './rpc-types';
+import { clientNotes, saveConversation, saveNeed } from '../workbook/conversations';
+import { makeReport } from '../workbook/report';
 import { runSelfCheck } from './self-check';
 import { sentBoot } from './boot';
 import { clip } from '../core/checkin';
@@ -196,4 +204,34 @@ export function rpcRunSelfCheck(received: { token: string | null; via: BootDeliv
   const via: BootDelivery = received?.via === 'inline' || received?.via === 'rpc' ? received.via : 'none';
   const token = typeof received?.token === 'string' ? received.token : null;
   return runSelfCheck({ token, via });
+}
+
+/** Sidebar: a client's saved conversation plans and mentioned needs, newest first. */
+export function rpcGetClientNotes(clientId: string): ClientNotes {
+  if (typeof clientId !== 'string' || clientId === '') return { conversations: [], needs: [] };
+  return clientNotes(clientId);
+}
+
+/** Sidebar: saves a difficult-conversation plan (the four steps) for a client, dated. */
+export function rpcSaveConversation(form: ConversationForm): Result<ConversationRecord> {
+  return guarded(() => {
+    const saved = saveConversation(form);
+    if (!saved.ok) return saved;
+    const { date, reason, ownPart, outcome, listen, restate } = saved.value;
+    return { ok: true, value: { date, reason, ownPart, outcome, listen, restate } };
+  });
+}
+
+/** Sidebar: saves a need the client mentioned that the current scope does not cover, dated. */
+export function rpcSaveNeed(form: NeedForm): Result<NeedRecord> {
+  return guarded(() => {
+    const saved = saveNeed(form);
+    if (!saved.ok) return saved;
+    return { ok: true, value: { date: saved.value.date, need: saved.value.need } };
+  });
+}
+
+/** Sidebar: makes (or remakes) the client's one-page progress report tab; answers it as plain text too. */
+export function rpcMakeProgressReport(clientId: string): Result<ProgressReport> {
+  return guarded(() => makeReport(clientId));
 }

@@ -12,6 +12,7 @@ import { lastCheckIns } from './dashboard';
 import { moneyCard, type MoneyCardData } from './money-card';
 import { rosterClients, type OpenRoster, type RosterClient } from './roster';
 import { PAYMENTS, REQUESTS, ROSTER } from './schema';
+import { cardAdvice, clientHistory, type CardAdviceData } from './card-advice';
 import { activeSpreadsheet, cell, dataRows, readSettings, readTable, readZone } from './tables';
 
 export interface ClientSummaryData {
@@ -107,6 +108,8 @@ export interface ClientCardData {
   payments: { due: string | null; paid: string | null; amount: number | null; late: boolean }[];
   openRequests: { date: string | null; request: string; fee: number | null }[];
   money: MoneyCardData;
+  /** Health, churn triage and growth (card-advice.ts); null for an ended client. */
+  advice: CardAdviceData | null;
 }
 
 export function clientCard(clientId: string | null): ClientCardData | null {
@@ -186,6 +189,12 @@ export function clientCard(clientId: string | null): ClientCardData | null {
     payments: paymentRows,
     openRequests,
     money: moneyCard(payments, requests, client.clientId, zone, today, settings.graceDays),
+    advice: cardAdvice(
+      clientHistory(tab, client.cadenceDays, paymentRows, openRequests, settings.graceDays),
+      client.status,
+      metrics.map((m) => m.progress),
+      today,
+    ),
   };
 }
 

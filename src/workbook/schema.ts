@@ -30,12 +30,18 @@ export const SHEET = {
   payments: 'Payments',
   requests: 'Requests',
   template: 'Client template',
+  conversations: 'Conversations',
+  needs: 'Client needs',
 } as const;
 export const MANAGED_SHEETS: readonly string[] = Object.values(SHEET);
+
+/** A client's progress report tab is named this, then the client's name (workbook/report.ts). */
+export const REPORT_TAB_PREFIX = 'Report – ';
 
 /** True for a ClientTabs sheet's name, compared as Sheets compares tab names (ignoring case). */
 export function isManagedSheet(name: string): boolean {
   const wanted = name.trim().toLowerCase();
+  if (wanted.startsWith(REPORT_TAB_PREFIX.toLowerCase())) return true;
   return MANAGED_SHEETS.some((managed) => managed.toLowerCase() === wanted);
 }
 
@@ -100,6 +106,32 @@ export const REQUESTS: TableSpec = {
     { key: 'fee', label: 'Change-order fee', format: 'currency' },
     { key: 'hours', label: 'Hours absorbed', format: 'decimal' },
     { key: 'decided', label: 'Decided', format: 'date' },
+  ],
+};
+
+/** Difficult-conversation prep, one row per conversation, created on the first save (workbook/conversations.ts). */
+export const CONVERSATIONS: TableSpec = {
+  sheet: SHEET.conversations,
+  columns: [
+    { key: 'clientId', label: 'Client ID', format: 'text' },
+    { key: 'client', label: 'Client', format: 'text' },
+    { key: 'date', label: 'Date', format: 'date' },
+    { key: 'reason', label: 'About', format: 'text', width: 200 },
+    { key: 'ownPart', label: 'Own your part', format: 'text', width: 260 },
+    { key: 'outcome', label: 'Outcome wanted', format: 'text', width: 260 },
+    { key: 'listen', label: 'Listen and validate', format: 'text', width: 260 },
+    { key: 'restate', label: 'Restate the outcome', format: 'text', width: 260 },
+  ],
+};
+
+/** Needs a client mentioned that the current scope does not cover (growth), created on the first save. */
+export const NEEDS: TableSpec = {
+  sheet: SHEET.needs,
+  columns: [
+    { key: 'clientId', label: 'Client ID', format: 'text' },
+    { key: 'client', label: 'Client', format: 'text' },
+    { key: 'date', label: 'Date', format: 'date' },
+    { key: 'need', label: 'Need mentioned', format: 'text', width: 360 },
   ],
 };
 

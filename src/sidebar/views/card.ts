@@ -11,6 +11,12 @@ import { run } from '../rpc';
 import type { Navigate } from '../router';
 import { clientPicker } from './client-picker';
 import { latePaymentLine, undecidedRequests } from './card-money';
+import { conversationSection } from './card-conversation';
+import { growthSection } from './card-growth';
+import { healthSection } from './card-health';
+import { notesLoader } from './card-notes';
+import { reportSection } from './card-report';
+import { triageSection } from './card-triage';
 
 export function cardView(root: HTMLElement, view: { clientId?: string }, nav: Navigate): void {
   const picker = clientPicker(view.clientId);
@@ -78,6 +84,8 @@ function renderCard(card: ClientCard, nav: Navigate): HTMLElement {
   ]
     .filter(Boolean)
     .join(' · ');
+  const notes = notesLoader(client.clientId);
+  const conversation = conversationSection(client.clientId, notes);
 
   return h(
     'article',
@@ -129,6 +137,8 @@ function renderCard(card: ClientCard, nav: Navigate): HTMLElement {
         : checkState === 'none'
           ? h('p', { class: 'badge-line', 'data-field': 'check-in-state' }, 'No check-in yet')
           : h('p', { class: 'badge-line good', 'data-field': 'check-in-state' }, 'On schedule'),
+    card.advice ? healthSection(card.advice) : null,
+    card.advice ? triageSection(card.advice, conversation.prepare) : null,
     section(
       'Definition of success',
       card.definitionOfSuccess
@@ -141,6 +151,7 @@ function renderCard(card: ClientCard, nav: Navigate): HTMLElement {
         ? h('ul', { class: 'metric-list' }, card.metrics.map(metricRow))
         : h('p', { class: 'muted small' }, 'No metrics defined.'),
     ),
+    growthSection(client.clientId, card.advice, notes),
     section('Satisfaction', satisfaction(card.satisfaction)),
     section('Payments', latePaymentLine(card.money), payments(card.payments)),
     section(
@@ -148,6 +159,8 @@ function renderCard(card: ClientCard, nav: Navigate): HTMLElement {
       undecidedRequests(card, () => nav({ view: 'card', clientId: client.clientId })),
     ),
     card.scope ? section('Scope', h('p', { class: 'scope small' }, card.scope)) : null,
+    conversation.element,
+    reportSection(client.clientId),
     h(
       'div',
       { class: 'buttons' },
