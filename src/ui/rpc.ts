@@ -11,7 +11,9 @@ import type {
   ClientCard,
   ClientSummary,
   ClientType,
+  ClientEditData,
   DueList,
+  EditClientForm,
   IsoDate,
   NewClientForm,
   OffboardForm,
@@ -32,6 +34,7 @@ import { clientCard, dueList, listClients, newClientDefaults, readContext } from
 import { LockTimeout } from '../workbook/lock';
 import { logRequest, offboardClient, recordPayment } from '../workbook/logs';
 import { createClient, type Outcome } from '../workbook/new-client';
+import { clientEditForm, editClient } from '../workbook/edit-client';
 import { WorkbookError } from '../workbook/tables';
 import { rememberedName } from '../workbook/user-name';
 import { setSkipped, skippedThisWeek } from '../workbook/skips';
@@ -129,6 +132,19 @@ export function rpcCreateClient(form: NewClientForm): Result<ClientSummary> {
       value: { clientId, name, tabName, status: 'Active', clientType: clientType as ClientType | '' },
     };
   });
+}
+
+/** Sidebar: what the Edit client form opens with (null when there is no such client). */
+export function rpcGetClientEdit(clientId: string): ClientEditData | null {
+  if (typeof clientId !== 'string' || clientId === '') return null;
+  return clientEditForm(clientId) as ClientEditData | null;
+}
+
+/** Sidebar: saves Edit client (type, cadence, fee, profit, success, scope, metrics); never a logged value. */
+export function rpcEditClient(
+  form: EditClientForm,
+): Result<{ clientId: string; name: string; changed: string[] }> {
+  return guarded(() => editClient(form));
 }
 
 /** Sidebar: lists tabs that could be adopted, with what was found, and tabs that can't be read. */
