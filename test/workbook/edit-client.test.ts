@@ -277,6 +277,48 @@ describe('issue 10: Edit client', () => {
   });
 });
 
+describe('issue 10: Edit client with other executions', () => {
+  test('a check-in right after an edit that made room for two new metrics lands in its week, in their columns', () => {
+    const h = workbook();
+    const form = unchanged(h);
+    form.metrics.push(
+      {
+        from: undefined as unknown as string,
+        name: 'Leads',
+        unit: '',
+        direction: 'up',
+        baseline: '',
+        target: '',
+      },
+      {
+        from: undefined as unknown as string,
+        name: 'Calls',
+        unit: '',
+        direction: 'up',
+        baseline: '',
+        target: '',
+      },
+    );
+    const values = { Revenue: '15000', 'Cost per lead': '24', Leads: '50', Calls: '9' };
+    const checkInAfter = h.emu.interleave('after', 'Lock.releaseLock', () =>
+      h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10', { values })),
+    );
+    expect(h.call<R>('rpcEditClient', form).ok).toBe(true);
+    expect(checkInAfter.ran).toBe(true);
+    expect((checkInAfter.value as R).ok).toBe(true);
+    expect(logByWeek(h)['2024-06-10']).toMatchObject({ Revenue: 15000, Leads: 50, Calls: 9 });
+    expect(Object.keys(logByWeek(h))).toEqual([...WEEKS, '2024-06-10']);
+  });
+
+  test('reading the form of an unknown client, or with no ID, answers null and writes nothing', () => {
+    const h = workbook();
+    const before = h.snapshot();
+    for (const id of [undefined, null, 42, '', 'C-9999', '=A1'])
+      expect(h.call('rpcGetClientEdit', id)).toBeNull();
+    expect(h.snapshot()).toEqual(before);
+  });
+});
+
 describe('issue 10: Edit client refuses and changes nothing', () => {
   const h = workbook();
   const good = unchanged(h);

@@ -201,6 +201,7 @@ export function metricsEditor(controller: FormController, removeHint?: string): 
     clear() {
       for (const key of [...keys]) forget(key);
       while (list.firstChild) list.removeChild(list.firstChild);
+      count = 0;
     },
     sent() {
       const rows = kept();
