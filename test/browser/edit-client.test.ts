@@ -147,4 +147,20 @@ describeInBrowser('Edit client and New client from the keyboard, in Chromium', (
     expect(snapshot()).toBe(before);
     expect(errors).toEqual([]);
   });
+
+  test("the per-client forms have no Enter trap either: Enter on a payment's last field goes to its button", async () => {
+    const { page } = await openPlayground(session);
+    await showTab(page, 'Priya Raman');
+    const frame = await openView(page, /record a payment/i, 'payment');
+    await frame.waitForFunction(() => document.activeElement?.getAttribute('name') === 'amount');
+    await page.keyboard.type('450');
+    const before = snapshot();
+    await page.keyboard.press('Enter'); // note
+    await page.keyboard.press('Enter');
+    expect(await focused(frame)).toBe('button:Record payment');
+    expect(snapshot()).toBe(before);
+    await page.keyboard.press('Enter');
+    await expectText(frame, '.status.success', 'Priya Raman');
+    expect(snapshot()).not.toBe(before);
+  });
 });
