@@ -29,6 +29,7 @@ export {
   menuRecordPayment,
   menuLogRequest,
   menuOffboardClient,
+  menuEditClient,
 } from './ui/workbook-entrypoints';
 export {
   rpcListClients,
@@ -39,6 +40,8 @@ export {
   rpcGetClientCard,
   rpcGetNewClientDefaults,
   rpcCreateClient,
+  rpcGetClientEdit,
+  rpcEditClient,
   rpcScanForAdoption,
   rpcAdoptTabs,
   rpcRecordPayment,

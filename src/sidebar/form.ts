@@ -24,6 +24,21 @@ export interface FieldOptions {
   className?: string;
   /** Shown but not announced as the label (e.g. when a visible label would repeat a heading). */
   labelClass?: string;
+  /** Marked before anything is submitted: an asterisk after the label, and aria-required. */
+  required?: boolean;
+}
+
+/** The server's generic word for "see the fields"; the form says it in the one failed-save wording. */
+const GENERIC_FIX = /^please fix the highlighted fields\.?$/i;
+
+/**
+ * The one wording of a failed save, in every form: "Nothing was saved: " and why, or, given how many
+ * fields are marked, where to look.
+ */
+export function notSaved(reason: string | number): string {
+  if (typeof reason === 'number')
+    return `Nothing was saved: fix the ${reason === 1 ? 'field' : 'fields'} marked below.`;
+  return `Nothing was saved: ${reason}`;
 }
 
 export class FormController {
@@ -43,10 +58,22 @@ export class FormController {
     const error = h('div', { class: 'field-error', id: `${id}-error`, hidden: true });
     const hintId = options.hint ? `${id}-hint` : null;
     control.setAttribute('aria-describedby', [hintId, error.id].filter(Boolean).join(' '));
+    if (options.required) control.setAttribute('aria-required', 'true');
+    // A text area takes Shift+Enter for a new line (Enter moves on): said beside its label while it has focus.
+    const keys =
+      control instanceof HTMLTextAreaElement
+        ? h('span', { class: 'keys-hint', 'aria-hidden': 'true' }, 'Shift+Enter: new line')
+        : null;
     const group = h(
       'div',
       { class: `form-group ${options.className ?? ''}`.trim() },
-      h('label', { for: id, class: options.labelClass ?? null }, label),
+      h(
+        'label',
+        { for: id, class: [options.labelClass, keys ? 'with-keys' : null].filter(Boolean).join(' ') || null },
+        label,
+        options.required ? h('span', { class: 'required', 'aria-hidden': 'true' }, ' *') : null,
+        keys,
+      ),
       options.hint ? h('div', { class: 'hint', id: hintId }, options.hint) : null,
       options.after ? h('div', { class: 'control-row' }, control, options.after) : control,
       error,
@@ -144,11 +171,16 @@ export class FormController {
       }
     }
     // A message that repeats an error already shown beside its field is said once, there.
-    const top = message && !shown.includes(message) ? message : undefined;
+    const top =
+      message &&
+      !shown.includes(message) &&
+      !GENERIC_FIX.test(message) &&
+      !message.startsWith('Nothing was saved')
+        ? message
+        : undefined;
     const general = [top, ...unmatched].filter((text): text is string => !!text);
-    if (general.length) this.showMessage(general.join(' '));
-    else if (first)
-      this.showMessage(errors.length === 1 ? 'Fix the field marked below.' : 'Fix the fields marked below.');
+    if (general.length) this.showMessage(notSaved(general.join(' ')));
+    else if (first) this.showMessage(notSaved(shown.length));
     if (first) {
       first.control.focus();
       if (first.control instanceof HTMLInputElement && first.control.type === 'text') first.control.select();
@@ -191,7 +223,8 @@ export class FormController {
     try {
       await task();
     } catch (error) {
-      this.showMessage(errorMessage(error));
+      const text = error instanceof Error ? error.message : String(error);
+      this.showMessage(notSaved(text || 'something went wrong. Try again.'));
     } finally {
       this.busy = false;
       root.removeAttribute('aria-busy');
@@ -210,10 +243,12 @@ export function errorMessage(error: unknown): string {
 }
 
 /**
- * Enter moves to the next field (`data-nav`, in document order); Enter on the last field calls `onLast`.
- * Shift+Enter keeps its meaning (a new line in a text area).
+ * Enter moves to the next field (`data-nav`, in document order), from any field (a radio button too, where
+ * the browser would submit the form). Enter on the last field calls `onLast` when given (the check-in saves
+ * there); otherwise it moves to the primary button, so only that button (Enter or a click on it) saves:
+ * Enter pressed to move on never creates a half-filled record. Shift+Enter is a new line in a text area.
  */
-export function enterAdvances(root: HTMLElement, onLast: () => void): void {
+export function enterAdvances(root: HTMLElement, onLast?: () => void): void {
   root.addEventListener('keydown', (event) => {
     if (
       event.key !== 'Enter' ||
@@ -225,20 +260,36 @@ export function enterAdvances(root: HTMLElement, onLast: () => void): void {
     )
       return;
     const target = event.target as HTMLElement;
-    if (!target.hasAttribute('data-nav')) return;
+    const isField =
+      target instanceof HTMLInputElement ||
+      target instanceof HTMLSelectElement ||
+      target instanceof HTMLTextAreaElement;
+    if (!isField) return;
     event.preventDefault();
     const fields = Array.from(root.querySelectorAll<HTMLElement>('[data-nav]')).filter(
       (el) => !(el as HTMLInputElement).disabled && el.offsetParent !== null,
     );
-    const index = fields.indexOf(target);
-    const next = fields[index + 1];
-    if (index >= 0 && next) {
+    // The first field after this one in document order (this one may not be in the chain, e.g. a radio).
+    const next = fields.find(
+      (el) => el !== target && !!(target.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING),
+    );
+    if (next) {
       next.focus();
       if (next instanceof HTMLInputElement && next.type === 'text') next.select();
-    } else {
+    } else if (onLast) {
       onLast();
+    } else {
+      root.querySelector<HTMLButtonElement>('button[type="submit"].action:not(:disabled)')?.focus();
     }
   });
+}
+
+/**
+ * A number field's example is shown as "e.g. 1,200" (muted, italic): a bare "1,200" in the box reads as a
+ * value already typed. A range or a word ("1–10", "Optional") is left as it is.
+ */
+export function examplePlaceholder(placeholder: string): string {
+  return /^[$€£¥]?\s?[\d.,\s]+\s?[%$€£¥]?$/.test(placeholder) ? `e.g. ${placeholder}` : placeholder;
 }
 
 export function textInput(attrs: Record<string, string | number | boolean> = {}): HTMLInputElement {
@@ -249,6 +300,7 @@ export function numberInput(
   value = '',
   attrs: Record<string, string | number | boolean> = {},
 ): HTMLInputElement {
+  const placeholder = typeof attrs.placeholder === 'string' ? examplePlaceholder(attrs.placeholder) : null;
   return h('input', {
     type: 'text',
     inputmode: 'decimal',
@@ -256,6 +308,7 @@ export function numberInput(
     class: 'number',
     value,
     ...attrs,
+    placeholder,
   });
 }
 
@@ -312,7 +365,7 @@ export function submitWith<T>(
     controller.clearErrors();
     const errors = check();
     if (errors.length) {
-      controller.showErrors(errors, 'Nothing was saved: fix the marked fields.');
+      controller.showErrors(errors);
       return;
     }
     controller.run(formElement, saveButton, busyLabel, async () => {

@@ -7,6 +7,7 @@ import { run } from './rpc';
 import { adoptView } from './views/adopt';
 import { cardView } from './views/card';
 import { checkinView } from './views/checkin';
+import { editClientView } from './views/edit-client';
 import { newClientView } from './views/new-client';
 import { offboardView } from './views/offboard';
 import { paymentView } from './views/payment';
@@ -33,6 +34,8 @@ const navigate: Navigate = (view: SidebarView) => {
       return requestView(root, view, navigate);
     case 'offboard':
       return offboardView(root, view, navigate);
+    case 'editClient':
+      return editClientView(root, view, navigate);
     case 'selfcheck':
       return selfCheckView(root, received);
   }

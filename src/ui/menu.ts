@@ -14,6 +14,7 @@ export const MENU: readonly MenuEntry[] = [
   { label: 'Check in this client', functionName: 'menuCheckInThisClient' },
   { label: 'Client card', functionName: 'menuClientCard' },
   { label: 'New client', functionName: 'menuNewClient' },
+  { label: 'Edit client', functionName: 'menuEditClient' },
   'separator',
   { label: 'Record a payment', functionName: 'menuRecordPayment' },
   { label: 'Log an out-of-scope request', functionName: 'menuLogRequest' },

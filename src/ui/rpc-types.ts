@@ -21,6 +21,7 @@ export type SidebarView =
   | { view: 'payment'; clientId?: string }
   | { view: 'request'; clientId?: string }
   | { view: 'offboard'; clientId?: string }
+  | { view: 'editClient'; clientId?: string }
   | { view: 'selfcheck' };
 
 /** How the spreadsheet writes numbers: the sidebar shows and reads them the same way. */
@@ -381,4 +382,41 @@ export interface OffboardForm {
   noticeDate: IsoDate;
   /** Move the end date to the close of the current program period. */
   endAtPeriodClose: boolean;
+}
+
+/** The Edit client form, as typed; each metric row names the metric it was (`from`; absent for a new one). */
+export interface EditClientForm {
+  clientId: string;
+  clientType: ClientType | '';
+  cadenceDays: string;
+  monthlyFee: string;
+  yearlyProfit: string;
+  /** Used when yearlyProfit is blank: profit = 12 × (fee − monthly costs). */
+  monthlyCosts: string;
+  definitionOfSuccess: string;
+  scope: string;
+  /** Left out for an adopted tab (its columns are its own). A metric not listed is removed; its column stays. */
+  metrics?: (MetricDefinition & { from?: string })[];
+}
+
+/** What the Edit client form opens with. */
+export interface ClientEditData {
+  clientId: string;
+  name: string;
+  tabName: string;
+  clientType: ClientType | '';
+  cadenceDays: number;
+  monthlyFee: number | null;
+  yearlyProfit: number | null;
+  definitionOfSuccess: string;
+  scope: string;
+  /** An adopted tab: only the roster's fields can be edited here. */
+  adopted: boolean;
+  metrics: {
+    name: string;
+    unit: string;
+    direction: Direction;
+    baseline: number | null;
+    target: number | null;
+  }[];
 }

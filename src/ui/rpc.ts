@@ -15,7 +15,9 @@ import type {
   PayInvoiceForm,
   ClientSummary,
   ClientType,
+  ClientEditData,
   DueList,
+  EditClientForm,
   IsoDate,
   NewClientForm,
   OffboardForm,
@@ -46,6 +48,7 @@ import { logRequest, offboardClient } from '../workbook/logs';
 import { createInvoice, invoicesOf, payInvoice, recordPayment } from '../workbook/invoices';
 import { decideRequest } from '../workbook/request-decisions';
 import { createClient, type Outcome } from '../workbook/new-client';
+import { clientEditForm, editClient } from '../workbook/edit-client';
 import { WorkbookError } from '../workbook/tables';
 import { rememberedName } from '../workbook/user-name';
 import { setSkipped, skippedThisWeek } from '../workbook/skips';
@@ -143,6 +146,19 @@ export function rpcCreateClient(form: NewClientForm): Result<ClientSummary> {
       value: { clientId, name, tabName, status: 'Active', clientType: clientType as ClientType | '' },
     };
   });
+}
+
+/** Sidebar: what the Edit client form opens with (null when there is no such client). */
+export function rpcGetClientEdit(clientId: string): ClientEditData | null {
+  if (typeof clientId !== 'string' || clientId === '') return null;
+  return clientEditForm(clientId) as ClientEditData | null;
+}
+
+/** Sidebar: saves Edit client (type, cadence, fee, profit, success, scope, metrics); never a logged value. */
+export function rpcEditClient(
+  form: EditClientForm,
+): Result<{ clientId: string; name: string; changed: string[] }> {
+  return guarded(() => editClient(form));
 }
 
 /** Sidebar: lists tabs that could be adopted, with what was found, and tabs that can't be read. */

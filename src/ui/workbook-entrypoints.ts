@@ -59,3 +59,8 @@ export function menuLogRequest(): void {
 export function menuOffboardClient(): void {
   openWithClientInView('offboard');
 }
+
+/** Menu: Edit client. Opens the sidebar on the Edit client form (client of the tab in view preselected). */
+export function menuEditClient(): void {
+  openWithClientInView('editClient');
+}

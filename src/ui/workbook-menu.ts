@@ -115,7 +115,7 @@ export function openForActiveClient(view: 'checkin' | 'card'): void {
  * A per-client form, with the client of the tab in view preselected when that tab is a client tab
  * (any other tab opens the form with no client chosen; an ended client is not offered for offboarding).
  */
-export function openWithClientInView(view: 'payment' | 'request' | 'offboard'): void {
+export function openWithClientInView(view: 'payment' | 'request' | 'offboard' | 'editClient'): void {
   alerting(() => {
     if (!isSetUp()) return;
     const context = readContext();

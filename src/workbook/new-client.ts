@@ -5,7 +5,7 @@ import { asText, dayToCell, sheetAt, writeBlock } from './cells';
 import { setIndexedClient } from './client-index';
 import { buildClientTab, LOG_BLOCK_ROWS, logAddressOfNewTab, trimTab } from './client-tab';
 import { withDocumentLock } from './lock';
-import { liveLinks, nextClientId, openRoster } from './roster';
+import { liveLinks, nextClientId, openRoster, type RosterClient } from './roster';
 import { MANAGED_SHEETS, PAYMENTS, REQUESTS } from './schema';
 import { ensureRows, readTable, writeCells } from './tables';
 
@@ -18,6 +18,21 @@ export interface CreatedClient {
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; errors: FieldProblem[]; message: string };
+
+/**
+ * Where a new client's tab goes: right after the last client tab (else the last ClientTabs sheet), so a
+ * user's own tabs after them stay last. Walks back from the end by name: one call per tab after that one,
+ * however many clients there are.
+ */
+function placeAfterClientTabs(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, clients: RosterClient[]): number {
+  const ours = new Set(
+    [...clients.map((c) => c.tabName), ...MANAGED_SHEETS].map((n) => n.trim().toLowerCase()),
+  );
+  const sheets = ss.getSheets();
+  for (let index = sheets.length - 1; index >= 0; index--)
+    if (ours.has(sheets[index].getName().trim().toLowerCase())) return index + 1;
+  return sheets.length;
+}
 
 export function createClient(input: NewClientInput): Outcome<CreatedClient> {
   return withDocumentLock(() => {
@@ -37,7 +52,7 @@ export function createClient(input: NewClientInput): Outcome<CreatedClient> {
 
     let tab: GoogleAppsScript.Spreadsheet.Sheet;
     try {
-      tab = ss.insertSheet(client.name, ss.getNumSheets());
+      tab = ss.insertSheet(client.name, placeAfterClientTabs(ss, clients));
     } catch (error) {
       const message = `Sheets would not create a tab called "${client.name}": ${(error as Error).message}`;
       return { ok: false, errors: [{ field: 'name', message }], message };

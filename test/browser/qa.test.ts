@@ -14,6 +14,7 @@ import {
   expectText,
   formatDay,
   openView,
+  RESULTS,
 } from './harness';
 
 jest.setTimeout(90_000);
@@ -306,5 +307,44 @@ describeInBrowser('what QA found, in Chromium', () => {
     await frame.click('button[type="submit"]');
     await frame.waitForSelector('.has-error [name="metrics.1.target"][aria-invalid="true"]');
     expect(dialogs).toEqual([]);
+  });
+});
+
+describeInBrowser('the check-in in a 300 × 600 sidebar, in Chromium', () => {
+  let session: Session;
+
+  beforeAll(async () => {
+    session = await startSession();
+  }, 180_000);
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  test('"Due this week" is in view without scrolling, its first clients too', async () => {
+    const { page } = await openPlayground(session);
+    const frame = await openView(page, /log a check-in/i, 'checkin');
+    await frame.waitForSelector('.due-item');
+    // The sidebar's own page at the size Sheets gives it on a small laptop screen.
+    const sidebar = await session.context.newPage();
+    await sidebar.setViewportSize({ width: 300, height: 600 });
+    await sidebar.goto(frame.url());
+    await sidebar.waitForSelector('.due-item');
+    await sidebar.screenshot({ path: `${RESULTS}/checkin-300x600.png` });
+    const layout = await sidebar.evaluate(() => {
+      const heading = Array.from(document.querySelectorAll('h2, h3')).find((el) => /due this week/i.test(el.textContent ?? '')); // prettier-ignore
+      const items = Array.from(document.querySelectorAll('.due-item')).slice(0, 3);
+      return {
+        scrollY: window.scrollY,
+        heading: heading ? heading.getBoundingClientRect().bottom : Infinity,
+        items: items.map((item) => item.getBoundingClientRect().bottom),
+        width: document.documentElement.scrollWidth,
+      };
+    });
+    expect(layout.scrollY).toBe(0);
+    expect(layout.heading).toBeLessThan(600);
+    for (const bottom of layout.items) expect(bottom).toBeLessThanOrEqual(600);
+    expect(layout.width).toBeLessThanOrEqual(300);
+    await sidebar.close();
   });
 });

@@ -65,3 +65,28 @@ describe('issue 9: New client', () => {
     expect(profit).toBe(12_000_000_000);
   });
 });
+
+describe('issue 10: where a new client tab goes', () => {
+  test("after the last client tab, not after the user's own tabs", () => {
+    const h = setUp();
+    expect(h.call<R>('rpcCreateClient', { ...SAMPLE_CLIENT, name: 'Ana Ruiz' }).ok).toBe(true);
+    h.emu.spreadsheet.insertSheet('My notes', h.emu.spreadsheet.getNumSheets());
+    h.emu.spreadsheet.insertSheet('Budget 2024', h.emu.spreadsheet.getNumSheets());
+    expect(h.call<R>('rpcCreateClient', { ...SAMPLE_CLIENT, name: 'Ben Ode' }).ok).toBe(true);
+    const names = h.emu.spreadsheet.getSheets().map((s) => s.getName());
+    expect(names.slice(names.indexOf('Ana Ruiz'))).toEqual([
+      'Ana Ruiz',
+      'Ben Ode',
+      'My notes',
+      'Budget 2024',
+    ]);
+  });
+
+  test('the first client tab goes after the ClientTabs sheets, before the tabs the user added', () => {
+    const h = setUp();
+    h.emu.spreadsheet.insertSheet('My notes', h.emu.spreadsheet.getNumSheets());
+    expect(h.call<R>('rpcCreateClient', { ...SAMPLE_CLIENT, name: 'Ana Ruiz' }).ok).toBe(true);
+    const names = h.emu.spreadsheet.getSheets().map((s) => s.getName());
+    expect(names.slice(-2)).toEqual(['Ana Ruiz', 'My notes']);
+  });
+});

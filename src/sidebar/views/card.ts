@@ -184,6 +184,11 @@ function renderCard(card: ClientCard, nav: Navigate): HTMLElement {
         },
         'Log payment',
       ),
+      h(
+        'button',
+        { type: 'button', onclick: () => nav({ view: 'editClient', clientId: client.clientId }) },
+        'Edit',
+      ),
     ),
   );
 }

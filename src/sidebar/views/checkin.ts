@@ -8,7 +8,7 @@
  */
 import type { CheckInEntry, CheckInForm, DueClient, DueList, MetricForm } from '../../ui/rpc-types';
 import { h, replaceChildren, uid } from '../dom';
-import { enterAdvances, errorMessage, FormController, numberInput, textArea } from '../form';
+import { enterAdvances, errorMessage, FormController, notSaved, numberInput, textArea } from '../form';
 import { formatDate, formatNumber, formatShortDate, plural } from '../format';
 import { run } from '../rpc';
 import { checkMetric, checkSatisfaction } from '../validate';
@@ -377,12 +377,7 @@ export function checkinView(root: HTMLElement, view: { clientId?: string }): voi
         }
       }
       if (errors.length) {
-        controller.showErrors(
-          errors,
-          errors.length === 1
-            ? 'Nothing was saved: fix the field marked below.'
-            : 'Nothing was saved: fix the fields marked below.',
-        );
+        controller.showErrors(errors);
         return;
       }
       if (enteredBy === '') {
@@ -390,7 +385,7 @@ export function checkinView(root: HTMLElement, view: { clientId?: string }): voi
         nameError.textContent = 'Type your name once: it goes in Entered by and is remembered.';
         nameError.hidden = false;
         nameField.classList.add('has-error');
-        controller.showMessage('Nothing was saved: type your name above first.');
+        controller.showMessage(notSaved('type your name above first.'));
         nameInput.focus();
         return;
       }

@@ -1,7 +1,7 @@
 /**
  * What the per-client forms (payment, request, offboard) share: the client dropdown as the first field,
- * the save button beside "Client card", submit and Enter-on-the-last-field saving, and focus once the
- * clients have loaded.
+ * the save button beside "Client card", Enter moving on (to the save button after the last field: only the
+ * button saves), and focus once the clients have loaded.
  */
 import type { ClientStatus, FieldError, IsoDate } from '../../ui/rpc-types';
 import { h, replaceChildren, type Child } from '../dom';
@@ -23,7 +23,7 @@ export class ClientForm {
     this.view = view;
     this.picker = clientPicker(view.clientId, statuses);
     const select = this.picker.select;
-    this.clientField = this.controller.field('clientId', 'Client', select);
+    this.clientField = this.controller.field('clientId', 'Client', select, { required: true });
     this.save = h('button', { type: 'submit', class: 'action' }, saveLabel);
     this.buttons = h(
       'div',
@@ -49,7 +49,7 @@ export class ClientForm {
   }
 
   /**
-   * Shows `form` under its heading in `root`, saves on submit and on Enter in the last field, and once the
+   * Shows `form` under its heading in `root`, saves on submit (the save button), and once the
    * clients have loaded focuses `firstField` when the view opened on a client (the dropdown otherwise).
    */
   show(
@@ -63,7 +63,7 @@ export class ClientForm {
       event.preventDefault();
       submit();
     });
-    enterAdvances(form, submit);
+    enterAdvances(form);
     replaceChildren(root, h('header', { class: 'view-header' }, h('h1', null, title)), form);
     const { picker, view } = this;
     picker.ready.then(() => (view.clientId ? firstField : picker.select).focus()).catch(() => undefined);
