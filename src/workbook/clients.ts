@@ -3,6 +3,7 @@ import { isDueThisWeek, weekOf } from '../core/cadence';
 import { normalizeLabel } from '../core/clients';
 import { formatIsoDay } from '../core/dates';
 import { isLate } from '../core/invoices';
+import { isUndecided } from '../core/requests';
 import { latestEntry, metricSpec, PROFILE, type MetricSpec } from '../core/client-tab';
 import { readDay, readNumber, readText } from './cells';
 import { indexedTabNames } from './client-index';
@@ -159,7 +160,7 @@ export function clientCard(clientId: string | null): ClientCardData | null {
         .filter(
           (row) =>
             readText(cell(requests, row, 'clientId')) === client.clientId &&
-            normalizeLabel(cell(requests, row, 'decision')) === 'open',
+            isUndecided(cell(requests, row, 'decision')),
         )
         .map((row) => {
           const day = readDay(cell(requests, row, 'date'), zone);
