@@ -12,7 +12,7 @@ import type { Navigate } from '../router';
 import { clientPicker } from './client-picker';
 import { conversationSection } from './card-conversation';
 import { growthSection } from './card-growth';
-import { healthSection } from './card-health';
+import { healthSection, healthSummary } from './card-health';
 import { notesLoader } from './card-notes';
 import { reportSection } from './card-report';
 import { triageSection } from './card-triage';
@@ -136,8 +136,7 @@ function renderCard(card: ClientCard, nav: Navigate): HTMLElement {
         : checkState === 'none'
           ? h('p', { class: 'badge-line', 'data-field': 'check-in-state' }, 'No check-in yet')
           : h('p', { class: 'badge-line good', 'data-field': 'check-in-state' }, 'On schedule'),
-    card.advice ? healthSection(card.advice) : null,
-    card.advice ? triageSection(card.advice, conversation.prepare) : null,
+    card.advice ? healthSummary(card.advice) : null,
     section(
       'Definition of success',
       card.definitionOfSuccess
@@ -150,6 +149,8 @@ function renderCard(card: ClientCard, nav: Navigate): HTMLElement {
         ? h('ul', { class: 'metric-list' }, card.metrics.map(metricRow))
         : h('p', { class: 'muted small' }, 'No metrics defined.'),
     ),
+    card.advice ? healthSection(card.advice) : null,
+    card.advice ? triageSection(card.advice, conversation.prepare) : null,
     growthSection(client.clientId, card.advice, notes),
     section('Satisfaction', satisfaction(card.satisfaction)),
     section('Payments', payments(card.payments)),
