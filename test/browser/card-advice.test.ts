@@ -39,7 +39,7 @@ describeInBrowser('the card’s advice in Chromium', () => {
     const summary = client(name);
     await showTab(opened.page, summary.tabName);
     const frame = await openFromMenu(opened.page, /client card/i);
-    await frame.waitForSelector('.client-card [data-section="health"]');
+    await frame.waitForSelector('.client-card [data-section="health-summary"]');
     return { ...opened, frame, summary };
   }
 
@@ -52,6 +52,16 @@ describeInBrowser('the card’s advice in Chromium', () => {
     expect(await frame.$eval('[data-field="health-band"]', (el) => getComputedStyle(el).color)).toBe(
       advice.health.band === 'Red' ? 'rgb(217, 48, 37)' : 'rgb(227, 116, 0)',
     );
+    const change = advice.health.change!;
+    expect(await frame.textContent('[data-field="health-trend"]')).toBe(
+      change > 0
+        ? `▲ ${change} in 4 weeks`
+        : change < 0
+          ? `▼ ${-change} in 4 weeks`
+          : '■ same as 4 weeks ago',
+    );
+    // The summary is one line: Progress stays in the first screenful (QA's rule for the card).
+    expect((await frame.locator('[data-section="health-summary"]').boundingBox())!.height).toBeLessThan(40);
     expect(await frame.textContent('[data-field="triage-reason"]')).toBe('Unhappy with the experience');
     expect(await frame.textContent('[data-field="triage-evidence"]')).toBe('satisfaction fell from 8 to 4');
     const moved = await frame.textContent('[data-field="health-moved"]');

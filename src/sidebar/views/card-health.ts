@@ -10,36 +10,40 @@ const TONE = { Red: 'bad', Yellow: 'warn', Green: 'good' } as const;
 
 function trendText(change: number | null, before: number | null): { text: string; tone: string } {
   if (change === null) return { text: before === null ? 'no score four weeks ago' : '', tone: 'steady' };
-  if (change === 0) return { text: '■ same as four weeks ago', tone: 'steady' };
+  if (change === 0) return { text: '■ same as 4 weeks ago', tone: 'steady' };
   return change > 0
-    ? { text: `▲ ${change} since four weeks ago (${before})`, tone: 'rising' }
-    : { text: `▼ ${-change} since four weeks ago (${before})`, tone: 'falling' };
+    ? { text: `▲ ${change} in 4 weeks`, tone: 'rising' }
+    : { text: `▼ ${-change} in 4 weeks`, tone: 'falling' };
 }
 
-export function healthSection(advice: CardAdvice): HTMLElement {
+/** One line near the top of the card: the score, its band and the trend (the details come after Progress). */
+export function healthSummary(advice: CardAdvice): HTMLElement {
   const { health } = advice;
-  const section = h(
+  if (health.score === null || health.band === null)
+    return h('p', { class: 'health-head muted small', 'data-section': 'health-summary', 'data-field': 'health-score' }, 'Health: no data yet. A check-in or a payment gives the first score.'); // prettier-ignore
+  const trend = trendText(health.change, health.fourWeeksAgo);
+  return h(
+    'div',
+    { class: 'health-head', 'data-section': 'health-summary', title: `${health.signalsWithData} of ${health.signalsTotal} signals had data` }, // prettier-ignore
+    h('span', { class: 'health-label' }, 'Health'),
+    h(
+      'span',
+      { class: `health-score ${TONE[health.band]}`, 'data-field': 'health-score' },
+      String(health.score),
+    ),
+    h('span', { class: `pill ${TONE[health.band]}`, 'data-field': 'health-band' }, health.band),
+    h('span', { class: `trend ${trend.tone}`, 'data-field': 'health-trend', title: health.fourWeeksAgo === null ? null : `${health.fourWeeksAgo} four weeks ago` }, trend.text), // prettier-ignore
+  );
+}
+
+/** What the score is made of (each signal, weakest first) and what moved since last week. */
+export function healthSection(advice: CardAdvice): HTMLElement | null {
+  const { health } = advice;
+  if (health.score === null || health.band === null) return null;
+  return h(
     'section',
     { class: 'card-section health', 'data-section': 'health' },
-    h('h3', null, 'Health'),
-  );
-  if (health.score === null || health.band === null) {
-    section.append(h('p', { class: 'muted small', 'data-field': 'health-score' }, 'No data yet: a check-in or a payment gives the first score.')); // prettier-ignore
-    return section;
-  }
-  const trend = trendText(health.change, health.fourWeeksAgo);
-  section.append(
-    h(
-      'div',
-      { class: 'health-head' },
-      h(
-        'span',
-        { class: `health-score ${TONE[health.band]}`, 'data-field': 'health-score' },
-        String(health.score),
-      ),
-      h('span', { class: `pill ${TONE[health.band]}`, 'data-field': 'health-band' }, health.band),
-      h('span', { class: `trend ${trend.tone}`, 'data-field': 'health-trend' }, trend.text),
-    ),
+    h('h3', null, 'Health drivers'),
     h(
       'p',
       { class: 'muted small' },
@@ -82,5 +86,4 @@ export function healthSection(advice: CardAdvice): HTMLElement {
         )
       : h('p', { class: 'muted small', 'data-field': 'health-moved' }, 'Nothing moved.'),
   );
-  return section;
 }

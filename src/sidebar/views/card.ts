@@ -13,7 +13,7 @@ import { clientPicker } from './client-picker';
 import { latePaymentLine, undecidedRequests } from './card-money';
 import { conversationSection } from './card-conversation';
 import { growthSection } from './card-growth';
-import { healthSection } from './card-health';
+import { healthSection, healthSummary } from './card-health';
 import { notesLoader } from './card-notes';
 import { reportSection } from './card-report';
 import { triageSection } from './card-triage';
@@ -137,8 +137,7 @@ function renderCard(card: ClientCard, nav: Navigate): HTMLElement {
         : checkState === 'none'
           ? h('p', { class: 'badge-line', 'data-field': 'check-in-state' }, 'No check-in yet')
           : h('p', { class: 'badge-line good', 'data-field': 'check-in-state' }, 'On schedule'),
-    card.advice ? healthSection(card.advice) : null,
-    card.advice ? triageSection(card.advice, conversation.prepare) : null,
+    card.advice ? healthSummary(card.advice) : null,
     section(
       'Definition of success',
       card.definitionOfSuccess
@@ -151,6 +150,8 @@ function renderCard(card: ClientCard, nav: Navigate): HTMLElement {
         ? h('ul', { class: 'metric-list' }, card.metrics.map(metricRow))
         : h('p', { class: 'muted small' }, 'No metrics defined.'),
     ),
+    card.advice ? healthSection(card.advice) : null,
+    card.advice ? triageSection(card.advice, conversation.prepare) : null,
     growthSection(client.clientId, card.advice, notes),
     section('Satisfaction', satisfaction(card.satisfaction)),
     section('Payments', latePaymentLine(card.money), payments(card.payments)),
