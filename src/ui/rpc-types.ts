@@ -43,7 +43,7 @@ export const BOOT_ID = 'clienttabs-boot';
 /** How the page got its start-up data: in the page, by asking the server, or not at all. */
 export type BootDelivery = 'inline' | 'rpc' | 'none';
 
-export type ClientStatus = 'Active' | 'Paused' | 'Ended';
+export type ClientStatus = 'Active' | 'Serving notice' | 'Paused' | 'Ended';
 export type ClientType = 'Laissez-faire' | 'Micromanager' | 'In the dark' | 'Savvy';
 export type Direction = 'up' | 'down';
 
@@ -63,6 +63,10 @@ export interface ClientSummary {
   tabName: string;
   status: ClientStatus;
   clientType: ClientType | '';
+  /** For the offboarding form's live end date (the same core rule the save runs). */
+  startDate?: IsoDate | null;
+  programMonths?: number | null;
+  endDate?: IsoDate | null;
 }
 
 export interface DueClient extends ClientSummary {
@@ -161,6 +165,16 @@ export interface ClientCard {
   endDate: IsoDate | null;
   payments: { due: IsoDate | null; paid: IsoDate | null; amount: number | null; late: boolean }[];
   openRequests: { date: IsoDate | null; request: string; fee: number | null }[];
+  /** The one status rule's verdict (core/status.ts): what the card shows, as the Dashboard decides it. */
+  state: ClientStateView;
+}
+
+export interface ClientStateView {
+  status: ClientStatus;
+  checkIn: 'inactive' | 'overdue' | 'due' | 'done' | 'none' | 'on-schedule';
+  overdueBy: number | null;
+  paysLate: boolean;
+  tone: 'good' | 'warn' | 'bad' | '';
 }
 
 export interface MetricDefinition {
@@ -233,4 +247,6 @@ export interface OffboardForm {
   noticeDate: IsoDate;
   /** Move the end date to the close of the current program period. */
   endAtPeriodClose: boolean;
+  /** The end date the form showed: the save refuses to record any other. */
+  expectedEndDate?: IsoDate;
 }
