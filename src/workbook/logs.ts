@@ -2,7 +2,7 @@
 import { matchChoice, LEAVE_REASONS, REQUEST_DECISIONS } from '../core/clients';
 import { formatIsoDay } from '../core/dates';
 import { planOffboard, statusAfterOffboard } from '../core/offboard';
-import { formatDayInLocale } from '../core/locale-date';
+import { formatDayAs } from '../core/locale-date';
 import { statusOn } from '../core/status';
 import { checkMoney } from '../core/money';
 import { clip, formDayMessage, parseFormDay, shown, type FieldProblem } from '../core/checkin';
@@ -19,6 +19,7 @@ import {
   readZone,
   requireTable,
   writeCells,
+  type Settings,
   type Spreadsheet,
   type Table,
 } from './tables';
@@ -38,9 +39,10 @@ function findClient(
   zone: Zone,
   clientId: unknown,
   errors: FieldProblem[],
-): { client: RosterClient | null; roster: Table } {
+): { client: RosterClient | null; roster: Table; settings: Settings } {
   const roster = requireTable(ss, ROSTER);
-  const clients = rosterClients(roster, zone, readSettings(ss, zone.locale));
+  const settings = readSettings(ss, zone.locale);
+  const clients = rosterClients(roster, zone, settings);
   const client =
     typeof clientId === 'string' && clientId !== ''
       ? (clients.find((c) => c.clientId === clientId) ?? null)
@@ -52,7 +54,7 @@ function findClient(
         : 'Choose a client.';
     errors.push({ field: 'clientId', message });
   }
-  return { client, roster };
+  return { client, roster, settings };
 }
 
 /** Optional text a user typed: trimmed, at most `max` characters; a problem when it is not text. */
@@ -112,6 +114,7 @@ interface FormContext<I> {
   errors: FieldProblem[];
   client: RosterClient | null;
   roster: Table;
+  settings: Settings;
 }
 
 /** Runs `handle` under the document lock with the form's client (a problem on `clientId` when none). */
@@ -216,9 +219,10 @@ export interface OffboardInput {
 export function offboardClient(
   form: OffboardInput,
 ): Outcome<{ clientId: string; endDate: string; status: string }> {
-  return withFormClient(form, ({ zone, input, errors, client, roster }) => {
+  return withFormClient(form, ({ zone, input, errors, client, roster, settings }) => {
     const today = todayIn(zone);
-    const formatDay = (day: number) => formatDayInLocale(day, zone.locale);
+    // As the roster's date cells show it: Settings' Date format, which defaults from the locale.
+    const formatDay = (day: number) => formatDayAs(day, settings.dateFormat);
     const current = client ? statusOn(client.status, client.endDay, today) : null;
     if (client && current === 'Ended')
       errors.push({ field: 'clientId', message: `${client.name} has already ended.` });

@@ -91,12 +91,26 @@ describe('the 30-day rule: only endings we initiate', () => {
     expect(h.snapshot()).toEqual(before);
   });
 
-  test('in a de_DE spreadsheet the dates are written the German way', () => {
+  test('in a de_DE spreadsheet the dates are written as its date cells show them', () => {
     const h = withAcme({ locale: 'de_DE', timeZone: 'Europe/Berlin' });
     const refused = offboard(h, { endDate: '2024-06-17', noticeDate: '2024-06-12', reason: 'Poor fit' });
     expect(refused.errors?.[0].message).toMatch(
-      /end on 17\.6\.2024 the notice date must be 18\.5\.2024 or earlier/,
+      /end on 17\.06\.2024 the notice date must be 18\.05\.2024 or earlier/,
     );
+    expect(h.sheet('Clients').getRange('E2').getDisplayValue()).toBe('08.01.2024'); // the start date, same format
+  });
+
+  test("Settings' Date format, when the coach changes it, is the one messages use", () => {
+    const h = withAcme();
+    const settings = h.sheet('Settings');
+    const row =
+      settings
+        .getRange('A:A')
+        .getValues()
+        .findIndex(([label]) => label === 'Date format') + 1;
+    settings.getRange(row, 2).setValue('d mmm yyyy');
+    const refused = offboard(h, { endDate: '2024-06-17', noticeDate: '2024-06-12', reason: 'Poor fit' });
+    expect(refused.errors?.[0].message).toContain('for an end on 17 Jun 2024 the notice date must be 18 May 2024 or earlier'); // prettier-ignore
   });
 });
 
