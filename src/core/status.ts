@@ -76,7 +76,8 @@ export function clientState(input: StatusInput): ClientState {
   else if (overdue !== null && overdue > 0) checkIn = 'overdue';
   else if (isDueThisWeek(lastCheckIn, startDay, cadenceDays, weekStartDay)) checkIn = 'due';
   else checkIn = lastCheckIn === null ? 'none' : 'on-schedule';
-  const tone = paysLate || checkIn === 'overdue' ? 'bad' : checkIn === 'due' ? 'warn' : checkIn === 'none' ? '' : 'good'; // prettier-ignore
+  // A client who is leaving is never shown in reassuring green.
+  const tone = paysLate || checkIn === 'overdue' ? 'bad' : checkIn === 'due' ? 'warn' : checkIn === 'none' || status === 'Serving notice' ? '' : 'good'; // prettier-ignore
   return {
     status,
     checkIn,

@@ -69,6 +69,10 @@ describe('clientState: one verdict for card, due list and Dashboard', () => {
   test('serving notice: still owes check-ins until the end date, then Ended with none due', () => {
     const serving = { ...base, stored: 'Serving notice', endDay: day('2024-07-01') };
     expect(clientState(serving)).toMatchObject({ status: 'Serving notice', checkIn: 'due' });
+    expect(clientState({ ...serving, lastCheckIn: day('2024-06-10') })).toMatchObject({
+      checkIn: 'done',
+      tone: '',
+    });
     expect(phrases(serving)).toEqual(['Serving notice until 2024-07-01', 'Nothing logged this week']);
     const after = { ...serving, today: day('2024-07-03'), weekStartDay: day('2024-07-01') };
     expect(clientState(after)).toMatchObject({ status: 'Ended', checkIn: 'inactive', overdueBy: null, nextCheckInDay: null, tone: '' }); // prettier-ignore

@@ -69,7 +69,7 @@ export function offboardView(root: HTMLElement, view: { clientId?: string }, nav
   const checkbox = controller.control<HTMLInputElement>('endAtPeriodClose');
   const noticeDate = controller.control<HTMLInputElement>('noticeDate');
   const day = (iso: string) => parseIsoDay(iso);
-  const longDate = (d: number) => formatDayInLocale(d, sidebarContext().locale, 'long');
+  const longDate = (d: number) => formatDayInLocale(d, sidebarContext().locale);
   // The end date as typed: with "period close" ticked the field shows the computed close instead.
   let typedEnd = endDate.value;
   let today = todayIso();
@@ -111,12 +111,17 @@ export function offboardView(root: HTMLElement, view: { clientId?: string }, nav
         : '. They are marked as ended now.',
     );
   };
+  // A change makes the last save's field errors stale: the line below now speaks for the form.
+  const changed = (): void => {
+    controller.clearErrors();
+    update();
+  };
   endDate.addEventListener('input', () => {
     if (!checkbox.checked) typedEnd = endDate.value;
-    update();
+    changed();
   });
   for (const control of [checkbox, noticeDate, reason, picker.select])
-    control.addEventListener(control === noticeDate ? 'input' : 'change', update);
+    control.addEventListener(control === noticeDate ? 'input' : 'change', changed);
   picker.ready.then(update).catch(() => undefined);
   // The spreadsheet's time zone decides what day it is; defaults still on the browser's today follow it.
   spreadsheetToday()
