@@ -239,7 +239,6 @@ export function refreshDashboard(): RefreshReport {
   return withDocumentLock(() => {
     const { ss, zone, settings, roster, clients } = openRoster();
     const today = todayIn(zone);
-    writeStatusesOfToday(roster, zone, settings, today);
     const last = lastCheckIns(
       ss,
       clients.filter((c) => owesCheckIns(statusOn(c.status, c.endDay, today))),
@@ -324,6 +323,8 @@ export function refreshDashboard(): RefreshReport {
         );
       }
     }
+    // After every refusal above, so a Refresh that refuses changes nothing.
+    writeStatusesOfToday(roster, zone, settings, today);
     const cellsByColumn = new Map<number, number>();
     columns.forEach((column, i) => {
       if (column >= 0) cellsByColumn.set(column, i);

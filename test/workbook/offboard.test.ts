@@ -54,6 +54,20 @@ describe('a client serving notice', () => {
     expect(statusCell(h, 3)).toBe('Active');
   });
 
+  test('a Refresh that refuses (its list header is gone) writes no status either', () => {
+    const h = withAcme();
+    offboard(h, { endDate: '2024-06-30', noticeDate: '2024-05-31', reason: 'Scope creep' });
+    h.setNow(Date.parse('2024-07-02T16:00:00Z'));
+    h.sheet('Dashboard')
+      .getRange('D2:H2')
+      .setValues([['My', 'own', 'labels', 'here', 'now']]);
+    const before = h.snapshot();
+    h.emu.ui.respond({ button: 'OK' });
+    h.call('menuRefreshDashboard');
+    expect(h.snapshot()).toEqual(before);
+    expect(statusCell(h)).toBe('Serving notice');
+  });
+
   test('Set up also brings the Status cell to the calendar, and touches only cells that disagree', () => {
     const h = withAcme();
     offboard(h, { endDate: '2024-06-20', noticeDate: '2024-06-12', reason: 'Found a better service' });
