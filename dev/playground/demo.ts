@@ -46,6 +46,8 @@ interface DemoClient {
   success: number;
   satisfaction: number;
   ended?: { monthsAgo: number; reason: string };
+  /** Offboarded with the end date still ahead: serving notice, still checked in until then. */
+  servingNotice?: { endsInDays: number; noticeDaysAgo: number; reason: string };
   paysLate?: boolean;
 }
 
@@ -212,6 +214,7 @@ export const DEMO_CLIENTS: DemoClient[] = [
     metrics: [m('Conversion rate', '%', 'up', 1.2, 2.5, 2), m('Average order value', '$', 'up', 58, 80)],
     success: 0.55,
     satisfaction: 7.4,
+    servingNotice: { endsInDays: 45, noticeDaysAgo: 10, reason: 'Unprofitable' },
   },
   {
     name: 'Sam Whitaker',
@@ -410,6 +413,18 @@ export function buildDemoWorkbook(call: ServerCall, today: string, seed = 202406
     };
     expectOk(call('rpcOffboardClient', form), `offboard ${client.name}`);
     summary.ended++;
+  }
+  for (const client of DEMO_CLIENTS) {
+    if (!client.servingNotice) continue;
+    const { endsInDays, noticeDaysAgo, reason } = client.servingNotice;
+    const form: OffboardForm = {
+      clientId: ids.get(client.name) as string,
+      endDate: formatIsoDay(todayDay + endsInDays),
+      reason,
+      noticeDate: formatIsoDay(todayDay - noticeDaysAgo),
+      endAtPeriodClose: false,
+    };
+    expectOk(call('rpcOffboardClient', form), `serving notice ${client.name}`);
   }
   summary.clients += addAdviceDemoClients(call, todayDay);
   // As a coach would after a week's work: the Dashboard opens on a filled Needs attention list, not on

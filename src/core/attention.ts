@@ -2,9 +2,9 @@
  * The dashboard's "needs attention" list: who to chase this week, and why. Computed from plain
  * values the workbook read in a fixed number of reads.
  */
-import { daysOverdue, isDueThisWeek } from './cadence';
 import { isOverdue } from './invoices';
 import { isUndecided } from './requests';
+import { clientState, owesCheckIns, statusOn } from './status';
 
 export interface AttentionClient {
   clientId: string;
@@ -13,6 +13,8 @@ export interface AttentionClient {
   cadenceDays: number;
   startDay: number | null;
   lastCheckIn: number | null;
+  /** The roster's End date: a client serving notice is chased until then. */
+  endDay?: number | null;
 }
 
 export interface AttentionPayment {
@@ -48,8 +50,8 @@ export interface AttentionItem {
 const ORDER: string[] = Object.values(ATTENTION_REASONS);
 
 /**
- * Active clients only (a paused or ended client is not chased). A payment is listed when overdue
- * (`invoices.ts` `isOverdue`: unpaid more than `graceDays` after it was due). "Nothing logged this week": due this week, not yet overdue, no row.
+ * Clients who owe check-ins only (core/status.ts: active or serving notice; a paused or ended client is not chased). A payment is late when unpaid more
+ * than `graceDays` after it was due. "Nothing logged this week": due this week, not yet overdue, no row.
  */
 export function needsAttention(
   clients: readonly AttentionClient[],
@@ -61,11 +63,25 @@ export function needsAttention(
   formatAmount: (amount: number) => string = String,
 ): AttentionItem[] {
   const items: AttentionItem[] = [];
-  const active = new Map(clients.filter((c) => c.status === 'Active').map((c) => [c.clientId, c]));
+  const active = new Map(
+    clients
+      .filter((c) => owesCheckIns(statusOn(c.status, c.endDay ?? null, todayDay)))
+      .map((c) => [c.clientId, c]),
+  );
   for (const client of active.values()) {
-    const overdue = daysOverdue(client.lastCheckIn, client.startDay, client.cadenceDays, todayDay);
-    const loggedThisWeek = client.lastCheckIn !== null && client.lastCheckIn >= weekStartDay;
-    if (overdue !== null && overdue > 0 && !loggedThisWeek) {
+    // The card's rule, so the card and this list say the same of a client.
+    const state = clientState({
+      stored: client.status,
+      endDay: client.endDay ?? null,
+      startDay: client.startDay,
+      cadenceDays: client.cadenceDays,
+      lastCheckIn: client.lastCheckIn,
+      today: todayDay,
+      weekStartDay,
+      latePayments: 0,
+    });
+    if (state.checkIn === 'overdue') {
+      const overdue = state.overdueBy as number;
       items.push({
         clientId: client.clientId,
         name: client.name,
@@ -76,10 +92,7 @@ export function needsAttention(
             : `${overdue} day${overdue === 1 ? '' : 's'} late; every ${client.cadenceDays} days`,
         sinceDay: todayDay - overdue,
       });
-    } else if (
-      !loggedThisWeek &&
-      isDueThisWeek(client.lastCheckIn, client.startDay, client.cadenceDays, weekStartDay)
-    ) {
+    } else if (state.checkIn === 'due') {
       items.push({
         clientId: client.clientId,
         name: client.name,

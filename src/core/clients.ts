@@ -4,7 +4,8 @@
  * server's input checks.
  */
 
-export const CLIENT_STATUSES = ['Active', 'Paused', 'Ended'] as const;
+/** "Serving notice": offboarded with an end date still ahead; still served (and checked in) until that day. */
+export const CLIENT_STATUSES = ['Active', 'Serving notice', 'Paused', 'Ended'] as const;
 export type ClientStatusName = (typeof CLIENT_STATUSES)[number];
 
 export const CLIENT_TYPES = ['Laissez-faire', 'Micromanager', 'In the dark', 'Savvy'] as const;
@@ -26,7 +27,7 @@ export type RequestDecision = (typeof REQUEST_DECISIONS)[number];
 
 export const DIRECTIONS = ['up', 'down'] as const;
 
-/** The notice a client gets before the end: at least this many days. */
+/** The notice a client gets before an ending we initiate (our side): at least this many days. */
 export const MIN_NOTICE_DAYS = 30;
 
 /** Case- and space-insensitive match of typed text against a fixed list; the list's spelling, or null. */

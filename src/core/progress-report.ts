@@ -5,7 +5,7 @@
  * text to paste into an email. Numbers and dates are written the spreadsheet's way (locale, Settings'
  * date format).
  */
-import { ymdFromDay } from './dates';
+import { formatDayAs } from './locale-date';
 import { progressFraction } from './progress';
 
 /** "Over the last four weeks" compares now with the latest value on or before this many days ago. */
@@ -95,30 +95,6 @@ export function reportWins(input: Pick<ReportInput, 'wins' | 'today'>): { day: n
   return input.wins
     .filter((win) => win.text.trim() !== '' && win.day <= input.today)
     .sort((a, b) => b.day - a.day);
-}
-
-/** A day in a Sheets-style date pattern: `yyyy`, `mm`/`m`, `dd`/`d`, `mmm` (Jan). */
-export function formatDayAs(day: number, pattern: string): string {
-  const { year, month, day: date } = ymdFromDay(day);
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  return pattern.replace(/yyyy|yy|mmm|mm|m|dd|d/gi, (token) => {
-    switch (token.toLowerCase()) {
-      case 'yyyy':
-        return String(year);
-      case 'yy':
-        return String(year % 100).padStart(2, '0');
-      case 'mmm':
-        return months[month - 1];
-      case 'mm':
-        return String(month).padStart(2, '0');
-      case 'm':
-        return String(month);
-      case 'dd':
-        return String(date).padStart(2, '0');
-      default:
-        return String(date);
-    }
-  });
 }
 
 const CURRENCY_PREFIXES = new Set(['$', '€', '£', '¥', '₹', 'US$', 'A$', 'C$', 'R$']);

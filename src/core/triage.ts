@@ -11,6 +11,7 @@
  *   service" (a long silence after good progress).
  * - Two payments late, or the client Paused: "Time, money or personal problems".
  */
+import type { ClientStatusName } from './clients';
 import type { HealthBand } from './health';
 import { CLIENT_SIDE_REASONS } from './clients';
 
@@ -18,7 +19,7 @@ export type ChurnReason = (typeof CLIENT_SIDE_REASONS)[number];
 
 export interface TriageInput {
   band: HealthBand | null;
-  status: 'Active' | 'Paused' | 'Ended';
+  status: ClientStatusName;
   daysSinceCheckIn: number | null;
   cadenceDays: number | null;
   /** Mean progress to target now, and four weeks before now (0 at baseline, 1 at target). */

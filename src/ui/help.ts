@@ -32,8 +32,9 @@ const HELP_SECTIONS: readonly { title: string; body: string }[] = [
     title: 'Money and endings',
     body:
       'Record a payment (late ones show on the Dashboard), log an out-of-scope request as a change order ' +
-      'with its fee, and offboard a client with at least 30 days’ notice. Ended clients stay on the roster, ' +
-      'so lifespan, LTV, churn and retention count them.',
+      'with its fee, and offboard a client: an ending on our side needs at least 30 days’ notice. Until ' +
+      'the end date they are Serving notice and still checked in; from that day they are Ended. Ended ' +
+      'clients stay on the roster, so lifespan, LTV, churn and retention count them.',
   },
   {
     title: 'Formulas',

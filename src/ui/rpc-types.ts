@@ -44,7 +44,7 @@ export const BOOT_ID = 'clienttabs-boot';
 /** How the page got its start-up data: in the page, by asking the server, or not at all. */
 export type BootDelivery = 'inline' | 'rpc' | 'none';
 
-export type ClientStatus = 'Active' | 'Paused' | 'Ended';
+export type ClientStatus = 'Active' | 'Serving notice' | 'Paused' | 'Ended';
 export type ClientType = 'Laissez-faire' | 'Micromanager' | 'In the dark' | 'Savvy';
 export type Direction = 'up' | 'down';
 
@@ -64,6 +64,10 @@ export interface ClientSummary {
   tabName: string;
   status: ClientStatus;
   clientType: ClientType | '';
+  /** For the offboarding form's live end date (the same core rule the save runs). */
+  startDate?: IsoDate | null;
+  programMonths?: number | null;
+  endDate?: IsoDate | null;
 }
 
 export interface DueClient extends ClientSummary {
@@ -166,6 +170,8 @@ export interface ClientCard {
   money?: MoneyCard;
   /** Health, churn triage and growth; null for an ended client. */
   advice: CardAdvice | null;
+  /** The one status rule's verdict (core/status.ts): what the card shows, as the Dashboard decides it. */
+  state: ClientStateView;
 }
 
 /** A client's late-payment record (core/invoices latePaymentRecord). */
@@ -312,6 +318,14 @@ export interface ProgressReport {
   text: string;
 }
 
+export interface ClientStateView {
+  status: ClientStatus;
+  checkIn: 'inactive' | 'overdue' | 'due' | 'done' | 'none' | 'on-schedule';
+  overdueBy: number | null;
+  paysLate: boolean;
+  tone: 'good' | 'warn' | 'bad' | '';
+}
+
 export interface MetricDefinition {
   name: string;
   unit: string;
@@ -382,6 +396,8 @@ export interface OffboardForm {
   noticeDate: IsoDate;
   /** Move the end date to the close of the current program period. */
   endAtPeriodClose: boolean;
+  /** The end date the form showed: the save refuses to record any other. */
+  expectedEndDate?: IsoDate;
 }
 
 /** The Edit client form, as typed; each metric row names the metric it was (`from`; absent for a new one). */

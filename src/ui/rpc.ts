@@ -13,6 +13,7 @@ import type {
   DecideRequestForm,
   InvoiceForm,
   PayInvoiceForm,
+  ClientStatus,
   ClientSummary,
   ClientType,
   ClientEditData,
@@ -205,9 +206,15 @@ export function rpcLogRequest(form: RequestForm): Result<{ clientId: string; row
   return guarded(() => logRequest(form));
 }
 
-/** Sidebar: ends a client (status Ended, end date, reason, notice date). */
-export function rpcOffboardClient(form: OffboardForm): Result<{ clientId: string; endDate: IsoDate }> {
-  return guarded(() => offboardClient(form));
+/** Sidebar: ends a client (Serving notice until the end date, then Ended; end date, reason, notice date). */
+export function rpcOffboardClient(
+  form: OffboardForm,
+): Result<{ clientId: string; endDate: IsoDate; status: ClientStatus }> {
+  return guarded(() => offboardClient(form)) as Result<{
+    clientId: string;
+    endDate: IsoDate;
+    status: ClientStatus;
+  }>;
 }
 
 /** Sidebar: the start-up data of the sidebar just opened, for a page that found none in itself. */

@@ -113,14 +113,14 @@ export function openForActiveClient(view: 'checkin' | 'card'): void {
 
 /**
  * A per-client form, with the client of the tab in view preselected when that tab is a client tab
- * (any other tab opens the form with no client chosen; an ended client is not offered for offboarding).
+ * (any other tab opens the form with no client chosen; a client ended or serving notice is not offered for offboarding).
  */
 export function openWithClientInView(view: 'payment' | 'request' | 'offboard' | 'editClient'): void {
   alerting(() => {
     if (!isSetUp()) return;
     const context = readContext();
     const client = clientOfSheet(context.clients, context.ss.getActiveSheet().getSheetId());
-    const preselect = client && !(view === 'offboard' && client.status === 'Ended');
+    const preselect = client && !(view === 'offboard' && (client.status === 'Ended' || client.status === 'Serving notice')); // prettier-ignore
     openSidebar(preselect ? { view, clientId: client.clientId } : { view }, {
       currency: context.settings.currency,
       locale: context.zone.locale,

@@ -2,6 +2,8 @@
  * The advice on a client's card (health, triage, growth), computed from what the card already read:
  * the client's tab, their payments and open requests. No extra document call.
  */
+import type { ClientStatusName } from '../core/clients';
+import { isOverdue } from '../core/invoices';
 import { parseIsoDay } from '../core/dates';
 import { growthSignal } from '../core/growth';
 import {
@@ -79,7 +81,7 @@ export function clientHistory(
 /** Health, triage and growth for the card; null for an ended client (no advice is due). */
 export function cardAdvice(
   history: ClientHistory,
-  status: 'Active' | 'Paused' | 'Ended',
+  status: ClientStatusName,
   metricProgress: readonly (number | null)[],
   today: number,
 ): CardAdviceData | null {
@@ -89,8 +91,7 @@ export function cardAdvice(
   const unpaidLate = history.payments.filter(
     (p) =>
       p.due !== null &&
-      p.paid === null &&
-      today - p.due > history.graceDays &&
+      isOverdue({ dueDay: p.due, paidDay: p.paid }, today, history.graceDays) &&
       p.due > today - LATE_PAYMENT_WINDOW_DAYS,
   ).length;
   const triage = triageChurn({

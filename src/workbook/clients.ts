@@ -1,6 +1,7 @@
 /** Read-only views for the sidebar: the client list, who is due this week, a client's card. */
 import { isDueThisWeek, weekOf } from '../core/cadence';
-import { normalizeLabel } from '../core/clients';
+import { normalizeLabel, type ClientStatusName } from '../core/clients';
+import { clientState, owesCheckIns, statusOn } from '../core/status';
 import { formatIsoDay } from '../core/dates';
 import { isLate } from '../core/invoices';
 import { isUndecided } from '../core/requests';
@@ -20,8 +21,11 @@ export interface ClientSummaryData {
   clientId: string;
   name: string;
   tabName: string;
-  status: 'Active' | 'Paused' | 'Ended';
+  status: ClientStatusName;
   clientType: string;
+  startDate: string | null;
+  programMonths: number | null;
+  endDate: string | null;
 }
 
 function summary(client: RosterClient): ClientSummaryData {
@@ -31,20 +35,28 @@ function summary(client: RosterClient): ClientSummaryData {
     tabName: client.tabName,
     status: client.status,
     clientType: client.clientType,
+    startDate: client.startDay === null ? null : formatIsoDay(client.startDay),
+    programMonths: client.programMonths,
+    endDate: client.endDay === null ? null : formatIsoDay(client.endDay),
   };
 }
 
-/** What the read-only views start from: `openRoster`'s, but a missing roster is no clients. */
+/**
+ * What the read-only views start from: `openRoster`'s, but a missing roster is no clients, and each
+ * client's status is the one it has today (a notice served to its end date reads Ended; nothing is written).
+ */
 export function readContext(): Omit<OpenRoster, 'roster'> {
   const ss = activeSpreadsheet();
   const zone = readZone(ss);
   const settings = readSettings(ss, zone.locale);
   const roster = readTable(ss, ROSTER);
+  const today = todayIn(zone);
+  const clients = roster ? rosterClients(roster, zone, settings, indexedTabNames()) : [];
   return {
     ss,
     zone,
     settings,
-    clients: roster ? rosterClients(roster, zone, settings, indexedTabNames()) : [],
+    clients: clients.map((c) => ({ ...c, status: statusOn(c.status, c.endDay, today) })),
   };
 }
 
@@ -63,7 +75,7 @@ export function dueList(): DueListData {
   const { ss, zone, settings, clients } = readContext();
   const today = todayIn(zone);
   const week = weekOf(today, settings.weekStart);
-  const active = clients.filter((c) => c.status === 'Active');
+  const active = clients.filter((c) => owesCheckIns(c.status));
   const last = lastCheckIns(ss, active, zone);
   const due = active
     .map((client) => {
@@ -111,6 +123,13 @@ export interface ClientCardData {
   money: MoneyCardData;
   /** Health, churn triage and growth (card-advice.ts); null for an ended client. */
   advice: CardAdviceData | null;
+  state: {
+    status: ClientStatusName;
+    checkIn: string;
+    overdueBy: number | null;
+    paysLate: boolean;
+    tone: string;
+  };
 }
 
 export function clientCard(clientId: string | null): ClientCardData | null {
@@ -155,6 +174,18 @@ export function clientCard(clientId: string | null): ClientCardData | null {
           };
         })
     : [];
+  // Unpaid and past the grace days, as the Dashboard's "Late payment" counts it.
+  const latePayments = paymentRows.filter((p) => p.paid === null && p.late).length;
+  const state = clientState({
+    stored: client.status,
+    endDay: client.endDay,
+    startDay: client.startDay,
+    cadenceDays: client.cadenceDays,
+    lastCheckIn: last ? last.day : null,
+    today,
+    weekStartDay: weekOf(today, settings.weekStart),
+    latePayments,
+  });
   const openRequests = requests
     ? dataRows(requests)
         .filter(
@@ -179,23 +210,26 @@ export function clientCard(clientId: string | null): ClientCardData | null {
     lastCheckIn: last ? formatIsoDay(last.day) : null,
     daysSinceCheckIn: last ? today - last.day : null,
     nextCheckIn:
-      client.status !== 'Active'
+      state.checkIn === 'inactive' || state.nextCheckInDay === null
         ? null
-        : last
-          ? formatIsoDay(last.day + client.cadenceDays)
-          : client.startDay === null
-            ? null
-            : formatIsoDay(client.startDay + client.cadenceDays),
+        : formatIsoDay(state.nextCheckInDay),
     endDate: client.endDay === null ? null : formatIsoDay(client.endDay),
     payments: paymentRows,
     openRequests,
     money: moneyCard(payments, requests, client.clientId, zone, today, settings.graceDays),
     advice: cardAdvice(
       clientHistory(tab, client.cadenceDays, paymentRows, openRequests, settings.graceDays),
-      client.status,
+      state.status,
       metrics.map((m) => m.progress),
       today,
     ),
+    state: {
+      status: state.status,
+      checkIn: state.checkIn,
+      overdueBy: state.overdueBy,
+      paysLate: state.paysLate,
+      tone: state.tone,
+    },
   };
 }
 

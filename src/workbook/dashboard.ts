@@ -4,6 +4,8 @@
  * "needs attention" list that Refresh rewrites in one write.
  */
 import { ATTENTION_REASONS, needsAttention, type AttentionClient } from '../core/attention';
+import { owesCheckIns, statusOn } from '../core/status';
+import { writeStatusesOfToday } from './status-sync';
 import { formatMoney, intlLocaleOf } from '../core/money';
 import { weekOf } from '../core/cadence';
 import { formatIsoDay } from '../core/dates';
@@ -55,7 +57,8 @@ export function dashboardCells(
   const starts = range('startDate');
   const ends = range('endDate');
   const rows: [string, string][] = [
-    ['Active clients', `=COUNTIF(${range('status')},"Active")`],
+    // Clients serving notice are still clients until their end date (core/status.ts statusOn).
+    ['Active clients', `=COUNTIF(${range('status')},"Active")+COUNTIFS(${range('status')},"Serving notice",${ends},">"&${TODAY_CELL})`], // prettier-ignore
     ['Clients, all time', `=COUNTA(${range('clientId')})`],
     ['Average years a client stays, so far', `=CLIENT_LIFESPAN(${starts},${ends},"simple",${TODAY_CELL})`],
     [
@@ -234,17 +237,18 @@ export interface RefreshReport {
 /** Refresh: recomputes the "needs attention" list and rewrites only that list, in one write. */
 export function refreshDashboard(): RefreshReport {
   return withDocumentLock(() => {
-    const { ss, zone, settings, clients } = openRoster();
+    const { ss, zone, settings, roster, clients } = openRoster();
     const today = todayIn(zone);
     const last = lastCheckIns(
       ss,
-      clients.filter((c) => c.status === 'Active'),
+      clients.filter((c) => owesCheckIns(statusOn(c.status, c.endDay, today))),
       zone,
     );
     const attentionClients: AttentionClient[] = clients.map((c) => ({
       clientId: c.clientId,
       name: c.name,
       status: c.status,
+      endDay: c.endDay,
       cadenceDays: c.cadenceDays,
       startDay: c.startDay,
       lastCheckIn: last.get(c.clientId) ?? null,
@@ -319,6 +323,8 @@ export function refreshDashboard(): RefreshReport {
         );
       }
     }
+    // After every refusal above, so a Refresh that refuses changes nothing.
+    writeStatusesOfToday(roster, zone, settings, today);
     const cellsByColumn = new Map<number, number>();
     columns.forEach((column, i) => {
       if (column >= 0) cellsByColumn.set(column, i);

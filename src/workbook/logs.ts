@@ -4,10 +4,13 @@
  */
 import { matchChoice, LEAVE_REASONS, REQUEST_DECISIONS } from '../core/clients';
 import { formatIsoDay } from '../core/dates';
-import { planOffboard } from '../core/offboard';
+import { planOffboard, statusAfterOffboard } from '../core/offboard';
+import { formatDayAs } from '../core/locale-date';
+import { statusOn } from '../core/status';
 import { checkMoney } from '../core/money';
 import { clip, formDayMessage, parseFormDay, shown, type FieldProblem } from '../core/checkin';
 import { asText, dayToCell } from './cells';
+import { todayIn } from './checkin';
 import { withDocumentLock } from './lock';
 import type { Outcome } from './new-client';
 import { rosterClients, type RosterClient } from './roster';
@@ -19,6 +22,7 @@ import {
   readZone,
   requireTable,
   writeCells,
+  type Settings,
   type Spreadsheet,
   type Table,
 } from './tables';
@@ -38,9 +42,10 @@ export function findClient(
   zone: Zone,
   clientId: unknown,
   errors: FieldProblem[],
-): { client: RosterClient | null; roster: Table } {
+): { client: RosterClient | null; roster: Table; settings: Settings } {
   const roster = requireTable(ss, ROSTER);
-  const clients = rosterClients(roster, zone, readSettings(ss, zone.locale));
+  const settings = readSettings(ss, zone.locale);
+  const clients = rosterClients(roster, zone, settings);
   const client =
     typeof clientId === 'string' && clientId !== ''
       ? (clients.find((c) => c.clientId === clientId) ?? null)
@@ -52,7 +57,7 @@ export function findClient(
         : 'Choose a client.';
     errors.push({ field: 'clientId', message });
   }
-  return { client, roster };
+  return { client, roster, settings };
 }
 
 /** Optional text a user typed: trimmed, at most `max` characters; a problem when it is not text. */
@@ -113,6 +118,7 @@ export interface FormContext<I> {
   errors: FieldProblem[];
   client: RosterClient | null;
   roster: Table;
+  settings: Settings;
 }
 
 /** Runs `handle` under the document lock with the form's client (a problem on `clientId` when none). */
@@ -180,14 +186,29 @@ export interface OffboardInput {
   reason: string;
   noticeDate: string;
   endAtPeriodClose: boolean;
+  /** The end date the form showed; when the server computes another (the roster changed), nothing is saved. */
+  expectedEndDate?: string;
 }
 
-export function offboardClient(form: OffboardInput): Outcome<{ clientId: string; endDate: string }> {
-  return withFormClient(form, ({ zone, input, errors, client, roster }) => {
-    if (client && client.status === 'Ended')
+/**
+ * Ends a client on the planned end date: "Serving notice" while that date is ahead (still due for
+ * check-ins, still in the pickers), "Ended" when it has come.
+ */
+export function offboardClient(
+  form: OffboardInput,
+): Outcome<{ clientId: string; endDate: string; status: string }> {
+  return withFormClient(form, ({ zone, input, errors, client, roster, settings }) => {
+    const today = todayIn(zone);
+    // As the roster's date cells show it: Settings' Date format, which defaults from the locale.
+    const formatDay = (day: number) => formatDayAs(day, settings.dateFormat);
+    const current = client ? statusOn(client.status, client.endDay, today) : null;
+    if (client && current === 'Ended')
       errors.push({ field: 'clientId', message: `${client.name} has already ended.` });
+    if (client && current === 'Serving notice')
+      errors.push({ field: 'clientId', message: `${client.name} is already serving notice${client.endDay === null ? '' : ` until ${formatDay(client.endDay)}`}.` }); // prettier-ignore
     const endDay = isoDay(errors, 'endDate', input.endDate, 'End date');
     const noticeDay = isoDay(errors, 'noticeDate', input.noticeDate, 'Notice date');
+    const expectedDay = isoDay(errors, 'endDate', input.expectedEndDate, 'Shown end date', true);
     const reason = matchChoice(LEAVE_REASONS, input.reason);
     if (!reason)
       errors.push({ field: 'reason', message: `Choose why the client left: ${LEAVE_REASONS.join('; ')}.` });
@@ -201,17 +222,22 @@ export function offboardClient(form: OffboardInput): Outcome<{ clientId: string;
       endDay,
       noticeDay,
       endAtPeriodClose: input.endAtPeriodClose === true,
+      reason,
+      formatDay,
     });
     if (!plan.ok) return fail(plan.errors);
+    if (expectedDay !== null && expectedDay !== plan.endDay)
+      return fail([{ field: 'endDate', message: `The end date is now ${formatDay(plan.endDay)}, not the ${formatDay(expectedDay)} shown: the client's start date or program changed. Check it and save again.` }]); // prettier-ignore
+    const status = statusAfterOffboard(plan.endDay, today);
     const cells = new Map<number, unknown>();
     const put = (key: string, value: unknown) => {
       if (roster.col[key] >= 0) cells.set(roster.col[key], value);
     };
-    put('status', 'Ended');
+    put('status', status);
     put('endDate', dayToCell(plan.endDay, zone));
     put('reason', reason);
     put('noticeDate', dayToCell(noticeDay, zone));
     writeCells(roster.sheet, client.row + 1, cells);
-    return { ok: true, value: { clientId: client.clientId, endDate: formatIsoDay(plan.endDay) } };
+    return { ok: true, value: { clientId: client.clientId, endDate: formatIsoDay(plan.endDay), status } };
   });
 }

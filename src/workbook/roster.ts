@@ -1,5 +1,5 @@
 /** The roster (Clients): reading clients, and the live link formulas of a client's row. */
-import { CLIENT_STATUSES, matchChoice } from '../core/clients';
+import { CLIENT_STATUSES, matchChoice, type ClientStatusName } from '../core/clients';
 import { progressFormula } from '../core/progress';
 import { cadenceFor } from '../core/cadence';
 import { columnLetter, formulaString, quoteSheetName } from '../core/layout';
@@ -23,7 +23,8 @@ export interface RosterClient {
   clientId: string;
   name: string;
   tabName: string;
-  status: 'Active' | 'Paused' | 'Ended';
+  /** The Status cell as written; what it means today is core/status.ts `statusOn`. */
+  status: ClientStatusName;
   clientType: string;
   startDay: number | null;
   endDay: number | null;

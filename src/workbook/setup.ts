@@ -12,6 +12,8 @@ import { NEW_TAB_WIDTH } from './client-tab';
 import { indexedClients, setIndexedClients, type IndexedClient } from './client-index';
 import { settingValueCell, upgradeDashboard, writeDashboard } from './dashboard';
 import { withDocumentLock } from './lock';
+import { todayIn } from './checkin';
+import { writeStatusesOfToday } from './status-sync';
 import { liveLinksLabel, repairLinkFormula } from './links';
 import {
   numberFormat,
@@ -352,6 +354,7 @@ export function setUpWorkbook(): SetupReport {
     setUpTemplate(ss, report);
     setUpDashboard(ss, roster, settingsValues, settings, report);
     setIndexedClients(repairLinks(roster, report));
+    writeStatusesOfToday(roster, zone, settings, todayIn(zone));
     return report;
   });
 }

@@ -200,6 +200,59 @@ describeInBrowser('what QA found, in Chromium', () => {
     expect(dialogs).toEqual([]);
   });
 
+  test('the card of a client paying late says so in red, with the reasons the Dashboard lists for them', async () => {
+    const { page, dialogs, errors } = await openPlayground(session);
+    // Earlier tests may have checked this client in: the Dashboard says what it says as of its last Refresh.
+    call('menuRefreshDashboard');
+    type State = { status: string; checkIn: string; paysLate: boolean };
+    const late = call<ClientSummary[]>('rpcListClients')
+      .map((c) => ({ c, state: call<{ state: State }>('rpcGetClientCard', c.clientId).state }))
+      .find(({ state }) => state.status === 'Active' && state.paysLate);
+    expect(late).toBeDefined();
+    const { c, state } = late!;
+    const dashboard = sheet('Dashboard').values;
+    const header = dashboard.findIndex((row) => row.includes('Why') && row.includes('Client ID'));
+    const why = dashboard[header].indexOf('Why');
+    const id = dashboard[header].indexOf('Client ID');
+    const listed = dashboard
+      .slice(header + 1)
+      .filter((row) => row[id] === c.clientId)
+      .map((row) => row[why]);
+    const reasons = [
+      ...(state.checkIn === 'overdue' ? ['Check-in overdue'] : []),
+      ...(state.checkIn === 'due' ? ['Nothing logged this week'] : []),
+      'Late payment',
+    ];
+    expect(listed.filter((reason) => reason !== 'Open out-of-scope request')).toEqual(reasons);
+    await showTab(page, c.tabName);
+    const frame = await openView(page, /client card/i, 'card');
+    await frame.waitForSelector(`.client-card[data-client-id="${c.clientId}"]`);
+    const line = (await frame.textContent('[data-field="check-in-state"]')) ?? '';
+    expect(line).toMatch(/ · Paying late$/);
+    expect(line).not.toContain('On schedule');
+    if (state.checkIn === 'due') expect(line).toMatch(/^Nothing logged this week · /);
+    expect(await frame.getAttribute('[data-field="check-in-state"]', 'class')).toBe('badge-line bad');
+    await screenshotSidebar(page, 'qa-card-late-payer');
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  test('the card of a client serving notice: until when, and check-ins still due', async () => {
+    const { page, dialogs, errors } = await openPlayground(session);
+    const redwood = client('Redwood Outfitters');
+    expect(redwood.status).toBe('Serving notice');
+    await showTab(page, redwood.tabName);
+    const frame = await openView(page, /client card/i, 'card');
+    await frame.waitForSelector(`.client-card[data-client-id="${redwood.clientId}"]`);
+    expect(await frame.textContent('[data-field="check-in-state"]')).toMatch(
+      new RegExp(`^Serving notice until ${formatDay(redwood.endDate!)} · `),
+    );
+    expect(await frame.locator('button', { hasText: /^Check in$/ }).count()).toBe(1);
+    await screenshotSidebar(page, 'qa-card-serving-notice');
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
   test('the card of an ended client: its end date, no "overdue", no next check-in, no Check in button', async () => {
     const { page, dialogs, errors } = await openPlayground(session);
     const priya = client('Priya Raman');

@@ -548,7 +548,7 @@ describeInBrowser('the sidebar in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
-  test('offboarding: too little notice is refused beside the field; a valid one ends the client', async () => {
+  test('offboarding: too little notice is refused beside the field; the end date shown live is the one saved, and they serve their notice', async () => {
     const { page, dialogs, errors } = await openPlayground(session);
     const due = call<DueList>('rpcGetDueList');
     const client = due.clients.find((c) => c.name !== HOSTILE && c.status === 'Active')!;
@@ -565,7 +565,7 @@ describeInBrowser('the sidebar in Chromium', () => {
     await form.click('button[type="submit"]');
     await form.waitForSelector('.has-error [name="noticeDate"][aria-invalid="true"]');
     expect(await form.textContent('.has-error .field-error')).toMatch(
-      /at least 30 days' notice.*2025-02-18 or earlier/,
+      /at least 30 days' notice: for an end on 3\/20\/2025 the notice date must be 2\/18\/2025 or earlier/,
     );
     // Said once, beside the field: not repeated in the message at the top.
     expect(
@@ -575,28 +575,41 @@ describeInBrowser('the sidebar in Chromium', () => {
     await screenshotSidebar(page, 'offboard-notice-error');
 
     await form.fill('input[name="endDate"]', '2025-04-15');
+    // The end date it will save, as the spreadsheet's locale (en_US) writes it, before saving.
+    await expectText(
+      form,
+      '[data-field="end-preview"]',
+      'Last day: Tue, Apr 15, 2025. Until then they are serving notice',
+    );
+    // End at the close of the program period: the field and the line show the computed date, live.
+    await form.check('input[name="endAtPeriodClose"]');
+    const close = (await form.getAttribute('[data-field="end-date-shown"]', 'data-iso')) ?? '';
+    expect(close >= '2025-04-15').toBe(true);
+    expect(await form.inputValue('input[name="endDate"]')).toBe(close);
+    expect(await form.isDisabled('input[name="endDate"]')).toBe(true);
+    const shownText = (await form.textContent('[data-field="end-date-shown"]')) ?? '';
+    await screenshotSidebar(page, 'offboard-period-close');
     await form.click('button[type="submit"]');
     await expectText(
       form,
       '.status.success',
-      `${client.name} is marked as ended on 15 Apr 2025 (Scope creep).`,
+      `${client.name} is serving notice until ${shownText} (Scope creep)`,
     );
     const roster = sheetNamed(session.playground.workbook(), 'Clients');
     const header = roster.values[roster.values.findIndex((row) => row.includes('Client ID'))].map(String);
     const row = roster.values.find((r) => r[header.indexOf('Client ID')] === client.clientId)!;
-    expect(row[header.indexOf('Status')]).toBe('Ended');
+    expect(row[header.indexOf('Status')]).toBe('Serving notice');
     expect(row[header.indexOf('Why they left')]).toBe('Scope creep');
-    expect(row[header.indexOf('End date')]).toBe('2025-04-15');
+    expect(row[header.indexOf('End date')]).toBe(close); // the date shown is the date saved
     expect(row[header.indexOf('Notice date')]).toBe('2025-03-01');
     await screenshotSidebar(page, 'offboard-done');
 
-    // Gone from this week's check-ins, as the VA sees them.
+    // Still on this week's check-ins until the end date, as the VA sees them.
     const checkin = await openView(page, /log a check-in/i, 'checkin');
     await checkin.waitForSelector('.due-item .due-name');
     const names = await checkin.$$eval('.due-item .due-name', (els) => els.map((e) => e.textContent));
-    expect(names.length).toBeGreaterThan(0);
-    expect(names).not.toContain(client.name);
-    expect(call<DueList>('rpcGetDueList').clients.map((c) => c.clientId)).not.toContain(client.clientId);
+    expect(names).toContain(client.name);
+    expect(call<DueList>('rpcGetDueList').clients.find((c) => c.clientId === client.clientId)?.status).toBe('Serving notice'); // prettier-ignore
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
   });

@@ -1,6 +1,6 @@
 /** The progress report's content (src/core/progress-report.ts): rows, plain text, dates and numbers. */
 import { dayFromYmd } from '../../src/core/dates';
-import { formatDayAs, reportMetricRow, reportText, type ReportInput } from '../../src/core/progress-report';
+import { reportMetricRow, reportText, type ReportInput } from '../../src/core/progress-report';
 
 const TODAY = dayFromYmd(2025, 3, 12) as number;
 
@@ -94,9 +94,3 @@ describe('reportText', () => {
   });
 });
 
-test('formatDayAs follows Sheets-style patterns', () => {
-  const day = dayFromYmd(2025, 3, 2) as number;
-  expect(formatDayAs(day, 'yyyy-mm-dd')).toBe('2025-03-02');
-  expect(formatDayAs(day, 'dd/mm/yyyy')).toBe('02/03/2025');
-  expect(formatDayAs(day, 'd mmm yyyy')).toBe('2 Mar 2025');
-});

@@ -13,7 +13,6 @@ import { parseClientTab } from '../../src/core/client-tab';
 import { parseIsoDay } from '../../src/core/dates';
 import { columnLetter, findHeaderRow, quoteSheetName } from '../../src/core/layout';
 import { checkClientName, parseNewClient } from '../../src/core/new-client';
-import { periodCloseOnOrAfter, planOffboard } from '../../src/core/offboard';
 import { dayOfTimeInZone } from '../../src/core/time-zone';
 
 const day = (iso: string) => parseIsoDay(iso) as number;
@@ -212,19 +211,6 @@ describe('needs attention', () => {
       ['B', 'Late payment'],
       ['A', 'Open out-of-scope request'],
     ]);
-  });
-});
-
-describe('offboarding', () => {
-  test('period close and the 30-day notice rule', () => {
-    expect(periodCloseOnOrAfter(day('2024-01-31'), 1, day('2024-03-15'))).toBe(day('2024-03-31'));
-    const input = { startDay: day('2024-01-08'), programMonths: 6, endDay: day('2024-07-01'), noticeDay: day('2024-06-02'), endAtPeriodClose: false }; // prettier-ignore
-    expect(planOffboard(input)).toMatchObject({ ok: false, errors: [{ field: 'noticeDate' }] });
-    expect(planOffboard({ ...input, endAtPeriodClose: true })).toEqual({
-      ok: true,
-      endDay: day('2024-07-08'),
-    });
-    expect(planOffboard({ ...input, endDay: day('2023-12-01'), noticeDay: day('2023-10-01') })).toMatchObject({ ok: false, errors: [{ field: 'endDate' }] }); // prettier-ignore
   });
 });
 

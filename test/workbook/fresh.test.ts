@@ -104,7 +104,7 @@ describe('a managed sheet the user deleted', () => {
     expect(() => h.call('menuRefreshDashboard')).not.toThrow();
     expect((h.emu.ui.alerts.at(-1) as { prompt: string }).prompt).toBe('The Dashboard sheet is missing. Run ClientTabs > Set up workbook.'); // prettier-ignore
     h.call('menuSetUpWorkbook');
-    expect(h.sheet('Dashboard').getRange('B2').getFormula()).toBe(`=COUNTIF('Clients'!C2:C,"Active")`);
+    expect(h.sheet('Dashboard').getRange('B2').getFormula()).toBe(`=COUNTIF('Clients'!C2:C,"Active")+COUNTIFS('Clients'!C2:C,"Serving notice",'Clients'!F2:F,">"&B11)`); // prettier-ignore
   });
 
   test('check in this client on a tab that is not a client tab: a clear message, no sidebar', () => {

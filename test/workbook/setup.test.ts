@@ -22,6 +22,7 @@ describe('Set up workbook', () => {
     expect(clients.getFrozenRows()).toBe(1);
     expect(clients.getRange('C2').getDataValidation()?.getCriteriaValues()[0]).toEqual([
       'Active',
+      'Serving notice',
       'Paused',
       'Ended',
     ]);

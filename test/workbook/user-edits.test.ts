@@ -83,7 +83,7 @@ describe('a roster and shared logs with columns reordered and columns of the use
     expect(byLabel(h, 'Requests', 2)).toMatchObject({ 'Decision': 'Change order', 'Client ID': 'C-0001', 'Client': 'Acme Co', 'Ticket': '', 'Request': 'Logo', 'Change-order fee': 450 }); // prettier-ignore
 
     expect(h.call<R>('rpcOffboardClient', { clientId: 'C-0001', endDate: '2024-09-30', reason: 'Poor fit', noticeDate: '2024-08-01', endAtPeriodClose: false }).ok).toBe(true); // prettier-ignore
-    expect(byLabel(h, 'Clients', 3)).toMatchObject({ 'Status': 'Ended', 'Why they left': 'Poor fit', 'Account manager': '' }); // prettier-ignore
+    expect(byLabel(h, 'Clients', 3)).toMatchObject({ 'Status': 'Serving notice', 'Why they left': 'Poor fit', 'Account manager': '' }); // prettier-ignore
     // The tab's payment preview filters the Payments columns by their labels, not their positions.
     expect(h.sheet('Acme Co').getRange('H3').getFormula()).toContain(`FILTER({'Payments'!F2:F,'Payments'!E2:E,'Payments'!A2:A},'Payments'!D2:D=$B$2)`); // prettier-ignore
   });
@@ -100,7 +100,7 @@ describe('a roster and shared logs with columns reordered and columns of the use
     expect(roster.getRange('C2:C3').getFormulas()).toEqual([['=1+1'], ['']]);
     expect(roster.getRange('C3').getValue()).toBe('');
     expect(byLabel(h, 'Clients', 3)).toMatchObject({ 'Client': 'Beta', 'Status': 'Active', 'Client ID': 'C-0002' }); // prettier-ignore
-    expect(byLabel(h, 'Clients', 2)).toMatchObject({ Status: 'Ended', 'Why they left': 'Poor fit' });
+    expect(byLabel(h, 'Clients', 2)).toMatchObject({ Status: 'Serving notice', 'Why they left': 'Poor fit' });
   });
 });
 

@@ -17,6 +17,8 @@ import { healthSection, healthSummary } from './card-health';
 import { notesLoader } from './card-notes';
 import { reportSection } from './card-report';
 import { triageSection } from './card-triage';
+import { formatIsoDay, parseIsoDay } from '../../core/dates';
+import { statusPhrases } from '../../core/status';
 
 export function cardView(root: HTMLElement, view: { clientId?: string }, nav: Navigate): void {
   const picker = clientPicker(view.clientId);
@@ -65,20 +67,15 @@ export function cardView(root: HTMLElement, view: { clientId?: string }, nav: Na
 
 function renderCard(card: ClientCard, nav: Navigate): HTMLElement {
   const { client } = card;
-  const overdueBy =
-    card.daysSinceCheckIn !== null && card.cadenceDays > 0 ? card.daysSinceCheckIn - card.cadenceDays : null;
-  // An ended or paused client owes no check-in: no "overdue", no next date, no Check in button.
-  const active = client.status === 'Active';
-  const checkState = !active
-    ? 'inactive'
-    : card.lastCheckIn === null
-      ? 'none'
-      : overdueBy !== null && overdueBy > 0
-        ? 'overdue'
-        : 'ok';
+  // The one status rule (core/status.ts), decided on the server from what the Dashboard reads too.
+  const { state } = card;
+  const active = state.checkIn !== 'inactive';
+  const checkTone = state.checkIn === 'overdue' ? 'bad' : state.checkIn === 'done' || state.checkIn === 'on-schedule' ? 'good' : ''; // prettier-ignore
+  const endDay = card.endDate ? parseIsoDay(card.endDate) : null;
+  const stateLine = statusPhrases(state, endDay, (day) => formatDate(formatIsoDay(day))).join(' · ');
   const facts = [
     client.clientType,
-    client.status,
+    state.status,
     card.startDate ? `since ${formatDate(card.startDate)}` : '',
     card.program,
   ]
@@ -99,7 +96,7 @@ function renderCard(card: ClientCard, nav: Navigate): HTMLElement {
         'Since check-in',
         card.daysSinceCheckIn === null ? '–' : plural(card.daysSinceCheckIn, 'day'),
         'days-since',
-        checkState === 'overdue' ? 'bad' : checkState === 'ok' ? 'good' : '',
+        checkTone,
       ),
       tile(
         'Cadence',
@@ -108,7 +105,7 @@ function renderCard(card: ClientCard, nav: Navigate): HTMLElement {
         '',
         card.cadenceDays ? `A check-in every ${plural(card.cadenceDays, 'day')}` : undefined,
       ),
-      client.status === 'Ended'
+      state.status === 'Ended'
         ? tile(
             'Ended',
             formatDate(card.endDate).replace(/ \d{4}$/, ''),
@@ -124,19 +121,7 @@ function renderCard(card: ClientCard, nav: Navigate): HTMLElement {
             formatDate(card.nextCheckIn),
           ),
     ),
-    checkState === 'inactive'
-      ? h(
-          'p',
-          { class: 'badge-line', 'data-field': 'check-in-state' },
-          client.status === 'Ended'
-            ? `Ended${card.endDate ? ` on ${formatDate(card.endDate)}` : ''}: no check-ins due`
-            : 'Paused: no check-ins due',
-        )
-      : checkState === 'overdue'
-        ? h('p', { class: 'badge-line bad', 'data-field': 'check-in-state' }, `Overdue by ${plural(overdueBy as number, 'day')}`) // prettier-ignore
-        : checkState === 'none'
-          ? h('p', { class: 'badge-line', 'data-field': 'check-in-state' }, 'No check-in yet')
-          : h('p', { class: 'badge-line good', 'data-field': 'check-in-state' }, 'On schedule'),
+    h('p', { class: `badge-line ${state.tone}`.trim(), 'data-field': 'check-in-state' }, stateLine),
     card.advice ? healthSummary(card.advice) : null,
     section(
       'Definition of success',
