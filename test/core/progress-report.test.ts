@@ -93,4 +93,3 @@ describe('reportText', () => {
     expect(text).toContain('$1.000 on day one');
   });
 });
-
