@@ -6,7 +6,7 @@
  * error whose message a user can read, with every cell and property as before; for a mutation that
  * succeeds, the text it was sent lands as text (never as a formula, never as #ERROR!). Reads never write.
  *
- * `npm test`: 30 calls per function; `npm run fuzz`: 600 (HOSTILE_RUNS overrides). The seed is fixed
+ * `npm test`: 20 calls per function; `npm run fuzz`: 600 (HOSTILE_RUNS overrides). The seed is fixed
  * under CI (test/fast-check-seed.cjs); FC_SEED replays one a failure printed.
  */
 import fc from 'fast-check';
@@ -21,7 +21,7 @@ import {
   stringsIn,
 } from './hostile-values';
 
-const RUNS = runs(30, 600);
+const RUNS = runs(20, 600);
 
 /**
  * How a form is tampered with: one or two fields replaced by hostile values (objects and lists tampered
@@ -192,7 +192,9 @@ describe(`hostile input on each sidebar server function (${RUNS} calls each)`, (
         // What landed: text stays text, and no cell it wrote shows an error.
         const strings = stringsIn(sent);
         const wrong = changedCells(cellsBefore, h.snapshot()).filter(
-          (cell) => ranAsFormula(cell.formula, strings) || (cell.formula === '' && cell.value === '#ERROR!'),
+          (cell) =>
+            ranAsFormula(cell.formula, strings) ||
+            (cell.formula === '' && cell.value === '#ERROR!' && !strings.has('#ERROR!')),
         );
         expect([name, wrong]).toEqual([name, []]);
       }),
