@@ -45,29 +45,7 @@ export const ASSUMPTION = {
   lock: 'The document lock can be taken',
   flush: 'A value written and flushed under the lock is what formulas read next',
   plainText: 'Text written into a plain-text cell reads back as typed',
-  localeDates: "Dates in messages follow the spreadsheet's locale",
 } as const;
-
-/** The day the locale-dates check formats: 28 October 2026 (a two-digit day, so day and month differ). */
-export const LOCALE_PROBE_ISO = '2026-10-28';
-
-/**
- * Whether the script's Intl knows the spreadsheet's locale, so a message dates an invoice the way the
- * user writes dates (`formatDayForLocale`): PASS when the probe day shows its day and year and Intl
- * supports the locale; FAIL when it fell back (messages then show dates the en-US way). `supported` is
- * `Intl.DateTimeFormat.supportedLocalesOf` of the locale's tag.
- */
-export function judgeLocaleDates(locale: string, supported: boolean, shown: string): CheckResult {
-  const assumption = ASSUMPTION.localeDates;
-  const readable = shown.includes('28') && shown.includes('2026');
-  const english = /^en([_-]US)?$/.test(locale);
-  const verdict: Verdict = readable && (supported || english) ? 'PASS' : 'FAIL';
-  return {
-    assumption,
-    verdict,
-    seen: `${LOCALE_PROBE_ISO} shows as ${JSON.stringify(shown)} for ${locale}${supported ? '' : ' (a locale this script does not know: messages use en-US dates)'}.`,
-  };
-}
 
 /** What the plain-text check writes: a formula, a leading zero, a date and a boolean, all as text. */
 export const PLAIN_TEXT_PROBES = ['=1+1', '0012', '3/4/2025', 'TRUE'] as const;

@@ -4,8 +4,7 @@
  * temporary hidden sheets under the document lock and deletes them: no user cell is read for writing,
  * and the spreadsheet is left as it was (sheets, their order, the sheet in view).
  */
-import { dayFromYmd, parseIsoDay } from '../core/dates';
-import { formatDayForLocale } from '../core/locale-day';
+import { dayFromYmd } from '../core/dates';
 import { columnLetter } from '../core/layout';
 import {
   type CheckResult,
@@ -16,8 +15,6 @@ import {
   judgeFormulas,
   judgeLock,
   judgePlainText,
-  judgeLocaleDates,
-  LOCALE_PROBE_ISO,
   PLAIN_TEXT_PROBES,
   couldNotCheck,
   selfCheckReport,
@@ -58,7 +55,6 @@ export function runSelfCheck(received: { token: string | null; via: BootDelivery
     results.push(judgeLock(false));
   }
   const locale = ss.getSpreadsheetLocale();
-  results.push(localeDates(locale));
   return selfCheckReport(results, {
     addOnVersion: version,
     locale,
@@ -155,20 +151,4 @@ function formulasSeen(copy: Sheet, formulas: { row: number; col: number; formula
     formula,
     value: values[row]?.[col] ?? '',
   }));
-}
-
-/** How this script's Intl dates a message in the spreadsheet's locale (no document call). */
-function localeDates(locale: string): CheckResult {
-  const tag = locale.replace(/_/g, '-');
-  let supported = false;
-  try {
-    supported = Intl.DateTimeFormat.supportedLocalesOf([tag]).length > 0;
-  } catch {
-    supported = false;
-  }
-  return judgeLocaleDates(
-    locale,
-    supported,
-    formatDayForLocale(parseIsoDay(LOCALE_PROBE_ISO) as number, locale),
-  );
 }

@@ -13,7 +13,7 @@ import {
   type Invoice,
   type LatePaymentRecord,
 } from '../core/invoices';
-import { formatDayForLocale } from '../core/locale-day';
+import { formatDayAs } from '../core/locale-date';
 import { formatMoney, intlLocaleOf } from '../core/money';
 import type { FieldProblem } from '../core/checkin';
 import { asText, dayToCell, readDay, readNumber, readText, type Zone } from './cells';
@@ -101,17 +101,19 @@ export function invoicesOf(clientId: string): InvoicesData | null {
   };
 }
 
-/** How messages name an invoice and show money, in the spreadsheet's locale and currency. */
-function words(invoice: Invoice, zone: Zone, currency: () => string) {
-  // Settings are read only when a message or note shows money (a read a plain payment skips), once.
-  let symbol: string | null = null;
-  const money = (amount: number) => formatMoney(amount, (symbol ??= currency()), intlLocaleOf(zone.locale));
+/** How messages name an invoice and show money and days, as Settings' currency and Date format write them. */
+function words(invoice: Invoice, zone: Zone, settings: () => Settings) {
+  // Settings are read only when a message or note shows money or a day (a read a plain payment skips), once.
+  let read: Settings | null = null;
+  const wanted = () => (read ??= settings());
+  const money = (amount: number) => formatMoney(amount, wanted().currency, intlLocaleOf(zone.locale));
+  const day = (d: number) => formatDayAs(d, wanted().dateFormat);
   return {
-    invoice:
-      invoice.dueDay === null
-        ? 'the invoice'
-        : `the invoice due ${formatDayForLocale(invoice.dueDay, zone.locale)}`,
+    get invoice() {
+      return invoice.dueDay === null ? 'the invoice' : `the invoice due ${day(invoice.dueDay)}`;
+    },
     money,
+    day,
   };
 }
 
@@ -155,7 +157,7 @@ export function payInvoice(
     if (!table) return fail([{ field: 'invoice', message: 'The Payments sheet is missing or has no header row. Run ClientTabs > Set up workbook.' }]); // prettier-ignore
     const invoice = findInvoice(clientInvoices(table, client.clientId, zone), input.row, due);
     if (!invoice) {
-      return fail([{ field: 'invoice', message: `${client.name} has no invoice due ${formatDayForLocale(due, zone.locale)} in Payments; nothing was changed.` }]); // prettier-ignore
+      return fail([{ field: 'invoice', message: `${client.name} has no invoice due ${formatDayAs(due, readSettings(ss, zone.locale).dateFormat)} in Payments; nothing was changed.` }]); // prettier-ignore
     }
     return settle(
       table,
@@ -164,7 +166,7 @@ export function payInvoice(
       paid,
       note,
       zone,
-      () => readSettings(ss, zone.locale).currency,
+      () => readSettings(ss, zone.locale),
       client.clientId,
     );
   });
@@ -178,10 +180,10 @@ export function settle(
   paidDay: number,
   note: string,
   zone: Zone,
-  currency: () => string,
+  settings: () => Settings,
   clientId: string,
 ): Outcome<{ clientId: string; row: number; stillDue: number }> {
-  const named = words(invoice, zone, currency);
+  const named = words(invoice, zone, settings);
   const outcome = applyPayment(invoice, amount, paidDay, named);
   if (!outcome.ok) return fail([{ field: outcome.problem === 'paid' ? 'invoice' : 'amount', message: outcome.message }]); // prettier-ignore
   const hasPaidAmount = table.col.paidAmount >= 0;
@@ -194,7 +196,7 @@ export function settle(
     return fail([{ field: 'note', message: 'The Payments sheet has no "Note" column to keep this note: add it back, or leave the note blank.' }]); // prettier-ignore
   const notes = [invoice.note];
   if (outcome.paidDay === null)
-    notes.push(`${named.money(amount)} paid ${formatDayForLocale(paidDay, zone.locale)}`);
+    notes.push(`${named.money(amount)} paid ${named.day(paidDay)}`);
   if (note) notes.push(note);
   const cells = new Map<number, unknown>();
   if (outcome.paidDay !== null) cells.set(table.col.paid, dayToCell(outcome.paidDay, zone));
@@ -229,9 +231,10 @@ export function createInvoice(form: InvoiceInput): Outcome<{ clientId: string; r
       ? clientInvoices(table, client.clientId, zone).find((i) => i.dueDay === due && i.amount === amount)
       : undefined;
     if (twin) {
+      const twinWords = words(twin, zone, () => readSettings(ss, zone.locale));
       const problem: FieldProblem = {
         field: 'due',
-        message: `${client.name} already has an invoice of ${words(twin, zone, () => readSettings(ss, zone.locale).currency).money(amount)} due ${formatDayForLocale(due, zone.locale)} (Payments row ${twin.sheetRow}); nothing was added.`,
+        message: `${client.name} already has an invoice of ${twinWords.money(amount)} due ${twinWords.day(due)} (Payments row ${twin.sheetRow}); nothing was added.`,
       };
       return fail([problem]);
     }
@@ -272,7 +275,7 @@ export function recordPayment(form: PaymentInput): Outcome<{ clientId: string; r
         ? undefined
         : clientInvoices(table, client.clientId, zone).find((i) => i.dueDay === due && i.paidDay === null);
     if (table && open && paid !== null) {
-      const settled = settle(table, open, amount, paid, note, zone, () => readSettings(ss, zone.locale).currency, client.clientId); // prettier-ignore
+      const settled = settle(table, open, amount, paid, note, zone, () => readSettings(ss, zone.locale), client.clientId); // prettier-ignore
       return settled.ok
         ? { ok: true, value: { clientId: client.clientId, row: settled.value.row } }
         : settled;

@@ -5,7 +5,6 @@ import {
   judgeDates,
   judgeFlush,
   judgePlainText,
-  judgeLocaleDates,
   judgeFormulas,
   judgeLock,
   couldNotCheck,
@@ -147,20 +146,5 @@ describe('selfCheckReport', () => {
         '      Taken.',
       ].join('\n'),
     );
-  });
-});
-
-describe('judgeLocaleDates', () => {
-  test("PASS when the script's Intl knows the locale and shows the day", () => {
-    expect(judgeLocaleDates('de_DE', true, '28. Okt. 2026')).toEqual({
-      assumption: "Dates in messages follow the spreadsheet's locale",
-      verdict: 'PASS',
-      seen: '2026-10-28 shows as "28. Okt. 2026" for de_DE.',
-    });
-    expect(judgeLocaleDates('en_US', false, 'Oct 28, 2026').verdict).toBe('PASS');
-  });
-  test('FAIL when Intl fell back to en-US for another locale, or the day is not shown', () => {
-    expect(judgeLocaleDates('fi_FI', false, 'Oct 28, 2026')).toMatchObject({ verdict: 'FAIL', seen: expect.stringContaining('messages use en-US dates') }); // prettier-ignore
-    expect(judgeLocaleDates('de_DE', true, '10/2026').verdict).toBe('FAIL');
   });
 });
