@@ -94,6 +94,7 @@ describe.each(CORPUS)('the scan of $id', (layout) => {
         ),
       );
       expect([...lines]).toEqual([place.index]);
+      expect(place.insert).toBe(layout.checkIn?.insert === true);
     });
   }
 });

@@ -1,6 +1,6 @@
 import { CORPUS, type CorpusCell, type CorpusLayout } from '../fixtures/adopt-corpus';
 import { FIXTURES, type FixtureCell, type FixtureWorkbook } from '../fixtures/existing-workbooks';
-import { checkIn, harness, NOW, type Harness } from './helpers';
+import { checkIn, harness, NOW, SAMPLE_CLIENT, type Harness } from './helpers';
 
 type R<T> = { ok: boolean; value: T; errors?: { field: string; message: string }[]; message?: string };
 interface Scan {
@@ -294,9 +294,25 @@ describe.each(['en_US', 'de_DE'])('the corpus of real layouts in %s', (locale) =
       );
       const values: Record<string, string> = {};
       for (const [name, value] of Object.entries(layout.checkIn.values)) values[name] = typed(value, locale);
+      const beforeCheckIn = h.snapshot([layout.tab])[layout.tab];
       const saved = h.call<R<{ row: number }>>('rpcSaveCheckIn', { ...WEIGHT_88, values });
       expect(saved).toMatchObject({ ok: true });
       const tab = h.sheet(layout.tab);
+      if (!layout.checkIn.insert) {
+        // Nothing moved: only the measure cells changed, and the date of a line that had none.
+        const after = h.snapshot([layout.tab])[layout.tab];
+        const changed: string[] = [];
+        after.values.forEach((row, r) =>
+          row.forEach((value, c) => {
+            const old = beforeCheckIn.values[r]?.[c] ?? '';
+            // The user's own formulas (a Summe over the log) may recompute; typed cells must not change.
+            const typedCell = (beforeCheckIn.formulas[r]?.[c] ?? '') === '';
+            if (typedCell && JSON.stringify(old) !== JSON.stringify(value) && old !== '')
+              changed.push(`${String.fromCharCode(65 + c)}${r + 1}`);
+          }),
+        );
+        expect(changed).toEqual([]);
+      }
       for (const [a1, value] of Object.entries(layout.checkIn.cells)) expect([a1, tab.getRange(a1).getValue()]).toEqual([a1, value]); // prettier-ignore
     });
   });
@@ -312,3 +328,70 @@ function dayOf(date: Date, h: Harness): string {
     day: '2-digit',
   }).format(date);
 }
+
+describe('issue 10: an old tab of an existing client', () => {
+  /** Tom Becker on the roster, and the tab a coach kept for him before: 2023 weeks, long overdue. */
+  function tomAndHisOldTab(): Harness {
+    const h = harness();
+    h.emu.spreadsheet
+      .insertSheet('Tom Becker (old)')
+      .getRange('A1:C5')
+      .setValues([['Tom Becker: weekly numbers', '', ''], ['', '', ''], ['Date', 'Revenue', 'Leads'], ['2023-08-07', 18500, 9], ['2023-08-14', 18900, 11]]); // prettier-ignore
+    h.call('menuSetUpWorkbook');
+    expect(h.call<R<unknown>>('rpcCreateClient', { ...SAMPLE_CLIENT, name: 'Tom Becker' }).ok).toBe(true);
+    return h;
+  }
+  const rosterNames = (h: Harness) => {
+    const values = h.sheet('Clients').getDataRange().getValues();
+    const header = values[0] as string[];
+    return values.slice(1).map((r) => [r[header.indexOf('Client')], r[header.indexOf('Status')]]);
+  };
+
+  test('the scan offers to link it to Tom as history, and adopting does so: no second Tom on the roster', () => {
+    const h = tomAndHisOldTab();
+    const scan = h.call<FullScan>('rpcScanForAdoption');
+    const old = scan.candidates.find((c) => c.tabName === 'Tom Becker (old)');
+    expect(old).toMatchObject({ match: { clientId: 'C-0001', name: 'Tom Becker' }, mode: 'history' });
+    expect(old?.reasons.join(' ')).toMatch(/matches the client Tom Becker: linked to them as history/);
+    const before = h.snapshot(['Tom Becker (old)']);
+    const result = h.call<R<Progress>>('rpcAdoptTabs', ['Tom Becker (old)']);
+    expect(result.value).toMatchObject({ adopted: ['Tom Becker (old)'], failed: [], done: true });
+    expect(rosterNames(h)).toEqual([['Tom Becker', 'Active']]);
+    expect(h.snapshot(['Tom Becker (old)'])).toEqual(before);
+    // Linked: not offered again.
+    expect(h.call<FullScan>('rpcScanForAdoption').candidates.map((c) => c.tabName)).not.toContain(
+      'Tom Becker (old)',
+    );
+  });
+
+  test('or adopted as an ended client, its end date the last check-in: never due, never overdue', () => {
+    const h = tomAndHisOldTab();
+    h.call('rpcAdoptTabs', ['Tom Becker (old)'], { 'Tom Becker (old)': { mode: 'ended' } });
+    const values = h.sheet('Clients').getDataRange().getValues();
+    const header = values[0] as string[];
+    expect(rosterNames(h)).toEqual([
+      ['Tom Becker', 'Active'],
+      ['Tom Becker (old)', 'Ended'],
+    ]);
+    const end = values[2][header.indexOf('End date')] as Date;
+    expect(end.toISOString().slice(0, 10)).toBe('2023-08-14');
+  });
+
+  test('the preview can pick the measures: only the ticked ones become metrics, and check-ins follow them', () => {
+    const h = harness();
+    h.emu.spreadsheet
+      .insertSheet('Ann log')
+      .getRange('A1:C3')
+      .setValues([['Date', 'Weight', 'Steps'], ['2024-05-06', 90, 7000], ['2024-05-13', 89, 7200]]); // prettier-ignore
+    h.call('menuSetUpWorkbook');
+    h.call('rpcAdoptTabs', ['Ann log'], { 'Ann log': { table: 0, measures: ['Weight'] } });
+    const refused = h.call<R<unknown>>('rpcSaveCheckIn', {
+      ...WEIGHT_88,
+      values: { Weight: '88', Steps: '8000' },
+    });
+    expect(refused.ok).toBe(false);
+    const saved = h.call<R<{ row: number }>>('rpcSaveCheckIn', WEIGHT_88);
+    expect(saved).toMatchObject({ ok: true, value: { row: 4 } });
+    expect(h.sheet('Ann log').getRange('A4:C4').getValues()[0].slice(1)).toEqual([88, '']);
+  });
+});
