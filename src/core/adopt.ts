@@ -373,6 +373,8 @@ function findTables(
 ): { candidates: Candidate[]; weekLabelsWithoutStart: boolean; datesWithoutHeader: boolean } {
   const { readDay } = options;
   const spill = spillMask(values, formulas);
+  const lines = lineInfos(values, readDay);
+  const starts = startDays(values, readDay);
   const candidates: Candidate[] = [];
   let weekLabelsWithoutStart = false;
   let datesWithoutHeader = false;
@@ -385,7 +387,7 @@ function findTables(
         datesWithoutHeader = true;
       continue;
     }
-    const startDay = startDayAbove(values, header, readDay);
+    const startDay = starts.find((start) => start.row < header)?.day ?? null;
     // The axis may be unlabelled (a blank corner above dates across): try positions whose next cell is a date.
     const axes = labels.filter(
       (l) =>
@@ -393,7 +395,7 @@ function findTables(
     );
     for (const axis of axes) {
       const axisLabel = axis.label || `(${place(orientation, axis.column)})`;
-      const found = readAxis(values, header, axis.column, readDay, startDay);
+      const found = readAxis(values, lines, header, axis.column, readDay, startDay);
       if (found.weekLabelsWithoutStart) weekLabelsWithoutStart = true;
       if (!found.slots.length) continue;
       candidates.push(
@@ -424,9 +426,18 @@ function firstBelowIsDate(values: Grid, header: number, column: number, readDay:
   return false;
 }
 
-/** A "Start date" label with a date beside it, above the header (for "Week 1" labels). */
-function startDayAbove(values: Grid, header: number, readDay: DayReader): number | null {
-  for (let r = 0; r < header; r++) {
+/** Every "Start date" label with a date beside it, by row, found once per grid (for "Week 1" labels). */
+function startDays(values: Grid, readDay: DayReader): { row: number; day: number }[] {
+  const found: { row: number; day: number }[] = [];
+  for (let r = 0; r < Math.min(values.length, MAX_HEADER_SCAN); r++) {
+    const day = startDayOn(values, r, readDay);
+    if (day !== null) found.push({ row: r, day });
+  }
+  return found;
+}
+
+function startDayOn(values: Grid, r: number, readDay: DayReader): number | null {
+  {
     const cells = values[r] ?? [];
     for (let c = 0; c + 1 < cells.length; c++) {
       if (!START_LABEL.test(normalizeLabel(cells[c]).replace(/:$/, ''))) continue;
@@ -448,8 +459,28 @@ interface AxisRead {
 }
 
 /** Walks down the axis column from the header to the next table's header (or the end). */
+/** What each line is, worked out once per grid: the axis walk runs once per header label. */
+interface LineInfo {
+  filled: number;
+  summary: string | null;
+  /** Two or more labels and nothing else: the header of another table. */
+  headerLike: boolean;
+}
+
+function lineInfos(values: Grid, readDay: DayReader): LineInfo[] {
+  return values.map((cells) => {
+    const filled = cells.filter((cell) => !isBlank(cell));
+    return {
+      filled: filled.length,
+      summary: filled.length ? summaryLabelOf(cells, readDay) : null,
+      headerLike: filled.length >= 2 && filled.every((c) => isLabel(c, readDay)),
+    };
+  });
+}
+
 function readAxis(
   values: Grid,
+  lines: readonly LineInfo[],
   header: number,
   axis: number,
   readDay: DayReader,
@@ -463,9 +494,9 @@ function readAxis(
   let end = header;
   for (let r = header + 1; r < values.length; r++) {
     const cells = values[r] ?? [];
-    const filled = cells.filter((cell) => !isBlank(cell));
-    if (filled.length === 0) continue;
-    const summary = summaryLabelOf(cells, readDay);
+    const line = lines[r];
+    if (line.filled === 0) continue;
+    const summary = line.summary;
     if (summary !== null) {
       summaries.push({ index: r, label: summary });
       end = r;
@@ -473,7 +504,7 @@ function readAxis(
     }
     const cell = cells[axis];
     const day = isBlank(cell) || isNumber(cell) ? null : readDay(cell);
-    if (day === null && filled.length >= 2 && filled.every((c) => isLabel(c, readDay))) break;
+    if (day === null && line.headerLike) break;
     end = r;
     if (day !== null) {
       dates++;
