@@ -456,6 +456,8 @@ interface TypingSpreadsheet {
 export const LEGACY_TAB = 'Tom Becker (old)';
 /** A tab of free-form notes: nothing in it reads as a weekly log, so adopting skips it with a reason. */
 export const NOTES_TAB = 'Ideas & notes';
+/** The coach's own to-do list (due dates, a 1–3 priority): dated numbers, but not a client log. */
+export const TODO_TAB = 'My to-do';
 
 /**
  * Typed into the workbook the way a coach would (strings are read as typed input, so dates become
@@ -497,6 +499,12 @@ export function addLegacyTabs(spreadsheet: TypingSpreadsheet, today: string, see
     [],
     ['Date', 'Revenue', 'Leads', 'Notes'],
     ...log,
+  ]);
+  type(TODO_TAB, [
+    ['Task', 'Due date', 'Priority', 'Done'],
+    ['Send invoices', formatIsoDay(todayDay - 3), 2, 'yes'],
+    ['Renew coaching insurance', formatIsoDay(todayDay + 9), 1, ''],
+    ['Plan the group program', formatIsoDay(todayDay + 20), 3, ''],
   ]);
   type(NOTES_TAB, [
     ['Ideas for the spring'],

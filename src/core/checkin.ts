@@ -303,6 +303,8 @@ export interface CheckInPlan {
   runs: { column: number; cells: CellWrite[] }[];
   /** For a replacement: the old values, to keep in a note on the Week of cell. */
   previousNote: string | null;
+  /** Insert a line at `row` first (an adopted log with summary lines or another table below). */
+  insert: boolean;
 }
 
 /**
@@ -332,13 +334,17 @@ export function planCheckIn(
   const written = entry.wins !== '' || entry.blockers !== '' || entry.notes !== '';
   const problem = contentProblem({ measured, written, noContact: entry.noContact }, canMeasure);
   if (problem) return { ok: false, ...problem };
-  const row = existing ? existing.row : log.lastRow + 1;
+  const placed = existing || !log.place ? null : log.place(entry.weekDay);
+  const row = existing ? existing.row : placed ? placed.row : log.lastRow + 1;
   const cells = new Map<number, CellWrite>();
   const put = (column: number, cell: CellWrite) => {
     if (column >= 0) cells.set(column, cell);
   };
   const textCell = (text: string): CellWrite => (text === '' ? { blank: true } : { text });
-  put(log.weekColumn, entry.noContact ? { text: noContactText(entry.weekDay) } : { day: entry.weekDay });
+  // A pre-dated line keeps the date (or "Week 3") the user wrote there.
+  const keepDate = placed?.keepDate === true && !entry.noContact;
+  if (!keepDate)
+    put(log.weekColumn, entry.noContact ? { text: noContactText(entry.weekDay) } : { day: entry.weekDay });
   for (const [name, column] of log.metricColumns) {
     const value = entry.metricValues.get(name);
     put(column, value === null || value === undefined ? { blank: true } : { number: value });
@@ -351,8 +357,11 @@ export function planCheckIn(
 
   const runs: CheckInPlan['runs'] = [];
   for (const column of ownedLogColumns(log)) {
+    if (keepDate && column === log.weekColumn) continue;
     const last = runs[runs.length - 1];
     const cell = cells.get(column) ?? { blank: true };
+    // On a line of an adopted log, only what was typed is written: the user's own notes there stay.
+    if (placed && 'blank' in cell) continue;
     if (last && last.column + last.cells.length === column) last.cells.push(cell);
     else runs.push({ column, cells: [cell] });
   }
@@ -365,7 +374,10 @@ export function planCheckIn(
       .map((column) => `${String(header[column])}: ${describe(old[column])}`);
     previousNote = `Replaced on ${formatIsoDay(todayDay)}. Before: ${parts.length ? parts.join('; ') : '(empty)'}`;
   }
-  return { ok: true, value: { row, replaced: Boolean(existing), runs, previousNote } };
+  return {
+    ok: true,
+    value: { row, replaced: Boolean(existing), runs, previousNote, insert: placed?.insert === true },
+  };
 }
 
 /**

@@ -77,6 +77,11 @@ export interface LogLayout {
   lastRow: number;
   /** Every dated log row, in sheet order. */
   entries: { row: number; day: number }[];
+  /**
+   * An adopted log's own rule for where a new week goes (its pre-dated line, or above its summary lines);
+   * absent for our tabs, where the row after `lastRow` is always right.
+   */
+  place?: (weekDay: number) => { row: number; insert: boolean; keepDate: boolean };
 }
 
 export interface ClientTabModel {

@@ -45,7 +45,32 @@ export const ASSUMPTION = {
   lock: 'The document lock can be taken',
   flush: 'A value written and flushed under the lock is what formulas read next',
   plainText: 'Text written into a plain-text cell reads back as typed',
+  spill: 'A cell filled by a FILTER result has that value but no formula of its own',
 } as const;
+
+/** The spill check: numbers in a column, and a FILTER of those above 1 beside them (its anchor first). */
+export const SPILL_PROBE = {
+  numbers: [3, 1, 2],
+  formula: '=FILTER(E1:E3,E1:E3>1)',
+  spilled: [3, 2],
+} as const;
+
+/**
+ * Adoption tells a FILTER's output column (never written: a value there breaks the FILTER) from typed
+ * numbers by the anchor's formula and the blank formulas below it. A guess until a real sheet says so.
+ */
+export function judgeSpill(values: readonly unknown[], formulas: readonly string[]): CheckResult {
+  const assumption = ASSUMPTION.spill;
+  const seen = `FILTER anchor formula ${JSON.stringify(formulas[0] ?? '')}; values ${values.map(describe).join(', ')}; formulas below it ${formulas
+    .slice(1)
+    .map((f) => JSON.stringify(f))
+    .join(', ')}.`;
+  const pass =
+    /^=FILTER\(/i.test(formulas[0] ?? '') &&
+    SPILL_PROBE.spilled.every((value, i) => values[i] === value) &&
+    formulas.slice(1).every((formula) => formula === '');
+  return { assumption, verdict: pass ? 'PASS' : 'FAIL', seen };
+}
 
 /** What the plain-text check writes: a formula, a leading zero, a date and a boolean, all as text. */
 export const PLAIN_TEXT_PROBES = ['=1+1', '0012', '3/4/2025', 'TRUE'] as const;

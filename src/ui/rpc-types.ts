@@ -351,13 +351,50 @@ export interface NewClientForm {
   metrics: MetricDefinition[];
 }
 
+/** One table of a tab in the adoption preview. */
+export interface AdoptTable {
+  where: string;
+  orientation: 'rows' | 'columns';
+  axisLabel: string;
+  measures: { name: string; baseline: number | null; target: number | null }[];
+  leftOut: { label: string; reason: string }[];
+  observations: number;
+  firstDate: IsoDate | null;
+  lastDate: IsoDate | null;
+  summaries: string[];
+  /** The header and the last few observations, as text. */
+  sample: string[][];
+}
+
+export type AdoptMode = 'client' | 'ended' | 'history';
+
 export interface AdoptCandidate {
   tabName: string;
+  /** A clear client log, a doubtful one, or a tab that is not one client's log (a to-do list, an hours log). */
+  verdict: 'log' | 'doubtful' | 'not-client';
+  /** Ticked by default: only a clear client log. */
+  checked: boolean;
+  reasons: string[];
+  confidence: number;
+  /** The chosen table first, then the others on the tab. */
+  tables: AdoptTable[];
+  profile: { label: string; value: string }[];
+  /** The existing client whose name the tab carries. */
+  match: { clientId: string; name: string } | null;
+  mode: AdoptMode;
   dateColumn: string;
   metricColumns: string[];
   firstDate: IsoDate | null;
   lastDate: IsoDate | null;
   rows: number;
+}
+
+/** What the user confirmed for a tab in the preview. */
+export interface AdoptTabChoice {
+  table?: number;
+  measures?: string[];
+  mode?: AdoptMode;
+  clientId?: string;
 }
 
 export interface AdoptScan {

@@ -6,6 +6,7 @@
 import type {
   AdoptProgress,
   AdoptScan,
+  AdoptTabChoice,
   CheckInEntry,
   CheckInForm,
   ClientCard,
@@ -168,8 +169,11 @@ export function rpcScanForAdoption(): AdoptScan {
 }
 
 /** Sidebar: adopts tabs into the roster; call again with `remaining` until `done`. */
-export function rpcAdoptTabs(tabNames: string[]): Result<AdoptProgress> {
-  return guarded(() => adoptTabs(tabNames));
+export function rpcAdoptTabs(
+  tabNames: string[],
+  choices?: Record<string, AdoptTabChoice>,
+): Result<AdoptProgress> {
+  return guarded(() => adoptTabs(tabNames, choices));
 }
 
 /** Sidebar: records a payment (due, paid, amount) for a client. */

@@ -15,6 +15,8 @@ import {
   judgeFormulas,
   judgeLock,
   judgePlainText,
+  judgeSpill,
+  SPILL_PROBE,
   PLAIN_TEXT_PROBES,
   couldNotCheck,
   selfCheckReport,
@@ -94,6 +96,9 @@ function checkInTemporarySheets(ss: Spreadsheet, spreadsheetZone: string, script
       3,
       PLAIN_TEXT_PROBES.map((text) => [asText(text)]),
     );
+    // Adoption's guess about FILTER output: numbers in E, the FILTER in F1 spilling below it.
+    probe.getRange(1, 5, 3, 1).setValues(SPILL_PROBE.numbers.map((n) => [n]));
+    probe.getRange(1, 6).setFormula(SPILL_PROBE.formula);
     const formulas = copy && dashboard ? copyFormulas(dashboard, copy) : [];
     const [[dateAnswer], [firstAnswer]] = readAnswered(probe.getRange(1, 2, 2, 1));
     probe.getRange(2, 1).setValue(FLUSH_VALUES[1]);
@@ -104,11 +109,17 @@ function checkInTemporarySheets(ss: Spreadsheet, spreadsheetZone: string, script
       texts.getValues().map(([v]) => v),
       texts.getFormulas().map(([f]) => f),
     );
+    const spill = probe.getRange(1, 6, SPILL_PROBE.spilled.length, 1);
+    const spillResult = judgeSpill(
+      spill.getValues().map(([v]) => v),
+      spill.getFormulas().map(([f]) => f),
+    );
     return [
       judgeDates(dateAnswer, PROBE_DAY, spreadsheetZone, scriptZone),
       judgeFlush(FLUSH_VALUES, [firstAnswer, secondAnswer]),
       judgeFormulas(seen, 'There is no Dashboard yet (run Set up workbook first), so no formula was tried.'),
       plain,
+      spillResult,
     ];
   } finally {
     for (const sheet of made) ss.deleteSheet(sheet);

@@ -34,6 +34,8 @@ export interface CheckInSaved {
 }
 
 function a1(tab: ClientTab, row0: number, column0: number, width = 1, height = 1): string {
+  // A log with dates across is planned transposed: its rows are the sheet's columns.
+  if (tab.transposed) [row0, column0, width, height] = [column0, row0, height, width];
   const start = `${columnLetter(column0 + 1)}${row0 + 1}`;
   const end = `${columnLetter(column0 + width)}${row0 + height}`;
   return `${quoteSheetName(tab.tabName)}!${width === 1 && height === 1 ? start : `${start}:${end}`}`;
@@ -74,15 +76,33 @@ export function saveCheckIn(request: CheckInRequest): Outcome<CheckInSaved> {
     const plan = planCheckIn(tab.log, tab.values, parsed.value, enteredBy, request.replace === true, today);
     if (!plan.ok)
       return { ok: false, errors: [{ field: plan.field, message: plan.message }], message: plan.message };
-    const { row, runs, previousNote, replaced } = plan.value;
-    if (row + 1 > tab.values.length) {
+    const { row, runs, previousNote, replaced, insert } = plan.value;
+    if (insert || row + 1 > tab.values.length) {
       const sheet = ss.getSheetByName(tab.tabName);
-      if (sheet) growTab(sheet);
+      // Above an adopted log's summary lines (or another table): a new line, so none of theirs is written.
+      if (sheet && insert && tab.transposed) sheet.insertColumnsBefore(row + 1, 1);
+      else if (sheet && insert) sheet.insertRowsBefore(row + 1, 1);
+      else if (sheet && tab.transposed) sheet.insertColumnsAfter(sheet.getMaxColumns(), 1);
+      else if (sheet) growTab(sheet);
     }
     const at = (row1: number, column1: number, rows: number, columns: number) =>
       ss.getRange(a1(tab, row1 - 1, column1 - 1, columns, rows));
-    for (const run of runs)
-      writeBlock(at, row + 1, run.column + 1, [run.cells.map((c) => cellValue(c, zone))]);
+    const sheetRange = (row1: number, column1: number, rows: number, columns: number) =>
+      ss.getRange(
+        `${quoteSheetName(tab.tabName)}!${columnLetter(column1)}${row1}:${columnLetter(column1 + columns - 1)}${row1 + rows - 1}`,
+      );
+    for (const run of runs) {
+      const cells = run.cells.map((c) => cellValue(c, zone));
+      // Dates across: the planned row is a sheet column, so its cells go down that column.
+      if (tab.transposed)
+        writeBlock(
+          sheetRange,
+          run.column + 1,
+          row + 1,
+          cells.map((cell) => [cell]),
+        );
+      else writeBlock(at, row + 1, run.column + 1, [cells]);
+    }
     if (previousNote) {
       const noteCell = ss.getRange(a1(tab, row, tab.log.weekColumn));
       const earlier = noteCell.getNote();

@@ -3,7 +3,7 @@
  * getValues reads it (Spreadsheet.getRange(a1) is not a spreadsheet call). When the index is stale (tab
  * renamed, deleted, narrowed, or another tab took the name) it falls back to the roster and repairs it.
  */
-import { detectAdoptable } from '../core/adopt';
+import { orientedGrid, placeCheckIn, scanTab, type AdoptChoice } from '../core/adopt';
 import { clip } from '../core/checkin';
 import {
   LOG,
@@ -11,11 +11,12 @@ import {
   PROFILE,
   type ClientTabModel,
   type LogLayout,
-  ownedLogColumns,
   type MetricDef,
 } from '../core/client-tab';
 import { normalizeLabel } from '../core/clients';
 import { columnLetter, isBlank, quoteSheetName } from '../core/layout';
+import { dayOfTimeInZone } from '../core/time-zone';
+import { adoptedChoice } from './adopt-choice';
 import { readDay, readNumber, readText, strictDayReader, type Zone } from './cells';
 import { getIndexedClient, setIndexedClient, type IndexedClient } from './client-index';
 import { rosterClients, type RosterClient } from './roster';
@@ -32,6 +33,8 @@ export interface ClientTab {
   log: LogLayout;
   metrics: MetricDef[];
   adopted: boolean;
+  /** Dates across the columns: `values` and `log` are transposed (a "row" is a column of the sheet). */
+  transposed: boolean;
 }
 
 /**
@@ -86,6 +89,7 @@ export function modelTab(
   width: number,
   values: unknown[][],
   zone: Zone,
+  choice: () => AdoptChoice | null = () => null,
 ): ClientTab | null {
   const model = parseClientTab(values, (value) => readDay(value, zone));
   if (model.log && model.metrics.length > 0) {
@@ -98,61 +102,66 @@ export function modelTab(
       log: model.log,
       metrics: model.metrics,
       adopted: false,
+      transposed: false,
     };
   }
-  const detected = detectAdoptable(values, strictDayReader(zone));
-  if (!detected.ok) {
+  const today = dayOfTimeInZone(Date.now(), zone.timeZone);
+  // The table the user confirmed at adoption, else the scan's own choice (tabs adopted before choices were kept).
+  const confirmed = model.log ? null : choice();
+  const found = scanTab(values, { readDay: strictDayReader(zone), today, choice: confirmed });
+  if (!found.ok) {
     if (!model.log) return null;
-    return { clientId, tabName, width, values, model, log: model.log, metrics: [], adopted: false };
+    return { clientId, tabName, width, values, model, log: model.log, metrics: [], adopted: false, transposed: false }; // prettier-ignore
   }
-  const found = detected.value;
+  const table = found.table;
+  const transposed = table.orientation === 'columns';
+  // Dates across the columns: the log is read and written transposed, so a week is a "row" here too.
+  const grid = transposed ? orientedGrid(values, 'columns', '' as unknown) : values;
   const isSatisfaction = (label: string) => normalizeLabel(label).startsWith('satisfaction');
-  const metrics: MetricDef[] = found.metricColumns
+  const metrics: MetricDef[] = table.measures
     .filter((metric) => !isSatisfaction(metric.label))
     .map((metric) => ({
-      name: metric.label,
+      name: metric.name,
       unit: '',
       direction: 'up',
-      baseline: null,
-      target: null,
-      row: found.headerRow,
-      nameColumn: metric.column,
+      baseline: metric.baseline,
+      target: metric.target,
+      row: table.header,
+      nameColumn: metric.index,
       baselineColumn: -1,
       targetColumn: -1,
     }));
   const base = model.log;
   const log: LogLayout = base ?? {
-    headerRow: found.headerRow,
-    weekColumn: found.dateColumn,
+    headerRow: table.header,
+    weekColumn: table.axis,
     metricColumns: new Map(),
     satisfactionColumn: -1,
     winsColumn: -1,
     blockersColumn: -1,
     notesColumn: -1,
     enteredByColumn: -1,
-    lastRow: found.headerRow,
-    entries: [],
+    lastRow: table.header,
+    entries: table.observations.map((o) => ({ row: o.index, day: o.day })),
+    place: (weekDay) => {
+      const placed = placeCheckIn(table, grid, weekDay);
+      return { row: placed.index, insert: placed.insert, keepDate: placed.keepDate };
+    },
   };
   for (const metric of metrics) log.metricColumns.set(metric.name, metric.nameColumn);
   if (!base) {
     // The tab's own Satisfaction, Wins, Blockers, Notes and Entered by columns, when it has them by name.
-    const header = (values[found.headerRow] ?? []).map(normalizeLabel);
+    const header = (grid[table.header] ?? []).map(normalizeLabel);
     const labelled = (label: string) => header.indexOf(normalizeLabel(label));
     log.satisfactionColumn = header.findIndex(isSatisfaction);
     log.winsColumn = labelled(LOG.wins);
     log.blockersColumn = labelled(LOG.blockers);
     log.notesColumn = labelled(LOG.notes);
     log.enteredByColumn = labelled(LOG.enteredBy);
-    const reader = (value: unknown) => readDay(value, zone);
-    const owned = ownedLogColumns(log);
-    for (let row = found.headerRow + 1; row < values.length; row++) {
-      const cells = values[row] ?? [];
-      if (owned.some((column) => !isBlank(cells[column]))) log.lastRow = row;
-      const day = reader(cells[log.weekColumn]);
-      if (day !== null) log.entries.push({ row, day });
-    }
+    const observed = table.observations.map((o) => o.index);
+    log.lastRow = observed.length ? Math.max(...observed) : table.header;
   }
-  return { clientId, tabName, width, values, model, log, metrics, adopted: true };
+  return { clientId, tabName, width, values: grid, model, log, metrics, adopted: true, transposed };
 }
 
 /** The client's tab, through the index when it is fresh, else through the roster. */
@@ -162,7 +171,9 @@ export function openClientTab(ss: Spreadsheet, clientId: string, zone: Zone): Cl
     let read = readByName(ss, indexed.name, indexed.width);
     for (let attempt = 0; read && attempt < 2; attempt++) {
       const { values, range } = read;
-      const tab = modelTab(clientId, indexed.name, values[0]?.length ?? indexed.width, values, zone);
+      const tab = modelTab(clientId, indexed.name, values[0]?.length ?? indexed.width, values, zone, () =>
+        adoptedChoice(indexed.sheetId),
+      );
       const ownId = tab ? profileClientId(tab.model) : null;
       // A tab without our card (an adopted one) is only known by its sheet ID: names can be swapped.
       const same =
@@ -185,6 +196,8 @@ export function openClientTab(ss: Spreadsheet, clientId: string, zone: Zone): Cl
  * in it. Writing without them would drop what the user typed, so the caller reads the tab in full.
  */
 function mayBeCutOff(tab: ClientTab): boolean {
+  // Dates across: cut off when the last column read holds anything.
+  if (tab.transposed) return (tab.values[tab.width - 1] ?? []).some((cell) => !isBlank(cell));
   const header = tab.values[tab.log.headerRow] ?? [];
   if (header.length >= tab.width && !isBlank(header[tab.width - 1])) return true;
   // Only a tab we made (its card has a Client ID) is known to have every log column and a metric table.
@@ -226,7 +239,9 @@ export function openRosterClient(ss: Spreadsheet, client: RosterClient, zone: Zo
     width: sheet.getMaxColumns(),
   };
   const values = sheet.getRange(1, 1, sheet.getMaxRows(), entry.width).getValues();
-  const tab = modelTab(client.clientId, entry.name, entry.width, values, zone);
+  const tab = modelTab(client.clientId, entry.name, entry.width, values, zone, () =>
+    adoptedChoice(entry.sheetId),
+  );
   if (!tab)
     throw new WorkbookError(`Could not find a log (a "Week of" or date column) in the tab "${entry.name}".`);
   setIndexedClient(client.clientId, entry);

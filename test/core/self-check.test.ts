@@ -5,6 +5,7 @@ import {
   judgeDates,
   judgeFlush,
   judgePlainText,
+  judgeSpill,
   judgeFormulas,
   judgeLock,
   couldNotCheck,
@@ -146,5 +147,16 @@ describe('selfCheckReport', () => {
         '      Taken.',
       ].join('\n'),
     );
+  });
+});
+
+describe('judgeSpill', () => {
+  test('passes when the FILTER anchor holds the formula and the cells below only its values', () => {
+    expect(judgeSpill([3, 2], ['=FILTER(E1:E3,E1:E3>1)', '']).verdict).toBe('PASS');
+  });
+  test('fails when the spilled cell reports a formula (adoption would then take it for computed input)', () => {
+    const result = judgeSpill([3, 2], ['=FILTER(E1:E3,E1:E3>1)', '=FILTER(E1:E3,E1:E3>1)']);
+    expect(result).toMatchObject({ verdict: 'FAIL', seen: expect.stringContaining('formulas below it') });
+    expect(judgeSpill(['#REF!', ''], ['=FILTER(E1:E3,E1:E3>1)', '']).verdict).toBe('FAIL');
   });
 });

@@ -1,4 +1,3 @@
-import { detectAdoptable } from '../../src/core/adopt';
 import { needsAttention } from '../../src/core/attention';
 import { cadenceFor, daysOverdue, isDueThisWeek, parseWeekday, weekOf } from '../../src/core/cadence';
 import {
@@ -154,31 +153,6 @@ describe('form input', () => {
     expect(dayOfTimeInZone(sundayEveningUtc, 'Pacific/Auckland')).toBe(day('2024-06-17'));
     expect(dayOfTimeInZone(sundayEveningUtc, 'America/Los_Angeles')).toBe(day('2024-06-16'));
     expect(dayOfTimeInZone(sundayEveningUtc, 'Not/AZone')).toBe(day('2024-06-16'));
-  });
-});
-
-describe('adoption detection', () => {
-  test('finds the date column and numeric columns beside it, under a title block', () => {
-    const found = detectAdoptable(
-      [['My client'], ['Date', 'Note', 'Score'], ['2024-01-01', 'a', 3], ['2024-01-08', '', 4]],
-      readDay,
-    );
-    expect(found).toEqual({
-      ok: true,
-      value: {
-        headerRow: 1,
-        dateColumn: 0,
-        dateLabel: 'Date',
-        metricColumns: [{ column: 2, label: 'Score' }],
-        firstDay: day('2024-01-01'),
-        lastDay: day('2024-01-08'),
-        rows: 2,
-      },
-    });
-  });
-  test('gives a reason when it cannot read a tab', () => {
-    expect(detectAdoptable([], readDay)).toEqual({ ok: false, reason: 'The tab is empty.' });
-    expect(detectAdoptable([['Date', 'Note'], ['2024-01-01', 'x']], readDay)).toMatchObject({ ok: false, reason: expect.stringMatching(/no column of numbers/) }); // prettier-ignore
   });
 });
 

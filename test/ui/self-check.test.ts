@@ -83,6 +83,7 @@ describe('Check this spreadsheet', () => {
           'The document lock can be taken': 'PASS',
           'A value written and flushed under the lock is what formulas read next': 'PASS',
           'Text written into a plain-text cell reads back as typed': 'PASS',
+          'A cell filled by a FILTER result has that value but no formula of its own': 'PASS',
         });
         const zone = customFunctionDates === 'script-midnight' ? `script's time zone (${SCRIPT_ZONE})` : `spreadsheet's time zone (${timeZone})`; // prettier-ignore
         expect(seenFor(report, 'A date')).toContain(`midnight in the ${zone}`);

@@ -1,9 +1,22 @@
+import { CORPUS, type CorpusCell, type CorpusLayout } from '../fixtures/adopt-corpus';
 import { FIXTURES, type FixtureCell, type FixtureWorkbook } from '../fixtures/existing-workbooks';
-import { checkIn, harness, NOW, type Harness } from './helpers';
+import { checkIn, harness, NOW, SAMPLE_CLIENT, type Harness } from './helpers';
 
 type R<T> = { ok: boolean; value: T; errors?: { field: string; message: string }[]; message?: string };
 interface Scan {
   candidates: { tabName: string; dateColumn: string; metricColumns: string[]; firstDate: string; lastDate: string; rows: number }[]; // prettier-ignore
+  skipped: { tabName: string; reason: string }[];
+}
+interface FullScan {
+  candidates: {
+    tabName: string;
+    verdict: string;
+    checked: boolean;
+    reasons: string[];
+    tables: { orientation: string; axisLabel: string; measures: { name: string }[]; observations: number; lastDate: string; leftOut: { label: string; reason: string }[] }[]; // prettier-ignore
+    match: { clientId: string; name: string } | null;
+    mode: string;
+  }[];
   skipped: { tabName: string; reason: string }[];
 }
 interface Progress {
@@ -45,7 +58,7 @@ describe.each(FIXTURES)('adopting an existing workbook: $name', (fixture) => {
     expect(h.snapshot(Object.keys(fixture.tabs))).toEqual(before);
     const roster = h.sheet('Clients').getDataRange();
     const formulas = roster.getFormulas();
-    expect(formulas.slice(1).every((r) => r[11].startsWith('=IF(COUNT('))).toBe(true);
+    expect(formulas.slice(1).every((r) => r[11].startsWith('=IFERROR(MAX(FILTER('))).toBe(true);
     // Adopted again? Nothing to adopt: they are in the roster now.
     expect(h.call<Scan>('rpcScanForAdoption').candidates).toEqual([]);
   });
@@ -57,7 +70,7 @@ test('the scan describes each tab: date column, metric columns, first and last d
   h.call('menuSetUpWorkbook');
   const scan = h.call<Scan>('rpcScanForAdoption');
   const byName = Object.fromEntries(scan.candidates.map((c) => [c.tabName, c]));
-  expect(byName['Northwind Ltd']).toEqual({
+  expect(byName['Northwind Ltd']).toMatchObject({
     tabName: 'Northwind Ltd',
     dateColumn: 'Session (column A)',
     metricColumns: ['MRR', 'Churned accounts'],
@@ -68,7 +81,7 @@ test('the scan describes each tab: date column, metric columns, first and last d
   expect(byName.Globex).toMatchObject({ dateColumn: 'Check-in date (column C)', metricColumns: ['Conversion %', 'Ad spend'] }); // prettier-ignore
   expect(scan.skipped).toEqual(
     expect.arrayContaining([
-      { tabName: 'Ideas', reason: expect.stringMatching(/No header row with a date column/) },
+      { tabName: 'Ideas', reason: expect.stringMatching(/No dates found/) },
       { tabName: 'Sheet1', reason: 'The tab is empty.' },
     ]),
   );
@@ -210,4 +223,175 @@ test('rows the user inserts above an adopted tab’s header (150): the log is st
   const saved = h.call<R<{ row: number }>>('rpcSaveCheckIn', WEIGHT_88);
   expect(saved).toMatchObject({ ok: true, value: { row: 154 } });
   expect(h.sheet('Ann log').getRange('B154').getValue()).toBe(88);
+});
+
+/** Loads corpus tabs the way a user types them: dates as ISO text (Sheets makes them dates), formulas as formulas. */
+function loadCorpus(h: Harness, layout: CorpusLayout): void {
+  for (const [name, rows] of Object.entries(layout.tabs)) {
+    const width = Math.max(...rows.map((r) => r.length), 1);
+    const cell = (c: CorpusCell | undefined) =>
+      c === undefined ? '' : typeof c !== 'object' ? c : 'date' in c ? c.date : 'spill' in c ? '' : c.formula;
+    h.emu.spreadsheet
+      .insertSheet(name)
+      .getRange(1, 1, rows.length, width)
+      .setValues(rows.map((r) => Array.from({ length: width }, (_, i) => cell(r[i]))));
+  }
+}
+
+/** What a VA types for `value` in `locale`: a decimal comma in de_DE. */
+const typed = (value: number, locale: string) =>
+  locale === 'de_DE' ? String(value).replace('.', ',') : String(value);
+
+describe.each(['en_US', 'de_DE'])('the corpus of real layouts in %s', (locale) => {
+  describe.each(CORPUS)('$id', (layout) => {
+    test('scan, adoption (no cell changes) and a check-in in the right place', () => {
+      const h = harness({ locale, timeZone: locale === 'de_DE' ? 'Europe/Berlin' : 'America/New_York' });
+      loadCorpus(h, layout);
+      h.call('menuSetUpWorkbook');
+      const scan = h.call<FullScan>('rpcScanForAdoption');
+      const candidate = scan.candidates.find((c) => c.tabName === layout.tab);
+      if ('skip' in layout.expect) {
+        expect(candidate).toBeUndefined();
+        expect(scan.skipped).toContainEqual({
+          tabName: layout.tab,
+          reason: expect.stringMatching(layout.expect.skip),
+        });
+        return;
+      }
+      const want = layout.expect;
+      expect(candidate).toBeDefined();
+      const found = candidate as FullScan['candidates'][number];
+      expect({
+        verdict: found.verdict,
+        checked: found.checked,
+        orientation: found.tables[0].orientation,
+        axisLabel: found.tables[0].axisLabel,
+        measures: found.tables[0].measures.map((m) => m.name),
+        observations: found.tables[0].observations,
+        lastDate: found.tables[0].lastDate,
+      }).toEqual({
+        verdict: want.verdict,
+        checked: want.verdict === 'log',
+        orientation: want.orientation,
+        axisLabel: want.axisLabel,
+        measures: want.measures,
+        observations: want.observations,
+        lastDate: want.lastCheckIn,
+      });
+      // Not ticked by default: a non-client tab is never adopted unless the user ticks it.
+      const ticked = scan.candidates.filter((c) => c.checked).map((c) => c.tabName);
+      if (want.verdict !== 'log') expect(ticked).not.toContain(layout.tab);
+      if (!layout.checkIn) return;
+      const before = h.snapshot(Object.keys(layout.tabs));
+      const adopted = h.call<R<Progress>>('rpcAdoptTabs', [layout.tab]);
+      expect(adopted.value).toMatchObject({ adopted: [layout.tab], failed: [], done: true });
+      expect(h.snapshot(Object.keys(layout.tabs))).toEqual(before);
+      const roster = h.sheet('Clients').getDataRange().getValues();
+      const header = roster[0] as string[];
+      const lastCheckIn = roster[1][header.indexOf('Last check-in')];
+      expect(lastCheckIn instanceof Date ? dayOf(lastCheckIn, h) : lastCheckIn).toBe(
+        want.liveLastCheckIn ?? want.lastCheckIn,
+      );
+      const values: Record<string, string> = {};
+      for (const [name, value] of Object.entries(layout.checkIn.values)) values[name] = typed(value, locale);
+      const beforeCheckIn = h.snapshot([layout.tab])[layout.tab];
+      const saved = h.call<R<{ row: number }>>('rpcSaveCheckIn', { ...WEIGHT_88, values });
+      expect(saved).toMatchObject({ ok: true });
+      const tab = h.sheet(layout.tab);
+      if (!layout.checkIn.insert) {
+        // Nothing moved: only the measure cells changed, and the date of a line that had none.
+        const after = h.snapshot([layout.tab])[layout.tab];
+        const changed: string[] = [];
+        after.values.forEach((row, r) =>
+          row.forEach((value, c) => {
+            const old = beforeCheckIn.values[r]?.[c] ?? '';
+            // The user's own formulas (a Summe over the log) may recompute; typed cells must not change.
+            const typedCell = (beforeCheckIn.formulas[r]?.[c] ?? '') === '';
+            if (typedCell && JSON.stringify(old) !== JSON.stringify(value) && old !== '')
+              changed.push(`${String.fromCharCode(65 + c)}${r + 1}`);
+          }),
+        );
+        expect(changed).toEqual([]);
+      }
+      for (const [a1, value] of Object.entries(layout.checkIn.cells)) expect([a1, tab.getRange(a1).getValue()]).toEqual([a1, value]); // prettier-ignore
+    });
+  });
+});
+
+/** A date cell's calendar day in the spreadsheet's zone, as yyyy-mm-dd. */
+function dayOf(date: Date, h: Harness): string {
+  const zone = h.emu.spreadsheet.getSpreadsheetTimeZone();
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(date);
+}
+
+describe('issue 10: an old tab of an existing client', () => {
+  /** Tom Becker on the roster, and the tab a coach kept for him before: 2023 weeks, long overdue. */
+  function tomAndHisOldTab(): Harness {
+    const h = harness();
+    h.emu.spreadsheet
+      .insertSheet('Tom Becker (old)')
+      .getRange('A1:C5')
+      .setValues([['Tom Becker: weekly numbers', '', ''], ['', '', ''], ['Date', 'Revenue', 'Leads'], ['2023-08-07', 18500, 9], ['2023-08-14', 18900, 11]]); // prettier-ignore
+    h.call('menuSetUpWorkbook');
+    expect(h.call<R<unknown>>('rpcCreateClient', { ...SAMPLE_CLIENT, name: 'Tom Becker' }).ok).toBe(true);
+    return h;
+  }
+  const rosterNames = (h: Harness) => {
+    const values = h.sheet('Clients').getDataRange().getValues();
+    const header = values[0] as string[];
+    return values.slice(1).map((r) => [r[header.indexOf('Client')], r[header.indexOf('Status')]]);
+  };
+
+  test('the scan offers to link it to Tom as history, and adopting does so: no second Tom on the roster', () => {
+    const h = tomAndHisOldTab();
+    const scan = h.call<FullScan>('rpcScanForAdoption');
+    const old = scan.candidates.find((c) => c.tabName === 'Tom Becker (old)');
+    expect(old).toMatchObject({ match: { clientId: 'C-0001', name: 'Tom Becker' }, mode: 'history' });
+    expect(old?.reasons.join(' ')).toMatch(/matches the client Tom Becker: linked to them as history/);
+    const before = h.snapshot(['Tom Becker (old)']);
+    const result = h.call<R<Progress>>('rpcAdoptTabs', ['Tom Becker (old)']);
+    expect(result.value).toMatchObject({ adopted: ['Tom Becker (old)'], failed: [], done: true });
+    expect(rosterNames(h)).toEqual([['Tom Becker', 'Active']]);
+    expect(h.snapshot(['Tom Becker (old)'])).toEqual(before);
+    // Linked: not offered again.
+    expect(h.call<FullScan>('rpcScanForAdoption').candidates.map((c) => c.tabName)).not.toContain(
+      'Tom Becker (old)',
+    );
+  });
+
+  test('or adopted as an ended client, its end date the last check-in: never due, never overdue', () => {
+    const h = tomAndHisOldTab();
+    h.call('rpcAdoptTabs', ['Tom Becker (old)'], { 'Tom Becker (old)': { mode: 'ended' } });
+    const values = h.sheet('Clients').getDataRange().getValues();
+    const header = values[0] as string[];
+    expect(rosterNames(h)).toEqual([
+      ['Tom Becker', 'Active'],
+      ['Tom Becker (old)', 'Ended'],
+    ]);
+    const end = values[2][header.indexOf('End date')] as Date;
+    expect(end.toISOString().slice(0, 10)).toBe('2023-08-14');
+  });
+
+  test('the preview can pick the measures: only the ticked ones become metrics, and check-ins follow them', () => {
+    const h = harness();
+    h.emu.spreadsheet
+      .insertSheet('Ann log')
+      .getRange('A1:C3')
+      .setValues([['Date', 'Weight', 'Steps'], ['2024-05-06', 90, 7000], ['2024-05-13', 89, 7200]]); // prettier-ignore
+    h.call('menuSetUpWorkbook');
+    h.call('rpcAdoptTabs', ['Ann log'], { 'Ann log': { table: 0, measures: ['Weight'] } });
+    const refused = h.call<R<unknown>>('rpcSaveCheckIn', {
+      ...WEIGHT_88,
+      values: { Weight: '88', Steps: '8000' },
+    });
+    expect(refused.ok).toBe(false);
+    const saved = h.call<R<{ row: number }>>('rpcSaveCheckIn', WEIGHT_88);
+    expect(saved).toMatchObject({ ok: true, value: { row: 4 } });
+    expect(h.sheet('Ann log').getRange('A4:C4').getValues()[0].slice(1)).toEqual([88, '']);
+  });
 });

@@ -1,9 +1,10 @@
 /**
- * Adopt existing tabs: scan, show what was found in each tab (and which tabs were skipped and why), let
- * the coach tick the ones to adopt, then adopt them in batches (each call stays under Apps Script's time
- * limit and answers with what remains) with a progress bar.
+ * Adopt existing tabs: scan, preview what was found in each tab and why (and which tabs were skipped and
+ * why), let the coach correct the table, the measures and what the tab is (a new client, a past one, an
+ * existing client's history), tick the ones to adopt, then adopt them in batches (each call stays under
+ * Apps Script's time limit and answers with what remains) with a progress bar.
  */
-import type { AdoptCandidate, AdoptProgress } from '../../ui/rpc-types';
+import type { AdoptCandidate, AdoptMode, AdoptProgress, AdoptTabChoice } from '../../ui/rpc-types';
 import { h, replaceChildren } from '../dom';
 import { errorMessage, FormController } from '../form';
 import { formatDate, plural } from '../format';
@@ -25,21 +26,14 @@ export function adoptView(root: HTMLElement, nav: Navigate): void {
   run('rpcScanForAdoption')
     .then((scan) => {
       const controller = new FormController();
-      const boxes = scan.candidates.map((candidate) => ({
-        candidate,
-        box: h('input', {
-          type: 'checkbox',
-          checked: true,
-          id: `adopt-${slug(candidate.tabName)}`,
-        }) as HTMLInputElement,
-      }));
+      const previews = scan.candidates.map((candidate) => preview(candidate));
       const adopt = h('button', { type: 'submit', class: 'action' }, 'Adopt');
       const updateCount = () => {
-        const count = boxes.filter((b) => b.box.checked).length;
+        const count = previews.filter((p) => p.box.checked).length;
         adopt.textContent = count ? `Adopt ${plural(count, 'tab')}` : 'Adopt';
         adopt.disabled = count === 0;
       };
-      boxes.forEach((b) => b.box.addEventListener('change', updateCount));
+      previews.forEach((p) => p.box.addEventListener('change', updateCount));
       updateCount();
       const form = h(
         'form',
@@ -49,8 +43,8 @@ export function adoptView(root: HTMLElement, nav: Navigate): void {
           ? h(
               'fieldset',
               { class: 'candidates' },
-              h('legend', null, `Found ${plural(scan.candidates.length, 'client tab')}`),
-              boxes.map(({ candidate, box }) => candidateRow(candidate, box)),
+              h('legend', null, `Found ${plural(scan.candidates.length, 'tab')} with dated numbers`),
+              previews.map((p) => p.element),
             )
           : h(
               'p',
@@ -75,50 +69,203 @@ export function adoptView(root: HTMLElement, nav: Navigate): void {
       );
       form.addEventListener('submit', (event) => {
         event.preventDefault();
-        const chosen = boxes.filter((b) => b.box.checked).map((b) => b.candidate.tabName);
+        const chosen = previews.filter((p) => p.box.checked);
         if (!chosen.length) return;
-        controller.run(form, adopt, 'Adopting…', () => adoptAll(chosen, body, nav));
+        const choices: Record<string, AdoptTabChoice> = {};
+        for (const p of chosen) choices[p.candidate.tabName] = p.choice();
+        const names = chosen.map((p) => p.candidate.tabName);
+        controller.run(form, adopt, 'Adopting…', () => adoptAll(names, choices, body, nav));
       });
       replaceChildren(body, form);
-      (boxes[0]?.box ?? adopt).focus();
+      (previews[0]?.box ?? adopt).focus();
     })
     .catch((error) =>
       replaceChildren(body, h('div', { class: 'message error', role: 'alert' }, errorMessage(error))),
     );
 }
 
-function candidateRow(candidate: AdoptCandidate, box: HTMLInputElement): HTMLElement {
-  const range =
-    candidate.firstDate && candidate.lastDate
-      ? `${formatDate(candidate.firstDate)} – ${formatDate(candidate.lastDate)}`
-      : '';
-  return h(
-    'label',
-    { class: 'candidate', for: box.id },
-    box,
-    h(
-      'span',
-      { class: 'candidate-text' },
+const VERDICT: Record<AdoptCandidate['verdict'], { text: string; pill: string }> = {
+  log: { text: 'Client log', pill: 'good' },
+  doubtful: { text: 'Not sure', pill: 'warn' },
+  'not-client': { text: 'Not a client log', pill: 'bad' },
+};
+
+interface Preview {
+  candidate: AdoptCandidate;
+  box: HTMLInputElement;
+  element: HTMLElement;
+  choice: () => AdoptTabChoice;
+}
+
+/**
+ * One tab in the preview: what the scan found and why, and what the user may correct: which table,
+ * which measures, and whether it is a new client, a past one, or an existing client's history.
+ */
+function preview(candidate: AdoptCandidate): Preview {
+  const id = slug(candidate.tabName);
+  const box = h('input', {
+    type: 'checkbox',
+    checked: candidate.checked,
+    id: `adopt-${id}`,
+  }) as HTMLInputElement;
+  let tableIndex = 0;
+  let measureBoxes: { name: string; box: HTMLInputElement }[] = [];
+  const summary = h('span', { class: 'candidate-text' });
+  const tableDetail = h('div', { class: 'adopt-table' });
+  const verdict = VERDICT[candidate.verdict];
+  const showTable = () => {
+    const table = candidate.tables[tableIndex];
+    const range =
+      table.firstDate && table.lastDate
+        ? `${formatDate(table.firstDate)} – ${formatDate(table.lastDate)}`
+        : '';
+    replaceChildren(
+      summary,
       h('strong', null, candidate.tabName),
+      h('span', { class: `pill ${verdict.pill}`, 'data-field': 'verdict' }, verdict.text),
       h(
         'span',
         { class: 'small', 'data-field': 'rows' },
-        plural(candidate.rows, 'row'),
+        plural(table.observations, 'check-in'),
         range ? [' · ', h('span', { class: 'nowrap', 'data-field': 'dates' }, range)] : null,
       ),
-      h('span', { class: 'muted small' }, `Dates in “${candidate.dateColumn}”`),
+      h('span', { class: 'muted small', 'data-field': 'where' }, `${table.where} (“${table.axisLabel}”)`),
+    );
+    measureBoxes = table.measures.map((m, i) => ({
+      name: m.name,
+      box: h('input', { type: 'checkbox', checked: true, id: `adopt-${id}-m${i}` }) as HTMLInputElement,
+    }));
+    replaceChildren(
+      tableDetail,
       h(
-        'span',
-        { class: 'muted small' },
-        candidate.metricColumns.length
-          ? `Metrics: ${candidate.metricColumns.join(', ')}`
-          : 'No metric columns found',
+        'fieldset',
+        { class: 'adopt-measures' },
+        h('legend', { class: 'small' }, 'Measures the VA logs'),
+        table.measures.map((m, i) =>
+          h(
+            'label',
+            { class: 'small measure', for: measureBoxes[i].box.id },
+            measureBoxes[i].box,
+            ` ${m.name}`,
+            m.baseline !== null || m.target !== null
+              ? h('span', { class: 'muted' }, ` (from ${m.baseline ?? '–'} to ${m.target ?? '–'})`)
+              : null,
+          ),
+        ),
+      ),
+      table.leftOut.length
+        ? h(
+            'details',
+            { class: 'left-out small' },
+            h('summary', null, `Left out: ${table.leftOut.map((l) => l.label).join(', ')}`),
+            h(
+              'ul',
+              null,
+              table.leftOut.map((l) => h('li', null, h('strong', null, l.label), ` ${l.reason}`)),
+            ),
+          )
+        : null,
+      table.summaries.length
+        ? h('p', { class: 'muted small' }, `Not counted as check-ins: ${table.summaries.join(', ')}`)
+        : null,
+      sampleTable(table.sample),
+    );
+  };
+  showTable();
+  const tablePicker =
+    candidate.tables.length > 1
+      ? h(
+          'label',
+          { class: 'small picker' },
+          'Table ',
+          h(
+            'select',
+            {
+              'data-field': 'table',
+              onchange: (event: Event) => {
+                tableIndex = Number((event.target as HTMLSelectElement).value);
+                showTable();
+              },
+            },
+            candidate.tables.map((t, i) =>
+              h('option', { value: String(i) }, `${t.where}: ${t.measures.map((m) => m.name).join(', ')}`),
+            ),
+          ),
+        )
+      : null;
+  const modes: [AdoptMode, string][] = candidate.match
+    ? [['history', `History of ${candidate.match.name}`]]
+    : [];
+  modes.push(['client', 'A new client'], ['ended', 'A past client (ended)']);
+  const mode = h(
+    'select',
+    { 'data-field': 'mode' },
+    modes.map(([value, text]) => h('option', { value, selected: value === candidate.mode }, text)),
+  );
+  const element = h(
+    'div',
+    { class: `adopt-candidate ${candidate.verdict}` },
+    h('label', { class: 'candidate', for: box.id }, box, summary),
+    h(
+      'div',
+      { class: 'candidate-detail' },
+      h(
+        'ul',
+        { class: 'reasons small' },
+        candidate.reasons.map((r) => h('li', null, r)),
+      ),
+      h('label', { class: 'small picker' }, 'Adopt as ', mode),
+      tablePicker,
+      tableDetail,
+    ),
+  );
+  const choice = (): AdoptTabChoice => ({
+    table: tableIndex,
+    measures: measureBoxes.filter((m) => m.box.checked).map((m) => m.name),
+    mode: mode.value as AdoptMode,
+    clientId: mode.value === 'history' ? candidate.match?.clientId : undefined,
+  });
+  return { candidate, box, element, choice };
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The table's header and its last few check-ins, as the tab shows them. */
+function sampleTable(sample: string[][]): HTMLElement | null {
+  if (sample.length < 2) return null;
+  return h(
+    'table',
+    { class: 'adopt-sample small' },
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        sample[0].map((label) => h('th', null, label)),
+      ),
+    ),
+    h(
+      'tbody',
+      null,
+      sample.slice(1).map((row) =>
+        h(
+          'tr',
+          null,
+          // The date first, shown as the sidebar shows every date.
+          row.map((cell, i) => h('td', null, i === 0 && ISO_DAY.test(cell) ? formatDate(cell) : cell)),
+        ),
       ),
     ),
   );
 }
 
-async function adoptAll(tabNames: string[], body: HTMLElement, nav: Navigate): Promise<void> {
+async function adoptAll(
+  tabNames: string[],
+  choices: Record<string, AdoptTabChoice>,
+  body: HTMLElement,
+  nav: Navigate,
+): Promise<void> {
   const total = tabNames.length;
   const fill = h('div', { class: 'progress-fill' });
   const text = h('p', { class: 'progress-text' }, `Adopting 0 of ${total}…`);
@@ -139,7 +286,7 @@ async function adoptAll(tabNames: string[], body: HTMLElement, nav: Navigate): P
   const adopted: string[] = [];
   const failed: AdoptProgress['failed'] = [];
   for (let round = 0; remaining.length && round < total + 5; round++) {
-    const result = await run('rpcAdoptTabs', remaining);
+    const result = await run('rpcAdoptTabs', remaining, choices);
     if (!result.ok) {
       failed.push(...remaining.map((tabName) => ({ tabName, reason: result.message })));
       break;
