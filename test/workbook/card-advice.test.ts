@@ -84,7 +84,8 @@ describe('the card’s advice', () => {
     const before = h.snapshot();
     expect(h.call<ClientCard>('rpcGetClientCard', id).advice).not.toBeNull();
     expect(h.snapshot()).toEqual(before);
-    h.call('rpcOffboardClient', { clientId: id, endDate: '2024-07-31', reason: 'Program completed', noticeDate: '2024-06-12', endAtPeriodClose: false }); // prettier-ignore
+    // Ended today (an end date still ahead is serving notice, which keeps its advice).
+    h.call('rpcOffboardClient', { clientId: id, endDate: '2024-06-12', reason: 'Program completed', noticeDate: '2024-06-12', endAtPeriodClose: false }); // prettier-ignore
     expect(h.call<ClientCard>('rpcGetClientCard', id).advice).toBeNull();
   });
 });

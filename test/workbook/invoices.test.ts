@@ -87,9 +87,9 @@ describe('a payment settles an invoice', () => {
     expect(again).toEqual({
       ok: false,
       errors: [
-        { field: 'invoice', message: 'The invoice due May 1, 2024 is already paid; nothing was changed.' },
+        { field: 'invoice', message: 'The invoice due 5/1/2024 is already paid; nothing was changed.' },
       ],
-      message: 'The invoice due May 1, 2024 is already paid; nothing was changed.',
+      message: 'The invoice due 5/1/2024 is already paid; nothing was changed.',
     });
     expect(h.snapshot()).toEqual(before);
   });
@@ -101,17 +101,17 @@ describe('a payment settles an invoice', () => {
     expect(paymentRows(h)[0]).toMatchObject({
       Paid: '',
       'Paid amount': 500,
-      Note: 'June; $500 paid Jun 3, 2024',
+      Note: 'June; $500 paid 6/3/2024',
     });
     expect(h.call<Invoices>('rpcGetInvoices', 'C-0001').open).toEqual([expect.objectContaining({ paidAmount: 500, stillDue: 1500 })]); // prettier-ignore
     const before = h.snapshot();
     const over = h.call<R>('rpcPayInvoice', { clientId: 'C-0001', row: 2, due: '2024-06-01', paid: '2024-06-10', amount: '1600', note: '' }); // prettier-ignore
-    expect(over.errors).toEqual([{ field: 'amount', message: '$1,600 is more than the $1,500 still due on the invoice due Jun 1, 2024.' }]); // prettier-ignore
+    expect(over.errors).toEqual([{ field: 'amount', message: '$1,600 is more than the $1,500 still due on the invoice due 6/1/2024.' }]); // prettier-ignore
     expect(h.snapshot()).toEqual(before);
     h.call('rpcPayInvoice', { clientId: 'C-0001', row: 2, due: '2024-06-01', paid: '2024-06-10', amount: '1500', note: 'rest' }); // prettier-ignore
     expect(paymentRows(h)[0]).toMatchObject({
       'Paid amount': 2000,
-      Note: 'June; $500 paid Jun 3, 2024; rest',
+      Note: 'June; $500 paid 6/3/2024; rest',
     });
     expect(h.sheet('Payments').getRange('D2').getDisplayValue()).toBe('6/10/2024');
     expect(h.call<Invoices>('rpcGetInvoices', 'C-0001').open).toEqual([]);
@@ -141,7 +141,7 @@ describe('invoices made ahead and from the fee schedule', () => {
       amount: '2500',
       note: '',
     });
-    expect(twice.errors?.[0]).toEqual({ field: 'due', message: 'Acme Co already has an invoice of $2,500 due Jul 1, 2024 (Payments row 2); nothing was added.' }); // prettier-ignore
+    expect(twice.errors?.[0]).toEqual({ field: 'due', message: 'Acme Co already has an invoice of $2,500 due 7/1/2024 (Payments row 2); nothing was added.' }); // prettier-ignore
     expect(h.snapshot()).toEqual(before);
   });
 
