@@ -12,8 +12,9 @@ const HELP_SECTIONS: readonly { title: string; body: string }[] = [
     title: 'Start here',
     body:
       'New workbook: Set up workbook creates the Clients roster, Dashboard, Settings, Payments and Requests. ' +
-      'Already keep a tab per client? Adopt existing tabs finds them (a date column with numbers beside it) ' +
-      'and adds the ones you confirm to the roster without changing any of their cells.',
+      'Already keep a tab per client? Adopt existing tabs reads each tab, says whether it looks like a ' +
+      'client log and why (its table, its dates, its measures), lets you correct that, and adds the ones you ' +
+      'confirm to the roster without changing any of their cells; an old tab of a client you have is linked to them.',
   },
   {
     title: 'Adding a client',
