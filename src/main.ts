@@ -47,4 +47,5 @@ export {
   rpcGetBoot,
   rpcRunSelfCheck,
 } from './ui/rpc';
+export { rpcRecordRaise, rpcSetClientHours } from './ui/rpc-advice';
 export { CLIENTTABS_PROBE } from './formulas/probe';
