@@ -40,7 +40,8 @@ export const ADVICE_SETTINGS: readonly SettingSpec[] = [
   {
     label: ADVICE_SETTING.rateFloor,
     value: () => 50,
-    about: 'A client who pays less than this per hour of work is flagged to re-price or let go. 0 turns it off.',
+    about:
+      'A client who pays less than this per hour of work is flagged to re-price or let go. 0 turns it off.',
   },
   {
     label: ADVICE_SETTING.hourlyCost,

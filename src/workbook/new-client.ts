@@ -97,7 +97,12 @@ export function createClient(input: NewClientInput): Outcome<CreatedClient> {
       put('tabId', sheetId);
       for (const [key, formula] of Object.entries(liveLinks(address, rosterRow, roster))) put(key, formula);
       put('hoursPerMonth', ''); // keeps the row's advice cells in the same write run as the links
-      const satisfaction = { tabName: client.name, firstRow: address.firstRow, weekColumn: 1, satisfactionColumn };
+      const satisfaction = {
+        tabName: client.name,
+        firstRow: address.firstRow,
+        weekColumn: 1,
+        satisfactionColumn,
+      };
       const advice = adviceLinks(roster, rosterRow, { payments, requests, rates: readTable(ss, RATES) }, satisfaction); // prettier-ignore
       for (const [key, formula] of Object.entries(advice)) put(key, formula);
       writeCells(roster.sheet, rosterRow, cells);

@@ -33,7 +33,8 @@ function headerFormulas(roster: Table): number {
     const column = roster.col[key];
     const label = ADVICE_COLUMNS.find((c) => c.key === key)?.label;
     const current = roster.values[roster.header.row]?.[column];
-    if (formulas[column - from] === '' && normalizeLabel(current) === normalizeLabel(label)) cells.set(column, formula);
+    if (formulas[column - from] === '' && normalizeLabel(current) === normalizeLabel(label))
+      cells.set(column, formula);
   }
   writeRuns(roster.sheet, row, cells);
   return cells.size;
@@ -66,9 +67,15 @@ function rowFormulas(roster: Table, logs: SharedLogs): number {
       return ROW_KEYS.map((key) => links[key]);
     });
     if (contiguous) {
-      roster.sheet.getRange(first + rows[start], columns[0] + 1, block.length, ROW_KEYS.length).setValues(block);
+      roster.sheet
+        .getRange(first + rows[start], columns[0] + 1, block.length, ROW_KEYS.length)
+        .setValues(block);
     } else {
-      writeRuns(roster.sheet, first + rows[start], new Map(ROW_KEYS.map((key, k) => [roster.col[key], block[0][k]])));
+      writeRuns(
+        roster.sheet,
+        first + rows[start],
+        new Map(ROW_KEYS.map((key, k) => [roster.col[key], block[0][k]])),
+      );
     }
     written += block.length * ROW_KEYS.length;
     start = end + 1;
