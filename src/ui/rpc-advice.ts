@@ -1,5 +1,11 @@
 /** Sidebar RPCs of the advice: recording a raise, and a client's hours per month. */
-import { recordRaise, setClientHours, type HoursInput, type RaiseInput, type RecordedRaise } from '../workbook/rates';
+import {
+  recordRaise,
+  setClientHours,
+  type HoursInput,
+  type RaiseInput,
+  type RecordedRaise,
+} from '../workbook/rates';
 import { guarded } from './rpc';
 import type { Result } from './rpc-types';
 
@@ -9,6 +15,8 @@ export function rpcRecordRaise(form: RaiseInput): Result<RecordedRaise> {
 }
 
 /** Sidebar (card): sets the hours a month the client's work takes (blank clears it). */
-export function rpcSetClientHours(form: HoursInput): Result<{ clientId: string; hoursPerMonth: number | null }> {
+export function rpcSetClientHours(
+  form: HoursInput,
+): Result<{ clientId: string; hoursPerMonth: number | null }> {
   return guarded(() => setClientHours(form));
 }

@@ -81,7 +81,8 @@ export function recordRaise(form: RaiseInput): Outcome<RecordedRaise> {
     rows.forEach((row, i) => {
       const cells = new Map<number, unknown>();
       const all = { clientId: asText(client.clientId), client: asText(client.name), ...row };
-      for (const [key, value] of Object.entries(all)) if (rates.col[key] >= 0) cells.set(rates.col[key], value);
+      for (const [key, value] of Object.entries(all))
+        if (rates.col[key] >= 0) cells.set(rates.col[key], value);
       writeCells(rates.sheet, first + i, cells);
     });
     const update = new Map<number, unknown>([[roster.col.monthlyFee, fee.value]]);
@@ -98,7 +99,9 @@ export interface HoursInput {
 }
 
 /** The hours a month a client's work takes (blank clears it), into the roster's Hours per month. */
-export function setClientHours(form: HoursInput): Outcome<{ clientId: string; hoursPerMonth: number | null }> {
+export function setClientHours(
+  form: HoursInput,
+): Outcome<{ clientId: string; hoursPerMonth: number | null }> {
   return withDocumentLock(() => {
     const { zone, roster, clients } = openRoster();
     const input = (form ?? {}) as Partial<HoursInput>;
@@ -115,4 +118,3 @@ export function setClientHours(form: HoursInput): Outcome<{ clientId: string; ho
     return { ok: true, value: { clientId: client.clientId, hoursPerMonth: hours } };
   });
 }
-
