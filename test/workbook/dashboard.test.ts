@@ -221,7 +221,11 @@ describe('Refresh when a live link cannot be read', () => {
     // Last check-in 2024-05-20 on a 7-day cadence: due 05-27, 16 days late on 06-12 (not "No check-in yet").
     expect(rows).toContainEqual(['Quiet', 'Check-in overdue', '16 days late; every 7 days']);
     // Health counts the same check-in: three weeks without one.
-    expect(rows[0]).toEqual(['Quiet', 'Health in the red', expect.stringMatching(/3 weeks without a check-in/)]);
+    expect(rows[0]).toEqual([
+      'Quiet',
+      'Health in the red',
+      expect.stringMatching(/3 weeks without a check-in/),
+    ]);
   });
 });
 
@@ -311,7 +315,10 @@ describe('issue 12: the demo workbook’s advice', () => {
     buildDemoWorkbook((name, ...args) => h.call(name, ...args), '2024-06-12');
     const values = h.sheet('Dashboard').getDataRange().getValues();
     const header = values.findIndex((row) => row[3] === 'Client' && row[4] === 'Why');
-    list = values.slice(header + 1).filter((row) => row[3] !== '').map((row) => row.slice(3, 9) as string[]);
+    list = values
+      .slice(header + 1)
+      .filter((row) => row[3] !== '')
+      .map((row) => row.slice(3, 9) as string[]);
   }, 600_000);
   const reasons = (client: string) => list.filter((row) => row[0] === client).map((row) => row[1]);
 
@@ -328,7 +335,8 @@ describe('issue 12: the demo workbook’s advice', () => {
 
   test('it raises nothing but the week’s chores on the healthy clients, and nothing on ended ones', () => {
     for (const healthy of ['Harbor & Vine Bistro', 'Bloom Pediatric Dental', 'Lumen Yoga Studio'])
-      for (const reason of reasons(healthy)) expect([healthy, CHORES.includes(reason)]).toEqual([healthy, true]);
+      for (const reason of reasons(healthy))
+        expect([healthy, CHORES.includes(reason)]).toEqual([healthy, true]);
     for (const ended of ['Priya Raman', 'Greta Lind', 'Sam Whitaker', 'Oak & Ember Candles'])
       expect(reasons(ended)).toEqual([]);
   });
@@ -366,7 +374,12 @@ describe('issue 12: the demo workbook’s advice', () => {
 
   test('a recalculation costs the same custom-function executions with 12 clients as with 1', () => {
     const count = (sheet: GoogleAppsScript.Spreadsheet.Sheet) =>
-      sheet.getDataRange().getFormulas().flat().join('\n').match(/CLIENT_[A-Z_]+\(/g)?.length ?? 0;
+      sheet
+        .getDataRange()
+        .getFormulas()
+        .flat()
+        .join('\n')
+        .match(/CLIENT_[A-Z_]+\(/g)?.length ?? 0;
     const small = harness();
     small.call('menuSetUpWorkbook');
     small.call('rpcCreateClient', SAMPLE_CLIENT);
