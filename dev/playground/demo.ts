@@ -442,7 +442,9 @@ export function buildDemoWorkbook(call: ServerCall, today: string, seed = 202406
 
 /** The fee a client started on: the current one less a raise of about 8%, when they had one. */
 function feeBeforeRaise(client: DemoClient): number {
-  return client.raisedMonthsAgo === undefined ? client.monthlyFee : Math.round(client.monthlyFee / 1.08 / 10) * 10;
+  return client.raisedMonthsAgo === undefined
+    ? client.monthlyFee
+    : Math.round(client.monthlyFee / 1.08 / 10) * 10;
 }
 
 /** The few Spreadsheet calls a coach's own typing needs (the emulator's Spreadsheet provides them). */
