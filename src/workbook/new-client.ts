@@ -6,7 +6,6 @@ import { setIndexedClient } from './client-index';
 import { buildClientTab, LOG_BLOCK_ROWS, logAddressOfNewTab, trimTab } from './client-tab';
 import { withDocumentLock } from './lock';
 import { liveLinks, nextClientId, openRoster } from './roster';
-import { RATES } from './advice-schema';
 import { adviceLinks } from './roster-advice';
 import { MANAGED_SHEETS, PAYMENTS, REQUESTS } from './schema';
 import { ensureRows, readTable, writeCells } from './tables';
@@ -103,7 +102,8 @@ export function createClient(input: NewClientInput): Outcome<CreatedClient> {
         weekColumn: 1,
         satisfactionColumn,
       };
-      const advice = adviceLinks(roster, rosterRow, { payments, requests, rates: readTable(ss, RATES) }, satisfaction); // prettier-ignore
+      // Rates at Set up's columns (reading it would cost 3 calls); Sheets moves the references if its columns move.
+      const advice = adviceLinks(roster, rosterRow, { payments, requests, rates: null }, satisfaction);
       for (const [key, formula] of Object.entries(advice)) put(key, formula);
       writeCells(roster.sheet, rosterRow, cells);
       setIndexedClient(clientId, {

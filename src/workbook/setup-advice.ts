@@ -14,9 +14,9 @@ export const BAND_COLORS = { Red: '#f4c7c3', Yellow: '#fce8b2', Green: '#b7e1cd'
 /** Keys of the per-row advice formulas that need only the managed sheets (not the client's tab). */
 const ROW_KEYS = ['latePayments', 'openRequests', 'absorbedHours', 'nextReview'];
 
-/** Writes what is missing; returns how many formulas it wrote. */
-export function setUpRosterAdvice(roster: Table, logs: SharedLogs): number {
-  return headerFormulas(roster) + rowFormulas(roster, logs) + bandColors(roster);
+/** Writes what is missing; `formulas` are the roster's data rows' formulas Set up read already. Returns how many it wrote. */
+export function setUpRosterAdvice(roster: Table, logs: SharedLogs, formulas: readonly string[][]): number {
+  return headerFormulas(roster) + rowFormulas(roster, logs, formulas) + bandColors(roster);
 }
 
 /** A computed column's header cell gets its formula while it holds only our label (a user's formula stays). */
@@ -41,19 +41,16 @@ function headerFormulas(roster: Table): number {
 }
 
 /** Rows with a client whose four managed-sheet advice cells are all empty get those formulas. */
-function rowFormulas(roster: Table, logs: SharedLogs): number {
+function rowFormulas(roster: Table, logs: SharedLogs, formulas: readonly string[][]): number {
   const columns = ROW_KEYS.map((key) => roster.col[key]);
   const count = roster.lastRow - roster.header.row;
   if (count <= 0 || columns.some((c) => !(c >= 0))) return 0;
-  const from = Math.min(...columns);
-  const to = Math.max(...columns);
   const first = roster.header.row + 2;
-  const formulas = roster.sheet.getRange(first, from + 1, count, to - from + 1).getFormulas();
   const rows: number[] = [];
   for (let i = 0; i < count; i++) {
     const values = roster.values[roster.header.row + 1 + i] ?? [];
     if (isBlank(values[roster.col.clientId])) continue;
-    if (columns.some((c) => !isBlank(values[c]) || formulas[i][c - from] !== '')) continue;
+    if (columns.some((c) => !isBlank(values[c]) || (formulas[i]?.[c] ?? '') !== '')) continue;
     rows.push(i);
   }
   // Adjacent rows in one write, so a whole old roster costs one call (columns in schema order, as Set up adds them).

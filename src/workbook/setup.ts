@@ -183,7 +183,7 @@ function setUpTable(
  * A new roster starts with room for ROSTER_ROWS clients (New client adds rows as it fills): the advice
  * columns' formulas spill down the whole sheet, and a recalculation costs in proportion to its rows.
  */
-const ROSTER_ROWS = 100;
+const ROSTER_ROWS = 30;
 function trimRoster(sheet: Sheet): void {
   const maxRows = sheet.getMaxRows();
   if (maxRows > ROSTER_ROWS + 1) sheet.deleteRows(ROSTER_ROWS + 2, maxRows - ROSTER_ROWS - 1);
@@ -282,13 +282,16 @@ function ourLinkGid(formula: unknown): number | null {
  * holds our own link to the row's tab is rewritten (a user's formula, note or value is never touched),
  * in one write per run of adjacent repaired rows. One getFormulas.
  */
-function repairLinks(roster: Table, report: SetupReport): Map<string, IndexedClient> {
+function repairLinks(
+  roster: Table,
+  report: SetupReport,
+): { index: Map<string, IndexedClient>; formulas: string[][] } {
   const index = new Map<string, IndexedClient>();
   const first = roster.header.row + 1;
   const count = roster.lastRow - roster.header.row;
   const linkColumn = roster.col.link;
   const lastColumn = roster.col.lastCheckIn;
-  if (count <= 0 || linkColumn < 0 || lastColumn < 0) return index;
+  if (count <= 0 || linkColumn < 0 || lastColumn < 0) return { index, formulas: [] };
   const formulas = roster.sheet
     .getRange(first + 1, 1, count, roster.values[roster.header.row].length)
     .getFormulas();
@@ -324,7 +327,7 @@ function repairLinks(roster: Table, report: SetupReport): Map<string, IndexedCli
     writeColumnRuns(roster.sheet, first + 1, column + 1, upgraded);
     report.progressUpgraded += upgraded.size;
   }
-  return index;
+  return { index, formulas };
 }
 
 /**
@@ -372,10 +375,11 @@ export function setUpWorkbook(): SetupReport {
     const payments = setUpTable(ss, PAYMENTS, existing.get(PAYMENTS.sheet), settings, report);
     const requests = setUpTable(ss, REQUESTS, existing.get(REQUESTS.sheet), settings, report);
     const rates = setUpTable(ss, RATES, existing.get(RATES.sheet), settings, report);
-    report.adviceFormulas = setUpRosterAdvice(roster, { payments, requests, rates });
     setUpTemplate(ss, report);
     setUpDashboard(ss, roster, settingsValues, settings, report);
-    setIndexedClients(repairLinks(roster, report));
+    const links = repairLinks(roster, report);
+    setIndexedClients(links.index);
+    report.adviceFormulas = setUpRosterAdvice(roster, { payments, requests, rates }, links.formulas);
     return report;
   });
 }
