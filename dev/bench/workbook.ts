@@ -201,7 +201,10 @@ export function addClients(
   const aside = new FormulasAside();
   const roster = ss.getSheetByName('Clients');
   if (!roster) throw new Error('bench: no Clients sheet');
-  const lastRow = roster.getLastRow();
+  // The last client's row, by the Client ID column: the advice columns spill blanks to the sheet's end (getLastRow).
+  const ids = roster.getRange(1, 1, roster.getMaxRows(), 1).getValues();
+  let lastRow = ids.length;
+  while (lastRow > 1 && ids[lastRow - 1][0] === '') lastRow--;
   aside.setAside(roster, 2, lastRow);
   const made: GeneratedClient[] = [];
   let headerRow = 0;

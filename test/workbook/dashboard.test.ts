@@ -330,7 +330,7 @@ describe('issue 12: the demo workbook’s advice', () => {
     expect(reasons('Tom Becker')).toContain('Past program end');
     for (const row of list) expect(row[5]).toMatch(/\w/); // what to do
     const maya = list.find((row) => row[0] === 'Maya Okafor' && row[1] === 'Below the rate floor');
-    expect(maya?.[2]).toBe('$28.13 an hour; the floor is $50.00');
+    expect(maya?.[2]).toBe('$28.13 an hour; the floor is $50');
   });
 
   test('it raises nothing but the week’s chores on the healthy clients, and nothing on ended ones', () => {
