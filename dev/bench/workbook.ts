@@ -171,18 +171,16 @@ class FormulasAside {
     });
   }
 
-  /** Writes every formula set aside back into its cell. */
+  /** Writes every formula set aside back into its cell, one write per run of adjacent formulas (values between stay). */
   restore(): void {
     for (const { sheet, row, formulas } of this.aside) {
-      const first = formulas.findIndex((f) => f !== '');
-      const last = formulas.length - 1 - [...formulas].reverse().findIndex((f) => f !== '');
-      const span = sheet.getRange(row, first + 1, 1, last - first + 1);
-      // Between two formulas a cell is a blanked formula or blank; anything else would be lost.
-      span.getValues()[0].forEach((value, i) => {
-        if (value !== '' && !formulas[first + i])
-          throw new Error(`bench: ${sheet.getName()} row ${row} holds a value between its formulas`);
-      });
-      span.setFormulas([formulas.slice(first, last + 1)]);
+      for (let first = 0; first < formulas.length; first++) {
+        if (!formulas[first]) continue;
+        let last = first;
+        while (last + 1 < formulas.length && formulas[last + 1]) last++;
+        sheet.getRange(row, first + 1, 1, last - first + 1).setFormulas([formulas.slice(first, last + 1)]);
+        first = last;
+      }
     }
     this.aside.length = 0;
   }
