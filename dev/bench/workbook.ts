@@ -171,18 +171,16 @@ class FormulasAside {
     });
   }
 
-  /** Writes every formula set aside back into its cell. */
+  /** Writes every formula set aside back into its cell, one write per run of adjacent formulas (values between stay). */
   restore(): void {
     for (const { sheet, row, formulas } of this.aside) {
-      const first = formulas.findIndex((f) => f !== '');
-      const last = formulas.length - 1 - [...formulas].reverse().findIndex((f) => f !== '');
-      const span = sheet.getRange(row, first + 1, 1, last - first + 1);
-      // Between two formulas a cell is a blanked formula or blank; anything else would be lost.
-      span.getValues()[0].forEach((value, i) => {
-        if (value !== '' && !formulas[first + i])
-          throw new Error(`bench: ${sheet.getName()} row ${row} holds a value between its formulas`);
-      });
-      span.setFormulas([formulas.slice(first, last + 1)]);
+      for (let first = 0; first < formulas.length; first++) {
+        if (!formulas[first]) continue;
+        let last = first;
+        while (last + 1 < formulas.length && formulas[last + 1]) last++;
+        sheet.getRange(row, first + 1, 1, last - first + 1).setFormulas([formulas.slice(first, last + 1)]);
+        first = last;
+      }
     }
     this.aside.length = 0;
   }
@@ -201,7 +199,10 @@ export function addClients(
   const aside = new FormulasAside();
   const roster = ss.getSheetByName('Clients');
   if (!roster) throw new Error('bench: no Clients sheet');
-  const lastRow = roster.getLastRow();
+  // The last client's row, by the Client ID column: the advice columns spill blanks to the sheet's end (getLastRow).
+  const ids = roster.getRange(1, 1, roster.getMaxRows(), 1).getValues();
+  let lastRow = ids.length;
+  while (lastRow > 1 && ids[lastRow - 1][0] === '') lastRow--;
   aside.setAside(roster, 2, lastRow);
   const made: GeneratedClient[] = [];
   let headerRow = 0;

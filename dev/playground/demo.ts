@@ -49,6 +49,13 @@ interface DemoClient {
   /** Offboarded with the end date still ahead: serving notice, still checked in until then. */
   servingNotice?: { endsInDays: number; noticeDaysAgo: number; reason: string };
   paysLate?: boolean;
+  /** Advice (issue 12): hours a month the work takes, a raise some months ago, and how a client is at risk. */
+  hoursPerMonth?: number;
+  raisedMonthsAgo?: number;
+  /** No check-in in the last this many weeks. */
+  stoppedWeeksAgo?: number;
+  /** Satisfaction 7 a month or two ago, 4 in the last three weeks. */
+  satisfactionFalls?: boolean;
 }
 
 const m = (
@@ -72,7 +79,7 @@ export const DEMO_CLIENTS: DemoClient[] = [
     name: 'Harbor & Vine Bistro',
     clientType: 'Savvy',
     program: 'Restaurant growth',
-    programMonths: 12,
+    programMonths: 36,
     monthlyFee: 2400,
     monthlyCosts: 650,
     monthsAgo: 30,
@@ -81,12 +88,14 @@ export const DEMO_CLIENTS: DemoClient[] = [
     metrics: [m('Monthly revenue', '$', 'up', 42000, 60000), m('Covers per week', '', 'up', 310, 450)],
     success: 1.05,
     satisfaction: 8.4,
+    hoursPerMonth: 20,
+    raisedMonthsAgo: 6,
   },
   {
     name: 'Maya Okafor',
     clientType: 'Micromanager',
     program: 'Strength & health coaching',
-    programMonths: 6,
+    programMonths: 18,
     monthlyFee: 450,
     monthlyCosts: 60,
     monthsAgo: 14,
@@ -99,12 +108,14 @@ export const DEMO_CLIENTS: DemoClient[] = [
     ],
     success: 0.8,
     satisfaction: 7.6,
+    hoursPerMonth: 16, // $450 for 16 hours: about $28 an hour, under the $50 floor
+    raisedMonthsAgo: 2,
   },
   {
     name: 'Northline Roofing',
     clientType: 'In the dark',
     program: 'Lead generation',
-    programMonths: 12,
+    programMonths: 24,
     monthlyFee: 1800,
     monthlyCosts: 900,
     monthsAgo: 20,
@@ -113,6 +124,7 @@ export const DEMO_CLIENTS: DemoClient[] = [
     metrics: [m('Leads per week', '', 'up', 6, 20), m('Cost per lead', '$', 'down', 85, 40)],
     success: 0.7,
     satisfaction: 6.9,
+    stoppedWeeksAgo: 5,
   },
   {
     name: 'Priya Raman',
@@ -133,7 +145,7 @@ export const DEMO_CLIENTS: DemoClient[] = [
     name: 'Bloom Pediatric Dental',
     clientType: 'Savvy',
     program: 'Patient acquisition',
-    programMonths: 12,
+    programMonths: 48,
     monthlyFee: 3200,
     monthlyCosts: 1100,
     monthsAgo: 36,
@@ -142,12 +154,14 @@ export const DEMO_CLIENTS: DemoClient[] = [
     metrics: [m('New patients per week', '', 'up', 4, 10), m('Google reviews', '', 'up', 35, 150)],
     success: 1,
     satisfaction: 8.8,
+    hoursPerMonth: 24,
+    raisedMonthsAgo: 3,
   },
   {
     name: 'Tom Becker',
     clientType: 'Micromanager',
     program: 'Executive coaching',
-    programMonths: 9,
+    programMonths: 6, // ended two months ago, still Active
     monthlyFee: 1500,
     monthlyCosts: 80,
     monthsAgo: 8,
@@ -161,7 +175,7 @@ export const DEMO_CLIENTS: DemoClient[] = [
     name: 'Lumen Yoga Studio',
     clientType: 'Laissez-faire',
     program: 'Membership growth',
-    programMonths: 12,
+    programMonths: 36,
     monthlyFee: 900,
     monthlyCosts: 250,
     monthsAgo: 24,
@@ -170,12 +184,14 @@ export const DEMO_CLIENTS: DemoClient[] = [
     metrics: [m('Active members', '', 'up', 120, 220), m('Monthly churn', '%', 'down', 9, 4, 1)],
     success: 0.85,
     satisfaction: 8.1,
+    hoursPerMonth: 10,
+    raisedMonthsAgo: 8,
   },
   {
     name: 'Castillo Accounting',
     clientType: 'In the dark',
     program: 'Operations consulting',
-    programMonths: 6,
+    programMonths: 24,
     monthlyFee: 2000,
     monthlyCosts: 300,
     monthsAgo: 16,
@@ -185,6 +201,7 @@ export const DEMO_CLIENTS: DemoClient[] = [
     success: 0.75,
     satisfaction: 6.8,
     paysLate: true,
+    raisedMonthsAgo: 4,
   },
   {
     name: 'Greta Lind',
@@ -215,6 +232,7 @@ export const DEMO_CLIENTS: DemoClient[] = [
     success: 0.55,
     satisfaction: 7.4,
     servingNotice: { endsInDays: 45, noticeDaysAgo: 10, reason: 'Unprofitable' },
+    satisfactionFalls: true,
   },
   {
     name: 'Sam Whitaker',
@@ -355,7 +373,7 @@ export function buildDemoWorkbook(call: ServerCall, today: string, seed = 202406
       startDate: formatIsoDay(startDay),
       program: client.program,
       programMonths: String(client.programMonths),
-      monthlyFee: `$${client.monthlyFee.toLocaleString('en-US')}`,
+      monthlyFee: `$${feeBeforeRaise(client).toLocaleString('en-US')}`,
       yearlyProfit: '',
       monthlyCosts: String(client.monthlyCosts),
       clientType: client.clientType,
@@ -374,6 +392,14 @@ export function buildDemoWorkbook(call: ServerCall, today: string, seed = 202406
     ids.set(client.name, created.clientId);
     summary.clients++;
 
+    if (client.raisedMonthsAgo !== undefined) {
+      const raise = { clientId: created.clientId, from: formatIsoDay(addMonths(todayDay, -client.raisedMonthsAgo)), monthlyFee: String(client.monthlyFee) }; // prettier-ignore
+      expectOk(call('rpcRecordRaise', raise), `raise for ${client.name}`);
+    }
+    if (client.hoursPerMonth !== undefined) {
+      const hours = { clientId: created.clientId, hoursPerMonth: String(client.hoursPerMonth) };
+      expectOk(call('rpcSetClientHours', hours), `hours for ${client.name}`);
+    }
     const endDay = client.ended ? addMonths(todayDay, -client.ended.monthsAgo) : null;
     summary.checkIns += logCheckIns(call, random, client, created.clientId, startDay, endDay, thisWeek);
     summary.payments += logPayments(
@@ -431,6 +457,13 @@ export function buildDemoWorkbook(call: ServerCall, today: string, seed = 202406
   // an empty one that reads as "nobody needs attention".
   call('menuRefreshDashboard');
   return summary;
+}
+
+/** The fee a client started on: the current one less a raise of about 8%, when they had one. */
+function feeBeforeRaise(client: DemoClient): number {
+  return client.raisedMonthsAgo === undefined
+    ? client.monthlyFee
+    : Math.round(client.monthlyFee / 1.08 / 10) * 10;
 }
 
 /** The few Spreadsheet calls a coach's own typing needs (the emulator's Spreadsheet provides them). */
@@ -548,16 +581,20 @@ function logCheckIns(
     }
     const fading = endDay !== null && client.ended?.reason !== 'Program completed' && lastWeek - week < 70;
     satisfaction += (client.satisfaction - satisfaction) * 0.3 + random.normal() * 0.5 - (fading ? 0.35 : 0);
-    const score = Math.max(1, Math.min(10, Math.round(satisfaction)));
+    const weeksLeft = (thisWeek - week) / 7;
+    const falling = client.satisfactionFalls && weeksLeft <= 8;
+    const score = falling ? (weeksLeft <= 2 ? 4 : 7) : Math.max(1, Math.min(10, Math.round(satisfaction)));
     const entry: CheckInEntry = {
       clientId,
       weekOf: formatIsoDay(week),
       values,
-      satisfaction: random.chance(0.9) ? String(score) : '',
+      satisfaction: random.chance(0.9) || falling ? String(score) : '',
       wins: random.chance(0.35) ? random.pick(WINS) : '',
       blockers: random.chance(0.2) ? random.pick(BLOCKERS) : '',
       notes: random.chance(0.1) ? random.pick(NOTES) : '',
     };
+    // After the random draws, so the other clients' check-ins stay the same.
+    if (client.stoppedWeeksAgo !== undefined && week > thisWeek - client.stoppedWeeksAgo * 7) continue;
     expectOk(call('rpcSaveCheckIn', entry), `check-in ${client.name} ${entry.weekOf}`);
     count++;
   }

@@ -2,7 +2,11 @@
  * The dashboard's "needs attention" list: who to chase this week, and why. Computed from plain
  * values the workbook read in a fixed number of reads.
  */
-import { isOverdue } from './invoices';
+import { formatIsoDay } from './dates';
+import { explainHealth, type HealthScore } from './health';
+import { isLate, isOverdue } from './invoices';
+import { programTiming } from './renewals';
+import { isRateReviewDue } from './rate-reviews';
 import { isUndecided } from './requests';
 import { clientState, owesCheckIns, statusOn } from './status';
 
@@ -15,6 +19,22 @@ export interface AttentionClient {
   lastCheckIn: number | null;
   /** The roster's End date: a client serving notice is chased until then. */
   endDay?: number | null;
+  /** Advice inputs; left out (undefined) or null is "no data", and raises nothing. */
+  health?: HealthScore | null;
+  /** The latest satisfaction (1–10), and the latest one logged at least four weeks ago. */
+  satisfaction?: number | null;
+  satisfactionBefore?: number | null;
+  programMonths?: number | null;
+  /** The day of the next yearly rate review (core/rate-reviews). */
+  nextReviewDay?: number | null;
+  /** What the client pays per hour of work, absorbed out-of-scope hours included. */
+  effectiveRate?: number | null;
+}
+
+/** The thresholds of the advice rows. */
+export interface AdviceSettings {
+  /** An effective hourly rate below this is flagged; null or 0 is off. */
+  rateFloor?: number | null;
 }
 
 export interface AttentionPayment {
@@ -31,12 +51,41 @@ export interface AttentionRequest {
   decision: string;
 }
 
+/** Every reason, most urgent first: the list is ranked in this order (rankAttention). */
 export const ATTENTION_REASONS = {
+  redHealth: 'Health in the red',
+  pastEnd: 'Past program end',
   overdue: 'Check-in overdue',
-  notThisWeek: 'Nothing logged this week',
   latePayment: 'Late payment',
+  chronicLate: 'Chronic late payer',
+  fallingSatisfaction: 'Satisfaction falling',
+  belowFloor: 'Below the rate floor',
+  ending: 'Program ending soon',
+  rateReview: 'Rate review due',
   openRequest: 'Open out-of-scope request',
+  notThisWeek: 'Nothing logged this week',
 } as const;
+
+/** What to do about each reason: one line, shown beside it. */
+export const ATTENTION_ACTIONS: Readonly<Record<string, string>> = {
+  [ATTENTION_REASONS.redHealth]: 'Call them this week; go through the drivers on their card.',
+  [ATTENTION_REASONS.pastEnd]: 'Renew (add the new term to Program (months)) or plan the ending with notice.',
+  [ATTENTION_REASONS.overdue]: 'Check in today.',
+  [ATTENTION_REASONS.latePayment]: 'Send a reminder.',
+  [ATTENTION_REASONS.chronicLate]: 'Agree on terms (pay upfront, direct debit), or end it with notice.',
+  [ATTENTION_REASONS.fallingSatisfaction]: 'Ask what changed; prepare the conversation.',
+  [ATTENTION_REASONS.belowFloor]: 'Re-price at the next review, or let go with notice.',
+  [ATTENTION_REASONS.ending]: "Talk renewal now, or time the ending with the program's end.",
+  [ATTENTION_REASONS.rateReview]: 'Review the fee; record a raise from the card.',
+  [ATTENTION_REASONS.openRequest]: 'Decide: in scope, change order or decline.',
+  [ATTENTION_REASONS.notThisWeek]: "Log this week's check-in.",
+};
+
+/** Late payments (past the grace days) within this many days that make a chronic late payer. */
+export const CHRONIC_LATE_COUNT = 3;
+export const CHRONIC_LATE_WINDOW_DAYS = 365;
+/** A drop in satisfaction of this many points against four weeks earlier is "falling". */
+export const SATISFACTION_DROP = 2;
 
 export interface AttentionItem {
   clientId: string;
@@ -45,13 +94,47 @@ export interface AttentionItem {
   detail: string;
   /** The day the problem started (due date, request date...). */
   sinceDay: number | null;
+  /** What to do about it. */
+  action: string;
 }
 
 const ORDER: string[] = Object.values(ATTENTION_REASONS);
 
 /**
- * Clients who owe check-ins only (core/status.ts: active or serving notice; a paused or ended client is not chased). A payment is late when unpaid more
- * than `graceDays` after it was due. "Nothing logged this week": due this week, not yet overdue, no row.
+ * Most urgent first: by reason (ATTENTION_REASONS' order), then the oldest problem first (no day last),
+ * then by name.
+ */
+export function rankAttention(items: readonly AttentionItem[]): AttentionItem[] {
+  const since = (item: AttentionItem) => item.sinceDay ?? Infinity;
+  return [...items].sort(
+    (a, b) =>
+      ORDER.indexOf(a.reason) - ORDER.indexOf(b.reason) ||
+      since(a) - since(b) ||
+      a.name.localeCompare(b.name),
+  );
+}
+
+/** How many of a client's payments due within the window were (or are) late past the grace days. */
+export function latePaymentCount(
+  payments: readonly AttentionPayment[],
+  clientId: string,
+  todayDay: number,
+  graceDays: number,
+  windowDays = CHRONIC_LATE_WINDOW_DAYS,
+): number {
+  let count = 0;
+  for (const payment of payments) {
+    if (payment.clientId !== clientId || payment.dueDay === null) continue;
+    if (payment.dueDay > todayDay || payment.dueDay < todayDay - windowDays) continue;
+    if (isLate(payment, todayDay, graceDays)) count++;
+  }
+  return count;
+}
+
+/**
+ * Clients who owe check-ins only (core/status.ts: active or serving notice; a paused or ended client is
+ * not chased). A payment is late when unpaid more than `graceDays` after it was due (core/invoices
+ * `isOverdue`). "Nothing logged this week": due this week, not yet overdue, no row.
  */
 export function needsAttention(
   clients: readonly AttentionClient[],
@@ -61,8 +144,9 @@ export function needsAttention(
   weekStartDay: number,
   graceDays = 0,
   formatAmount: (amount: number) => string = String,
+  advice: AdviceSettings = {},
 ): AttentionItem[] {
-  const items: AttentionItem[] = [];
+  const items: Omit<AttentionItem, 'action'>[] = [];
   const active = new Map(
     clients
       .filter((c) => owesCheckIns(statusOn(c.status, c.endDay ?? null, todayDay)))
@@ -125,10 +209,44 @@ export function needsAttention(
       sinceDay: request.day,
     });
   }
-  return items.sort(
-    (a, b) =>
-      ORDER.indexOf(a.reason) - ORDER.indexOf(b.reason) ||
-      a.name.localeCompare(b.name) ||
-      (a.sinceDay ?? 0) - (b.sinceDay ?? 0),
-  );
+  for (const client of active.values()) items.push(...adviceFor(client, payments, todayDay, graceDays, formatAmount, advice)); // prettier-ignore
+  return rankAttention(items.map((item) => ({ ...item, action: ATTENTION_ACTIONS[item.reason] ?? '' })));
+}
+
+/** The advice rows of one active client: health, program timing, payments, satisfaction, rate. */
+function adviceFor(
+  client: AttentionClient,
+  payments: readonly AttentionPayment[],
+  todayDay: number,
+  graceDays: number,
+  formatAmount: (amount: number) => string,
+  advice: AdviceSettings,
+): Omit<AttentionItem, 'action'>[] {
+  const items: Omit<AttentionItem, 'action'>[] = [];
+  const add = (reason: string, detail: string, sinceDay: number | null) =>
+    items.push({ clientId: client.clientId, name: client.name, reason, detail, sinceDay });
+  if (client.health?.band === 'Red') add(ATTENTION_REASONS.redHealth, explainHealth(client.health), null);
+  const timing = programTiming(client.startDay, client.programMonths ?? null, todayDay);
+  if (timing?.kind === 'past') {
+    add(ATTENTION_REASONS.pastEnd, `Program ended ${formatIsoDay(timing.endDay)} (${timing.daysPast} days ago); still Active`, timing.endDay); // prettier-ignore
+  } else if (timing?.kind === 'ending') {
+    add(ATTENTION_REASONS.ending, `Program ends ${formatIsoDay(timing.endDay)}, in ${timing.daysLeft} days`, timing.endDay); // prettier-ignore
+  }
+  const late = latePaymentCount(payments, client.clientId, todayDay, graceDays);
+  if (late >= CHRONIC_LATE_COUNT) {
+    add(ATTENTION_REASONS.chronicLate, `${late} payments late in the last 12 months`, todayDay - CHRONIC_LATE_WINDOW_DAYS); // prettier-ignore
+  }
+  const { satisfaction: now, satisfactionBefore: before } = client;
+  if (now != null && before != null && before - now >= SATISFACTION_DROP) {
+    add(ATTENTION_REASONS.fallingSatisfaction, `Satisfaction ${before} → ${now} in four weeks or more`, null);
+  }
+  const floor = advice.rateFloor ?? 0;
+  if (floor > 0 && client.effectiveRate != null && client.effectiveRate < floor) {
+    add(ATTENTION_REASONS.belowFloor, `${formatAmount(client.effectiveRate)} an hour; the floor is ${formatAmount(floor)}`, null); // prettier-ignore
+  }
+  const review = client.nextReviewDay ?? null;
+  if (review !== null && isRateReviewDue(review, todayDay)) {
+    add(ATTENTION_REASONS.rateReview, `Yearly review ${review < todayDay ? 'was due' : 'due'} ${formatIsoDay(review)}`, review); // prettier-ignore
+  }
+  return items;
 }

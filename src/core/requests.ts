@@ -27,6 +27,12 @@ export function isUndecided(decision: unknown): boolean {
   return typed === '' || matchChoice(REQUEST_DECISIONS, typed) === 'Open';
 }
 
+/** Were `decision`'s hours absorbed (done in scope, not billed)? Only "Included in scope" says so. */
+export function isAbsorbed(decision: unknown): boolean {
+  const typed = typeof decision === 'string' ? decision.trim() : '';
+  return typed !== '' && matchChoice(REQUEST_DECISIONS, typed) === 'Included in scope';
+}
+
 function shownText(raw: unknown): string {
   const text = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : typeof raw;
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;

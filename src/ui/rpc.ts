@@ -56,7 +56,7 @@ import { rememberedName } from '../workbook/user-name';
 import { setSkipped, skippedThisWeek } from '../workbook/skips';
 
 /** Known failures become a message; anything else is a bug and propagates (google.script.run's failure handler). */
-function guarded<T>(work: () => Outcome<T>): Result<T> {
+export function guarded<T>(work: () => Outcome<T>): Result<T> {
   try {
     return work();
   } catch (error) {

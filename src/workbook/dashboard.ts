@@ -3,9 +3,12 @@
  * where no CLIENT_* exists), the retention cohort table, active clients by month with a chart, and the
  * "needs attention" list that Refresh rewrites in one write.
  */
-import { ATTENTION_REASONS, needsAttention, type AttentionClient } from '../core/attention';
-import { owesCheckIns, statusOn } from '../core/status';
-import { writeStatusesOfToday } from './status-sync';
+import {
+  ATTENTION_REASONS,
+  needsAttention,
+  type AttentionClient,
+  type AttentionPayment,
+} from '../core/attention';
 import { formatMoney, intlLocaleOf } from '../core/money';
 import { weekOf } from '../core/cadence';
 import { formatIsoDay } from '../core/dates';
@@ -19,6 +22,10 @@ import { todayIn } from './checkin';
 import { withDocumentLock } from './lock';
 import { openRoster, type RosterClient } from './roster';
 import { DASHBOARD, numberFormat, PAYMENTS, REQUESTS, SHEET } from './schema';
+import { RATES } from './advice-schema';
+import { attentionClient, hoursRequests, rateRecords } from './dashboard-advice';
+import { owesCheckIns, statusOn } from '../core/status';
+import { writeStatusesOfToday } from './status-sync';
 import {
   cell,
   dataRows,
@@ -244,27 +251,27 @@ export function refreshDashboard(): RefreshReport {
       clients.filter((c) => owesCheckIns(statusOn(c.status, c.endDay, today))),
       zone,
     );
-    const attentionClients: AttentionClient[] = clients.map((c) => ({
-      clientId: c.clientId,
-      name: c.name,
-      status: c.status,
-      endDay: c.endDay,
-      cadenceDays: c.cadenceDays,
-      startDay: c.startDay,
-      lastCheckIn: last.get(c.clientId) ?? null,
-    }));
     const payments = readTable(ss, PAYMENTS);
     const requests = readTable(ss, REQUESTS);
+    const paymentRows: AttentionPayment[] = payments
+      ? dataRows(payments).map((row) => ({
+          clientId: readText(cell(payments, row, 'clientId')),
+          dueDay: readDay(cell(payments, row, 'due'), zone),
+          paidDay: readDay(cell(payments, row, 'paid'), zone),
+          amount: readNumber(cell(payments, row, 'amount')),
+        }))
+      : [];
+    const logs = {
+      payments: paymentRows,
+      requests: hoursRequests(requests, zone),
+      rates: rateRecords(readTable(ss, RATES), zone),
+    };
+    const attentionClients: AttentionClient[] = clients.map((c) =>
+      attentionClient(c, last.get(c.clientId) ?? null, today, settings, logs),
+    );
     const items = needsAttention(
       attentionClients,
-      payments
-        ? dataRows(payments).map((row) => ({
-            clientId: readText(cell(payments, row, 'clientId')),
-            dueDay: readDay(cell(payments, row, 'due'), zone),
-            paidDay: readDay(cell(payments, row, 'paid'), zone),
-            amount: readNumber(cell(payments, row, 'amount')),
-          }))
-        : [],
+      paymentRows,
       requests
         ? dataRows(requests).map((row) => ({
             clientId: readText(cell(requests, row, 'clientId')),
@@ -277,6 +284,7 @@ export function refreshDashboard(): RefreshReport {
       weekOf(today, settings.weekStart),
       settings.graceDays,
       (amount) => formatMoney(amount, settings.currency, intlLocaleOf(zone.locale)),
+      { rateFloor: settings.rateFloor },
     );
     const sheet = ss.getSheetByName(SHEET.dashboard);
     if (!sheet) throw new WorkbookError('The Dashboard sheet is missing. Run ClientTabs > Set up workbook.');
@@ -306,8 +314,9 @@ export function refreshDashboard(): RefreshReport {
       asText(item.detail),
       item.sinceDay === null ? '' : formatIsoDay(item.sinceDay),
       asText(item.clientId),
+      item.action,
     ]);
-    if (rows.length === 0) rows.push([ALL_CLEAR, '', '', '', '']);
+    if (rows.length === 0) rows.push([ALL_CLEAR, '', '', '', '', '']);
     while (rows.length < previous) rows.push(new Array(DASHBOARD.attentionHeader.length).fill(''));
     // Below the previous list the rows are the user's until the list grows into them: never overwrite them.
     for (

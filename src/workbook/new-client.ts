@@ -6,6 +6,7 @@ import { setIndexedClient } from './client-index';
 import { buildClientTab, LOG_BLOCK_ROWS, logAddressOfNewTab, trimTab } from './client-tab';
 import { withDocumentLock } from './lock';
 import { liveLinks, nextClientId, openRoster, type RosterClient } from './roster';
+import { adviceLinks } from './roster-advice';
 import { MANAGED_SHEETS, PAYMENTS, REQUESTS } from './schema';
 import { ensureRows, readTable, writeCells } from './tables';
 
@@ -109,6 +110,16 @@ export function createClient(input: NewClientInput): Outcome<CreatedClient> {
       put('cadenceDays', client.cadenceDays);
       put('tabId', sheetId);
       for (const [key, formula] of Object.entries(liveLinks(address, rosterRow, roster))) put(key, formula);
+      put('hoursPerMonth', ''); // keeps the row's advice cells in the same write run as the links
+      const satisfaction = {
+        tabName: client.name,
+        firstRow: address.firstRow,
+        weekColumn: 1,
+        satisfactionColumn,
+      };
+      // Rates at Set up's columns (reading it would cost 3 calls); Sheets moves the references if its columns move.
+      const advice = adviceLinks(roster, rosterRow, { payments, requests, rates: null }, satisfaction);
+      for (const [key, formula] of Object.entries(advice)) put(key, formula);
       writeCells(roster.sheet, rosterRow, cells);
       setIndexedClient(clientId, {
         sheetId,

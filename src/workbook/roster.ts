@@ -36,6 +36,11 @@ export interface RosterClient {
   /** From the live link: a day, null when the tab has no check-in, undefined when unreadable. */
   lastCheckIn: number | null | undefined;
   tabId: number | null;
+  /** Advice inputs from the roster's own columns (typed, or computed by Sheets from live links). */
+  hoursPerMonth: number | null;
+  progress: number | null;
+  satisfaction: number | null;
+  satisfactionBefore: number | null;
 }
 
 /** What a change to the roster reads first. */
@@ -98,6 +103,10 @@ export function rosterClients(
         cadenceDays: cadence && cadence > 0 ? cadence : cadenceFor(get('clientType'), settings.cadence),
         lastCheckIn: lastDay !== null ? lastDay : last === '' ? null : undefined,
         tabId: readNumber(get('tabId')),
+        hoursPerMonth: readNumber(get('hoursPerMonth')),
+        progress: readNumber(get('progress1')),
+        satisfaction: readNumber(get('satisfaction')),
+        satisfactionBefore: readNumber(get('satisfactionBefore')),
       };
     })
     .filter((client) => client.clientId !== '' || client.name !== '');

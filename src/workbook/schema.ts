@@ -5,6 +5,7 @@
 import { CLIENT_STATUSES, CLIENT_TYPES, LEAVE_REASONS, REQUEST_DECISIONS } from '../core/clients';
 import { DEFAULT_CADENCE_DAYS } from '../core/cadence';
 import { DEFAULT_LTV_TO_CAC_RATIO } from '../core/ltv';
+import { ADVICE_COLUMNS, ADVICE_SETTING, ADVICE_SETTINGS, RATES_SHEET } from './advice-schema';
 
 export type ColumnFormat = 'date' | 'currency' | 'integer' | 'percent' | 'text' | 'decimal';
 
@@ -15,6 +16,8 @@ export interface ColumnSpec {
   choices?: readonly string[];
   /** Filled by a native formula into the client's tab; Set up and New client write it, users don't. */
   live?: boolean;
+  /** Filled by one formula in the header cell that spills down the column (see roster-advice.ts). */
+  computed?: boolean;
   width?: number;
 }
 
@@ -32,6 +35,7 @@ export const SHEET = {
   template: 'Client template',
   conversations: 'Conversations',
   needs: 'Client needs',
+  rates: RATES_SHEET,
 } as const;
 export const MANAGED_SHEETS: readonly string[] = Object.values(SHEET);
 
@@ -78,6 +82,7 @@ export const ROSTER: TableSpec = {
     { key: 'reason', label: 'Why they left', choices: LEAVE_REASONS, width: 200 },
     { key: 'noticeDate', label: 'Notice date', format: 'date' },
     { key: 'tabId', label: 'Tab ID', format: 'integer', width: 60 },
+    ...ADVICE_COLUMNS,
   ],
 };
 
@@ -144,9 +149,7 @@ export const SETTING = {
   ltvToCac: 'LTV:CAC target',
   graceDays: 'Late payment after (days)',
   cadencePrefix: 'Check-in every (days): ',
-  healthCheckIns: 'Health weight: check-ins',
-  healthSatisfaction: 'Health weight: satisfaction',
-  healthProgress: 'Health weight: progress',
+  ...ADVICE_SETTING,
 } as const;
 
 export interface SettingSpec {
@@ -201,27 +204,13 @@ export const SETTINGS: readonly SettingSpec[] = [
     value: () => 7,
     about: 'An unpaid payment this many days past due needs attention.',
   },
-  {
-    label: SETTING.healthCheckIns,
-    value: () => 0.4,
-    about: 'Weight of check-in regularity in the health score.',
-  },
-  {
-    label: SETTING.healthSatisfaction,
-    value: () => 0.3,
-    about: 'Weight of satisfaction in the health score.',
-  },
-  {
-    label: SETTING.healthProgress,
-    value: () => 0.3,
-    about: 'Weight of progress to target in the health score.',
-  },
+  ...ADVICE_SETTINGS,
 ];
 
 export const DASHBOARD = {
   title: 'Portfolio',
   attention: 'Needs attention',
-  attentionHeader: ['Client', 'Why', 'Detail', 'Since', 'Client ID'],
+  attentionHeader: ['Client', 'Why', 'Detail', 'Since', 'Client ID', 'What to do'],
   retention: 'Retention by monthly cohort',
   activeByMonth: 'Active clients by month',
 } as const;

@@ -11,6 +11,8 @@ import { readNumber, readText } from './cells';
 import { NEW_TAB_WIDTH } from './client-tab';
 import { indexedClients, setIndexedClients, type IndexedClient } from './client-index';
 import { settingValueCell, upgradeDashboard, writeDashboard } from './dashboard';
+import { RATES, scaledWeightDefault } from './advice-schema';
+import { setUpRosterAdvice } from './setup-advice';
 import { withDocumentLock } from './lock';
 import { todayIn } from './checkin';
 import { writeStatusesOfToday } from './status-sync';
@@ -48,6 +50,8 @@ export interface SetupReport {
   dashboardUpgraded: number;
   /** Roster Progress cells that still held 0.1's CLIENT_PROGRESS and now hold native arithmetic. */
   progressUpgraded: number;
+  /** Advice formulas written into the roster (header formulas and rows that lacked them). */
+  adviceFormulas: number;
 }
 
 const PROTECTION = 'ClientTabs: header row';
@@ -74,7 +78,7 @@ function readManagedSheets(ss: Spreadsheet): Map<string, Existing> {
   const found = new Map<string, Existing>();
   const tables: [string, readonly string[]][] = [
     [SHEET.settings, SETTINGS_HEADER.slice(0, 2)],
-    ...[ROSTER, PAYMENTS, REQUESTS].map((spec): [string, string[]] => [spec.sheet, keyLabels(spec)]),
+    ...[ROSTER, PAYMENTS, REQUESTS, RATES].map((spec): [string, string[]] => [spec.sheet, keyLabels(spec)]),
   ];
   for (const [name, labels] of tables) {
     const sheet = ss.getSheetByName(name);
@@ -170,10 +174,21 @@ function setUpTable(
   report: SetupReport,
 ): Table {
   const sheet = existing?.sheet ?? sheetNamed(ss, spec.sheet, report);
+  if (!existing && spec === ROSTER) trimRoster(sheet);
   const values = repairHeader(sheet, existing?.values ?? [], spec, report);
   const table = tableFromValues(sheet, values, spec) as Table;
   dressTable(sheet, table, spec, settings, hasOurProtection(sheet));
   return table;
+}
+
+/**
+ * A new roster starts with room for ROSTER_ROWS clients (New client adds rows as it fills): the advice
+ * columns' formulas spill down the whole sheet, and a recalculation costs in proportion to its rows.
+ */
+const ROSTER_ROWS = 30;
+function trimRoster(sheet: Sheet): void {
+  const maxRows = sheet.getMaxRows();
+  if (maxRows > ROSTER_ROWS + 1) sheet.deleteRows(ROSTER_ROWS + 2, maxRows - ROSTER_ROWS - 1);
 }
 
 function setUpSettings(
@@ -196,12 +211,18 @@ function setUpSettings(
     writeAt = lastFilledRow(values, header.row) + 2;
   }
   const labelColumn = header.columns.get('setting') as number;
+  const valueColumn = header.columns.get('value') ?? labelColumn + 1;
   const present = new Set(values.map((row) => normalizeLabel(row[labelColumn])));
+  // Weights the workbook already has, on its own scale: a weight row added now takes the same scale.
+  const weights = values
+    .filter((row) => /^health weight:/.test(normalizeLabel(row[labelColumn])))
+    .map((row) => readNumber(row[valueColumn]))
+    .filter((w): w is number => w !== null && w >= 0);
   for (const setting of SETTINGS) {
     if (present.has(normalizeLabel(setting.label))) continue;
     const row: unknown[] = [];
     row[labelColumn] = setting.label;
-    row[header.columns.get('value') ?? labelColumn + 1] = setting.value(locale);
+    row[valueColumn] = scaledWeightDefault(setting.label, weights) ?? setting.value(locale);
     row[header.columns.get('about') ?? labelColumn + 2] = setting.about;
     rowsToWrite.push(row);
     report.settingsAdded.push(setting.label);
@@ -263,13 +284,16 @@ function ourLinkGid(formula: unknown): number | null {
  * holds our own link to the row's tab is rewritten (a user's formula, note or value is never touched),
  * in one write per run of adjacent repaired rows. One getFormulas.
  */
-function repairLinks(roster: Table, report: SetupReport): Map<string, IndexedClient> {
+function repairLinks(
+  roster: Table,
+  report: SetupReport,
+): { index: Map<string, IndexedClient>; formulas: string[][] } {
   const index = new Map<string, IndexedClient>();
   const first = roster.header.row + 1;
   const count = roster.lastRow - roster.header.row;
   const linkColumn = roster.col.link;
   const lastColumn = roster.col.lastCheckIn;
-  if (count <= 0 || linkColumn < 0 || lastColumn < 0) return index;
+  if (count <= 0 || linkColumn < 0 || lastColumn < 0) return { index, formulas: [] };
   const formulas = roster.sheet
     .getRange(first + 1, 1, count, roster.values[roster.header.row].length)
     .getFormulas();
@@ -305,7 +329,7 @@ function repairLinks(roster: Table, report: SetupReport): Map<string, IndexedCli
     writeColumnRuns(roster.sheet, first + 1, column + 1, upgraded);
     report.progressUpgraded += upgraded.size;
   }
-  return index;
+  return { index, formulas };
 }
 
 /**
@@ -345,16 +369,20 @@ export function setUpWorkbook(): SetupReport {
       linksRepaired: 0,
       dashboardUpgraded: 0,
       progressUpgraded: 0,
+      adviceFormulas: 0,
     };
     const existing = readManagedSheets(ss);
     const { values: settingsValues, settings } = setUpSettings(ss, existing.get(SHEET.settings), zone.locale, report); // prettier-ignore
     const roster = setUpTable(ss, ROSTER, existing.get(ROSTER.sheet), settings, report);
-    setUpTable(ss, PAYMENTS, existing.get(PAYMENTS.sheet), settings, report);
-    setUpTable(ss, REQUESTS, existing.get(REQUESTS.sheet), settings, report);
+    const payments = setUpTable(ss, PAYMENTS, existing.get(PAYMENTS.sheet), settings, report);
+    const requests = setUpTable(ss, REQUESTS, existing.get(REQUESTS.sheet), settings, report);
+    const rates = setUpTable(ss, RATES, existing.get(RATES.sheet), settings, report);
     setUpTemplate(ss, report);
     setUpDashboard(ss, roster, settingsValues, settings, report);
-    setIndexedClients(repairLinks(roster, report));
+    const links = repairLinks(roster, report);
+    setIndexedClients(links.index);
     writeStatusesOfToday(roster, zone, settings, todayIn(zone));
+    report.adviceFormulas = setUpRosterAdvice(roster, { payments, requests, rates }, links.formulas);
     return report;
   });
 }

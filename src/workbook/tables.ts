@@ -7,7 +7,9 @@ import { parseWeekday } from '../core/cadence';
 import type { Weekday } from '../core/dates';
 import { findHeaderRow, isBlank, lastFilledRow, type HeaderMatch } from '../core/layout';
 import { parseNumber } from '../core/parse';
+import type { HealthSignal } from '../core/health';
 import { sheetAt, writeBlock, type Zone } from './cells';
+import { HEALTH_WEIGHT_ROWS } from './advice-schema';
 import { SETTING, SETTINGS, SETTINGS_HEADER, SHEET, type TableSpec } from './schema';
 
 export type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -113,6 +115,10 @@ export interface Settings {
   ltvToCac: number;
   graceDays: number;
   cadence: Partial<Record<ClientTypeName, number>>;
+  /** The health weights of the Settings rows, by signal (HEALTH_WEIGHT_ROWS). */
+  healthWeights: Record<HealthSignal, number>;
+  rateFloor: number;
+  hourlyCost: number;
 }
 
 /** Settings by label from the Settings sheet's values; defaults for anything missing or unreadable. */
@@ -146,6 +152,11 @@ export function settingsFromValues(values: readonly unknown[][], locale: string)
     ltvToCac: number(SETTING.ltvToCac, (n) => n > 0),
     graceDays: number(SETTING.graceDays, (n) => n >= 0),
     cadence,
+    healthWeights: Object.fromEntries(
+      HEALTH_WEIGHT_ROWS.map(([label, signal]) => [signal, number(label, (n) => n >= 0)]),
+    ) as Record<HealthSignal, number>,
+    rateFloor: number(SETTING.rateFloor, (n) => n >= 0),
+    hourlyCost: number(SETTING.hourlyCost, (n) => n >= 0),
   };
 }
 

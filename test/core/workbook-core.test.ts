@@ -179,11 +179,12 @@ describe('needs attention', () => {
       week,
       7,
     );
+    // Most urgent first: a late payment before a request waiting for a decision, a check-in merely due last.
     expect(items.map((i) => [i.name, i.reason])).toEqual([
       ['A', 'Check-in overdue'],
-      ['B', 'Nothing logged this week'],
       ['B', 'Late payment'],
       ['A', 'Open out-of-scope request'],
+      ['B', 'Nothing logged this week'],
     ]);
   });
 });

@@ -1,3 +1,5 @@
+import { ATTENTION_REASONS } from '../../src/core/attention';
+import { buildDemoWorkbook } from '../../dev/playground/demo';
 import { checkIn, harness, NOW, ownDocumentCalls, SAMPLE_CLIENT, type Harness } from './helpers';
 
 type R = {
@@ -166,15 +168,21 @@ describe('Dashboard', () => {
     h.call('menuRefreshDashboard');
     const few = ownDocumentCalls(h);
     expect(h.emu.calls.count('Range.setValues')).toBe(1);
-    const list = h.sheet('Dashboard').getRange('D3:H6').getValues();
+    const list = h.sheet('Dashboard').getRange('D3:I9').getValues();
+    // Most urgent first; the two 6-month programs that started 2024-01-01 end on 2024-07-01.
     expect(list.map((r) => [r[0], r[1]])).toEqual([
+      ['Quiet', 'Health in the red'],
       ['Quiet', 'Check-in overdue'],
-      ['New', 'Nothing logged this week'],
       ['Logged', 'Late payment'],
+      ['Logged', 'Program ending soon'],
+      ['Quiet', 'Program ending soon'],
       ['New', 'Open out-of-scope request'],
+      ['New', 'Nothing logged this week'],
     ]);
-    expect(list[0][2]).toBe('16 days late; every 7 days');
+    expect(list[1][2]).toBe('16 days late; every 7 days');
     expect(list[2][2]).toBe('$2,000 unpaid, 42 days past due'); // in Settings' currency
+    expect(list[3][2]).toBe('Program ends 2024-07-01, in 19 days');
+    expect(list[2][5]).toBe('Send a reminder.'); // what to do
     // 30 more weeks of log rows: same number of calls.
     for (let week = 0; week < 30; week++) {
       const day = new Date(Date.UTC(2023, 10, 6) + week * 7 * DAY).toISOString().slice(0, 10);
@@ -189,10 +197,10 @@ describe('Dashboard', () => {
     expect(
       h
         .sheet('Dashboard')
-        .getRange('D3:D6')
+        .getRange('D3:D9')
         .getValues()
         .map((r) => r[0]),
-    ).toEqual(['Quiet', 'New', 'New', '']);
+    ).toEqual(['Quiet', 'Quiet', 'Logged', 'Quiet', 'New', 'New', '']);
   });
 });
 
@@ -209,9 +217,15 @@ describe('Refresh when a live link cannot be read', () => {
     for (const key of [...h.emu.properties.document.keys()])
       if (key.startsWith('clienttabs.client.')) h.emu.properties.document.delete(key);
     h.call('menuRefreshDashboard');
-    const row = h.sheet('Dashboard').getRange('D3:F3').getValues()[0];
+    const rows = h.sheet('Dashboard').getRange('D3:F8').getValues();
     // Last check-in 2024-05-20 on a 7-day cadence: due 05-27, 16 days late on 06-12 (not "No check-in yet").
-    expect(row).toEqual(['Quiet', 'Check-in overdue', '16 days late; every 7 days']);
+    expect(rows).toContainEqual(['Quiet', 'Check-in overdue', '16 days late; every 7 days']);
+    // Health counts the same check-in: three weeks without one.
+    expect(rows[0]).toEqual([
+      'Quiet',
+      'Health in the red',
+      expect.stringMatching(/3 weeks without a check-in/),
+    ]);
   });
 });
 
@@ -288,5 +302,88 @@ describe('issue 9: Refresh writes the list by its header labels', () => {
     h.call('menuRefreshDashboard');
     expect(h.snapshot()).toEqual(before);
     expect(h.emu.ui.alerts.at(-1)?.prompt).toMatch(/Needs attention.*header/i);
+  });
+});
+
+describe('issue 12: the demo workbook’s advice', () => {
+  /** Reasons that are chores of the week, not a risk: a healthy client may have them. */
+  const CHORES = ['Open out-of-scope request', 'Nothing logged this week'];
+  let h: Harness;
+  let list: string[][];
+  beforeAll(() => {
+    h = harness();
+    buildDemoWorkbook((name, ...args) => h.call(name, ...args), '2024-06-12');
+    const values = h.sheet('Dashboard').getDataRange().getValues();
+    const header = values.findIndex((row) => row[3] === 'Client' && row[4] === 'Why');
+    list = values
+      .slice(header + 1)
+      .filter((row) => row[3] !== '')
+      .map((row) => row.slice(3, 9) as string[]);
+  }, 600_000);
+  const reasons = (client: string) => list.filter((row) => row[0] === client).map((row) => row[1]);
+
+  test('the Dashboard flags the at-risk clients it was built with, each with why and what to do', () => {
+    expect(reasons('Castillo Accounting')).toContain('Chronic late payer');
+    expect(reasons('Northline Roofing')).toContain('Check-in overdue');
+    expect(reasons('Redwood Outfitters')).toContain('Satisfaction falling');
+    expect(reasons('Maya Okafor')).toContain('Below the rate floor');
+    expect(reasons('Tom Becker')).toContain('Past program end');
+    for (const row of list) expect(row[5]).toMatch(/\w/); // what to do
+    const maya = list.find((row) => row[0] === 'Maya Okafor' && row[1] === 'Below the rate floor');
+    expect(maya?.[2]).toBe('$28.13 an hour; the floor is $50');
+  });
+
+  test('it raises nothing but the week’s chores on the healthy clients, and nothing on ended ones', () => {
+    for (const healthy of ['Harbor & Vine Bistro', 'Bloom Pediatric Dental', 'Lumen Yoga Studio'])
+      for (const reason of reasons(healthy))
+        expect([healthy, CHORES.includes(reason)]).toEqual([healthy, true]);
+    for (const ended of ['Priya Raman', 'Greta Lind', 'Sam Whitaker', 'Oak & Ember Candles'])
+      expect(reasons(ended)).toEqual([]);
+  });
+
+  test('most urgent first: the list follows the reasons’ order', () => {
+    const order = Object.values(ATTENTION_REASONS) as string[];
+    const ranks = list.map((row) => order.indexOf(row[1]));
+    expect(ranks.every((rank) => rank >= 0)).toBe(true);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+  });
+
+  test('the roster shows health, its band, trend and drivers, the effective rate and the growth hint', () => {
+    const roster = h.sheet('Clients').getDataRange().getValues();
+    const header = roster[0] as string[];
+    const row = (name: string) => roster.find((r) => r[header.indexOf('Client')] === name) as unknown[];
+    const at = (name: string, label: string) => row(name)[header.indexOf(label)];
+    for (const healthy of ['Harbor & Vine Bistro', 'Bloom Pediatric Dental', 'Lumen Yoga Studio']) {
+      expect(at(healthy, 'Health')).toBeGreaterThan(75);
+      expect(at(healthy, 'Health drivers')).toMatch(/^Green \d+ \(5 of 5 signals\)/);
+      expect(typeof at(healthy, 'Health trend')).toBe('number');
+    }
+    expect(at('Bloom Pediatric Dental', 'Effective rate (per hour)')).toBeCloseTo(3200 / 24, 6);
+    expect(at('Maya Okafor', 'Effective rate (per hour)')).toBeCloseTo(450 / 16, 6);
+    expect(at('Redwood Outfitters', 'Satisfaction')).toBe(4);
+    expect(at('Redwood Outfitters', 'Satisfaction 4 weeks ago')).toBe(7);
+    expect(at('Northline Roofing', 'Health drivers')).toMatch(/weeks without a check-in/);
+    // Ended clients: no check-in signal, so no "weeks without a check-in" on someone who left.
+    expect(at('Greta Lind', 'Health drivers')).not.toMatch(/without a check-in/);
+    // Green health and the main metric at target: time to offer the next step.
+    const growth = roster.slice(1).filter((r) => r[header.indexOf('Growth')] === 'Offer the next step');
+    for (const r of growth) expect(r[header.indexOf('Health')]).toBeGreaterThan(75);
+    // The band colors: one rule per band on Health and on its drivers.
+    expect(h.sheet('Clients').getConditionalFormatRules()).toHaveLength(6);
+  });
+
+  test('a recalculation costs the same custom-function executions with 12 clients as with 1', () => {
+    const count = (sheet: GoogleAppsScript.Spreadsheet.Sheet) =>
+      sheet
+        .getDataRange()
+        .getFormulas()
+        .flat()
+        .join('\n')
+        .match(/CLIENT_[A-Z_]+\(/g)?.length ?? 0;
+    const small = harness();
+    small.call('menuSetUpWorkbook');
+    small.call('rpcCreateClient', SAMPLE_CLIENT);
+    expect(count(h.sheet('Clients'))).toBe(count(small.sheet('Clients')));
+    expect(count(h.sheet('Clients'))).toBe(4); // Health, Health 4 weeks ago, Health drivers, Effective rate
   });
 });

@@ -412,3 +412,58 @@ describe('issue 9: Set up repairs only its own, and never writes into a tab of t
     expect(h.emu.ui.alerts.at(-1)?.prompt).toMatch(/"Settings".*rename/i);
   });
 });
+
+describe('issue 12: Set up brings a 0.1 workbook up to the advice columns and settings', () => {
+  test('weights keep their scale, the roster gets its health formulas, and Settings’ weights drive Health', () => {
+    const h = harness();
+    h.call('menuSetUpWorkbook');
+    h.call('rpcCreateClient', SAMPLE_CLIENT);
+    h.call('rpcSaveCheckIn', checkIn('C-0001', '2024-05-20'));
+    // Back to 0.1: no advice columns, no Rates, three weights 0.4/0.3/0.3, none of the new settings.
+    const roster = h.sheet('Clients');
+    const header = () => roster.getRange(1, 1, 1, roster.getLastColumn()).getValues()[0] as string[];
+    const firstAdvice = header().indexOf('Hours per month') + 1;
+    roster.deleteColumns(firstAdvice, roster.getMaxColumns() - firstAdvice + 1);
+    h.emu.spreadsheet.deleteSheet(h.sheet('Rates'));
+    const settings = h.sheet('Settings');
+    const labels = () =>
+      settings
+        .getDataRange()
+        .getValues()
+        .map((row) => row[0] as string);
+    const firstNew = labels().indexOf('Health weight: late payments') + 1;
+    settings.deleteRows(firstNew, labels().length - firstNew + 1);
+    const weightsAt = labels().indexOf('Health weight: check-ins') + 1;
+    settings.getRange(weightsAt, 2, 3, 1).setValues([[0.4], [0.3], [0.3]]);
+
+    h.call('menuSetUpWorkbook');
+    const rows = settings.getDataRange().getValues();
+    const value = (label: string) => rows.find((row) => row[0] === label)?.[1];
+    expect([0.4, 0.3, 0.3]).toEqual(['check-ins', 'satisfaction', 'progress'].map((s) => value(`Health weight: ${s}`))); // prettier-ignore
+    // 10 of 80 of the existing total (1.0) each: the defaults' share, on the workbook's own scale.
+    expect(value('Health weight: late payments')).toBe(0.125);
+    expect(value('Health weight: open requests')).toBe(0.125);
+    expect(value('Rate floor (per hour)')).toBe(50);
+    expect(h.sheet('Rates').getRange('A1:E1').getValues()[0]).toEqual(['Client ID', 'Client', 'From', 'Monthly fee', 'Note']); // prettier-ignore
+    const at = (label: string) => roster.getRange(2, header().indexOf(label) + 1);
+    expect(roster.getRange(1, header().indexOf('Health') + 1).getFormula()).toMatch(
+      /^=\{"Health";CLIENT_HEALTH\(/,
+    );
+    expect(at('Late payments (12 months)').getFormula()).toMatch(/^=COUNTIFS\('Payments'!/);
+    // The old row has no satisfaction links (they need its tab): that signal has no data and is left out.
+    // (0.4 × 0 [23 days on a 7-day cadence] + 0.3 × 0.2 + 0.125 × 1 + 0.125 × 1) / 0.95 = 33.
+    expect(at('Health drivers').getValue()).toBe('Red 33 (4 of 5 signals): 3 weeks without a check-in; 20% of the way to target'); // prettier-ignore
+    const before = at('Health').getValue() as number;
+
+    // Settings' weights are the roster's: all the weight on open requests (none) makes the client green.
+    settings.getRange(weightsAt, 2, 3, 1).setValues([[0], [0], [0]]);
+    settings.getRange(labels().indexOf('Health weight: late payments') + 1, 2).setValue(0);
+    expect(at('Health').getValue()).toBe(100);
+    expect(before).toBe(33);
+
+    // Run again: nothing more to add, nothing changes.
+    const again = h.snapshot();
+    h.call('menuSetUpWorkbook');
+    expect(h.snapshot()).toEqual(again);
+  });
+});

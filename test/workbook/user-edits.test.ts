@@ -241,23 +241,25 @@ describe('the dashboard list and what the user types near it', () => {
     h.call('rpcCreateClient', { ...SAMPLE_CLIENT, name: 'Quiet', startDate: '2024-01-01' });
     h.call('menuRefreshDashboard');
     const dash = h.sheet('Dashboard');
-    expect(dash.getRange('D3:E4').getValues()).toEqual([
+    expect(dash.getRange('D3:E6').getValues()).toEqual([
+      ['Quiet', 'Health in the red'],
       ['Quiet', 'Check-in overdue'],
+      ['Quiet', 'Program ending soon'],
       ['', ''],
     ]);
-    dash.getRange('D4').setValue('call Quiet on Friday'); // right under the list
+    dash.getRange('D6').setValue('call Quiet on Friday'); // right under the list
     for (const name of ['Two', 'Three']) h.call('rpcCreateClient', { ...SAMPLE_CLIENT, name, startDate: '2024-01-01' }); // prettier-ignore
     const before = h.snapshot(['Dashboard']);
     h.emu.ui.respond({ button: 'OK' });
     h.call('menuRefreshDashboard');
     expect((h.emu.ui.alerts.at(-1) as { prompt: string }).prompt).toMatch(
-      /D4 on the Dashboard has content of yours/,
+      /D6 on the Dashboard has content of yours/,
     );
     expect(h.snapshot(['Dashboard'])).toEqual(before);
     // Moved away, the list grows into the rows.
-    dash.getRange('D4').setValue('');
+    dash.getRange('D6').setValue('');
     h.call('menuRefreshDashboard');
-    expect(dash.getRange('D3:D5').getValues().flat()).toEqual(['Quiet', 'Three', 'Two']);
+    expect(dash.getRange('D3:D11').getValues().flat()).toEqual(['Quiet', 'Three', 'Two', 'Quiet', 'Three', 'Two', 'Quiet', 'Three', 'Two']); // prettier-ignore
   });
 
   test('Refresh rewrites only the list: every other dashboard cell and formula is kept', () => {
@@ -271,10 +273,10 @@ describe('the dashboard list and what the user types near it', () => {
     const after = h.snapshot(['Dashboard']).Dashboard;
     before.formulas.forEach((row, r) =>
       row.forEach((formula, c) => {
-        const inList = r >= 2 && c >= 3 && c <= 7;
+        const inList = r >= 2 && c >= 3 && c <= 8; // D:I, What to do included
         if (!inList) expect([r, c, after.formulas[r][c], after.values[r][c]]).toEqual([r, c, formula, before.values[r][c]]); // prettier-ignore
       }),
     );
-    expect(dash.getRange('D3:E3').getValues()[0]).toEqual(['Quiet', 'Check-in overdue']);
+    expect(dash.getRange('D3:E3').getValues()[0]).toEqual(['Quiet', 'Health in the red']);
   });
 });
