@@ -76,9 +76,53 @@ const CHECK_IN = { ...checkIn('C-0001', '2024-06-10'), enteredBy: 'Val', replace
 
 const PAYMENT = { clientId: 'C-0001', due: '2024-06-01', paid: '2024-06-03', amount: '2000', note: 'June' };
 const REQUEST = { clientId: 'C-0001', date: '2024-06-05', request: 'Logo', decision: 'Change order', fee: '150' }; // prettier-ignore
+const EDIT = {
+  clientId: 'C-0001',
+  clientType: 'Micromanager',
+  cadenceDays: '7',
+  monthlyFee: '2,500',
+  yearlyProfit: '',
+  monthlyCosts: '800',
+  definitionOfSuccess: 'Double revenue',
+  scope: 'Weekly call',
+  metrics: [
+    { from: 'Revenue', name: 'Sales', unit: 'USD', direction: 'up', baseline: '10000', target: '20000' },
+    {
+      from: 'Cost per lead',
+      name: 'Cost per lead',
+      unit: 'USD',
+      direction: 'down',
+      baseline: '30',
+      target: '20',
+    },
+    { name: 'Calls', unit: '', direction: 'up', baseline: '1', target: '5' },
+  ],
+};
+const INVOICE = { clientId: 'C-0001', due: '2024-07-01', amount: '2,000', note: 'July' };
+/** The open invoice and the open request the workbook below holds (row 2 of Payments and Requests). */
+const PAY = {
+  clientId: 'C-0001',
+  row: 2,
+  due: '2024-05-01',
+  paid: '2024-05-03',
+  amount: '500',
+  note: 'part',
+};
+const DECIDE = [
+  { clientId: 'C-0001', row: 2, request: 'New logo', decision: 'Change order', fee: '150', hours: '' },
+  { clientId: 'C-0001', row: 2, request: 'New logo', decision: 'Declined', fee: '', hours: '' },
+  { clientId: 'C-0001', row: 2, request: 'New logo', decision: 'Included in scope', fee: '', hours: '3' },
+];
+const CONVERSATION = { clientId: 'C-0001', date: '2024-06-12', reason: 'Unhappy', ownPart: 'I moved our call', outcome: 'Stay', listen: 'What went wrong?', restate: 'Tuesdays' }; // prettier-ignore
+const NEED = { clientId: 'C-0001', date: '2024-06-12', need: 'Help hiring a VA' };
+const clientId = fc.tuple(fc.oneof(fc.constant('C-0001'), hostileValue));
 
 /** Every sidebar server function: the arguments to throw at it, and whether it may change the workbook. */
-const CAMPAIGN: Record<string, { args: fc.Arbitrary<unknown[]>; mutation: boolean; runs?: number }> = {
+/** `fresh`: each call meets the workbook as built, since a success uses up what the form names (an invoice, a request, a metric). */
+const CAMPAIGN: Record<
+  string,
+  { args: fc.Arbitrary<unknown[]>; mutation: boolean; runs?: number; fresh?: boolean }
+> = {
   rpcListClients: { args: fc.array(hostileValue, { maxLength: 2 }), mutation: false },
   rpcGetDueList: { args: fc.array(hostileValue, { maxLength: 2 }), mutation: false },
   rpcGetCheckInForm: { args: fc.tuple(fc.oneof(fc.constant('C-0001'), hostileValue)), mutation: false },
@@ -100,10 +144,23 @@ const CAMPAIGN: Record<string, { args: fc.Arbitrary<unknown[]>; mutation: boolea
     args: fc.tuple(fc.oneof(tampered(REQUEST), textual(REQUEST, ['request']))),
     mutation: true,
   },
+  rpcGetClientEdit: { args: clientId, mutation: false },
+  rpcEditClient: { args: fc.tuple(fc.oneof(tampered(EDIT), textual(EDIT, ['definitionOfSuccess', 'scope']))), mutation: true, fresh: true }, // prettier-ignore
+  rpcGetInvoices: { args: clientId, mutation: false },
+  rpcCreateInvoice: { args: fc.tuple(fc.oneof(tampered(INVOICE), textual(INVOICE, ['note']))), mutation: true, fresh: true }, // prettier-ignore
+  rpcPayInvoice: { args: fc.tuple(fc.oneof(tampered(PAY), textual(PAY, ['note']))), mutation: true, fresh: true }, // prettier-ignore
+  rpcDecideRequest: { args: fc.tuple(fc.constantFrom(...DECIDE).chain((form) => tampered(form))), mutation: true, fresh: true }, // prettier-ignore
+  rpcGetClientNotes: { args: clientId, mutation: false },
+  rpcSaveConversation: { args: fc.tuple(fc.oneof(tampered(CONVERSATION), textual(CONVERSATION, ['reason', 'ownPart', 'outcome', 'listen', 'restate']))), mutation: true }, // prettier-ignore
+  rpcSaveNeed: { args: fc.tuple(fc.oneof(tampered(NEED), textual(NEED, ['need']))), mutation: true },
+  rpcMakeProgressReport: { args: clientId, mutation: true },
   rpcOffboardClient: { args: fc.tuple(tampered({ clientId: 'C-0001', endDate: '2024-09-30', reason: 'Poor fit', noticeDate: '2024-08-01', endAtPeriodClose: false })), mutation: true }, // prettier-ignore
 };
 
-/** A set-up workbook with a client, a check-in, a tab to adopt and a tab of the user's own. */
+/**
+ * A set-up workbook with a client, a check-in, an open invoice, an open request, a conversation plan and a
+ * need, a tab to adopt and a tab of the user's own.
+ */
 function workbook(): Harness {
   const h = harness();
   h.sheet('Sheet1').setName('My notes');
@@ -113,6 +170,10 @@ function workbook(): Harness {
   h.call('menuSetUpWorkbook');
   h.call('rpcCreateClient', SAMPLE_CLIENT);
   h.call('rpcSaveCheckIn', checkIn('C-0001', '2024-06-03'));
+  h.call('rpcCreateInvoice', { clientId: 'C-0001', due: '2024-05-01', amount: '2000', note: '' });
+  h.call('rpcLogRequest', { clientId: 'C-0001', date: '2024-06-03', request: 'New logo', decision: 'Open', fee: '' }); // prettier-ignore
+  h.call('rpcSaveConversation', CONVERSATION);
+  h.call('rpcSaveNeed', NEED);
   return h;
 }
 
@@ -158,10 +219,12 @@ test('the campaign covers every sidebar server function in the bundle', () => {
 
 describe(`hostile input on each sidebar server function (${RUNS} calls each)`, () => {
   test.each(Object.keys(CAMPAIGN))('%s', (name) => {
-    const { args, mutation, runs: count = RUNS } = CAMPAIGN[name];
-    const h = workbook();
+    const { args, mutation, runs: count = RUNS, fresh = false } = CAMPAIGN[name];
+    let h = workbook();
+    let used = false;
     fc.assert(
       fc.property(args, (sent) => {
+        if (fresh && used) [h, used] = [workbook(), false];
         const before = state(h);
         const cellsBefore = h.snapshot();
         let result: unknown;
@@ -189,6 +252,7 @@ describe(`hostile input on each sidebar server function (${RUNS} calls each)`, (
           return;
         }
         expect([name, answer?.ok]).toEqual([name, true]);
+        used = true;
         // What landed: text stays text, and no cell it wrote shows an error.
         const strings = stringsIn(sent);
         const wrong = changedCells(cellsBefore, h.snapshot()).filter(

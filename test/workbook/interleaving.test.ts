@@ -467,6 +467,51 @@ const USER: Record<string, Action<unknown>> = {
   }),
 };
 
+type EditData = {
+  clientType: string;
+  cadenceDays: number;
+  monthlyFee: number | null;
+  yearlyProfit: number | null;
+  definitionOfSuccess: string;
+  scope: string;
+  adopted: boolean;
+  metrics: {
+    name: string;
+    unit: string;
+    direction: string;
+    baseline: number | null;
+    target: number | null;
+  }[];
+};
+
+/** Drops from the ledger what the user typed in a client's roster cell under `label`. */
+function forgetRosterCell(w: World, clientId: string, label: string): void {
+  const roster = w.h.emu.spreadsheet.getSheetByName('Clients');
+  const header = roster ? w.headerRow(roster) : null;
+  if (!roster || header === null) return;
+  const values = roster.getDataRange().getValues();
+  const row = values.findIndex((cells) => cells[values[header - 1].indexOf('Client ID')] === clientId) + 1;
+  const column = values[header - 1].indexOf(label) + 1;
+  const kept = w.ledger.filter(
+    (t) => t.sheetId !== roster.getSheetId() || t.row !== row || t.column !== column,
+  );
+  w.ledger.splice(0, w.ledger.length, ...kept);
+}
+
+/** A sidebar read a flow opens with: what it answers, or null when it says why it cannot (never a crash). */
+function read<T>(w: World, name: string, ...args: unknown[]): T | null {
+  const before = w.h.snapshot();
+  try {
+    return w.h.call<T>(name, ...args);
+  } catch (error) {
+    expect([name, (error as Error).name]).toEqual([name, 'WorkbookError']);
+    return null;
+  } finally {
+    // Reads never write.
+    expect(w.h.snapshot()).toEqual(before);
+  }
+}
+
 /** An RPC call of a flow: its name and form, or null when there is nothing to call it on. */
 type Call = { name: string; form: unknown; refusable: string[] } | null;
 
@@ -537,7 +582,12 @@ const FLOWS: Record<string, Flow<unknown>> = {
         expect((error as Error).name).toBe('WorkbookError');
       }
       const names = new Set((known?.metrics ?? []).map((m) => m.name));
-      form.values = Object.fromEntries(Object.entries(values as object).filter(([k]) => names.has(k)));
+      // A metric renamed or added by Edit client gets a number too (a check-in needs one value), confirmed
+      // as the user would when it is far from the renamed metric's history.
+      const given = values as Record<string, string>;
+      const own = (k: string) => Object.prototype.hasOwnProperty.call(given, k);
+      form.values = Object.fromEntries([...names].map((k) => [k, own(k) ? given[k] : '7']));
+      Object.assign(form, { confirmed: [...names].filter((k) => !own(k)) });
       // A client whose form opened takes a valid check-in (or says its week is logged).
       const saved = w.flowRefusing(known ? ['weekOf'] : [], 'rpc', 'rpcSaveCheckIn', form);
       if (saved?.ok) {
@@ -583,6 +633,107 @@ const FLOWS: Record<string, Flow<unknown>> = {
     weight: 1,
     params: fc.constant(null),
     call: (w) => (w.h.emu.spreadsheet.getSheetByName('Clients') ? { name: 'rpcAdoptTabs', form: ['Weights', 'weights 2'], refusable: [] } : null), // prettier-ignore
+  }),
+  editClient: flow({
+    weight: 2,
+    params: fc.record({ client: fc.nat(3), change: fc.constantFrom('rename', 'add', 'fee'), name: fc.constantFrom('Sales', 'Calls', '__proto__', '=SUM(A1) 30', '007', 'Revenue'), fee: fc.constantFrom('2,500', '3000', '0') }), // prettier-ignore
+    call(w, s) {
+      const client = pick(w, s.client);
+      const data = client && read<EditData>(w, 'rpcGetClientEdit', client.clientId);
+      if (!client || !data) return null;
+      const text = (n: number | null) => (n === null ? '' : String(n));
+      const metrics = data.metrics.map((m) => ({ from: m.name, name: m.name, unit: m.unit, direction: m.direction, baseline: text(m.baseline), target: text(m.target) })); // prettier-ignore
+      const change = data.adopted || (s.change === 'rename' && metrics.length === 0) ? 'fee' : s.change;
+      if (change === 'rename') metrics[0].name = s.name;
+      if (change === 'add') metrics.push({ from: '', name: s.name, unit: '', direction: 'up', baseline: '', target: '' }); // prettier-ignore
+      for (const m of metrics) if (m.from === '') delete (m as { from?: string }).from;
+      const form = {
+        clientId: client.clientId,
+        clientType: data.clientType,
+        cadenceDays: String(data.cadenceDays),
+        monthlyFee: change === 'fee' ? s.fee : text(data.monthlyFee),
+        yearlyProfit: text(data.yearlyProfit),
+        monthlyCosts: '',
+        definitionOfSuccess: data.definitionOfSuccess,
+        scope: data.scope,
+        ...(data.adopted ? {} : { metrics }),
+      };
+      // Only a metric name already taken in the log may be refused.
+      return { name: 'rpcEditClient', form, refusable: metrics.map((_, i) => `metrics.${i}.name`) };
+    },
+    landed(w, s, result) {
+      const data = read<EditData>(w, 'rpcGetClientEdit', String(result.value?.clientId));
+      const changed = result.value?.changed as string[];
+      // The user changed the fee through the form: what they typed in that cell before is replaced by their hand.
+      if (changed.includes('fee')) forgetRosterCell(w, String(result.value?.clientId), 'Monthly fee');
+      if (changed.includes('fee')) expect([s.fee, data?.monthlyFee]).toEqual([s.fee, Number(s.fee.replace(',', ''))]); // prettier-ignore
+      if (changed.includes('metrics')) expect([s.name, data?.metrics.some((m) => m.name === s.name)]).toEqual([s.name, true]); // prettier-ignore
+    },
+  }),
+  createInvoice: flow({
+    weight: 1,
+    params: fc.record({ client: fc.nat(3), day: fc.integer({ min: 1, max: 28 }), note: text }),
+    call(w, s) {
+      const client = pick(w, s.client);
+      const due = `2024-07-${String(s.day).padStart(2, '0')}`;
+      // Refused only as a second invoice due that day.
+      return client && { name: 'rpcCreateInvoice', form: { clientId: client.clientId, due, amount: '2,000', note: s.note }, refusable: ['due'] }; // prettier-ignore
+    },
+    landed: (w, s, made) => w.shows(w.h.emu.spreadsheet.getSheetByName('Payments') ?? undefined, 'Client ID', made.value?.row as number, 'Note', s.note), // prettier-ignore
+  }),
+  payInvoice: flow({
+    weight: 1,
+    params: fc.record({ client: fc.nat(3), part: fc.boolean(), note: text }),
+    call(w, s) {
+      const client = pick(w, s.client);
+      const open = client && read<{ open: { row: number; due: string | null; stillDue: number }[] }>(w, 'rpcGetInvoices', client.clientId)?.open[0]; // prettier-ignore
+      if (!client || !open?.due) return null;
+      const amount = s.part && open.stillDue > 1 ? '1' : String(open.stillDue);
+      return { name: 'rpcPayInvoice', form: { clientId: client.clientId, row: open.row, due: open.due, paid: '2024-06-10', amount, note: s.note }, refusable: ['invoice'] }; // prettier-ignore
+    },
+  }),
+  decideRequest: flow({
+    weight: 1,
+    params: fc.record({ client: fc.nat(3), which: fc.nat(3), decision: fc.constantFrom('Change order', 'Declined', 'Included in scope') }), // prettier-ignore
+    call(w, s) {
+      const client = pick(w, s.client);
+      const card = client && read<{ money?: { undecided: { row: number; request: string }[] } }>(w, 'rpcGetClientCard', client.clientId); // prettier-ignore
+      const undecided = card?.money?.undecided ?? [];
+      if (!client || undecided.length === 0) return null;
+      const { row, request } = undecided[s.which % undecided.length];
+      const fee = s.decision === 'Change order' ? '150' : '';
+      const hours = s.decision === 'Included in scope' ? '2' : '';
+      // A column the user took away is refused by name.
+      return { name: 'rpcDecideRequest', form: { clientId: client.clientId, row, request, decision: s.decision, fee, hours }, refusable: ['decision', 'hours'] }; // prettier-ignore
+    },
+    landed: (w, s, decided) => w.shows(w.h.emu.spreadsheet.getSheetByName('Requests') ?? undefined, 'Client ID', decided.value?.row as number, 'Decision', s.decision), // prettier-ignore
+  }),
+  conversation: flow({
+    weight: 1,
+    params: fc.record({ client: fc.nat(3), text }),
+    call(w, s) {
+      const client = pick(w, s.client);
+      const steps = { reason: s.text, ownPart: 'I moved our call', outcome: s.text, listen: 'What went wrong?', restate: s.text }; // prettier-ignore
+      return client && { name: 'rpcSaveConversation', form: { clientId: client.clientId, date: '2024-06-12', ...steps }, refusable: [] }; // prettier-ignore
+    },
+    landed: (w, s, saved) => expect([s.text, saved.value?.reason, saved.value?.outcome]).toEqual([s.text, s.text, s.text]), // prettier-ignore
+  }),
+  need: flow({
+    weight: 1,
+    params: fc.record({ client: fc.nat(3), text }),
+    call(w, s) {
+      const client = pick(w, s.client);
+      return client && { name: 'rpcSaveNeed', form: { clientId: client.clientId, date: '', need: s.text }, refusable: [] }; // prettier-ignore
+    },
+    landed: (w, s, saved) => expect([s.text, saved.value?.need]).toEqual([s.text, s.text]),
+  }),
+  progressReport: flow({
+    weight: 1,
+    params: fc.record({ client: fc.nat(3) }),
+    call(w, s) {
+      const client = pick(w, s.client);
+      return client && { name: 'rpcMakeProgressReport', form: client.clientId, refusable: [] };
+    },
   }),
 };
 
