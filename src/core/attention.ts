@@ -4,7 +4,7 @@
  */
 import { formatIsoDay } from './dates';
 import { explainHealth, type HealthScore } from './health';
-import { isLate, isOverdue } from './invoices';
+import { amountDue, isLate, isOverdue } from './invoices';
 import { programTiming } from './renewals';
 import { isRateReviewDue } from './rate-reviews';
 import { isUndecided } from './requests';
@@ -42,6 +42,8 @@ export interface AttentionPayment {
   dueDay: number | null;
   paidDay: number | null;
   amount: number | null;
+  /** Paid so far on a part-paid invoice (null or absent: nothing, or a row from before the column). */
+  paidAmount?: number | null;
 }
 
 export interface AttentionRequest {
@@ -194,7 +196,10 @@ export function needsAttention(
       clientId: client.clientId,
       name: client.name,
       reason: ATTENTION_REASONS.latePayment,
-      detail: `${payment.amount === null ? 'Payment' : formatAmount(payment.amount)} unpaid, ${late} days past due`,
+      detail:
+        payment.amount === null
+          ? `Payment unpaid, ${late} days past due`
+          : `${formatAmount(amountDue({ ...payment, paidAmount: payment.paidAmount ?? null }))} unpaid${payment.paidAmount ? ` of ${formatAmount(payment.amount)}` : ''}, ${late} days past due`,
       sinceDay: payment.dueDay,
     });
   }

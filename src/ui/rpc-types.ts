@@ -164,7 +164,14 @@ export interface ClientCard {
   nextCheckIn: IsoDate | null;
   /** The roster's End date, for an ended client. */
   endDate: IsoDate | null;
-  payments: { due: IsoDate | null; paid: IsoDate | null; amount: number | null; late: boolean }[];
+  /** `paidAmount`: paid so far on an invoice not yet paid in full (part payments). */
+  payments: {
+    due: IsoDate | null;
+    paid: IsoDate | null;
+    amount: number | null;
+    paidAmount: number | null;
+    late: boolean;
+  }[];
   openRequests: { date: IsoDate | null; request: string; fee: number | null }[];
   /** Money on the card (invoices settled by payments, undecided requests): see MoneyCard. */
   money?: MoneyCard;

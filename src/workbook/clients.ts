@@ -118,7 +118,14 @@ export interface ClientCardData {
   /** Null for a client who is not Active: nothing is due from an ended or paused client. */
   nextCheckIn: string | null;
   endDate: string | null;
-  payments: { due: string | null; paid: string | null; amount: number | null; late: boolean }[];
+  /** `paidAmount`: paid so far on an invoice not yet paid in full (part payments). */
+  payments: {
+    due: string | null;
+    paid: string | null;
+    amount: number | null;
+    paidAmount: number | null;
+    late: boolean;
+  }[];
   openRequests: { date: string | null; request: string; fee: number | null }[];
   money: MoneyCardData;
   /** Health, churn triage and growth (card-advice.ts); null for an ended client. */
@@ -170,6 +177,7 @@ export function clientCard(clientId: string | null): ClientCardData | null {
             due: due === null ? null : formatIsoDay(due),
             paid: paid === null ? null : formatIsoDay(paid),
             amount: readNumber(cell(payments, row, 'amount')),
+            paidAmount: readNumber(cell(payments, row, 'paidAmount')),
             late: isLate({ dueDay: due, paidDay: paid }, today, settings.graceDays),
           };
         })

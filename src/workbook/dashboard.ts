@@ -259,6 +259,7 @@ export function refreshDashboard(): RefreshReport {
           dueDay: readDay(cell(payments, row, 'due'), zone),
           paidDay: readDay(cell(payments, row, 'paid'), zone),
           amount: readNumber(cell(payments, row, 'amount')),
+          paidAmount: readNumber(cell(payments, row, 'paidAmount')),
         }))
       : [];
     const logs = {

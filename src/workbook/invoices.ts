@@ -195,8 +195,7 @@ export function settle(
   if (note && table.col.note < 0)
     return fail([{ field: 'note', message: 'The Payments sheet has no "Note" column to keep this note: add it back, or leave the note blank.' }]); // prettier-ignore
   const notes = [invoice.note];
-  if (outcome.paidDay === null)
-    notes.push(`${named.money(amount)} paid ${named.day(paidDay)}`);
+  if (outcome.paidDay === null) notes.push(`${named.money(amount)} paid ${named.day(paidDay)}`);
   if (note) notes.push(note);
   const cells = new Map<number, unknown>();
   if (outcome.paidDay !== null) cells.set(table.col.paid, dayToCell(outcome.paidDay, zone));

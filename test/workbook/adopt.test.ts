@@ -347,7 +347,11 @@ describe('issue 10: an old tab of an existing client', () => {
   const rosterNames = (h: Harness) => {
     const values = h.sheet('Clients').getDataRange().getValues();
     const header = values[0] as string[];
-    return values.slice(1).map((r) => [r[header.indexOf('Client')], r[header.indexOf('Status')]]);
+    // Rows with a client (the advice columns spill blanks further down).
+    return values
+      .slice(1)
+      .filter((r) => r[header.indexOf('Client ID')] !== '')
+      .map((r) => [r[header.indexOf('Client')], r[header.indexOf('Status')]]);
   };
 
   test('the scan offers to link it to Tom as history, and adopting does so: no second Tom on the roster', () => {

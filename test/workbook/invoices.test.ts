@@ -117,6 +117,20 @@ describe('a payment settles an invoice', () => {
     expect(h.call<Invoices>('rpcGetInvoices', 'C-0001').open).toEqual([]);
   });
 
+  test('a part-paid overdue invoice: the card says Part paid, the Dashboard chases only what is still due', () => {
+    const h = setUp();
+    h.call('rpcCreateInvoice', { clientId: 'C-0001', due: '2024-05-01', amount: '2000', note: '' });
+    h.call('rpcPayInvoice', { clientId: 'C-0001', row: 2, due: '2024-05-01', paid: '2024-05-03', amount: '500', note: '' }); // prettier-ignore
+    const card = h.call<{ payments: { due: string; paid: string | null; paidAmount: number | null; late: boolean }[] }>('rpcGetClientCard', 'C-0001'); // prettier-ignore
+    expect(card.payments).toEqual([
+      { due: '2024-05-01', paid: null, amount: 2000, paidAmount: 500, late: true },
+    ]);
+    h.call('menuRefreshDashboard');
+    const list = h.sheet('Dashboard').getRange('D3:F12').getValues();
+    const late = list.find((r) => r[1] === 'Late payment');
+    expect(late?.[2]).toBe('$1,500 unpaid of $2,000, 42 days past due');
+  });
+
   test('the invoice is found by its due date when rows moved since it was listed', () => {
     const h = setUp();
     h.call('rpcCreateInvoice', { clientId: 'C-0001', due: '2024-05-01', amount: '2000', note: '' });

@@ -317,7 +317,15 @@ function payments(list: ClientCard['payments']): HTMLElement {
           h(
             'span',
             { class: `pill ${!p.paid ? (p.late ? 'bad' : 'warn') : p.late ? 'warn' : 'good'}` },
-            !p.paid ? (p.late ? 'Overdue' : 'Due') : p.late ? 'Paid late' : 'Paid',
+            !p.paid
+              ? p.paidAmount
+                ? `Part paid${p.late ? ', overdue' : ''}`
+                : p.late
+                  ? 'Overdue'
+                  : 'Due'
+              : p.late
+                ? 'Paid late'
+                : 'Paid',
           ),
         ),
       ),
