@@ -223,7 +223,9 @@ describeInBrowser('what QA found, in Chromium', () => {
       ...(state.checkIn === 'due' ? ['Nothing logged this week'] : []),
       'Late payment',
     ];
-    expect(listed.filter((reason) => reason !== 'Open out-of-scope request')).toEqual(reasons);
+    // The status rule's reasons; the list also gives advice rows (chronic late payer, health...).
+    const statusReasons = ['Check-in overdue', 'Nothing logged this week', 'Late payment'];
+    expect(listed.filter((reason) => statusReasons.includes(String(reason))).sort()).toEqual(reasons.sort());
     await showTab(page, c.tabName);
     const frame = await openView(page, /client card/i, 'card');
     await frame.waitForSelector(`.client-card[data-client-id="${c.clientId}"]`);

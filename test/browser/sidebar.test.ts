@@ -282,8 +282,10 @@ describeInBrowser('the sidebar in Chromium', () => {
     ).toBe(`${formatDay(oldest.due!)} · $${oldest.stillDue.toLocaleString('en-US')} left · overdue`);
     expect(await payment.inputValue('input[name="amount"]')).toBe(oldest.stillDue.toLocaleString('en-US'));
     await screenshotSidebar(page, 'payment');
-    // Enter through Paid on, Amount and Note; Enter on the last field saves.
+    // Enter through Paid on, Amount and Note to the button (Enter never saves from a field), then Enter saves.
     for (let i = 0; i < 4; i++) await page.keyboard.press('Enter');
+    expect(await payment.evaluate(() => document.activeElement?.textContent)).toBe('Record payment');
+    await page.keyboard.press('Enter');
     await expectText(payment, '.status.success', 'Castillo Accounting: invoice paid.');
     const settled = paymentRows();
     expect(settled).toHaveLength(before); // settled in place, never a second row
