@@ -80,6 +80,8 @@ export function newClient(
 ): number {
   const roster = sheetNamed(ss, 'Clients');
   const row = lastRowByLoop(roster, layout.nameColumn, layout.rosterHeaderRow) + 1;
+  // Sheets refuses a range past the last row: a full roster gets a row first.
+  if (row > roster.getMaxRows()) roster.insertRowsAfter(roster.getMaxRows(), 1);
   writeCells(ss.insertSheet(tabName), tabCells);
   writeCells(
     roster,
@@ -182,6 +184,7 @@ export function adopt(
     const last = lastRowByLoop(tab, dateColumn, 1);
     tab.getRange(2, dateColumn).getValue();
     tab.getRange(last, dateColumn).getValue();
+    if (row > roster.getMaxRows()) roster.insertRowsAfter(roster.getMaxRows(), 1);
     writeCells(
       roster,
       rosterCells(name).map((cell) => ({ ...cell, row })),

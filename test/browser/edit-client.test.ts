@@ -154,6 +154,11 @@ describeInBrowser('Edit client and New client from the keyboard, in Chromium', (
     await showTab(page, 'Castillo Accounting');
     const frame = await openView(page, /record a payment/i, 'payment');
     await frame.waitForFunction(() => document.activeElement?.getAttribute('name') === 'invoice');
+    // Required fields are marked before anything is submitted; the optional note is not.
+    const marked = await frame.$$eval('form:not(.new-invoice) [aria-required="true"]', (els) =>
+      els.map((el) => el.getAttribute('name')),
+    );
+    expect(marked).toEqual(['clientId', 'invoice', 'paid', 'amount']);
     const before = snapshot();
     expect(await enterToButton(frame)).toEqual(['invoice', 'paid', 'amount', 'note']);
     expect(await focused(frame)).toBe('button:Record payment');

@@ -55,11 +55,12 @@ export function offboardView(root: HTMLElement, view: { clientId?: string }, nav
     'The end date moves to the last day of the period they have paid for.',
   );
   const endGroup = controller.field('endDate', 'End date', endDate, {
+    required: true,
     hint: `When we end it (our side): at least ${MIN_NOTICE_DAYS} days after the notice.`,
   });
   const preview = h('p', { class: 'end-preview', 'data-field': 'end-preview', 'aria-live': 'polite' });
   const form = scaffold.form(
-    controller.field('reason', 'Why is it ending?', reason),
+    controller.field('reason', 'Why is it ending?', reason, { required: true }),
     // One above the other: the notice rule's message is long, and a half-width column squeezes it.
     controller.field('noticeDate', 'Notice given', dateInput(todayIso())),
     endGroup,

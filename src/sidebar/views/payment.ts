@@ -33,12 +33,12 @@ export function paymentView(root: HTMLElement, view: { clientId?: string }, nav:
   invoiceSelect.disabled = true;
   const amount = numberInput('', { placeholder: formatNumber(1200) });
   const form = scaffold.form(
-    controller.field('invoice', 'Invoice', invoiceSelect),
+    controller.field('invoice', 'Invoice', invoiceSelect, { required: true }),
     h(
       'div',
       { class: 'two-columns' },
-      controller.field('paid', 'Paid on', dateInput(todayIso())),
-      controller.field('amount', 'Amount paid', amount),
+      controller.field('paid', 'Paid on', dateInput(todayIso()), { required: true }),
+      controller.field('amount', 'Amount paid', amount, { required: true }),
     ),
     controller.field('note', 'Note', textInput({ placeholder: 'Optional' })),
   );
@@ -155,8 +155,8 @@ function newInvoiceForm(
     h(
       'div',
       { class: 'two-columns' },
-      controller.field('due', 'Due', due),
-      controller.field('amount', 'Amount', amount),
+      controller.field('due', 'Due', due, { required: true }),
+      controller.field('amount', 'Amount', amount, { required: true }),
     ),
     controller.field('note', 'Note', note),
     h('div', { class: 'buttons' }, create),

@@ -23,8 +23,8 @@ export function requestView(root: HTMLElement, view: { clientId?: string }, nav:
   decision.addEventListener('change', syncFee);
   syncFee();
   const form = scaffold.form(
-    controller.field('date', 'Date', dateInput(todayIso())),
-    controller.field('request', 'What did they ask for?', textArea('', 3)),
+    controller.field('date', 'Date', dateInput(todayIso()), { required: true }),
+    controller.field('request', 'What did they ask for?', textArea('', 3), { required: true }),
     controller.field('decision', 'Decision', decision),
     feeGroup,
   );
