@@ -83,6 +83,7 @@ const CAMPAIGN: Record<string, { args: fc.Arbitrary<unknown[]>; mutation: boolea
   rpcGetDueList: { args: fc.array(hostileValue, { maxLength: 2 }), mutation: false },
   rpcGetCheckInForm: { args: fc.tuple(fc.oneof(fc.constant('C-0001'), hostileValue)), mutation: false },
   rpcGetClientCard: { args: fc.tuple(fc.oneof(fc.constant('C-0001'), hostileValue)), mutation: false },
+  rpcGetClientProfit: { args: fc.tuple(fc.oneof(fc.constant('C-0001'), hostileValue)), mutation: false },
   rpcGetNewClientDefaults: { args: fc.array(hostileValue, { maxLength: 2 }), mutation: false },
   rpcScanForAdoption: { args: fc.array(hostileValue, { maxLength: 2 }), mutation: false },
   rpcGetBoot: { args: fc.array(hostileValue, { maxLength: 2 }), mutation: false },
