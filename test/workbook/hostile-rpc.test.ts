@@ -76,6 +76,11 @@ const CHECK_IN = { ...checkIn('C-0001', '2024-06-10'), enteredBy: 'Val', replace
 
 const PAYMENT = { clientId: 'C-0001', due: '2024-06-01', paid: '2024-06-03', amount: '2000', note: 'June' };
 const REQUEST = { clientId: 'C-0001', date: '2024-06-05', request: 'Logo', decision: 'Change order', fee: '150' }; // prettier-ignore
+const EDIT = { clientId: 'C-0001', clientType: 'Savvy', cadenceDays: '14', monthlyFee: '2,100', yearlyProfit: '', monthlyCosts: '100', definitionOfSuccess: 'Double the leads', scope: 'Ads' }; // prettier-ignore
+const INVOICE = { clientId: 'C-0001', due: '2024-07-01', amount: '2000', note: 'July' };
+const CONVERSATION = { clientId: 'C-0001', date: '2024-06-12', reason: 'Unhappy', ownPart: 'Late report', outcome: 'Weekly report', listen: 'What felt slow?', restate: 'Report on Mondays' }; // prettier-ignore
+const NEED = { clientId: 'C-0001', date: '', need: 'A landing page' };
+const RAISE = { clientId: 'C-0001', from: '2024-06-01', monthlyFee: '2,200', note: 'Yearly review' };
 
 /** Every sidebar server function: the arguments to throw at it, and whether it may change the workbook. */
 const CAMPAIGN: Record<string, { args: fc.Arbitrary<unknown[]>; mutation: boolean; runs?: number }> = {
@@ -83,7 +88,6 @@ const CAMPAIGN: Record<string, { args: fc.Arbitrary<unknown[]>; mutation: boolea
   rpcGetDueList: { args: fc.array(hostileValue, { maxLength: 2 }), mutation: false },
   rpcGetCheckInForm: { args: fc.tuple(fc.oneof(fc.constant('C-0001'), hostileValue)), mutation: false },
   rpcGetClientCard: { args: fc.tuple(fc.oneof(fc.constant('C-0001'), hostileValue)), mutation: false },
-  rpcGetClientProfit: { args: fc.tuple(fc.oneof(fc.constant('C-0001'), hostileValue)), mutation: false },
   rpcGetNewClientDefaults: { args: fc.array(hostileValue, { maxLength: 2 }), mutation: false },
   rpcScanForAdoption: { args: fc.array(hostileValue, { maxLength: 2 }), mutation: false },
   rpcGetBoot: { args: fc.array(hostileValue, { maxLength: 2 }), mutation: false },
@@ -101,6 +105,20 @@ const CAMPAIGN: Record<string, { args: fc.Arbitrary<unknown[]>; mutation: boolea
     args: fc.tuple(fc.oneof(tampered(REQUEST), textual(REQUEST, ['request']))),
     mutation: true,
   },
+  // The money, edit and advice functions (issues 10 and 12).
+  rpcGetClientEdit: { args: fc.tuple(fc.oneof(fc.constant('C-0001'), hostileValue)), mutation: false },
+  rpcGetInvoices: { args: fc.tuple(fc.oneof(fc.constant('C-0001'), hostileValue)), mutation: false },
+  rpcGetClientNotes: { args: fc.tuple(fc.oneof(fc.constant('C-0001'), hostileValue)), mutation: false },
+  rpcEditClient: { args: fc.tuple(fc.oneof(tampered(EDIT), textual(EDIT, ['definitionOfSuccess', 'scope']))), mutation: true }, // prettier-ignore
+  rpcCreateInvoice: { args: fc.tuple(fc.oneof(tampered(INVOICE), textual(INVOICE, ['note']))), mutation: true }, // prettier-ignore
+  rpcPayInvoice: { args: fc.tuple(fc.oneof(tampered({ ...INVOICE, row: 2, paid: '2024-06-10' }), textual({ ...INVOICE, row: 2, paid: '2024-06-10' }, ['note']))), mutation: true }, // prettier-ignore
+  rpcDecideRequest: { args: fc.tuple(tampered({ clientId: 'C-0001', row: 2, request: 'Logo', decision: 'Included in scope', fee: '', hours: '2' })), mutation: true }, // prettier-ignore
+  rpcSaveConversation: { args: fc.tuple(fc.oneof(tampered(CONVERSATION), textual(CONVERSATION, ['reason', 'ownPart', 'outcome', 'listen', 'restate']))), mutation: true }, // prettier-ignore
+  rpcSaveNeed: { args: fc.tuple(fc.oneof(tampered(NEED), textual(NEED, ['need']))), mutation: true },
+  rpcMakeProgressReport: { args: fc.tuple(fc.oneof(fc.constant('C-0001'), hostileValue)), mutation: true, runs: Math.ceil(RUNS / 4) }, // prettier-ignore
+  rpcGetClientProfit: { args: fc.tuple(fc.oneof(fc.constant('C-0001'), hostileValue)), mutation: false },
+  rpcRecordRaise: { args: fc.tuple(fc.oneof(tampered(RAISE), textual(RAISE, ['note']))), mutation: true }, // prettier-ignore
+  rpcSetClientHours: { args: fc.tuple(tampered({ clientId: 'C-0001', hoursPerMonth: '12' })), mutation: true }, // prettier-ignore
   rpcOffboardClient: { args: fc.tuple(tampered({ clientId: 'C-0001', endDate: '2024-09-30', reason: 'Poor fit', noticeDate: '2024-08-01', endAtPeriodClose: false })), mutation: true }, // prettier-ignore
 };
 
