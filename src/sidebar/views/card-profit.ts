@@ -56,10 +56,10 @@ function render(data: ProfitCardData, saved: () => void): HTMLElement {
   const history = data.fees.length
     ? h(
         'ul',
-        { class: 'rows fees', 'data-field': 'fee-history', 'aria-label': 'Fee history, newest first' },
+        { class: 'rows fee-history', 'data-field': 'fee-history', 'aria-label': 'Fee history, newest first' },
         data.fees.map(
           (f) =>
-          h('li', null, h('span', null, `from ${formatDate(f.from)}`), h('span', { class: 'amount' }, formatMoney(f.monthlyFee)), h('span', { class: 'muted small' }, f.note)), // prettier-ignore
+          h('li', null, h('span', null, `from ${formatDate(f.from)}`), h('span', { class: 'fee' }, formatMoney(f.monthlyFee)), h('span', { class: 'muted small' }, f.note)), // prettier-ignore
         ),
       )
     : h('p', { class: 'muted small', 'data-field': 'fee-history' }, 'No raise recorded yet.');
