@@ -58,5 +58,5 @@ export {
   rpcSaveNeed,
   rpcMakeProgressReport,
 } from './ui/rpc';
-export { rpcRecordRaise, rpcSetClientHours } from './ui/rpc-advice';
+export { rpcRecordRaise, rpcSetClientHours, rpcGetClientProfit } from './ui/rpc-advice';
 export { CLIENTTABS_PROBE } from './formulas/probe';

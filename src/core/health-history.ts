@@ -11,6 +11,7 @@ import {
   type HealthInput,
   type HealthScore,
   type HealthSignal,
+  signalScore,
 } from './health';
 
 /** Late payments count over this many days before the day scored: an old slip is forgiven. */
@@ -84,24 +85,9 @@ export function healthInputOn(history: ClientHistory, day: number): HealthInput 
   };
 }
 
-/** One signal's own score, 0–100 (`clientHealth` on that signal alone); null when it has no data. */
+/** One signal's own score, 0–100 (`signalScore`: that signal alone); null when it has no data. */
 export function signalPoints(signal: HealthSignal, input: HealthInput): number | null {
-  const only: HealthInput = {
-    daysSinceCheckIn: null,
-    cadenceDays: null,
-    progress: null,
-    satisfaction: null,
-    latePayments: null,
-    openRequests: null,
-  };
-  if (signal === 'checkIns') {
-    only.daysSinceCheckIn = input.daysSinceCheckIn;
-    only.cadenceDays = input.cadenceDays;
-  } else if (signal === 'progress') only.progress = input.progress;
-  else if (signal === 'satisfaction') only.satisfaction = input.satisfaction;
-  else if (signal === 'latePayments') only.latePayments = input.latePayments;
-  else only.openRequests = input.openRequests;
-  return clientHealth(only).score;
+  return signalScore(signal, input);
 }
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;

@@ -1,6 +1,7 @@
 /**
  * An explainable client health score. Each signal becomes a number from 0 (bad) to 1 (good); a signal
- * with no data is left out rather than counted as bad; the score is the weighted mean of the rest, 0–100,
+ * with no data is left out rather than counted as bad, and there is no score until one of the engagement
+ * signals (check-ins, progress, satisfaction) has data; the score is the weighted mean of the rest, 0–100,
  * in Gainsight's bands (red 0–50, yellow 51–75, green 76–100), and the main reasons are the signals
  * that cost the most points.
  */
@@ -14,6 +15,12 @@ export const HEALTH_SIGNALS = [
   'openRequests',
 ] as const;
 export type HealthSignal = (typeof HEALTH_SIGNALS)[number];
+
+/**
+ * The signals of the client's engagement. Payments and open requests have data from day one (none yet is
+ * a count of 0), so without one of these a score would only say "nothing has gone wrong yet".
+ */
+export const ENGAGEMENT_SIGNALS: readonly HealthSignal[] = ['checkIns', 'progress', 'satisfaction'];
 
 /** Default weights, out of 100 (any scale works: weights are normalised). */
 export const DEFAULT_HEALTH_WEIGHTS: Readonly<Record<HealthSignal, number>> = {
@@ -46,7 +53,12 @@ export interface HealthScore {
   signalsTotal: number;
   /** The signals that cost points, most costly first, in plain words. */
   reasons: string[];
+  /** Why there is no score, in plain words; null when there is one. */
+  noScore: string | null;
 }
+
+const NO_ENGAGEMENT = 'no check-in, progress or satisfaction logged';
+const NO_WEIGHT = 'every signal with data has weight 0';
 
 /** Check-ins: on time is 1; each cadence missed beyond the first costs half, so three cadences is 0. */
 const MISSED_CADENCES_TO_ZERO = 3;
@@ -122,6 +134,7 @@ export function clientHealth(
   let weighted = 0;
   let totalWeight = 0;
   let withData = 0;
+  let engaged = 0;
   const costs: { cost: number; reason: string }[] = [];
   for (const signal of HEALTH_SIGNALS) {
     const weight = weights[signal] ?? DEFAULT_HEALTH_WEIGHTS[signal];
@@ -129,25 +142,35 @@ export function clientHealth(
     const reading = read(signal, input);
     if (reading === null) continue;
     withData++;
+    if (ENGAGEMENT_SIGNALS.includes(signal)) engaged++;
     weighted += weight * reading.value;
     totalWeight += weight;
     if (reading.value < REASON_BELOW && weight > 0)
       costs.push({ cost: weight * (1 - reading.value), reason: reading.reason });
   }
   const signalsTotal = HEALTH_SIGNALS.length;
-  if (withData === 0 || totalWeight === 0)
-    return { score: null, band: null, signalsWithData: withData, signalsTotal, reasons: [] };
+  if (engaged === 0 || totalWeight === 0) {
+    const noScore = engaged === 0 ? NO_ENGAGEMENT : NO_WEIGHT;
+    return { score: null, band: null, signalsWithData: withData, signalsTotal, reasons: [], noScore };
+  }
   const score = Math.round((100 * weighted) / totalWeight);
   const reasons = costs
     .sort((a, b) => b.cost - a.cost)
     .slice(0, MAX_REASONS)
     .map((c) => c.reason);
-  return { score, band: healthBand(score), signalsWithData: withData, signalsTotal, reasons };
+  return { score, band: healthBand(score), signalsWithData: withData, signalsTotal, reasons, noScore: null };
 }
 
-/** "Red (4 of 5 signals): 3 weeks without a check-in; 2 late payments". */
+/** One signal's own score, 0–100 (its reading alone, whatever the weights); null when it has no data. */
+export function signalScore(signal: HealthSignal, input: HealthInput): number | null {
+  const reading = read(signal, input);
+  return reading === null ? null : Math.round(100 * reading.value);
+}
+
+/** "Red 8 (4 of 5 signals): 3 weeks without a check-in; 2 late payments", or why there is no score yet. */
 export function explainHealth(health: HealthScore): string {
-  if (health.band === null) return `No data (0 of ${health.signalsTotal} signals)`;
+  if (health.band === null)
+    return `No score yet: ${health.noScore ?? NO_ENGAGEMENT} (${health.signalsWithData} of ${health.signalsTotal} signals)`;
   const head = `${health.band} ${health.score} (${health.signalsWithData} of ${health.signalsTotal} signals)`;
   return health.reasons.length ? `${head}: ${health.reasons.join('; ')}` : head;
 }

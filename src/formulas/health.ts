@@ -49,7 +49,9 @@ function readFlag(call: FormulaCall, grid: Grid): boolean {
 /**
  * A client's health from 0 to 100: a weighted mean of five signals (check-ins against the cadence,
  * progress to target, satisfaction, late payments, open out-of-scope requests), each scored 0 to 1.
- * A signal left blank has no data and is left out, never counted as bad. Bands: Red 0–50, Yellow 51–75,
+ * A signal left blank has no data and is left out, never counted as bad. There is no score (blank, or
+ * "No score yet" when explained) until a check-in, progress or satisfaction has data: late payments and
+ * open requests alone only say nothing has gone wrong yet. Bands: Red 0–50, Yellow 51–75,
  * Green 76–100. With explain TRUE the result is text: the band, the score, how many signals had data,
  * and the signals that cost the most points. Takes single values or whole columns (one row per client).
  *

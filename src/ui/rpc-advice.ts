@@ -1,4 +1,5 @@
 /** Sidebar RPCs of the advice: recording a raise, and a client's hours per month. */
+import { profitCard, type ProfitCardData } from '../workbook/profit-card';
 import {
   recordRaise,
   setClientHours,
@@ -19,4 +20,9 @@ export function rpcSetClientHours(
   form: HoursInput,
 ): Result<{ clientId: string; hoursPerMonth: number | null }> {
   return guarded(() => setClientHours(form));
+}
+
+/** Sidebar (card): the fee history, next rate review, effective rate and LTV net of absorbed work. */
+export function rpcGetClientProfit(clientId: string): ProfitCardData | null {
+  return profitCard(typeof clientId === 'string' ? clientId : '');
 }

@@ -262,3 +262,6 @@ export function rpcSaveNeed(form: NeedForm): Result<NeedRecord> {
 export function rpcMakeProgressReport(clientId: string): Result<ProgressReport> {
   return guarded(() => makeReport(clientId));
 }
+
+// The advice RPCs live in rpc-advice.ts; re-exported so the sidebar's typed `run` knows them.
+export { rpcGetClientProfit, rpcRecordRaise, rpcSetClientHours } from './rpc-advice';

@@ -14,6 +14,7 @@ import {
   TREND_DAYS,
   type ClientHistory,
 } from '../core/health-history';
+import type { HealthSignal } from '../core/health';
 import { triageChurn } from '../core/triage';
 import { readNumber } from './cells';
 import type { ClientTab } from './client-log';
@@ -78,15 +79,16 @@ export function clientHistory(
   };
 }
 
-/** Health, triage and growth for the card; null for an ended client (no advice is due). */
+/** Health (with Settings' weights, as the roster's), triage and growth for the card; null for an ended client (no advice is due). */
 export function cardAdvice(
   history: ClientHistory,
   status: ClientStatusName,
   metricProgress: readonly (number | null)[],
   today: number,
+  weights: Partial<Record<HealthSignal, number>>,
 ): CardAdviceData | null {
   if (status === 'Ended') return null;
-  const health = cardHealth(history, today);
+  const health = cardHealth(history, today, weights);
   const lastCheckIn = history.checkInDays.length ? Math.max(...history.checkInDays) : null;
   const unpaidLate = history.payments.filter(
     (p) =>

@@ -230,6 +230,7 @@ export function clientCard(clientId: string | null): ClientCardData | null {
       state.status,
       metrics.map((m) => m.progress),
       today,
+      settings.healthWeights,
     ),
     state: {
       status: state.status,

@@ -111,7 +111,7 @@ export function setClientHours(
     const blank = typed === '' || typed === null || typed === undefined;
     const hours = blank ? null : typeof typed === 'number' ? typed : parseNumber(typed, zone.locale);
     if (!blank && (hours === null || !(hours > 0) || hours > 744))
-      errors.push({ field: 'hoursPerMonth', message: `Hours per month must be a number more than 0 and at most 744; got ${clip(String(typed))}.` }); // prettier-ignore
+      errors.push({ field: 'hoursPerMonth', message: `Hours per month must be a number more than 0 and at most 744; got ${typeof typed === 'string' || typeof typed === 'number' ? clip(String(typed)) : 'something else'}.` }); // prettier-ignore
     if (!client || errors.length > 0) return fail(errors);
     if (roster.col.hoursPerMonth < 0) throw new WorkbookError('The Clients sheet has no "Hours per month" column. Run ClientTabs > Set up workbook.'); // prettier-ignore
     writeCells(roster.sheet, client.row + 1, new Map([[roster.col.hoursPerMonth, hours ?? '']]));

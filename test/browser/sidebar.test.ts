@@ -535,7 +535,8 @@ describeInBrowser('the sidebar in Chromium', () => {
     await row.locator('button[data-decision="Included in scope"]').click();
     await page.keyboard.type('2.5');
     await page.keyboard.press('Enter');
-    await form.waitForFunction(() => !(document.querySelector('[data-field="open-requests"]')?.textContent ?? '').includes('Photograph')); // prettier-ignore
+    // The card reloaded (not its "Loading…" in between) without the decided request.
+    await form.waitForFunction(() => { const el = document.querySelector('[data-field="open-requests"]'); return !!el && !(el.textContent ?? '').includes('Photograph'); }); // prettier-ignore
     const [requestHeader] = sheetNamed(session.playground.workbook(), 'Requests').values;
     const absorbed = requestRows().find((r) => r.includes('Photograph the spring collection'))!;
     const cellOf = (label: string) => absorbed[requestHeader.indexOf(label)];

@@ -19,7 +19,7 @@ describe('clientHealth', () => {
       latePayments: 0,
       openRequests: 0,
     });
-    expect(health).toEqual({ score: 100, band: 'Green', signalsWithData: 5, signalsTotal: 5, reasons: [] });
+    expect(health).toEqual({ score: 100, band: 'Green', signalsWithData: 5, signalsTotal: 5, reasons: [], noScore: null }); // prettier-ignore
   });
 
   test('worked example: three weeks silent on a weekly cadence, 2 late payments, the rest unknown', () => {
@@ -37,7 +37,35 @@ describe('clientHealth', () => {
     expect(known.score).toBe(100);
     expect(known.signalsWithData).toBe(1);
     expect(clientHealth(NONE)).toMatchObject({ score: null, band: null, signalsWithData: 0 });
-    expect(explainHealth(clientHealth(NONE))).toBe('No data (0 of 5 signals)');
+    expect(explainHealth(clientHealth(NONE))).toBe(
+      'No score yet: no check-in, progress or satisfaction logged (0 of 5 signals)',
+    );
+  });
+
+  test('a brand-new client (0 open requests, no check-in yet) has no score, not "100 Green (1 of 5 signals)"', () => {
+    const fresh = clientHealth({ ...NONE, cadenceDays: 7, openRequests: 0 });
+    expect(fresh).toMatchObject({ score: null, band: null, signalsWithData: 1 });
+    expect(explainHealth(fresh)).toBe(
+      'No score yet: no check-in, progress or satisfaction logged (1 of 5 signals)',
+    );
+    // Paying on time and no requests still say only that nothing went wrong yet.
+    expect(clientHealth({ ...NONE, latePayments: 0, openRequests: 0 }).score).toBeNull();
+  });
+
+  test('worked example: one engagement signal is enough, and the others then count', () => {
+    // Satisfaction 7 → 6/9; late payments 1 → 2/3; open requests 0 → 1.
+    // (25 × 6/9 + 10 × 2/3 + 10 × 1) / (25 + 10 + 10) = 33.33 / 45 = 74.07 → 74.
+    const health = clientHealth({ ...NONE, satisfaction: 7, latePayments: 1, openRequests: 0 });
+    expect(health).toMatchObject({ score: 74, band: 'Yellow', signalsWithData: 3, noScore: null });
+    // The first check-in 2 days ago on a weekly cadence (on time → 1) is one as well: (30 + 10) / 40 = 100.
+    expect(clientHealth({ ...NONE, daysSinceCheckIn: 2, cadenceDays: 7, openRequests: 0 }).score).toBe(100);
+  });
+
+  test('engagement data with all its weight at 0 and nothing else weighted: no score, and it says why', () => {
+    const zero = { checkIns: 0, progress: 0, satisfaction: 0, latePayments: 0, openRequests: 0 };
+    const health = clientHealth({ ...NONE, satisfaction: 8, openRequests: 1 }, zero);
+    expect(health.score).toBeNull();
+    expect(explainHealth(health)).toBe('No score yet: every signal with data has weight 0 (2 of 5 signals)');
   });
 
   test('weights on any scale are normalised: 1,1,1,1,1 is the plain mean, and 0 switches a signal off', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DomainError } from '../../src/core/errors';
-import { clientLtv, maxCac } from '../../src/core/ltv';
+import { clientLtv, maxCac, netLtv } from '../../src/core/ltv';
 import { progressFraction } from '../../src/core/progress';
 
 const finite = fc.double({ min: -1e6, max: 1e6, noNaN: true });
@@ -66,5 +66,22 @@ describe('progressFraction', () => {
     expect(() => progressFraction(30, 25, 30)).toThrow(
       'baseline and target are both 30; progress needs a target different from the baseline',
     );
+  });
+});
+
+describe('netLtv', () => {
+  it('takes a year’s absorbed hours at their cost off the yearly profit, then × years: (12,000 − 30 × 40) × 2.5 = 27,000', () => {
+    expect(netLtv(12_000, 30, 40, 2.5)).toBe(27_000);
+  });
+
+  it('is the plain LTV when nothing was absorbed, and can go below 0 when absorbed work costs more than the profit', () => {
+    expect(netLtv(12_000, 0, 40, 2.5)).toBe(clientLtv(12_000, 2.5));
+    expect(netLtv(1_000, 50, 40, 2)).toBe(-2_000); // (1,000 − 2,000) × 2
+  });
+
+  it('refuses negative hours, cost or years with the input named', () => {
+    expect(() => netLtv(12_000, -1, 40, 2)).toThrow('hours must be 0 or more; got -1');
+    expect(() => netLtv(12_000, 1, -40, 2)).toThrow('hourly_cost must be 0 or more; got -40');
+    expect(() => netLtv(12_000, 1, 40, -2)).toThrow('expected years must be 0 or more; got -2');
   });
 });

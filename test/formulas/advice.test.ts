@@ -18,6 +18,13 @@ describe('CLIENT_HEALTH', () => {
     );
   });
 
+  test('payments and requests alone give no score: blank, and "No score yet" explained', () => {
+    expect(CLIENT_HEALTH('', 7, '', '', 0, 0)).toBe('');
+    expect(CLIENT_HEALTH('', 7, '', '', 0, 0, '', true)).toBe(
+      'No score yet: no check-in, progress or satisfaction logged (2 of 5 signals)',
+    );
+  });
+
   test('a whole roster in one call: one row per client, blank rows stay blank', () => {
     const result = CLIENT_HEALTH(
       column(3, 30, ''),

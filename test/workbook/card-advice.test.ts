@@ -89,3 +89,32 @@ describe('the card’s advice', () => {
     expect(h.call<ClientCard>('rpcGetClientCard', id).advice).toBeNull();
   });
 });
+
+describe('the card’s health uses Settings’ weights (one rule with the roster)', () => {
+  test('a weight changed in Settings moves the card’s score exactly as it moves the roster’s Health', () => {
+    const h = harness();
+    h.call('menuSetUpWorkbook');
+    const id = client(h, 'Acme Co');
+    log(h, id, [['2024-05-20', '12000', '27', '4'], ['2024-06-10', '12500', '27', '4']]); // prettier-ignore
+    // Paid on time: both the card and the roster count 0 late payments as data.
+    h.call('rpcRecordPayment', { clientId: id, due: '2024-06-01', paid: '2024-06-01', amount: '2000', note: '' }); // prettier-ignore
+    const roster = h.sheet('Clients');
+    const header = roster.getRange(1, 1, 1, roster.getLastColumn()).getValues()[0] as string[];
+    const rosterHealth = () => roster.getRange(2, header.indexOf('Health') + 1).getValue();
+    const cardScore = () => h.call<ClientCard>('rpcGetClientCard', id).advice?.health.score;
+    const before = cardScore();
+    expect(before).toBe(rosterHealth());
+
+    // All the weight on satisfaction (4/10 → 33): the card follows Settings, not the defaults.
+    const settings = h.sheet('Settings');
+    const labels = settings
+      .getDataRange()
+      .getValues()
+      .map((row) => row[0] as string);
+    for (const signal of ['check-ins', 'progress', 'late payments', 'open requests'])
+      settings.getRange(labels.indexOf(`Health weight: ${signal}`) + 1, 2).setValue(0);
+    expect(cardScore()).toBe(33);
+    expect(rosterHealth()).toBe(33);
+    expect(before).not.toBe(33);
+  });
+});

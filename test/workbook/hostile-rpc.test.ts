@@ -116,6 +116,7 @@ const DECIDE = [
 const CONVERSATION = { clientId: 'C-0001', date: '2024-06-12', reason: 'Unhappy', ownPart: 'I moved our call', outcome: 'Stay', listen: 'What went wrong?', restate: 'Tuesdays' }; // prettier-ignore
 const NEED = { clientId: 'C-0001', date: '2024-06-12', need: 'Help hiring a VA' };
 const clientId = fc.tuple(fc.oneof(fc.constant('C-0001'), hostileValue));
+const RAISE = { clientId: 'C-0001', from: '2024-06-01', monthlyFee: '2,200', note: 'Yearly review' };
 
 /** Every sidebar server function: the arguments to throw at it, and whether it may change the workbook. */
 /** `fresh`: each call meets the workbook as built, since a success uses up what the form names (an invoice, a request, a metric). */
@@ -153,7 +154,10 @@ const CAMPAIGN: Record<
   rpcGetClientNotes: { args: clientId, mutation: false },
   rpcSaveConversation: { args: fc.tuple(fc.oneof(tampered(CONVERSATION), textual(CONVERSATION, ['reason', 'ownPart', 'outcome', 'listen', 'restate']))), mutation: true }, // prettier-ignore
   rpcSaveNeed: { args: fc.tuple(fc.oneof(tampered(NEED), textual(NEED, ['need']))), mutation: true },
-  rpcMakeProgressReport: { args: clientId, mutation: true },
+  rpcMakeProgressReport: { args: clientId, mutation: true, runs: Math.ceil(RUNS / 4) },
+  rpcGetClientProfit: { args: fc.tuple(fc.oneof(fc.constant('C-0001'), hostileValue)), mutation: false },
+  rpcRecordRaise: { args: fc.tuple(fc.oneof(tampered(RAISE), textual(RAISE, ['note']))), mutation: true }, // prettier-ignore
+  rpcSetClientHours: { args: fc.tuple(tampered({ clientId: 'C-0001', hoursPerMonth: '12' })), mutation: true }, // prettier-ignore
   rpcOffboardClient: { args: fc.tuple(tampered({ clientId: 'C-0001', endDate: '2024-09-30', reason: 'Poor fit', noticeDate: '2024-08-01', endAtPeriodClose: false })), mutation: true }, // prettier-ignore
 };
 

@@ -20,7 +20,7 @@ function trendText(change: number | null, before: number | null): { text: string
 export function healthSummary(advice: CardAdvice): HTMLElement {
   const { health } = advice;
   if (health.score === null || health.band === null)
-    return h('p', { class: 'health-head muted small', 'data-section': 'health-summary', 'data-field': 'health-score' }, 'Health: no data yet. A check-in or a payment gives the first score.'); // prettier-ignore
+    return h('p', { class: 'health-head muted small', 'data-section': 'health-summary', 'data-field': 'health-score' }, 'Health: no score yet. The first check-in (progress or satisfaction) gives one.'); // prettier-ignore
   const trend = trendText(health.change, health.fourWeeksAgo);
   return h(
     'div',

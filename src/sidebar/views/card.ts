@@ -15,6 +15,7 @@ import { conversationSection } from './card-conversation';
 import { growthSection } from './card-growth';
 import { healthSection, healthSummary } from './card-health';
 import { notesLoader } from './card-notes';
+import { profitSection } from './card-profit';
 import { reportSection } from './card-report';
 import { triageSection } from './card-triage';
 import { formatIsoDay, parseIsoDay } from '../../core/dates';
@@ -144,6 +145,7 @@ function renderCard(card: ClientCard, nav: Navigate): HTMLElement {
       'Open requests',
       undecidedRequests(card, () => nav({ view: 'card', clientId: client.clientId })),
     ),
+    state.status === 'Ended' ? null : profitSection(client.clientId, () => nav({ view: 'card', clientId: client.clientId })), // prettier-ignore
     card.scope ? section('Scope', h('p', { class: 'scope small' }, card.scope)) : null,
     conversation.element,
     reportSection(client.clientId),
