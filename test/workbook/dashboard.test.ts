@@ -248,7 +248,9 @@ describe('Payments, requests, offboarding', () => {
     expect(h.call<R>('rpcLogRequest', { clientId: 'C-0001', date: '2024-06-05', request: 'New logo', decision: 'Change order', fee: '450' }).ok).toBe(true); // prettier-ignore
     expect(h.sheet('Requests').getRange('A2:F2').getValues()[0]).toEqual(['C-0001', 'Acme Co', expect.any(Object), 'New logo', 'Change order', 450]); // prettier-ignore
     const card = h.call<{ payments: unknown[]; openRequests: unknown[] }>('rpcGetClientCard', 'C-0001');
-    expect(card.payments).toEqual([{ due: '2024-06-01', paid: '2024-06-03', amount: 2000.5, late: false }]);
+    expect(card.payments).toEqual([
+      { due: '2024-06-01', paid: '2024-06-03', amount: 2000.5, paidAmount: 2000.5, late: false },
+    ]);
     expect(card.openRequests).toEqual([]);
   });
 
