@@ -46,7 +46,46 @@ export const ASSUMPTION = {
   flush: 'A value written and flushed under the lock is what formulas read next',
   plainText: 'Text written into a plain-text cell reads back as typed',
   spill: 'A cell filled by a FILTER result has that value but no formula of its own',
+  headerArray: 'A header cell holding {"label";custom function;range} shows the label and spills the rest below it',
+  sheetIndex: 'A new sheet goes where insertSheet\'s index says, hidden sheets counted',
 } as const;
+
+/**
+ * The roster's advice columns are one formula in the header cell, `={"Health";CLIENT_HEALTH(...)}`, that spills
+ * the values below the label. The Custom Functions guide and the arrays help imply it; a guess until checked.
+ */
+export const HEADER_ARRAY_PROBE = {
+  label: 'Probe',
+  formula: '={"Probe";CLIENTTABS_PROBE(E1);E2:E3}',
+  /** What the four cells show: the label, the probe's answer for E1, then E2:E3. */
+  shown: ['Probe', 'number:3', 1, 2],
+} as const;
+
+/** `values`/`formulas`: the header cell and the three below it. PASS: what HEADER_ARRAY_PROBE shows, no formula below. */
+export function judgeHeaderArray(values: readonly unknown[], formulas: readonly string[]): CheckResult {
+  const assumption = ASSUMPTION.headerArray;
+  const seen = `${HEADER_ARRAY_PROBE.formula} showed ${values.map(describe).join(', ')}; formulas below it ${formulas
+    .slice(1)
+    .map((f) => JSON.stringify(f))
+    .join(', ')}.`;
+  const pass =
+    HEADER_ARRAY_PROBE.shown.every((value, i) => values[i] === value) &&
+    formulas[0]?.startsWith('={') === true &&
+    formulas.slice(1).every((formula) => formula === '');
+  return { assumption, verdict: pass ? 'PASS' : 'FAIL', seen };
+}
+
+/**
+ * New client tabs go after the last client tab, at an index counted over getSheets(), which lists hidden sheets
+ * too. Whether insertSheet(name, index) counts hidden sheets the same way no Google page says: a guess.
+ * `names`: every sheet's name in order after inserting `inserted` at 0-based `index`.
+ */
+export function judgeSheetIndex(names: readonly string[], inserted: string, index: number): CheckResult {
+  const assumption = ASSUMPTION.sheetIndex;
+  const at = names.indexOf(inserted);
+  const seen = `Asked for position ${index + 1} of ${names.length} (before a hidden sheet); it went to position ${at + 1}.`;
+  return { assumption, verdict: at === index ? 'PASS' : 'FAIL', seen };
+}
 
 /** The spill check: numbers in a column, and a FILTER of those above 1 beside them (its anchor first). */
 export const SPILL_PROBE = {

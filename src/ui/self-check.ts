@@ -16,6 +16,9 @@ import {
   judgeLock,
   judgePlainText,
   judgeSpill,
+  judgeHeaderArray,
+  judgeSheetIndex,
+  HEADER_ARRAY_PROBE,
   SPILL_PROBE,
   PLAIN_TEXT_PROBES,
   couldNotCheck,
@@ -99,6 +102,15 @@ function checkInTemporarySheets(ss: Spreadsheet, spreadsheetZone: string, script
     // Adoption's guess about FILTER output: numbers in E, the FILTER in F1 spilling below it.
     probe.getRange(1, 5, 3, 1).setValues(SPILL_PROBE.numbers.map((n) => [n]));
     probe.getRange(1, 6).setFormula(SPILL_PROBE.formula);
+    // The roster's header-cell arrays: a label stacked on a custom function and a range, spilling from G1.
+    probe.getRange(1, 7).setFormula(HEADER_ARRAY_PROBE.formula);
+    // Where a sheet inserted just before the hidden probe lands (new client tabs are placed the same way).
+    const before = probe.getIndex() - 1;
+    const placed = ss.insertSheet(`ClientTabs check ${Utilities.getUuid().slice(0, 8)}`, before);
+    made.push(placed);
+    placed.hideSheet();
+    ss.setActiveSheet(inView);
+    const order = ss.getSheets().map((sheet) => sheet.getName());
     const formulas = copy && dashboard ? copyFormulas(dashboard, copy) : [];
     const [[dateAnswer], [firstAnswer]] = readAnswered(probe.getRange(1, 2, 2, 1));
     probe.getRange(2, 1).setValue(FLUSH_VALUES[1]);
@@ -114,12 +126,19 @@ function checkInTemporarySheets(ss: Spreadsheet, spreadsheetZone: string, script
       spill.getValues().map(([v]) => v),
       spill.getFormulas().map(([f]) => f),
     );
+    const header = probe.getRange(1, 7, HEADER_ARRAY_PROBE.shown.length, 1);
+    const headerResult = judgeHeaderArray(
+      readAnswered(header).map(([v]) => v),
+      header.getFormulas().map(([f]) => f),
+    );
     return [
       judgeDates(dateAnswer, PROBE_DAY, spreadsheetZone, scriptZone),
       judgeFlush(FLUSH_VALUES, [firstAnswer, secondAnswer]),
       judgeFormulas(seen, 'There is no Dashboard yet (run Set up workbook first), so no formula was tried.'),
       plain,
       spillResult,
+      headerResult,
+      judgeSheetIndex(order, placed.getName(), before),
     ];
   } finally {
     for (const sheet of made) ss.deleteSheet(sheet);

@@ -6,6 +6,8 @@ import {
   judgeFlush,
   judgePlainText,
   judgeSpill,
+  judgeHeaderArray,
+  judgeSheetIndex,
   judgeFormulas,
   judgeLock,
   couldNotCheck,
@@ -158,5 +160,30 @@ describe('judgeSpill', () => {
     const result = judgeSpill([3, 2], ['=FILTER(E1:E3,E1:E3>1)', '=FILTER(E1:E3,E1:E3>1)']);
     expect(result).toMatchObject({ verdict: 'FAIL', seen: expect.stringContaining('formulas below it') });
     expect(judgeSpill(['#REF!', ''], ['=FILTER(E1:E3,E1:E3>1)', '']).verdict).toBe('FAIL');
+  });
+});
+
+describe('judgeHeaderArray', () => {
+  test('passes when the header cell shows its label and the range spills below it with no formulas of its own', () => {
+    const formulas = ['={"Probe";CLIENTTABS_PROBE(E1);E2:E3}', '', '', ''];
+    expect(judgeHeaderArray(['Probe', 'number:3', 1, 2], formulas).verdict).toBe('PASS');
+  });
+  test('fails on an error (the roster would show #ERROR! in its advice columns) or a label missing', () => {
+    const formulas = ['={"Probe";CLIENTTABS_PROBE(E1);E2:E3}', '', '', ''];
+    const error = judgeHeaderArray(['#ERROR!', '', '', ''], formulas);
+    expect(error).toMatchObject({ verdict: 'FAIL', seen: expect.stringContaining('"#ERROR!"') });
+    expect(judgeHeaderArray(['number:3', 1, 2, ''], formulas).verdict).toBe('FAIL');
+    expect(judgeHeaderArray(['Probe', 'Loading...', 1, 2], formulas).verdict).toBe('FAIL');
+  });
+});
+
+describe('judgeSheetIndex', () => {
+  test('passes when the sheet is where the index says, counting the hidden sheet after it', () => {
+    expect(judgeSheetIndex(['Roster', 'Ann', 'new', 'hidden probe'], 'new', 2).verdict).toBe('PASS');
+  });
+  test('fails, naming both positions, when Sheets placed it elsewhere', () => {
+    const result = judgeSheetIndex(['Roster', 'new', 'Ann', 'hidden probe'], 'new', 2);
+    expect(result).toMatchObject({ verdict: 'FAIL', seen: expect.stringContaining('position 3 of 4') });
+    expect(result.seen).toContain('went to position 2');
   });
 });
