@@ -46,8 +46,9 @@ export const ASSUMPTION = {
   flush: 'A value written and flushed under the lock is what formulas read next',
   plainText: 'Text written into a plain-text cell reads back as typed',
   spill: 'A cell filled by a FILTER result has that value but no formula of its own',
-  headerArray: 'A header cell holding {"label";custom function;range} shows the label and spills the rest below it',
-  sheetIndex: 'A new sheet goes where insertSheet\'s index says, hidden sheets counted',
+  headerArray:
+    'A header cell holding {"label";custom function;range} shows the label and spills the rest below it',
+  sheetIndex: "A new sheet goes where insertSheet's index says, hidden sheets counted",
 } as const;
 
 /**

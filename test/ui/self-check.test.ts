@@ -84,7 +84,8 @@ describe('Check this spreadsheet', () => {
           'A value written and flushed under the lock is what formulas read next': 'PASS',
           'Text written into a plain-text cell reads back as typed': 'PASS',
           'A cell filled by a FILTER result has that value but no formula of its own': 'PASS',
-          'A header cell holding {"label";custom function;range} shows the label and spills the rest below it': 'PASS',
+          'A header cell holding {"label";custom function;range} shows the label and spills the rest below it':
+            'PASS',
           "A new sheet goes where insertSheet's index says, hidden sheets counted": 'PASS',
         });
         const zone = customFunctionDates === 'script-midnight' ? `script's time zone (${SCRIPT_ZONE})` : `spreadsheet's time zone (${timeZone})`; // prettier-ignore
