@@ -55,20 +55,8 @@ export class DataValidationBuilderImpl extends EmuObject {
   requireNumberBetween(start: number, end: number) {
     return this.set('NUMBER_BETWEEN', [start, end]);
   }
-  requireNumberGreaterThan(number: number) {
-    return this.set('NUMBER_GREATER_THAN', [number]);
-  }
-  requireNumberGreaterThanOrEqualTo(number: number) {
-    return this.set('NUMBER_GREATER_THAN_OR_EQUAL_TO', [number]);
-  }
-  requireNumberLessThanOrEqualTo(number: number) {
-    return this.set('NUMBER_LESS_THAN_OR_EQUAL_TO', [number]);
-  }
   requireDate() {
     return this.set('DATE_IS_VALID_DATE', []);
-  }
-  requireDateOnOrAfter(date: Date) {
-    return this.set('DATE_ON_OR_AFTER', [date]);
   }
   requireCheckbox(checkedValue?: unknown, uncheckedValue?: unknown) {
     const vals =
@@ -78,15 +66,6 @@ export class DataValidationBuilderImpl extends EmuObject {
           ? [checkedValue]
           : [checkedValue, uncheckedValue];
     return this.set('CHECKBOX', vals);
-  }
-  requireTextIsEmail() {
-    return this.set('TEXT_IS_VALID_EMAIL', []);
-  }
-  requireTextIsUrl() {
-    return this.set('TEXT_IS_VALID_URL', []);
-  }
-  requireFormulaSatisfied(formula: string) {
-    return this.set('CUSTOM_FORMULA', [formula]);
   }
   setAllowInvalid(allowInvalidData: boolean) {
     this.m.allowInvalid = !!allowInvalidData;
@@ -155,12 +134,6 @@ export class BooleanConditionImpl extends EmuObject {
   getBackground() {
     return this.m.format.background ?? null;
   }
-  getFontColor() {
-    return this.m.format.fontColor ?? null;
-  }
-  getBold() {
-    return this.m.format.bold ?? null;
-  }
 }
 
 export class GradientConditionImpl extends EmuObject {
@@ -168,32 +141,8 @@ export class GradientConditionImpl extends EmuObject {
   constructor(private m: CfModel) {
     super();
   }
-  getMinColor() {
-    return this.m.gradient!.min?.[0] ?? '';
-  }
-  getMinType() {
-    return this.m.gradient!.min?.[1] ?? null;
-  }
-  getMinValue() {
-    return this.m.gradient!.min?.[2] ?? '';
-  }
-  getMidColor() {
-    return this.m.gradient!.mid?.[0] ?? '';
-  }
-  getMidType() {
-    return this.m.gradient!.mid?.[1] ?? null;
-  }
-  getMidValue() {
-    return this.m.gradient!.mid?.[2] ?? '';
-  }
   getMaxColor() {
     return this.m.gradient!.max?.[0] ?? '';
-  }
-  getMaxType() {
-    return this.m.gradient!.max?.[1] ?? null;
-  }
-  getMaxValue() {
-    return this.m.gradient!.max?.[2] ?? '';
   }
 }
 
@@ -246,56 +195,23 @@ export class ConditionalFormatRuleBuilderImpl extends EmuObject {
     this.m.gradient = { ...this.m.gradient, [which]: [color, type, value] };
     return this;
   }
-  setGradientMinpoint(color: string) {
-    return this.point('min', color, 'MIN', '');
-  }
-  setGradientMaxpoint(color: string) {
-    return this.point('max', color, 'MAX', '');
-  }
   setGradientMinpointWithValue(color: string, type: string, value: string) {
     return this.point('min', color, type, String(value));
-  }
-  setGradientMidpointWithValue(color: string, type: string, value: string) {
-    return this.point('mid', color, type, String(value));
   }
   setGradientMaxpointWithValue(color: string, type: string, value: string) {
     return this.point('max', color, type, String(value));
   }
-  whenCellEmpty() {
-    return this.when('CELL_EMPTY', []);
-  }
-  whenCellNotEmpty() {
-    return this.when('CELL_NOT_EMPTY', []);
-  }
   whenNumberLessThan(number: number) {
     return this.when('NUMBER_LESS_THAN', [number]);
-  }
-  whenNumberLessThanOrEqualTo(number: number) {
-    return this.when('NUMBER_LESS_THAN_OR_EQUAL_TO', [number]);
   }
   whenNumberGreaterThan(number: number) {
     return this.when('NUMBER_GREATER_THAN', [number]);
   }
-  whenNumberGreaterThanOrEqualTo(number: number) {
-    return this.when('NUMBER_GREATER_THAN_OR_EQUAL_TO', [number]);
-  }
   whenNumberBetween(start: number, end: number) {
     return this.when('NUMBER_BETWEEN', [start, end]);
   }
-  whenNumberEqualTo(number: number) {
-    return this.when('NUMBER_EQUAL_TO', [number]);
-  }
-  whenTextContains(text: string) {
-    return this.when('TEXT_CONTAINS', [text]);
-  }
-  whenTextEqualTo(text: string) {
-    return this.when('TEXT_EQUAL_TO', [text]);
-  }
   whenTextStartsWith(text: string) {
     return this.when('TEXT_STARTS_WITH', [text]);
-  }
-  whenFormulaSatisfied(formula: string) {
-    return this.when('CUSTOM_FORMULA', [formula]);
   }
   setBackground(color: string | null) {
     this.m.format.background = color ?? undefined;
@@ -303,18 +219,6 @@ export class ConditionalFormatRuleBuilderImpl extends EmuObject {
   }
   setFontColor(color: string | null) {
     this.m.format.fontColor = color ?? undefined;
-    return this;
-  }
-  setBold(bold: boolean | null) {
-    this.m.format.bold = bold ?? undefined;
-    return this;
-  }
-  setItalic(italic: boolean | null) {
-    this.m.format.italic = italic ?? undefined;
-    return this;
-  }
-  setStrikethrough(strikethrough: boolean | null) {
-    this.m.format.strikethrough = strikethrough ?? undefined;
     return this;
   }
   setRanges(ranges: RangeImpl[]) {
@@ -354,9 +258,6 @@ export class ChartOptionsImpl extends EmuObject {
   get(option: string) {
     return this.options[option] ?? null;
   }
-  getOrDefault(option: string) {
-    return this.options[option] ?? null;
-  }
 }
 
 export class ContainerInfoImpl extends EmuObject {
@@ -364,17 +265,8 @@ export class ContainerInfoImpl extends EmuObject {
   constructor(private m: ChartModel) {
     super();
   }
-  getAnchorRow() {
-    return this.m.anchorRow;
-  }
   getAnchorColumn() {
     return this.m.anchorCol;
-  }
-  getOffsetX() {
-    return this.m.offsetX;
-  }
-  getOffsetY() {
-    return this.m.offsetY;
   }
 }
 
@@ -385,9 +277,6 @@ export class EmbeddedChartImpl extends EmuObject {
     readonly model: ChartModel,
   ) {
     super();
-  }
-  getChartId() {
-    return this.model.id;
   }
   getId() {
     return this.model.id;
@@ -400,18 +289,6 @@ export class EmbeddedChartImpl extends EmuObject {
   }
   getContainerInfo() {
     return new ContainerInfoImpl(this.model);
-  }
-  getNumHeaders() {
-    return this.model.numHeaders;
-  }
-  getTransposeRowsAndColumns() {
-    return this.model.transpose;
-  }
-  getHiddenDimensionStrategy() {
-    return this.model.hidden;
-  }
-  getMergeStrategy() {
-    return this.model.merge;
   }
   /** Not in the Apps Script API (use modify().getChartType()); handy in tests. */
   getChartType() {
@@ -459,41 +336,8 @@ export class EmbeddedChartBuilderImpl extends EmuObject {
   asLineChart() {
     return this.setChartType('LINE');
   }
-  asColumnChart() {
-    return this.setChartType('COLUMN');
-  }
-  asBarChart() {
-    return this.setChartType('BAR');
-  }
-  asPieChart() {
-    return this.setChartType('PIE');
-  }
-  asAreaChart() {
-    return this.setChartType('AREA');
-  }
-  asScatterChart() {
-    return this.setChartType('SCATTER');
-  }
   addRange(range: RangeImpl) {
     this.m.ranges.push(range.span());
-    return this;
-  }
-  removeRange(range: RangeImpl) {
-    const s = range.span();
-    this.m.ranges = this.m.ranges.filter(
-      (r) =>
-        !(
-          r.sheet === s.sheet &&
-          r.row === s.row &&
-          r.col === s.col &&
-          r.numRows === s.numRows &&
-          r.numCols === s.numCols
-        ),
-    );
-    return this;
-  }
-  clearRanges() {
-    this.m.ranges = [];
     return this;
   }
   getRanges() {
@@ -503,27 +347,8 @@ export class EmbeddedChartBuilderImpl extends EmuObject {
     Object.assign(this.m, { anchorRow: anchorRowPos, anchorCol: anchorColPos, offsetX, offsetY });
     return this;
   }
-  getContainer() {
-    return new ContainerInfoImpl(this.m);
-  }
   setOption(option: string, value: unknown) {
     this.m.options[option] = value;
-    return this;
-  }
-  setNumHeaders(headers: number) {
-    this.m.numHeaders = headers;
-    return this;
-  }
-  setTransposeRowsAndColumns(transpose: boolean) {
-    this.m.transpose = transpose;
-    return this;
-  }
-  setHiddenDimensionStrategy(strategy: string) {
-    this.m.hidden = strategy;
-    return this;
-  }
-  setMergeStrategy(strategy: string) {
-    this.m.merge = strategy;
     return this;
   }
   build() {

@@ -171,16 +171,8 @@ export class HtmlOutputImpl extends EmuObject {
   getContent() {
     return this.content;
   }
-  setContent(content: string) {
-    this.content = String(content);
-    return this;
-  }
   append(addedContent: string) {
     this.content += String(addedContent);
-    return this;
-  }
-  appendUntrusted(addedContent: string) {
-    this.content += escapeHtml(String(addedContent));
     return this;
   }
   clear() {
@@ -208,12 +200,6 @@ export class HtmlOutputImpl extends EmuObject {
     this.height = height;
     return this;
   }
-  setSandboxMode(_mode: string) {
-    return this;
-  }
-  setXFrameOptionsMode(_mode: string) {
-    return this;
-  }
   addMetaTag(name: string, content: string) {
     // Only these four are allowed (HtmlOutput.addMetaTag reference); what Apps Script says otherwise is a guess.
     if (!ALLOWED_META.includes(String(name))) fail(`Invalid argument: name`);
@@ -236,9 +222,6 @@ export class HtmlOutputImpl extends EmuObject {
     return head
       ? page.slice(0, head.index + head[0].length) + added + page.slice(head.index + head[0].length)
       : added + page;
-  }
-  setFaviconUrl(_url: string) {
-    return this;
   }
 }
 
@@ -275,12 +258,6 @@ export class HtmlTemplateImpl extends EmuObject {
     this.#src = src;
     this.#ctx = ctx;
   }
-  getRawContent() {
-    return this.#src;
-  }
-  getCode() {
-    return compileTemplate(this.#src);
-  }
   evaluate() {
     const data: Record<string, unknown> = {};
     for (const k of Object.keys(this)) data[k] = (this as unknown as Record<string, unknown>)[k];
@@ -316,9 +293,6 @@ export class HtmlServiceImpl extends EmuObject {
   }
   createHtmlOutputFromFile(filename: string) {
     return new HtmlOutputImpl(this.read(filename));
-  }
-  createTemplate(html: string) {
-    return new HtmlTemplateImpl(String(html), this.ctx);
   }
   createTemplateFromFile(filename: string) {
     return new HtmlTemplateImpl(this.read(filename), this.ctx);
@@ -375,9 +349,6 @@ export class PropertiesImpl extends EmuObject {
     this.writable('deleteAllProperties');
     this.store.clear();
     return this;
-  }
-  getKeys() {
-    return [...this.store.keys()];
   }
 }
 
@@ -438,9 +409,6 @@ export class CacheImpl extends EmuObject {
   remove(key: string) {
     this.store.delete(String(key));
   }
-  removeAll(keys: string[]) {
-    for (const k of keys) this.store.delete(String(k));
-  }
 }
 
 export class CacheServiceImpl extends EmuObject {
@@ -453,9 +421,6 @@ export class CacheServiceImpl extends EmuObject {
   }
   getScriptCache() {
     return new CacheImpl(this.rt, this.rt.caches.script);
-  }
-  getUserCache() {
-    return new CacheImpl(this.rt, this.rt.caches.user);
   }
 }
 
@@ -517,12 +482,6 @@ export class LockServiceImpl extends EmuObject {
   }
   getDocumentLock() {
     return new LockImpl(this.rt, 'document', this.rt.execution);
-  }
-  getScriptLock() {
-    return new LockImpl(this.rt, 'script', this.rt.execution);
-  }
-  getUserLock() {
-    return new LockImpl(this.rt, 'user', this.rt.execution);
   }
 }
 
@@ -604,12 +563,6 @@ export class UtilitiesImpl extends EmuObject {
   getUuid() {
     return crypto.randomUUID();
   }
-  base64Encode(data: string) {
-    return Buffer.from(String(data), 'utf8').toString('base64');
-  }
-  base64Decode(encoded: string) {
-    return [...Buffer.from(String(encoded), 'base64')].map((b) => (b > 127 ? b - 256 : b));
-  }
 }
 
 function formatLog(data: unknown, values: unknown[]): string {
@@ -633,9 +586,6 @@ export class LoggerImpl extends EmuObject {
     this.rt.logs.push(formatLog(data, values));
     return this;
   }
-  getLog() {
-    return this.rt.logs.join('\n');
-  }
   clear() {
     this.rt.logs.length = 0;
   }
@@ -644,9 +594,6 @@ export class LoggerImpl extends EmuObject {
 export class ScriptAppImpl extends EmuObject {
   static emuClass = 'ScriptApp';
   AuthMode = Enums.AuthMode;
-  getScriptId() {
-    return 'emulated-script-id';
-  }
 }
 
 export class ChartsImpl extends EmuObject {

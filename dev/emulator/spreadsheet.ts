@@ -156,7 +156,6 @@ export class SpreadsheetAppImpl extends EmuObject {
   setActiveRange(range: RangeImpl) {
     return new SpreadsheetImpl(this.rt).setActiveRange(range);
   }
-  setActiveSpreadsheet() {}
   getUi() {
     return new UiImpl(this.rt);
   }
@@ -215,9 +214,6 @@ export class SpreadsheetImpl extends EmuObject {
   rename(name: string) {
     this.wb.name = String(name);
   }
-  getUrl() {
-    return `https://docs.google.com/spreadsheets/d/${this.wb.id}/edit`;
-  }
   getSpreadsheetLocale() {
     return this.wb.locale;
   }
@@ -227,10 +223,6 @@ export class SpreadsheetImpl extends EmuObject {
   }
   getSpreadsheetTimeZone() {
     return this.wb.timeZone;
-  }
-  setSpreadsheetTimeZone(tz: string) {
-    this.wb.timeZone = tz;
-    this.wb.touch();
   }
   toast(msg: unknown, title?: unknown, _timeoutSeconds?: number) {
     this.rt.ui.toasts.push({
@@ -303,9 +295,6 @@ export class SpreadsheetImpl extends EmuObject {
     const r = this.getActiveRange();
     return new RangeImpl(this.rt, r.sheet, r.row, r.col, 1, 1);
   }
-  getActiveCell() {
-    return this.getCurrentCell();
-  }
   moveActiveSheet(pos: number) {
     const s = this.wb.active;
     const list = this.wb.sheets;
@@ -350,9 +339,6 @@ export class SpreadsheetImpl extends EmuObject {
   getProtections(type: string) {
     return this.wb.protections.filter((p) => p.kind === type).map((p) => new ProtectionImpl(this.rt, p));
   }
-  getOwner() {
-    return null;
-  }
 }
 
 export class NamedRangeImpl extends EmuObject {
@@ -376,11 +362,6 @@ export class NamedRangeImpl extends EmuObject {
     this.rt.wb.namedRanges.set(name, sp);
     this.rt.wb.touch();
     this.name = name;
-    return this;
-  }
-  setRange(range: RangeImpl) {
-    this.rt.wb.namedRanges.set(this.name, range.span());
-    this.rt.wb.touch();
     return this;
   }
   remove() {
@@ -429,9 +410,6 @@ export class SheetImpl extends EmuObject {
   getName() {
     return this.model.name;
   }
-  getSheetName() {
-    return this.model.name;
-  }
   setName(name: string) {
     checkSheetName(this.rt, name, this.model);
     if (name !== this.model.name) this.wb.renameSheet(this.model, name);
@@ -445,9 +423,6 @@ export class SheetImpl extends EmuObject {
   }
   getParent() {
     return new SpreadsheetImpl(this.rt);
-  }
-  getType() {
-    return Enums.SheetType.GRID;
   }
   activate() {
     this.wb.active = this.model;
@@ -483,12 +458,6 @@ export class SheetImpl extends EmuObject {
       Math.max(this.model.lastRow(), 1),
       Math.max(this.model.lastColumn(), 1),
     );
-  }
-  getSheetValues(row: number, col: number, numRows: number, numCols: number) {
-    if (numRows === -1 || numCols === -1) this.wb.ensureCalculated(this.model);
-    const nr = numRows === -1 ? this.model.lastRow() - row + 1 : numRows;
-    const nc = numCols === -1 ? this.model.lastColumn() - col + 1 : numCols;
-    return rangeAt(this.rt, this.model, row, col, nr, nc).getValues();
   }
   getLastRow() {
     this.wb.ensureCalculated(this.model);
@@ -528,14 +497,6 @@ export class SheetImpl extends EmuObject {
       }
     }
   }
-  insertRowBefore(beforePosition: number) {
-    this.insert('row', beforePosition, 1, beforePosition);
-    return this;
-  }
-  insertRowAfter(afterPosition: number) {
-    this.insert('row', afterPosition + 1, 1, afterPosition);
-    return this;
-  }
   insertRowsBefore(beforePosition: number, howMany: number) {
     this.insert('row', beforePosition, howMany, beforePosition);
     return this;
@@ -551,10 +512,6 @@ export class SheetImpl extends EmuObject {
     this.insert('col', beforePosition, 1, beforePosition);
     return this;
   }
-  insertColumnAfter(afterPosition: number) {
-    this.insert('col', afterPosition + 1, 1, afterPosition);
-    return this;
-  }
   insertColumnsBefore(beforePosition: number, howMany: number) {
     this.insert('col', beforePosition, howMany, beforePosition);
     return this;
@@ -562,9 +519,6 @@ export class SheetImpl extends EmuObject {
   insertColumnsAfter(afterPosition: number, howMany: number) {
     this.insert('col', afterPosition + 1, howMany, afterPosition);
     return this;
-  }
-  insertColumns(columnIndex: number, numColumns = 1) {
-    this.insert('col', columnIndex, numColumns, null);
   }
   private remove(axis: 'row' | 'col', at: number, count: number) {
     const max = axis === 'row' ? this.model.maxRows : this.model.maxCols;
@@ -616,18 +570,6 @@ export class SheetImpl extends EmuObject {
     this.fullRange().clear(options);
     return this;
   }
-  clearContents() {
-    this.fullRange().clearContent();
-    return this;
-  }
-  clearFormats() {
-    this.fullRange().clearFormat();
-    return this;
-  }
-  clearNotes() {
-    this.fullRange().clearNote();
-    return this;
-  }
   private fullRange() {
     return new RangeImpl(this.rt, this.model, 1, 1, this.model.maxRows, this.model.maxCols);
   }
@@ -637,13 +579,6 @@ export class SheetImpl extends EmuObject {
   }
   getFrozenRows() {
     return this.model.frozenRows;
-  }
-  setFrozenColumns(columns: number) {
-    if (!isInt(columns) || columns < 0 || columns >= this.model.maxCols) fail('Invalid argument: columns');
-    this.model.frozenCols = columns;
-  }
-  getFrozenColumns() {
-    return this.model.frozenCols;
   }
   setColumnWidth(columnPosition: number, width: number) {
     this.model.colWidths.set(columnPosition, width);
@@ -656,40 +591,14 @@ export class SheetImpl extends EmuObject {
   getColumnWidth(columnPosition: number) {
     return this.model.colWidths.get(columnPosition) ?? 100;
   }
-  setRowHeight(rowPosition: number, height: number) {
-    this.model.rowHeights.set(rowPosition, height);
-    return this;
-  }
-  setRowHeights(startRow: number, numRows: number, height: number) {
-    for (let i = 0; i < numRows; i++) this.model.rowHeights.set(startRow + i, height);
-    return this;
-  }
-  getRowHeight(rowPosition: number) {
-    return this.model.rowHeights.get(rowPosition) ?? 21;
-  }
-  autoResizeColumns(_startColumn: number, _numColumns: number) {
-    return this;
-  }
-  autoResizeColumn(_columnPosition: number) {
-    return this;
-  }
   hideColumns(columnIndex: number, numColumns = 1) {
     for (let i = 0; i < numColumns; i++) this.model.hiddenCols.add(columnIndex + i);
   }
   showColumns(columnIndex: number, numColumns = 1) {
     for (let i = 0; i < numColumns; i++) this.model.hiddenCols.delete(columnIndex + i);
   }
-  hideRows(rowIndex: number, numRows = 1) {
-    for (let i = 0; i < numRows; i++) this.model.hiddenRows.add(rowIndex + i);
-  }
-  showRows(rowIndex: number, numRows = 1) {
-    for (let i = 0; i < numRows; i++) this.model.hiddenRows.delete(rowIndex + i);
-  }
   isColumnHiddenByUser(columnPosition: number) {
     return this.model.hiddenCols.has(columnPosition);
-  }
-  isRowHiddenByUser(rowPosition: number) {
-    return this.model.hiddenRows.has(rowPosition);
   }
   hideSheet() {
     if (this.wb.sheets.filter((s) => !s.hidden && s !== this.model).length === 0)
@@ -698,19 +607,8 @@ export class SheetImpl extends EmuObject {
     if (this.wb.active === this.model) this.wb.active = this.wb.sheets.find((s) => !s.hidden)!;
     return this;
   }
-  showSheet() {
-    this.model.hidden = false;
-    return this;
-  }
   isSheetHidden() {
     return this.model.hidden;
-  }
-  setTabColor(color: string | null) {
-    this.model.tabColor = color;
-    return this;
-  }
-  getTabColor() {
-    return this.model.tabColor;
   }
   getProtections(type: string) {
     return this.wb.protections
@@ -771,9 +669,6 @@ export class ProtectionImpl extends EmuObject {
   ) {
     super();
   }
-  getProtectionType() {
-    return this.model.kind;
-  }
   getDescription() {
     return this.model.description;
   }
@@ -801,49 +696,8 @@ export class ProtectionImpl extends EmuObject {
       );
     return new RangeImpl(this.rt, sp.sheet, sp.row, sp.col, sp.numRows, sp.numCols);
   }
-  getRangeName() {
-    return null;
-  }
-  setUnprotectedRanges(ranges: RangeImpl[]) {
-    this.model.unprotected = ranges.map((r) => r.span());
-    return this;
-  }
-  getUnprotectedRanges() {
-    return this.model.unprotected.map(
-      (sp) => new RangeImpl(this.rt, sp.sheet, sp.row, sp.col, sp.numRows, sp.numCols),
-    );
-  }
   remove() {
     this.rt.wb.protections = this.rt.wb.protections.filter((p) => p !== this.model);
-  }
-  canEdit() {
-    return true;
-  }
-  canDomainEdit() {
-    return this.model.domainEdit;
-  }
-  setDomainEdit(editable: boolean) {
-    this.model.domainEdit = !!editable;
-    return this;
-  }
-  getEditors() {
-    return [];
-  }
-  addEditor(email: string) {
-    this.model.editors.push(String(email));
-    return this;
-  }
-  addEditors(emails: string[]) {
-    this.model.editors.push(...emails.map(String));
-    return this;
-  }
-  removeEditor(email: string) {
-    this.model.editors = this.model.editors.filter((e) => e !== email);
-    return this;
-  }
-  removeEditors(emails: string[]) {
-    this.model.editors = this.model.editors.filter((e) => !emails.includes(e));
-    return this;
   }
 }
 
@@ -921,9 +775,6 @@ export class RangeImpl extends EmuObject {
   getColumn() {
     return this.col;
   }
-  getRowIndex() {
-    return this.row;
-  }
   getLastRow() {
     return this.row + this.numRows - 1;
   }
@@ -945,9 +796,6 @@ export class RangeImpl extends EmuObject {
   getSheet() {
     return new SheetImpl(this.rt, this.sheet);
   }
-  getGridId() {
-    return this.sheet.id;
-  }
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number) {
     return rangeAt(
       this.rt,
@@ -967,9 +815,6 @@ export class RangeImpl extends EmuObject {
     this.wb.active = this.sheet;
     this.wb.activeRange = this.span();
     return this;
-  }
-  activateAsCurrentCell() {
-    return this.activate();
   }
 
   // --- values ------------------------------------------------------------------------------
@@ -1094,9 +939,6 @@ export class RangeImpl extends EmuObject {
   getNumberFormat() {
     return this.sheet.cell(this.row, this.col)?.nf ?? 'General';
   }
-  getNumberFormats() {
-    return this.cells((r, c) => this.sheet.cell(r, c)?.nf ?? 'General');
-  }
   setNumberFormat(numberFormat: string) {
     this.each((cell) => (cell.nf = numberFormat === null ? undefined : String(numberFormat)));
     return this;
@@ -1132,9 +974,6 @@ export class RangeImpl extends EmuObject {
   setFontWeights(fontWeights: (string | null)[][]) {
     return this.setStyles('fontWeight', fontWeights, 'setFontWeights');
   }
-  getFontWeight() {
-    return this.getStyle('fontWeight');
-  }
   getFontWeights() {
     return this.cells((r, c) => this.getStyle('fontWeight', r, c));
   }
@@ -1144,23 +983,8 @@ export class RangeImpl extends EmuObject {
   setFontColors(colors: (string | null)[][]) {
     return this.setStyles('fontColor', colors, 'setFontColors');
   }
-  getFontColor() {
-    return this.getStyle('fontColor');
-  }
   setFontSize(size: number) {
     return this.setStyle('fontSize', size);
-  }
-  getFontSize() {
-    return this.getStyle('fontSize');
-  }
-  setFontStyle(fontStyle: string | null) {
-    return this.setStyle('fontStyle', fontStyle);
-  }
-  getFontStyle() {
-    return this.getStyle('fontStyle');
-  }
-  setFontFamily(fontFamily: string | null) {
-    return this.setStyle('fontFamily', fontFamily);
   }
   setBackground(color: string | null) {
     return this.setStyle('background', color === null ? null : String(color).toLowerCase());
@@ -1180,9 +1004,6 @@ export class RangeImpl extends EmuObject {
   setHorizontalAlignments(alignments: (string | null)[][]) {
     return this.setStyles('hAlign', alignments, 'setHorizontalAlignments');
   }
-  getHorizontalAlignment() {
-    return this.sheet.cell(this.row, this.col)?.st?.hAlign ?? 'general';
-  }
   setVerticalAlignment(alignment: string | null) {
     return this.setStyle('vAlign', alignment);
   }
@@ -1191,16 +1012,6 @@ export class RangeImpl extends EmuObject {
   }
   setWraps(isWrapEnabled: boolean[][]) {
     return this.setStyles('wrap', isWrapEnabled, 'setWraps');
-  }
-  getWrap() {
-    return this.sheet.cell(this.row, this.col)?.st?.wrap ?? false;
-  }
-  setWrapStrategy(strategy: string) {
-    return this.setStyle('wrapStrategy', strategy);
-  }
-  setBorder(...args: unknown[]) {
-    this.sheet.borders.push({ span: this.span(), args });
-    return this;
   }
   merge() {
     this.sheet.merges = this.sheet.merges.filter((m) => !overlaps(m, this.span()));
@@ -1211,22 +1022,9 @@ export class RangeImpl extends EmuObject {
     this.wb.touch(this.span());
     return this;
   }
-  mergeAcross() {
-    for (let i = 0; i < this.numRows; i++)
-      new RangeImpl(this.rt, this.sheet, this.row + i, this.col, 1, this.numCols).merge();
-    return this;
-  }
-  mergeVertically() {
-    for (let j = 0; j < this.numCols; j++)
-      new RangeImpl(this.rt, this.sheet, this.row, this.col + j, this.numRows, 1).merge();
-    return this;
-  }
   breakApart() {
     this.sheet.merges = this.sheet.merges.filter((m) => !overlaps(m, this.span()));
     return this;
-  }
-  isPartOfMerge() {
-    return this.sheet.merges.some((m) => overlaps(m, this.span()));
   }
 
   // --- notes ---------------------------------------------------------------------------------
@@ -1267,30 +1065,8 @@ export class RangeImpl extends EmuObject {
   getDataValidations() {
     return this.cells((r, c) => (this.sheet.cell(r, c)?.dv as DataValidationImpl | undefined) ?? null);
   }
-  insertCheckboxes() {
-    const rule = new DataValidationBuilderImpl().requireCheckbox().build();
-    this.each((cell) => {
-      cell.dv = rule;
-      if (cell.f === undefined && (cell.v === undefined || cell.v === '')) cell.v = false;
-    });
-    this.wb.touch(this.span());
-    return this;
-  }
-  removeCheckboxes() {
-    this.each((cell) => {
-      if ((cell.dv as DataValidationImpl | undefined)?.getCriteriaType() === 'CHECKBOX') {
-        cell.dv = undefined;
-        clearContent(cell);
-      }
-    }, false);
-    this.wb.touch(this.span());
-    return this;
-  }
   check() {
     return this.setValue(true);
-  }
-  uncheck() {
-    return this.setValue(false);
   }
   isChecked() {
     const vals = this.getValues().flat();
