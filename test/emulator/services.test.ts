@@ -211,6 +211,21 @@ describe('methods the emulator lacks', () => {
     const sheet = emu.spreadsheet.getActiveSheet() as unknown as Record<string, () => unknown>;
     expect(() => sheet.getBandings()).toThrow('not emulated: Sheet.getBandings');
   });
+
+  it('include the methods removed because nothing called them', () => {
+    const emu = createEmulator();
+    const range = emu.spreadsheet.getActiveSheet().getRange('A1:B2') as unknown as Record<
+      string,
+      () => unknown
+    >;
+    expect(() => range.mergeVertically()).toThrow('not emulated: Range.mergeVertically');
+    const html = emu.loadBundle(`
+      function favicon() {
+        try { HtmlService.createHtmlOutput('x').setFaviconUrl('https://example.com/i.png'); } catch (e) { return String(e); }
+      }
+    `);
+    expect(html.call('favicon')).toBe('Exception: not emulated: HtmlOutput.setFaviconUrl');
+  });
 });
 
 describe('LockService', () => {
