@@ -22,19 +22,18 @@ import {
   UiRecorder,
   UiRecorderImpl,
 } from './runtime';
-import {
-  CacheServiceImpl,
-  ChartsImpl,
-  HtmlServiceImpl,
-  LockServiceImpl,
-  LoggerImpl,
-  PropertiesServiceImpl,
-  ScriptAppImpl,
-  SessionImpl,
-  UtilitiesImpl,
-  makeConsole,
-} from './services';
-import { SpreadsheetAppImpl, SpreadsheetImpl } from './spreadsheet';
+import { makeConsole } from './base/console';
+import { LoggerImpl } from './base/logger';
+import { SessionImpl } from './base/session';
+import { CacheServiceImpl } from './cache/cache-service';
+import { ChartsImpl } from './charts/charts';
+import { HtmlServiceImpl } from './html/html-service';
+import { LockServiceImpl } from './lock/lock-service';
+import { PropertiesServiceImpl } from './properties/properties-service';
+import { ScriptAppImpl } from './script/script-app';
+import { SpreadsheetImpl } from './spreadsheet/spreadsheet';
+import { SpreadsheetAppImpl } from './spreadsheet/spreadsheet-app';
+import { UtilitiesImpl } from './utilities/utilities';
 
 export type { CallLog, UiRecorder, AuthMode, InterleaveOutcome };
 export { parseA1 } from './a1';

@@ -1,6 +1,6 @@
 /**
  * The in-memory document: sheets of cells, named ranges, protections, and the formula engine.
- * The Apps Script-facing classes (spreadsheet.ts) are thin views over this model.
+ * The Apps Script-facing classes (spreadsheet/*.ts) are thin views over this model.
  */
 import { GridRange, formatA1, resolveA1 } from './a1';
 import { dateToSerial, isDate, serialToDate } from './dates';
