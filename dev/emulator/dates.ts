@@ -16,6 +16,7 @@ export interface ZonedParts {
   weekday: number; // 0 = Sunday
 }
 
+// Not shared with src/core/time-zone.ts on purpose: the emulator checks the add-on's zone math, so it keeps its own.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(timeZone: string): Intl.DateTimeFormat {

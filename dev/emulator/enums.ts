@@ -8,6 +8,20 @@ function enumOf<K extends string>(...names: K[]): { readonly [P in K]: P } {
   return Object.freeze(o);
 }
 
+/** the criteria data validation and conditional formatting share, in both enums' order */
+const NUMBER_AND_TEXT_CRITERIA = [
+  'NUMBER_BETWEEN',
+  'NUMBER_EQUAL_TO',
+  'NUMBER_GREATER_THAN',
+  'NUMBER_GREATER_THAN_OR_EQUAL_TO',
+  'NUMBER_LESS_THAN',
+  'NUMBER_LESS_THAN_OR_EQUAL_TO',
+  'NUMBER_NOT_BETWEEN',
+  'NUMBER_NOT_EQUAL_TO',
+  'TEXT_CONTAINS',
+  'TEXT_DOES_NOT_CONTAIN',
+] as const;
+
 export const AuthMode = enumOf('NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL');
 export const ProtectionType = enumOf('RANGE', 'SHEET');
 export const DataValidationCriteria = enumOf(
@@ -19,16 +33,7 @@ export const DataValidationCriteria = enumOf(
   'DATE_NOT_BETWEEN',
   'DATE_ON_OR_AFTER',
   'DATE_ON_OR_BEFORE',
-  'NUMBER_BETWEEN',
-  'NUMBER_EQUAL_TO',
-  'NUMBER_GREATER_THAN',
-  'NUMBER_GREATER_THAN_OR_EQUAL_TO',
-  'NUMBER_LESS_THAN',
-  'NUMBER_LESS_THAN_OR_EQUAL_TO',
-  'NUMBER_NOT_BETWEEN',
-  'NUMBER_NOT_EQUAL_TO',
-  'TEXT_CONTAINS',
-  'TEXT_DOES_NOT_CONTAIN',
+  ...NUMBER_AND_TEXT_CRITERIA,
   'TEXT_EQUAL_TO',
   'TEXT_IS_VALID_EMAIL',
   'TEXT_IS_VALID_URL',
@@ -43,16 +48,7 @@ export const BooleanCriteria = enumOf(
   'DATE_AFTER',
   'DATE_BEFORE',
   'DATE_EQUAL_TO',
-  'NUMBER_BETWEEN',
-  'NUMBER_EQUAL_TO',
-  'NUMBER_GREATER_THAN',
-  'NUMBER_GREATER_THAN_OR_EQUAL_TO',
-  'NUMBER_LESS_THAN',
-  'NUMBER_LESS_THAN_OR_EQUAL_TO',
-  'NUMBER_NOT_BETWEEN',
-  'NUMBER_NOT_EQUAL_TO',
-  'TEXT_CONTAINS',
-  'TEXT_DOES_NOT_CONTAIN',
+  ...NUMBER_AND_TEXT_CRITERIA,
   'TEXT_ENDS_WITH',
   'TEXT_EQUAL_TO',
   'TEXT_STARTS_WITH',

@@ -1,8 +1,29 @@
 /** Apps Script's Protection (developers.google.com/apps-script/reference/spreadsheet/protection). */
 import { EmuObject } from '../calls';
-import { ProtectionModel } from '../model';
+import { ProtectionModel, SheetModel, Span } from '../model';
 import { Runtime } from '../runtime';
 import { RangeImpl } from './range';
+
+/** A new protection as Range.protect and Sheet.protect make it: the script's user is its only editor. */
+export function addProtection(
+  rt: Runtime,
+  kind: ProtectionModel['kind'],
+  sheet: SheetModel,
+  span: Span | null,
+): ProtectionImpl {
+  const p: ProtectionModel = {
+    kind,
+    sheet,
+    span,
+    description: '',
+    warningOnly: false,
+    unprotected: [],
+    editors: [rt.userEmail],
+    domainEdit: false,
+  };
+  rt.wb.protections.push(p);
+  return new ProtectionImpl(rt, p);
+}
 
 export class ProtectionImpl extends EmuObject {
   static emuClass = 'Protection';

@@ -2,12 +2,12 @@
 import { formatA1, parseA1, resolveA1 } from '../a1';
 import { EmuObject } from '../calls';
 import { fail, signatureError } from '../errors';
-import { Cell, ProtectionModel, SheetModel, Span, Style, overlaps } from '../model';
+import { Cell, SheetModel, Span, Style, overlaps } from '../model';
 import { Runtime } from '../runtime';
 import { displayValue } from '../values';
 import { clearContent, copyValue, offsetFormula, writeInput } from './cell-writes';
 import { DataValidationImpl } from './data-validation';
-import { ProtectionImpl } from './protection';
+import { addProtection } from './protection';
 import { SheetImpl } from './sheet';
 
 export function rangeFromA1(rt: Runtime, sheet: SheetModel, a1: string): RangeImpl {
@@ -408,18 +408,7 @@ export class RangeImpl extends EmuObject {
 
   // --- other ---------------------------------------------------------------------------------
   protect() {
-    const p: ProtectionModel = {
-      kind: 'RANGE',
-      sheet: this.sheet,
-      span: this.span(),
-      description: '',
-      warningOnly: false,
-      unprotected: [],
-      editors: [this.rt.userEmail],
-      domainEdit: false,
-    };
-    this.wb.protections.push(p);
-    return new ProtectionImpl(this.rt, p);
+    return addProtection(this.rt, 'RANGE', this.sheet, this.span());
   }
   copyTo(destination: RangeImpl, options?: { contentsOnly?: boolean; formatOnly?: boolean }) {
     const o = options ?? {};

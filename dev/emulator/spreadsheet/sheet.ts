@@ -2,14 +2,14 @@
 import { parseA1 } from '../a1';
 import { EmuObject } from '../calls';
 import { fail, isInt, signatureError } from '../errors';
-import { ProtectionModel, SheetModel } from '../model';
+import { SheetModel } from '../model';
 import { Runtime } from '../runtime';
 import { checkCellLimit } from './cell-limit';
 import { writeInput } from './cell-writes';
 import { ConditionalFormatRuleImpl } from './conditional-format-rule';
 import { EmbeddedChartImpl } from './embedded-chart';
 import { EmbeddedChartBuilderImpl } from './embedded-chart-builder';
-import { ProtectionImpl } from './protection';
+import { ProtectionImpl, addProtection } from './protection';
 import { RangeImpl, rangeAt, rangeFromA1 } from './range';
 import { SpreadsheetImpl } from './spreadsheet';
 
@@ -245,18 +245,7 @@ export class SheetImpl extends EmuObject {
   protect() {
     const existing = this.wb.protections.find((p) => p.sheet === this.model && p.kind === 'SHEET');
     if (existing) return new ProtectionImpl(this.rt, existing);
-    const p: ProtectionModel = {
-      kind: 'SHEET',
-      sheet: this.model,
-      span: null,
-      description: '',
-      warningOnly: false,
-      unprotected: [],
-      editors: [this.rt.userEmail],
-      domainEdit: false,
-    };
-    this.wb.protections.push(p);
-    return new ProtectionImpl(this.rt, p);
+    return addProtection(this.rt, 'SHEET', this.model, null);
   }
   newChart() {
     return new EmbeddedChartBuilderImpl(this.rt, this.model, null);
