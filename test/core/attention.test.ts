@@ -152,3 +152,36 @@ describe('rankAttention', () => {
     for (const i of items) expect(i.action).toMatch(/\w/);
   });
 });
+
+describe('needs attention', () => {
+  test('overdue, not logged this week, late payments, open requests; active clients only', () => {
+    const today = day('2024-06-12');
+    const week = day('2024-06-10');
+    const items = needsAttention(
+      [
+        { clientId: 'A', name: 'A', status: 'Active', cadenceDays: 7, startDay: day('2024-01-01'), lastCheckIn: day('2024-05-29') }, // prettier-ignore
+        { clientId: 'B', name: 'B', status: 'Active', cadenceDays: 7, startDay: day('2024-01-01'), lastCheckIn: day('2024-06-06') }, // prettier-ignore
+        {
+          clientId: 'C',
+          name: 'C',
+          status: 'Ended',
+          cadenceDays: 7,
+          startDay: day('2024-01-01'),
+          lastCheckIn: null,
+        },
+      ],
+      [{ clientId: 'B', dueDay: day('2024-06-01'), paidDay: null, amount: 100 }],
+      [{ clientId: 'A', day: day('2024-06-11'), request: 'More', decision: 'Open' }],
+      today,
+      week,
+      7,
+    );
+    // Most urgent first: a late payment before a request waiting for a decision, a check-in merely due last.
+    expect(items.map((i) => [i.name, i.reason])).toEqual([
+      ['A', 'Check-in overdue'],
+      ['B', 'Late payment'],
+      ['A', 'Open out-of-scope request'],
+      ['B', 'Nothing logged this week'],
+    ]);
+  });
+});

@@ -1,12 +1,22 @@
 import {
   contentProblem,
   farFromPrevious,
+  findWeekRow,
   metricUnitConflict,
   metricWarning,
+  parseCheckIn,
+  parseFormDay,
   parseMetricValue,
+  planCheckIn,
+  shown,
   unitKind,
 } from '../../src/core/checkin';
+import { parseClientTab } from '../../src/core/client-tab';
+import { parseIsoDay } from '../../src/core/dates';
 import { parseTypedNumber } from '../../src/core/parse';
+
+const day = (iso: string) => parseIsoDay(iso) as number;
+const readDay = (v: unknown) => (typeof v === 'string' ? parseIsoDay(v) : null);
 
 describe('a number typed in a form follows the spreadsheet locale and nothing else', () => {
   test.each([
@@ -111,5 +121,110 @@ describe('an empty check-in', () => {
   test('a tab with no metric and no satisfaction column takes text alone', () => {
     expect(contentProblem({ ...nothing, written: true }, false)).toBeNull();
     expect(contentProblem(nothing, false)?.message).toMatch(/wins, blockers or notes/);
+  });
+});
+
+describe('check-in planning', () => {
+  const values = [
+    ['Client', 'Acme'],
+    ['Client ID', 'C-0001'],
+    ['Metric', 'Unit', 'Direction', 'Baseline', 'Target'],
+    ['Revenue', 'USD', 'up', 10, 20],
+    [],
+    ['Week of', 'Revenue', 'Mine', 'Satisfaction (1-10)', 'Wins', 'Blockers', 'Notes', 'Entered by'],
+    ['2024-06-03', 11, 'x', 7, '', '', '', ''],
+  ];
+  const model = parseClientTab(values, readDay);
+  test('reads the card, the metrics and the log by label', () => {
+    expect(model.metrics).toMatchObject([{ name: 'Revenue', baseline: 10, target: 20 }]);
+    expect(model.log).toMatchObject({ headerRow: 5, weekColumn: 0, satisfactionColumn: 3, lastRow: 6 });
+  });
+  test('writes our columns in runs around a user column; refuses a duplicate week', () => {
+    const parsed = parseCheckIn(
+      {
+        weekOf: '2024-06-10',
+        values: { Revenue: '12' },
+        satisfaction: '8',
+        wins: 'w',
+        blockers: '',
+        notes: '',
+      },
+      model.metrics,
+      parseIsoDay,
+    );
+    if (!parsed.ok) throw new Error('parse');
+    const plan = planCheckIn(model.log!, values, parsed.value, 'VA', false, day('2024-06-12'));
+    if (!plan.ok) throw new Error(plan.message);
+    expect(plan.value.row).toBe(7);
+    expect(plan.value.runs.map((r) => [r.column, r.cells.length])).toEqual([
+      [0, 2],
+      [3, 5],
+    ]);
+    const dup = { ...parsed.value, weekDay: day('2024-06-03') };
+    expect(planCheckIn(model.log!, values, dup, '', false, 0).ok).toBe(false);
+    const replace = planCheckIn(model.log!, values, dup, '', true, day('2024-06-12'));
+    expect(replace.ok && replace.value.previousNote).toMatch(/Revenue: 11.*Mine|Revenue: 11/);
+    expect(findWeekRow(model.log!, day('2024-06-05'))).toBeNull();
+  });
+  test('a metric value typed with its unit is in that unit: 70% for a metric in % is 70, not 0.7', () => {
+    const metrics = parseClientTab(
+      values.map((row, r) => (r === 3 ? ['Billable ratio', '%', 'up', 55, 75] : row)),
+      readDay,
+    ).metrics;
+    const input = { weekOf: '2024-06-10', satisfaction: '', wins: '', blockers: '', notes: '' };
+    const read = (typed: string) => {
+      const parsed = parseCheckIn({ ...input, values: { 'Billable ratio': typed } }, metrics, parseIsoDay);
+      return parsed.ok ? parsed.value.metricValues.get('Billable ratio') : parsed.errors;
+    };
+    expect(read('70%')).toBe(70);
+    expect(read('70 %')).toBe(70);
+    expect(read('70')).toBe(70);
+    expect(read('-5%')).toBe(-5);
+    expect(parseMetricValue('85 kg', 'kg')).toBe(85);
+    expect(parseMetricValue('85kg', 'KG')).toBe(85);
+    expect(parseMetricValue('2.5x', 'x')).toBe(2.5);
+    expect(parseMetricValue('$1,200', '$')).toBe(1200);
+    expect(parseMetricValue('1,200 $', '$')).toBe(1200);
+    // Without a unit a percentage is a fraction, as in Sheets; with another unit it is the number typed
+    // (metricUnitConflict asks first). Letters are refused.
+    expect(parseMetricValue('12%', '')).toBe(0.12);
+    expect(parseMetricValue('12%', 'leads')).toBe(12);
+    expect(parseMetricValue('kg', 'kg')).toBeNull();
+    expect(parseMetricValue('85 lb', 'kg')).toBeNull();
+    expect(read('abc')).toEqual([expect.objectContaining({ field: 'values.Billable ratio' })]);
+  });
+  test('refuses a value for a log column that is not there, instead of dropping it', () => {
+    const withoutNotes = values.map((row, r) =>
+      r === 5 ? row.map((c) => (c === 'Notes' ? 'Mine too' : c)) : row,
+    );
+    const log = parseClientTab(withoutNotes, readDay).log!;
+    const entry = { weekDay: day('2024-06-10'), metricValues: new Map([['Revenue', 12]]), satisfaction: null, wins: '', blockers: '', notes: 'keep me', noContact: false }; // prettier-ignore
+    expect(planCheckIn(log, withoutNotes, entry, '', false, 0)).toMatchObject({ ok: false, field: 'notes', message: expect.stringMatching(/no "Notes" column/) }); // prettier-ignore
+    expect(planCheckIn(log, withoutNotes, { ...entry, notes: '' }, '', false, 0).ok).toBe(true);
+  });
+});
+
+describe('form input', () => {
+  test('form dates: real yyyy-mm-dd days between 1900 and 2100 only', () => {
+    expect(parseFormDay('2024-02-29')).toBe(day('2024-02-29'));
+    for (const bad of [
+      '2023-02-29',
+      '2024-02-30',
+      '2024-13-01',
+      '2024-6-1',
+      '0024-06-01',
+      '2101-01-01',
+      '1899-12-31',
+      '',
+      20240601,
+      null,
+    ]) {
+      expect([bad, parseFormDay(bad)]).toEqual([bad, null]);
+    }
+  });
+  test('values quoted in messages are cut to 40 characters', () => {
+    expect(shown('abc')).toBe('"abc"');
+    expect(shown('x'.repeat(1000))).toBe(`"${'x'.repeat(39)}…"`);
+    expect(shown({ a: 1 })).toBe('"{"a":1}"');
   });
 });

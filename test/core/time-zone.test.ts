@@ -1,6 +1,11 @@
 /** Which calendar day a custom function's Date argument stands for, however Sheets built it. */
 import { dayFromYmd } from '../../src/core/dates';
-import { dayOfDateArgument, isMidnightInZone, midnightInZone } from '../../src/core/time-zone';
+import {
+  dayOfDateArgument,
+  dayOfTimeInZone,
+  isMidnightInZone,
+  midnightInZone,
+} from '../../src/core/time-zone';
 
 const SCRIPT = 'America/New_York';
 const day = (iso: string) => {
@@ -50,5 +55,14 @@ describe('isMidnightInZone', () => {
     expect(isMidnightInZone(new Date('2024-03-14T15:00:01Z'), 'Asia/Tokyo')).toBe(false);
     expect(isMidnightInZone(new Date('2024-03-14T18:30:00Z'), 'Asia/Kolkata')).toBe(true);
     expect(isMidnightInZone(new Date('2024-03-14T15:00:00Z'), 'America/New_York')).toBe(false);
+  });
+});
+
+describe('dayOfTimeInZone', () => {
+  test("today is the calendar day in the spreadsheet's zone", () => {
+    const sundayEveningUtc = Date.parse('2024-06-16T20:00:00Z');
+    expect(dayOfTimeInZone(sundayEveningUtc, 'Pacific/Auckland')).toBe(day('2024-06-17'));
+    expect(dayOfTimeInZone(sundayEveningUtc, 'America/Los_Angeles')).toBe(day('2024-06-16'));
+    expect(dayOfTimeInZone(sundayEveningUtc, 'Not/AZone')).toBe(day('2024-06-16'));
   });
 });
