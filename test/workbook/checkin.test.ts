@@ -196,7 +196,7 @@ describe('Log a check-in', () => {
     expect(tab.getRange('F17').getValue()).toBe(8);
     expect(tab.getRange('E17').getValue()).toBe(''); // the user's column, untouched (empty in that row)
     expect(tab.getRange('L17').getFormula()).toBe('=1+1');
-    expect(tab.getRange('B18').getValue()).toBeInstanceOf(Object);
+    expect((tab.getRange('B18').getValue() as Date).toISOString()).toBe('2024-06-10T04:00:00.000Z'); // the second week, under the first
   });
 });
 
