@@ -226,6 +226,23 @@ describe('methods the emulator lacks', () => {
     `);
     expect(html.call('favicon')).toBe('Exception: not emulated: HtmlOutput.setFaviconUrl');
   });
+
+  it("include the emulator's own helpers, which Apps Script does not have", () => {
+    const emu = createEmulator();
+    const b = emu.loadBundle(`
+      function helpers() {
+        var range = SpreadsheetApp.getActiveSheet().getRange('A1');
+        var out = [];
+        try { range.setStyle(); } catch (e) { out.push(String(e)); }
+        try { LockService.getDocumentLock().acquire(1); } catch (e) { out.push(String(e)); }
+        return out;
+      }
+    `);
+    expect(b.call('helpers')).toEqual([
+      'Exception: not emulated: Range.setStyle',
+      'Exception: not emulated: Lock.acquire',
+    ]);
+  });
 });
 
 describe('LockService', () => {

@@ -14,15 +14,15 @@ export class SessionImpl extends EmuObject {
   ) {
     super();
   }
-  private user() {
+  #user() {
     // custom functions run as an anonymous user
     return new UserImpl(this.rt.authMode === 'CUSTOM_FUNCTION' ? '' : this.rt.userEmail);
   }
   getActiveUser() {
-    return this.user();
+    return this.#user();
   }
   getEffectiveUser() {
-    return this.user();
+    return this.#user();
   }
   getScriptTimeZone() {
     return this.scriptTimeZone;

@@ -31,7 +31,7 @@ export class UiImpl extends EmuObject {
   createMenu(caption: string) {
     return new MenuImpl(this.rt, String(caption), false);
   }
-  private ask(kind: 'alert' | 'prompt', args: unknown[]) {
+  #ask(kind: 'alert' | 'prompt', args: unknown[]) {
     let title = '';
     let prompt: string;
     let buttons = 'OK';
@@ -48,10 +48,10 @@ export class UiImpl extends EmuObject {
     return { button, text: answer.text ?? '' };
   }
   alert(...args: unknown[]) {
-    return this.ask('alert', args).button;
+    return this.#ask('alert', args).button;
   }
   prompt(...args: unknown[]) {
-    const a = this.ask('prompt', args);
+    const a = this.#ask('prompt', args);
     return new PromptResponseImpl(a.text, a.button);
   }
   showSidebar(userInterface: HtmlOutputImpl) {
@@ -63,12 +63,12 @@ export class UiImpl extends EmuObject {
     });
   }
   showModalDialog(userInterface: HtmlOutputImpl, title: string) {
-    this.dialog(userInterface, title, true);
+    this.#dialog(userInterface, title, true);
   }
   showModelessDialog(userInterface: HtmlOutputImpl, title: string) {
-    this.dialog(userInterface, title, false);
+    this.#dialog(userInterface, title, false);
   }
-  private dialog(o: HtmlOutputImpl, title: string, modal: boolean) {
+  #dialog(o: HtmlOutputImpl, title: string, modal: boolean) {
     if (!(o instanceof HtmlOutputImpl)) fail('Invalid argument: userInterface');
     this.rt.ui.dialogs.push({
       title: String(title),

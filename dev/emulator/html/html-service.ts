@@ -19,7 +19,7 @@ export class HtmlServiceImpl extends EmuObject {
   ) {
     super();
   }
-  private read(filename: string): string {
+  #read(filename: string): string {
     const name = String(filename);
     const candidates = [path.join(this.rt.distDir, name + '.html'), path.join(this.rt.distDir, name)];
     for (const f of candidates)
@@ -30,9 +30,9 @@ export class HtmlServiceImpl extends EmuObject {
     return new HtmlOutputImpl(html === undefined ? '' : String(html));
   }
   createHtmlOutputFromFile(filename: string) {
-    return new HtmlOutputImpl(this.read(filename));
+    return new HtmlOutputImpl(this.#read(filename));
   }
   createTemplateFromFile(filename: string) {
-    return new HtmlTemplateImpl(this.read(filename), this.ctx);
+    return new HtmlTemplateImpl(this.#read(filename), this.ctx);
   }
 }

@@ -18,7 +18,7 @@ export class LockImpl extends EmuObject {
    * Waits on the emulator clock: takes the lock if it is free, or if the simulated other execution
    * lets it go within the timeout (the clock moves to that moment); otherwise the whole timeout passes.
    */
-  private acquire(timeoutInMillis: number): boolean {
+  #acquire(timeoutInMillis: number): boolean {
     const holder = this.rt.locks[this.kind];
     if (holder === null || holder === this.execution) {
       this.rt.locks[this.kind] = this.execution;
@@ -39,10 +39,10 @@ export class LockImpl extends EmuObject {
     return false;
   }
   tryLock(timeoutInMillis: number) {
-    return this.acquire(timeoutInMillis);
+    return this.#acquire(timeoutInMillis);
   }
   waitLock(timeoutInMillis: number) {
-    if (!this.acquire(timeoutInMillis)) fail(LOCK_TIMEOUT);
+    if (!this.#acquire(timeoutInMillis)) fail(LOCK_TIMEOUT);
   }
   releaseLock() {
     if (this.rt.locks[this.kind] === this.execution) this.rt.locks[this.kind] = null;

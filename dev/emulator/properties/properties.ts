@@ -15,7 +15,7 @@ export class PropertiesImpl extends EmuObject {
     super();
   }
   /** "Custom Functions in Google Sheets": editors can't set user properties in a custom function. */
-  private writable(method: string) {
+  #writable(method: string) {
     if (this.kind === 'user' && this.rt.authMode === 'CUSTOM_FUNCTION')
       fail(`You do not have permission to call Properties.${method}`);
   }
@@ -23,7 +23,7 @@ export class PropertiesImpl extends EmuObject {
     return this.store.get(String(key)) ?? null;
   }
   setProperty(key: string, value: unknown) {
-    this.writable('setProperty');
+    this.#writable('setProperty');
     const v = String(value);
     if (Buffer.byteLength(v) > PROPERTY_VALUE_MAX) fail('Argument too large: value');
     this.store.set(String(key), v);
@@ -33,7 +33,7 @@ export class PropertiesImpl extends EmuObject {
     return Object.fromEntries(this.store);
   }
   setProperties(properties: Record<string, unknown>, deleteAllOthers = false) {
-    this.writable('setProperties');
+    this.#writable('setProperties');
     if (properties === null || typeof properties !== 'object') fail('Invalid argument: properties');
     const entries = Object.entries(properties).map(([k, v]) => [k, String(v)] as const);
     for (const [, v] of entries)
@@ -43,12 +43,12 @@ export class PropertiesImpl extends EmuObject {
     return this;
   }
   deleteProperty(key: string) {
-    this.writable('deleteProperty');
+    this.#writable('deleteProperty');
     this.store.delete(String(key));
     return this;
   }
   deleteAllProperties() {
-    this.writable('deleteAllProperties');
+    this.#writable('deleteAllProperties');
     this.store.clear();
     return this;
   }

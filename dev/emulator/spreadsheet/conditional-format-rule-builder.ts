@@ -21,33 +21,33 @@ export class ConditionalFormatRuleBuilderImpl extends EmuObject {
   constructor(private rt: Runtime) {
     super();
   }
-  private when(type: string, values: unknown[]) {
+  #when(type: string, values: unknown[]) {
     this.m.gradient = undefined;
     this.m.bool = { type, values };
     return this;
   }
-  private point(which: 'min' | 'mid' | 'max', color: string, type: string, value: string) {
+  #point(which: 'min' | 'mid' | 'max', color: string, type: string, value: string) {
     this.m.bool = undefined;
     this.m.gradient = { ...this.m.gradient, [which]: [color, type, value] };
     return this;
   }
   setGradientMinpointWithValue(color: string, type: string, value: string) {
-    return this.point('min', color, type, String(value));
+    return this.#point('min', color, type, String(value));
   }
   setGradientMaxpointWithValue(color: string, type: string, value: string) {
-    return this.point('max', color, type, String(value));
+    return this.#point('max', color, type, String(value));
   }
   whenNumberLessThan(number: number) {
-    return this.when('NUMBER_LESS_THAN', [number]);
+    return this.#when('NUMBER_LESS_THAN', [number]);
   }
   whenNumberGreaterThan(number: number) {
-    return this.when('NUMBER_GREATER_THAN', [number]);
+    return this.#when('NUMBER_GREATER_THAN', [number]);
   }
   whenNumberBetween(start: number, end: number) {
-    return this.when('NUMBER_BETWEEN', [start, end]);
+    return this.#when('NUMBER_BETWEEN', [start, end]);
   }
   whenTextStartsWith(text: string) {
-    return this.when('TEXT_STARTS_WITH', [text]);
+    return this.#when('TEXT_STARTS_WITH', [text]);
   }
   setBackground(color: string | null) {
     this.m.format.background = color ?? undefined;

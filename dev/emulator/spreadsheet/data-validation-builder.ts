@@ -6,23 +6,23 @@ import { RangeImpl } from './range';
 export class DataValidationBuilderImpl extends EmuObject {
   static emuClass = 'DataValidationBuilder';
   m: DvModel = { type: '', values: [], allowInvalid: true, helpText: '' };
-  private set(type: string, values: unknown[]) {
+  #set(type: string, values: unknown[]) {
     this.m.type = type;
     this.m.values = values;
     return this;
   }
   requireValueInList(values: string[], showDropdown = true) {
     if (!Array.isArray(values)) throw new Error('Invalid argument: values');
-    return this.set('VALUE_IN_LIST', [values.slice(), showDropdown]);
+    return this.#set('VALUE_IN_LIST', [values.slice(), showDropdown]);
   }
   requireValueInRange(range: RangeImpl, showDropdown = true) {
-    return this.set('VALUE_IN_RANGE', [range, showDropdown]);
+    return this.#set('VALUE_IN_RANGE', [range, showDropdown]);
   }
   requireNumberBetween(start: number, end: number) {
-    return this.set('NUMBER_BETWEEN', [start, end]);
+    return this.#set('NUMBER_BETWEEN', [start, end]);
   }
   requireDate() {
-    return this.set('DATE_IS_VALID_DATE', []);
+    return this.#set('DATE_IS_VALID_DATE', []);
   }
   requireCheckbox(checkedValue?: unknown, uncheckedValue?: unknown) {
     const vals =
@@ -31,7 +31,7 @@ export class DataValidationBuilderImpl extends EmuObject {
         : uncheckedValue === undefined
           ? [checkedValue]
           : [checkedValue, uncheckedValue];
-    return this.set('CHECKBOX', vals);
+    return this.#set('CHECKBOX', vals);
   }
   setAllowInvalid(allowInvalidData: boolean) {
     this.m.allowInvalid = !!allowInvalidData;

@@ -62,7 +62,7 @@ export class RangeImpl extends EmuObject {
   span(): Span {
     return { sheet: this.sheet, row: this.row, col: this.col, numRows: this.numRows, numCols: this.numCols };
   }
-  private cells<T>(fn: (r: number, c: number) => T): T[][] {
+  #cells<T>(fn: (r: number, c: number) => T): T[][] {
     const out: T[][] = [];
     for (let i = 0; i < this.numRows; i++) {
       const row: T[] = [];
@@ -71,7 +71,7 @@ export class RangeImpl extends EmuObject {
     }
     return out;
   }
-  private each(fn: (cell: Cell, r: number, c: number) => void, create = true): void {
+  #each(fn: (cell: Cell, r: number, c: number) => void, create = true): void {
     for (let i = 0; i < this.numRows; i++)
       for (let j = 0; j < this.numCols; j++) {
         const r = this.row + i;
@@ -80,7 +80,7 @@ export class RangeImpl extends EmuObject {
         if (cell) fn(cell, r, c);
       }
   }
-  private checkShape(values: unknown, method: string): unknown[][] {
+  #checkShape(values: unknown, method: string): unknown[][] {
     if (!Array.isArray(values) || values.some((r) => !Array.isArray(r)))
       signatureError([values], 'Range', method);
     if (values.length !== this.numRows)
@@ -155,7 +155,7 @@ export class RangeImpl extends EmuObject {
   }
   getValues() {
     this.wb.ensureCalculated(this.span());
-    return this.cells((r, c) => copyValue(this.sheet.valueAt(r, c)));
+    return this.#cells((r, c) => copyValue(this.sheet.valueAt(r, c)));
   }
   getDisplayValue() {
     return this.getDisplayValues()[0][0];
@@ -163,7 +163,7 @@ export class RangeImpl extends EmuObject {
   getDisplayValues() {
     this.wb.ensureCalculated(this.span());
     const { locale, timeZone } = this.wb;
-    return this.cells((r, c) =>
+    return this.#cells((r, c) =>
       displayValue(this.sheet.valueAt(r, c), this.sheet.cell(r, c)?.nf, locale, timeZone),
     );
   }
@@ -176,7 +176,7 @@ export class RangeImpl extends EmuObject {
     return this;
   }
   setValues(values: unknown[][]) {
-    const v = this.checkShape(values, 'setValues');
+    const v = this.#checkShape(values, 'setValues');
     for (let i = 0; i < this.numRows; i++) {
       const row = v[i];
       for (let j = 0; j < this.numCols; j++)
@@ -198,11 +198,11 @@ export class RangeImpl extends EmuObject {
     return this.getFormulas()[0][0];
   }
   getFormulas() {
-    return this.cells((r, c) => this.sheet.cell(r, c)?.f ?? '');
+    return this.#cells((r, c) => this.sheet.cell(r, c)?.f ?? '');
   }
   setFormula(formula: string) {
     if (typeof formula !== 'string') signatureError([formula], 'Range', 'setFormula');
-    this.each((cell, r, c) => {
+    this.#each((cell, r, c) => {
       if (formula === '') return clearContent(cell);
       if (!formula.startsWith('=')) return writeInput(this.rt, this.sheet, r, c, formula);
       clearContent(cell);
@@ -212,7 +212,7 @@ export class RangeImpl extends EmuObject {
     return this;
   }
   setFormulas(formulas: string[][]) {
-    const f = this.checkShape(formulas, 'setFormulas');
+    const f = this.#checkShape(formulas, 'setFormulas');
     for (let i = 0; i < this.numRows; i++)
       for (let j = 0; j < this.numCols; j++) {
         const text = f[i][j];
@@ -240,7 +240,7 @@ export class RangeImpl extends EmuObject {
   }) {
     const o = options ?? {};
     const any = o.contentsOnly || o.formatOnly || o.validationsOnly || o.commentsOnly;
-    this.each((cell) => {
+    this.#each((cell) => {
       if (!any || o.contentsOnly) clearContent(cell);
       if (!any || o.formatOnly) {
         cell.nf = undefined;
@@ -262,7 +262,7 @@ export class RangeImpl extends EmuObject {
     return this.clear({ validationsOnly: true });
   }
   clearNote() {
-    this.each((cell) => (cell.note = undefined), false);
+    this.#each((cell) => (cell.note = undefined), false);
     return this;
   }
 
@@ -271,83 +271,83 @@ export class RangeImpl extends EmuObject {
     return this.sheet.cell(this.row, this.col)?.nf ?? 'General';
   }
   setNumberFormat(numberFormat: string) {
-    this.each((cell) => (cell.nf = numberFormat === null ? undefined : String(numberFormat)));
+    this.#each((cell) => (cell.nf = numberFormat === null ? undefined : String(numberFormat)));
     return this;
   }
   setNumberFormats(numberFormats: string[][]) {
-    const f = this.checkShape(numberFormats, 'setNumberFormats');
-    this.each((cell, r, c) => {
+    const f = this.#checkShape(numberFormats, 'setNumberFormats');
+    this.#each((cell, r, c) => {
       const v = f[r - this.row][c - this.col];
       cell.nf = v === null || v === undefined || v === '' ? undefined : String(v);
     });
     return this;
   }
-  private setStyle<K extends keyof Style>(k: K, v: Style[K] | null) {
-    this.each((cell) => {
+  #setStyle<K extends keyof Style>(k: K, v: Style[K] | null) {
+    this.#each((cell) => {
       cell.st = { ...cell.st, [k]: v === null ? undefined : v };
     });
     return this;
   }
-  private setStyles<K extends keyof Style>(k: K, values: (Style[K] | null)[][], method: string) {
-    const f = this.checkShape(values, method) as (Style[K] | null)[][];
-    this.each((cell, r, c) => {
+  #setStyles<K extends keyof Style>(k: K, values: (Style[K] | null)[][], method: string) {
+    const f = this.#checkShape(values, method) as (Style[K] | null)[][];
+    this.#each((cell, r, c) => {
       const v = f[r - this.row][c - this.col];
       cell.st = { ...cell.st, [k]: v === null ? undefined : v };
     });
     return this;
   }
-  private getStyle<K extends keyof typeof DEFAULT_STYLE>(k: K, r = this.row, c = this.col) {
+  #getStyle<K extends keyof typeof DEFAULT_STYLE>(k: K, r = this.row, c = this.col) {
     return this.sheet.cell(r, c)?.st?.[k] ?? DEFAULT_STYLE[k];
   }
   setFontWeight(fontWeight: string | null) {
-    return this.setStyle('fontWeight', fontWeight);
+    return this.#setStyle('fontWeight', fontWeight);
   }
   setFontWeights(fontWeights: (string | null)[][]) {
-    return this.setStyles('fontWeight', fontWeights, 'setFontWeights');
+    return this.#setStyles('fontWeight', fontWeights, 'setFontWeights');
   }
   getFontWeights() {
-    return this.cells((r, c) => this.getStyle('fontWeight', r, c));
+    return this.#cells((r, c) => this.#getStyle('fontWeight', r, c));
   }
   setFontColor(color: string | null) {
-    return this.setStyle('fontColor', color);
+    return this.#setStyle('fontColor', color);
   }
   setFontColors(colors: (string | null)[][]) {
-    return this.setStyles('fontColor', colors, 'setFontColors');
+    return this.#setStyles('fontColor', colors, 'setFontColors');
   }
   setFontSize(size: number) {
-    return this.setStyle('fontSize', size);
+    return this.#setStyle('fontSize', size);
   }
   setBackground(color: string | null) {
-    return this.setStyle('background', color === null ? null : String(color).toLowerCase());
+    return this.#setStyle('background', color === null ? null : String(color).toLowerCase());
   }
   setBackgrounds(colors: (string | null)[][]) {
-    return this.setStyles('background', colors, 'setBackgrounds');
+    return this.#setStyles('background', colors, 'setBackgrounds');
   }
   getBackground() {
-    return this.getStyle('background');
+    return this.#getStyle('background');
   }
   getBackgrounds() {
-    return this.cells((r, c) => this.getStyle('background', r, c));
+    return this.#cells((r, c) => this.#getStyle('background', r, c));
   }
   setHorizontalAlignment(alignment: string | null) {
-    return this.setStyle('hAlign', alignment);
+    return this.#setStyle('hAlign', alignment);
   }
   setHorizontalAlignments(alignments: (string | null)[][]) {
-    return this.setStyles('hAlign', alignments, 'setHorizontalAlignments');
+    return this.#setStyles('hAlign', alignments, 'setHorizontalAlignments');
   }
   setVerticalAlignment(alignment: string | null) {
-    return this.setStyle('vAlign', alignment);
+    return this.#setStyle('vAlign', alignment);
   }
   setWrap(isWrapEnabled: boolean) {
-    return this.setStyle('wrap', !!isWrapEnabled);
+    return this.#setStyle('wrap', !!isWrapEnabled);
   }
   setWraps(isWrapEnabled: boolean[][]) {
-    return this.setStyles('wrap', isWrapEnabled, 'setWraps');
+    return this.#setStyles('wrap', isWrapEnabled, 'setWraps');
   }
   merge() {
     this.sheet.merges = this.sheet.merges.filter((m) => !overlaps(m, this.span()));
     this.sheet.merges.push(this.span());
-    this.each((cell, r, c) => {
+    this.#each((cell, r, c) => {
       if (r !== this.row || c !== this.col) clearContent(cell);
     }, false);
     this.wb.touch(this.span());
@@ -363,15 +363,15 @@ export class RangeImpl extends EmuObject {
     return this.sheet.cell(this.row, this.col)?.note ?? '';
   }
   getNotes() {
-    return this.cells((r, c) => this.sheet.cell(r, c)?.note ?? '');
+    return this.#cells((r, c) => this.sheet.cell(r, c)?.note ?? '');
   }
   setNote(note: string | null) {
-    this.each((cell) => (cell.note = note === null || note === '' ? undefined : String(note)));
+    this.#each((cell) => (cell.note = note === null || note === '' ? undefined : String(note)));
     return this;
   }
   setNotes(notes: (string | null)[][]) {
-    const f = this.checkShape(notes, 'setNotes');
-    this.each((cell, r, c) => {
+    const f = this.#checkShape(notes, 'setNotes');
+    this.#each((cell, r, c) => {
       const n = f[r - this.row][c - this.col];
       cell.note = n === null || n === undefined || n === '' ? undefined : String(n);
     });
@@ -382,19 +382,19 @@ export class RangeImpl extends EmuObject {
   setDataValidation(rule: DataValidationImpl | null) {
     if (rule !== null && !(rule instanceof DataValidationImpl))
       signatureError([rule], 'Range', 'setDataValidation');
-    this.each((cell) => (cell.dv = rule ?? undefined));
+    this.#each((cell) => (cell.dv = rule ?? undefined));
     return this;
   }
   setDataValidations(rules: (DataValidationImpl | null)[][]) {
-    const f = this.checkShape(rules, 'setDataValidations') as (DataValidationImpl | null)[][];
-    this.each((cell, r, c) => (cell.dv = f[r - this.row][c - this.col] ?? undefined));
+    const f = this.#checkShape(rules, 'setDataValidations') as (DataValidationImpl | null)[][];
+    this.#each((cell, r, c) => (cell.dv = f[r - this.row][c - this.col] ?? undefined));
     return this;
   }
   getDataValidation() {
     return (this.sheet.cell(this.row, this.col)?.dv as DataValidationImpl | undefined) ?? null;
   }
   getDataValidations() {
-    return this.cells((r, c) => (this.sheet.cell(r, c)?.dv as DataValidationImpl | undefined) ?? null);
+    return this.#cells((r, c) => (this.sheet.cell(r, c)?.dv as DataValidationImpl | undefined) ?? null);
   }
   check() {
     return this.setValue(true);

@@ -102,7 +102,7 @@ export class SheetImpl extends EmuObject {
   }
 
   // --- structure ---------------------------------------------------------------------------
-  private insert(axis: 'row' | 'col', at: number, count: number, inheritFrom: number | null) {
+  #insert(axis: 'row' | 'col', at: number, count: number, inheritFrom: number | null) {
     const max = axis === 'row' ? this.model.maxRows : this.model.maxCols;
     if (!isInt(at) || !isInt(count) || count < 1 || at < 1 || at > max + 1)
       fail(axis === 'row' ? 'Those rows are out of bounds.' : 'Those columns are out of bounds.');
@@ -125,29 +125,29 @@ export class SheetImpl extends EmuObject {
     }
   }
   insertRowsBefore(beforePosition: number, howMany: number) {
-    this.insert('row', beforePosition, howMany, beforePosition);
+    this.#insert('row', beforePosition, howMany, beforePosition);
     return this;
   }
   insertRowsAfter(afterPosition: number, howMany: number) {
-    this.insert('row', afterPosition + 1, howMany, afterPosition);
+    this.#insert('row', afterPosition + 1, howMany, afterPosition);
     return this;
   }
   insertRows(rowIndex: number, numRows = 1) {
-    this.insert('row', rowIndex, numRows, null);
+    this.#insert('row', rowIndex, numRows, null);
   }
   insertColumnBefore(beforePosition: number) {
-    this.insert('col', beforePosition, 1, beforePosition);
+    this.#insert('col', beforePosition, 1, beforePosition);
     return this;
   }
   insertColumnsBefore(beforePosition: number, howMany: number) {
-    this.insert('col', beforePosition, howMany, beforePosition);
+    this.#insert('col', beforePosition, howMany, beforePosition);
     return this;
   }
   insertColumnsAfter(afterPosition: number, howMany: number) {
-    this.insert('col', afterPosition + 1, howMany, afterPosition);
+    this.#insert('col', afterPosition + 1, howMany, afterPosition);
     return this;
   }
-  private remove(axis: 'row' | 'col', at: number, count: number) {
+  #remove(axis: 'row' | 'col', at: number, count: number) {
     const max = axis === 'row' ? this.model.maxRows : this.model.maxCols;
     const frozen = axis === 'row' ? this.model.frozenRows : this.model.frozenCols;
     if (!isInt(at) || !isInt(count) || count < 1 || at < 1 || at + count - 1 > max)
@@ -161,18 +161,18 @@ export class SheetImpl extends EmuObject {
     this.wb.shift(this.model, axis, at, -count);
   }
   deleteRow(rowPosition: number) {
-    this.remove('row', rowPosition, 1);
+    this.#remove('row', rowPosition, 1);
     return this;
   }
   deleteRows(rowPosition: number, howMany: number) {
-    this.remove('row', rowPosition, howMany);
+    this.#remove('row', rowPosition, howMany);
   }
   deleteColumn(columnPosition: number) {
-    this.remove('col', columnPosition, 1);
+    this.#remove('col', columnPosition, 1);
     return this;
   }
   deleteColumns(columnPosition: number, howMany: number) {
-    this.remove('col', columnPosition, howMany);
+    this.#remove('col', columnPosition, howMany);
   }
   appendRow(rowContents: unknown[]) {
     if (!Array.isArray(rowContents)) signatureError([rowContents], 'Sheet', 'appendRow');
@@ -194,10 +194,10 @@ export class SheetImpl extends EmuObject {
     return this;
   }
   clear(options?: { contentsOnly?: boolean; formatOnly?: boolean }) {
-    this.fullRange().clear(options);
+    this.#fullRange().clear(options);
     return this;
   }
-  private fullRange() {
+  #fullRange() {
     return new RangeImpl(this.rt, this.model, 1, 1, this.model.maxRows, this.model.maxCols);
   }
   setFrozenRows(rows: number) {
