@@ -15,6 +15,7 @@ import { checkMetric, checkSatisfaction } from '../validate';
 import { sidebarContext } from '../context';
 import { contentProblem, metricWarning, NO_CONTACT_LABEL } from '../../core/checkin';
 import { ownValue, setOwn } from '../../core/own';
+import { handlingSection } from './card-handling';
 
 /** The server keeps at most this many characters of the name (trimmed). */
 const ENTERED_BY_MAX = 80;
@@ -275,6 +276,7 @@ export function checkinView(root: HTMLElement, view: { clientId?: string }): voi
         h('h2', { id: 'checkin-client-name', class: 'client-name' }, form.client.name),
         h('div', { class: 'muted small' }, clientFacts(form, summary)),
       ),
+      handlingSection(form.handling),
       controller.general,
       existing
         ? h(
