@@ -17,7 +17,6 @@ export function handlingSection(handling: ClientHandling, onEdit?: () => void): 
       ? h(
           'p',
           { class: `handling-week ${handling.act ? 'act' : 'ok'}`, 'data-field': 'handling-this-week' },
-          h('span', { class: 'handling-label' }, 'This week: '),
           handling.thisWeek,
         )
       : null,
