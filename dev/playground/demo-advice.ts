@@ -10,7 +10,7 @@ import { seeded } from './prng';
 
 type ServerCall = (name: string, ...args: unknown[]) => unknown;
 
-interface AdviceDemoClient {
+export interface AdviceDemoClient {
   form: Omit<NewClientForm, 'startDate' | 'yearlyProfit' | 'cadenceDays'>;
   monthsAgo: number;
   /** Each metric's value over the weeks, from `from` (first week) to `to` (this week). */
@@ -98,10 +98,15 @@ function expectOk<T>(answer: unknown, what: string): T {
 }
 
 /** Adds the advice demo clients: weekly check-ins to this week, monthly payments made on time. */
-export function addAdviceDemoClients(call: ServerCall, todayDay: number, seed = 20250301): number {
+export function addAdviceDemoClients(
+  call: ServerCall,
+  todayDay: number,
+  seed = 20250301,
+  clients: readonly AdviceDemoClient[] = CLIENTS,
+): number {
   const random = seeded(seed);
   const lastWeek = startOfWeek(todayDay, 1);
-  for (const client of CLIENTS) {
+  for (const client of clients) {
     const startDay = addMonths(todayDay, -client.monthsAgo);
     const created = expectOk<ClientSummary>(
       call('rpcCreateClient', {
@@ -151,5 +156,5 @@ export function addAdviceDemoClients(call: ServerCall, todayDay: number, seed = 
       );
     }
   }
-  return CLIENTS.length;
+  return clients.length;
 }

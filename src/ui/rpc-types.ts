@@ -7,7 +7,10 @@
  * argument and return types are checked on both sides.
  */
 
+import type { ClientHandling } from '../core/client-handling';
+
 export type { CheckResult, SelfCheckReport, Verdict } from '../core/self-check';
+export type { ClientHandling } from '../core/client-handling';
 
 /** 'yyyy-mm-dd' in the spreadsheet's time zone. */
 export type IsoDate = string;
@@ -108,6 +111,8 @@ export interface CheckInForm {
   previousWeekOf: IsoDate | null;
   /** The values already logged for this week, when there are some (replacing needs a confirmation). */
   existing: CheckInEntry | null;
+  /** The client type's handling advice and what it means this week, for the VA. */
+  handling: ClientHandling;
 }
 
 export interface CheckInEntry {
@@ -177,6 +182,8 @@ export interface ClientCard {
   money?: MoneyCard;
   /** Health, churn triage and growth; null for an ended client. */
   advice: CardAdvice | null;
+  /** The client type's handling advice and what it means this week. */
+  handling: ClientHandling;
   /** The one status rule's verdict (core/status.ts): what the card shows, as the Dashboard decides it. */
   state: ClientStateView;
 }

@@ -43,7 +43,10 @@ import { runSelfCheck } from './self-check';
 import { sentBoot } from './boot';
 import { clip } from '../core/checkin';
 import { adoptTabs, scanAdoptable } from '../workbook/adopt';
-import { checkInForm, saveCheckIn } from '../workbook/checkin';
+import { checkInForm, saveCheckIn, todayIn } from '../workbook/checkin';
+import { openClientTab } from '../workbook/client-log';
+import { handlingOf } from '../workbook/client-handling';
+import { owesCheckIns } from '../core/status';
 import { clientCard, dueList, listClients, newClientDefaults, readContext } from '../workbook/clients';
 import { LockTimeout } from '../workbook/lock';
 import { logRequest, offboardClient } from '../workbook/logs';
@@ -105,7 +108,9 @@ export function rpcGetCheckInForm(clientId: string): CheckInForm {
   const context = readContext();
   const client = context.clients.find((c) => c.clientId === clientId);
   if (!client) throw new Error(`No client with ID ${clip(clientId)}.`);
-  const form = checkInForm(context.ss, clientId, context.zone, context.settings.weekStart);
+  const { ss, zone, settings } = context;
+  const tab = openClientTab(ss, clientId, zone);
+  const form = checkInForm(tab, zone, settings.weekStart);
   return {
     client: {
       clientId: client.clientId,
@@ -119,6 +124,14 @@ export function rpcGetCheckInForm(clientId: string): CheckInForm {
     fields: form.fields,
     previousWeekOf: form.previousWeekOf,
     existing: form.existing ? { clientId, weekOf: form.weekOf, ...form.existing } : null,
+    handling: handlingOf(
+      ss,
+      tab,
+      { ...client, current: owesCheckIns(client.status) },
+      settings,
+      zone,
+      todayIn(zone),
+    ),
   };
 }
 

@@ -17,7 +17,7 @@ import { latestMetricValue, openClientTab, type ClientTab } from './client-log';
 import { growTab } from './client-tab';
 import { withDocumentLock } from './lock';
 import type { Outcome } from './new-client';
-import { activeSpreadsheet, readSettings, readZone, type Spreadsheet } from './tables';
+import { activeSpreadsheet, readSettings, readZone } from './tables';
 import { cleanEnteredBy, rememberName } from './user-name';
 
 export interface CheckInRequest extends CheckInInput {
@@ -146,14 +146,12 @@ export interface CheckInFormData {
   } | null;
 }
 
-/** What the check-in form shows: this week, the metrics with their last values, and the row already logged. */
-export function checkInForm(
-  ss: Spreadsheet,
-  clientId: string,
-  zone: Zone,
-  weekStart: Weekday,
-): CheckInFormData {
-  const tab = openClientTab(ss, clientId, zone);
+/**
+ * What the check-in form shows: this week, the metrics with their last values, and the row already logged.
+ * The caller reads the tab (openClientTab) and takes the handling advice from the same read.
+ */
+export function checkInForm(tab: ClientTab, zone: Zone, weekStart: Weekday): CheckInFormData {
+  const clientId = tab.clientId;
   const week = weekOf(todayIn(zone), weekStart);
   const existingRow = findWeekRow(tab.log, week);
   const cells = (row: number) => tab.values[row] ?? [];

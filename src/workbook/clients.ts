@@ -15,6 +15,8 @@ import { moneyCard, type MoneyCardData } from './money-card';
 import { rosterClients, type OpenRoster, type RosterClient } from './roster';
 import { PAYMENTS, REQUESTS, ROSTER } from './schema';
 import { cardAdvice, clientHistory, type CardAdviceData } from './card-advice';
+import { handlingOf } from './client-handling';
+import type { ClientHandling } from '../core/client-handling';
 import { activeSpreadsheet, cell, dataRows, readSettings, readTable, readZone } from './tables';
 
 export interface ClientSummaryData {
@@ -130,6 +132,8 @@ export interface ClientCardData {
   money: MoneyCardData;
   /** Health, churn triage and growth (card-advice.ts); null for an ended client. */
   advice: CardAdviceData | null;
+  /** The client type's handling advice and what it means this week (client-handling.ts). */
+  handling: ClientHandling;
   state: {
     status: ClientStatusName;
     checkIn: string;
@@ -232,6 +236,7 @@ export function clientCard(clientId: string | null): ClientCardData | null {
       today,
       settings.healthWeights,
     ),
+    handling: handlingOf(ss, tab, { ...client, current: owesCheckIns(state.status) }, settings, zone, today),
     state: {
       status: state.status,
       checkIn: state.checkIn,

@@ -6,6 +6,7 @@ import { CLIENT_STATUSES, CLIENT_TYPES, LEAVE_REASONS, REQUEST_DECISIONS } from 
 import { DEFAULT_CADENCE_DAYS } from '../core/cadence';
 import { DEFAULT_LTV_TO_CAC_RATIO } from '../core/ltv';
 import { ADVICE_COLUMNS, ADVICE_SETTING, ADVICE_SETTINGS, RATES_SHEET } from './advice-schema';
+import { HANDLING_SETTINGS } from './handling-schema';
 
 export type ColumnFormat = 'date' | 'currency' | 'integer' | 'percent' | 'text' | 'decimal';
 
@@ -194,6 +195,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     value: () => DEFAULT_CADENCE_DAYS[type],
     about: 'Default check-in cadence for new clients of this type.',
   })),
+  ...HANDLING_SETTINGS,
   {
     label: SETTING.ltvToCac,
     value: () => DEFAULT_LTV_TO_CAC_RATIO,

@@ -10,6 +10,7 @@ import { parseNumber } from '../core/parse';
 import type { HealthSignal } from '../core/health';
 import { sheetAt, writeBlock, type Zone } from './cells';
 import { HEALTH_WEIGHT_ROWS } from './advice-schema';
+import { handlingFromSettings } from './handling-schema';
 import { SETTING, SETTINGS, SETTINGS_HEADER, SHEET, type TableSpec } from './schema';
 
 export type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -115,6 +116,8 @@ export interface Settings {
   ltvToCac: number;
   graceDays: number;
   cadence: Partial<Record<ClientTypeName, number>>;
+  /** Handling advice per client type (Settings, blank → core/client-handling's default). */
+  handling: Record<ClientTypeName, string>;
   /** The health weights of the Settings rows, by signal (HEALTH_WEIGHT_ROWS). */
   healthWeights: Record<HealthSignal, number>;
   rateFloor: number;
@@ -152,6 +155,7 @@ export function settingsFromValues(values: readonly unknown[][], locale: string)
     ltvToCac: number(SETTING.ltvToCac, (n) => n > 0),
     graceDays: number(SETTING.graceDays, (n) => n >= 0),
     cadence,
+    handling: handlingFromSettings(raw),
     healthWeights: Object.fromEntries(
       HEALTH_WEIGHT_ROWS.map(([label, signal]) => [signal, number(label, (n) => n >= 0)]),
     ) as Record<HealthSignal, number>,

@@ -13,6 +13,7 @@ import { clientPicker } from './client-picker';
 import { latePaymentLine, undecidedRequests } from './card-money';
 import { conversationSection } from './card-conversation';
 import { growthSection } from './card-growth';
+import { handlingSection } from './card-handling';
 import { healthSection, healthSummary } from './card-health';
 import { notesLoader } from './card-notes';
 import { profitSection } from './card-profit';
@@ -138,6 +139,7 @@ function renderCard(card: ClientCard, nav: Navigate): HTMLElement {
     ),
     card.advice ? healthSection(card.advice) : null,
     card.advice ? triageSection(card.advice, conversation.prepare) : null,
+    handlingSection(card.handling, () => nav({ view: 'editClient', clientId: client.clientId })),
     growthSection(client.clientId, card.advice, notes),
     section('Satisfaction', satisfaction(card.satisfaction)),
     section('Payments', latePaymentLine(card.money), payments(card.payments)),

@@ -6,24 +6,18 @@
  * previous check-in is shown beside its field and kept on one more Enter.
  * The VA's name ("Entered by") sits above, outside that chain: required once, remembered by the server.
  */
-import type { CheckInEntry, CheckInForm, DueClient, DueList, MetricForm } from '../../ui/rpc-types';
+import type { CheckInForm, DueClient, MetricForm } from '../../ui/rpc-types';
 import { h, replaceChildren, uid } from '../dom';
 import { enterAdvances, errorMessage, FormController, notSaved, numberInput, textArea } from '../form';
 import { formatDate, formatNumber, formatShortDate, plural } from '../format';
 import { run } from '../rpc';
-import { checkMetric, checkSatisfaction } from '../validate';
 import { sidebarContext } from '../context';
-import { contentProblem, metricWarning, NO_CONTACT_LABEL } from '../../core/checkin';
-import { ownValue, setOwn } from '../../core/own';
+import { NO_CONTACT_LABEL } from '../../core/checkin';
+import { handlingSection } from './card-handling';
+import { CheckInRound, checkSave, draftOf, TEXT_FIELDS, typedValue, warningFor } from './checkin-state';
 
 /** The server keeps at most this many characters of the name (trimmed). */
 const ENTERED_BY_MAX = 80;
-
-const TEXT_FIELDS = [
-  { key: 'wins', label: 'Wins' },
-  { key: 'blockers', label: 'Blockers' },
-  { key: 'notes', label: 'Notes' },
-] as const;
 
 export function checkinView(root: HTMLElement, view: { clientId?: string }): void {
   const progressText = h('span', { class: 'progress-text' }, 'Loading…');
@@ -96,13 +90,8 @@ export function checkinView(root: HTMLElement, view: { clientId?: string }): voi
     listSection,
   );
 
-  let due: DueList | null = null;
-  const done = new Set<string>();
-  const skipped = new Set<string>();
-  // What was typed for a skipped client, kept (on the server, for this user) until it is saved.
-  const drafts = new Map<string, Record<string, string>>();
+  const round = new CheckInRound();
   const forms = new Map<string, Promise<CheckInForm>>();
-  let currentId: string | null = null;
 
   const loadForm = (clientId: string): Promise<CheckInForm> => {
     let form = forms.get(clientId);
@@ -114,15 +103,10 @@ export function checkinView(root: HTMLElement, view: { clientId?: string }): voi
     return form;
   };
 
-  const doneCount = (): number => {
-    if (!due) return 0;
-    const newlyDone = due.clients.filter((c) => !c.doneThisWeek && done.has(c.clientId)).length;
-    return Math.min(due.totalDue, due.doneCount + newlyDone);
-  };
-
   const renderProgress = (): void => {
+    const due = round.due;
     if (!due) return;
-    const count = doneCount();
+    const count = round.doneCount();
     progressText.textContent = `${count} of ${due.totalDue} done`;
     weekText.textContent = `Week of ${formatShortDate(due.weekOf)}`;
     bar.style.width = `${due.totalDue ? (100 * count) / due.totalDue : 100}%`;
@@ -134,18 +118,13 @@ export function checkinView(root: HTMLElement, view: { clientId?: string }): voi
   };
 
   const renderList = (): void => {
+    const due = round.due;
     if (!due) return;
     listSection.hidden = due.clients.length === 0;
     replaceChildren(
       list,
       due.clients.map((client) => {
-        const state = done.has(client.clientId)
-          ? 'done'
-          : client.clientId === currentId
-            ? 'current'
-            : skipped.has(client.clientId)
-              ? 'skipped'
-              : 'pending';
+        const state = round.stateOf(client.clientId);
         const stateLabel = { done: 'Done', current: 'Open now', skipped: 'Skipped', pending: 'To do' }[state];
         return h(
           'li',
@@ -168,45 +147,29 @@ export function checkinView(root: HTMLElement, view: { clientId?: string }): voi
     );
   };
 
-  /** The next client to do after `fromId`, going round the list; skipped and done clients are passed over. */
-  const nextPending = (fromId: string | null): string | null => {
-    if (!due) return null;
-    const clients = due.clients;
-    const start = clients.findIndex((c) => c.clientId === fromId);
-    for (let step = 1; step <= clients.length; step++) {
-      const client = clients[(start + step + clients.length) % clients.length];
-      if (client.clientId !== fromId && !done.has(client.clientId) && !skipped.has(client.clientId)) {
-        return client.clientId;
-      }
-    }
-    return null;
-  };
-
   const openNext = (fromId: string | null): void => {
-    const next = nextPending(fromId);
+    const next = round.nextPending(fromId);
     if (next) open(next);
     else renderFinished();
   };
 
   const open = async (clientId: string): Promise<void> => {
-    currentId = clientId;
-    skipped.delete(clientId);
+    const summary = round.open(clientId);
     renderProgress();
-    const summary = due?.clients.find((c) => c.clientId === clientId);
     replaceChildren(main, h('p', { class: 'loading' }, `Opening ${summary ? summary.name : 'the client'}…`));
     let form: CheckInForm;
     try {
       form = await loadForm(clientId);
     } catch (error) {
-      if (currentId !== clientId) return;
+      if (round.currentId !== clientId) return;
       const retry = h('button', { type: 'button', onclick: () => open(clientId) }, 'Try again');
       replaceChildren(main, h('div', { class: 'message error', role: 'alert' }, errorMessage(error)), retry);
       retry.focus();
       return;
     }
-    if (currentId !== clientId) return;
-    renderForm(form, summary ?? null, drafts.get(clientId) ?? null);
-    const next = nextPending(clientId);
+    if (round.currentId !== clientId) return;
+    renderForm(form, summary, round.drafts.get(clientId) ?? null);
+    const next = round.nextPending(clientId);
     if (next) loadForm(next).catch(() => undefined);
   };
 
@@ -217,26 +180,24 @@ export function checkinView(root: HTMLElement, view: { clientId?: string }): voi
   ): void => {
     const controller = new FormController();
     const existing = form.existing;
-    const typed = (key: string, fallback: string): string => ownValue<string>(draft, key) ?? fallback;
+    const typed = (key: string, fallback: string): string => typedValue(draft, key, fallback);
     const locale = sidebarContext().locale;
     const metricFields = form.metrics.map((metric) =>
       metricField(
         controller,
         metric,
-        typed(`values.${metric.name}`, ownValue<string>(existing?.values, metric.name) ?? ''),
+        typed(`values.${metric.name}`, typedValue(existing?.values ?? null, metric.name, '')),
         form.previousWeekOf,
       ),
     );
     // A warning shown for a metric, with the text it was about: Enter again on that same text keeps it.
     const pending = new Map<string, string>();
-    const warningFor = (metric: (typeof form.metrics)[number]): string | null =>
-      metricWarning(controller.value(`values.${metric.name}`).trim(), metric, metric.last, locale);
     for (const metric of form.metrics) {
       const input = controller.control<HTMLInputElement>(`values.${metric.name}`);
       input.addEventListener('keydown', (event) => {
         if (event.key !== 'Enter' || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return;
         const text = input.value.trim();
-        const warning = warningFor(metric);
+        const warning = warningFor(metric, text, locale);
         if (warning === null || pending.get(metric.name) === text) return;
         event.preventDefault();
         event.stopPropagation();
@@ -275,6 +236,7 @@ export function checkinView(root: HTMLElement, view: { clientId?: string }): voi
         h('h2', { id: 'checkin-client-name', class: 'client-name' }, form.client.name),
         h('div', { class: 'muted small' }, clientFacts(form, summary)),
       ),
+      handlingSection(form.handling),
       controller.general,
       existing
         ? h(
@@ -331,51 +293,13 @@ export function checkinView(root: HTMLElement, view: { clientId?: string }): voi
       if (controller.busy) return;
       controller.clearErrors();
       const enteredBy = nameInput.value.replace(/\s+/g, ' ').trim();
-      const entry: CheckInEntry = {
-        clientId: form.client.clientId,
-        weekOf: form.weekOf,
-        values: {},
-        satisfaction: fieldText('satisfaction'),
-        wins: fieldText('wins'),
-        blockers: fieldText('blockers'),
-        notes: fieldText('notes'),
+      const { entry, errors, warnings } = checkSave(form, fieldText, {
         enteredBy,
         noContact: controller.checked('noContact'),
-        confirmed: [],
-      };
-      const errors: { field: string; message: string }[] = [];
-      const warnings: { field: string; message: string }[] = [];
-      let measured = false;
-      for (const metric of form.metrics) {
-        const key = `values.${metric.name}`;
-        const text = controller.value(key).trim();
-        const check = checkMetric(metric.name, text, metric.unit);
-        if (!check.ok) errors.push({ field: key, message: check.message });
-        else if (check.value !== null) measured = true;
-        setOwn(entry.values, metric.name, text);
-        const warning = check.ok ? warningFor(metric) : null;
-        if (warning !== null && pending.get(metric.name) === text) entry.confirmed?.push(metric.name);
-        else if (warning !== null) warnings.push({ field: key, message: warning });
-      }
-      const score = checkSatisfaction(entry.satisfaction);
-      if (!score.ok) errors.push({ field: 'satisfaction', message: score.message });
-      else if (score.value !== null) measured = true;
-      const written = entry.wins !== '' || entry.blockers !== '' || entry.notes !== '';
-      const content = contentProblem(
-        { measured, written, noContact: entry.noContact === true },
-        form.metrics.length > 0 || form.fields.satisfaction,
-      );
-      if (content && errors.length === 0) errors.push(content);
-      if (existing) {
-        if (!controller.checked('replace')) {
-          errors.push({
-            field: 'replace',
-            message: 'Tick this to replace the row already logged this week.',
-          });
-        } else {
-          entry.replace = true;
-        }
-      }
+        replace: existing ? controller.checked('replace') : false,
+        pending,
+        locale,
+      });
       if (errors.length) {
         controller.showErrors(errors);
         return;
@@ -405,8 +329,7 @@ export function checkinView(root: HTMLElement, view: { clientId?: string }): voi
           return;
         }
         forms.delete(form.client.clientId);
-        done.add(form.client.clientId);
-        if (drafts.delete(form.client.clientId))
+        if (round.saved(form.client.clientId))
           run('rpcSkipCheckIn', { clientId: form.client.clientId, weekOf: form.weekOf, draft: null }).catch(() => undefined); // prettier-ignore
         replaceChildren(
           saved,
@@ -419,19 +342,9 @@ export function checkinView(root: HTMLElement, view: { clientId?: string }): voi
 
     const skip = (): void => {
       if (controller.busy) return;
-      const draft: Record<string, string> = {};
-      for (const key of [
-        ...form.metrics.map((m) => `values.${m.name}`),
-        'satisfaction',
-        ...TEXT_FIELDS.map((f) => f.key),
-      ])
-        // prettier-ignore
-        if (fieldText(key) !== '') setOwn(draft, key, fieldText(key));
-      const kept = Object.keys(draft).length > 0;
+      const draft = draftOf(form, fieldText);
       const clientId = form.client.clientId;
-      skipped.add(clientId);
-      if (kept) drafts.set(clientId, draft);
-      else drafts.delete(clientId);
+      const kept = round.skip(clientId, draft);
       // Kept for the week on the server, so a reopened sidebar still shows the skip and the values.
       run('rpcSkipCheckIn', { clientId, weekOf: form.weekOf, draft: kept ? draft : {} })
         .then((result) => {
@@ -495,9 +408,10 @@ export function checkinView(root: HTMLElement, view: { clientId?: string }): voi
   };
 
   const renderFinished = (): void => {
-    currentId = null;
+    round.finish();
     renderProgress();
-    const leftOut = due ? due.clients.filter((c) => skipped.has(c.clientId) && !done.has(c.clientId)) : [];
+    const due = round.due;
+    const leftOut = round.leftOut();
     const back = leftOut.length
       ? h(
           'button',
@@ -505,8 +419,8 @@ export function checkinView(root: HTMLElement, view: { clientId?: string }): voi
             type: 'button',
             class: 'action',
             onclick: () => {
-              skipped.clear();
-              open(leftOut[0].clientId);
+              const first = round.backToSkipped();
+              if (first) open(first);
             },
           },
           'Go back to skipped',
@@ -523,7 +437,7 @@ export function checkinView(root: HTMLElement, view: { clientId?: string }): voi
           'p',
           null,
           due && due.totalDue
-            ? `${doneCount()} of ${due.totalDue} clients checked in for the week of ${formatDate(due.weekOf)}.`
+            ? `${round.doneCount()} of ${due.totalDue} clients checked in for the week of ${formatDate(due.weekOf)}.`
             : 'No client is due this week.',
         ),
         leftOut.length ? h('p', null, `Skipped: ${leftOut.map((c) => c.name).join(', ')}.`) : null,
@@ -535,14 +449,8 @@ export function checkinView(root: HTMLElement, view: { clientId?: string }): voi
 
   run('rpcGetDueList')
     .then((list) => {
-      due = list;
+      round.start(list);
       if (!nameTyped && list.enteredBy) nameInput.value = list.enteredBy;
-      for (const client of list.clients) if (client.doneThisWeek) done.add(client.clientId);
-      for (const [clientId, draft] of Object.entries(list.skipped ?? {})) {
-        if (done.has(clientId)) continue;
-        skipped.add(clientId);
-        if (Object.keys(draft).length) drafts.set(clientId, draft);
-      }
       renderProgress();
       if (view.clientId) open(view.clientId);
       else openNext(null);

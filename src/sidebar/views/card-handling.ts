@@ -1,0 +1,27 @@
+/**
+ * Handling advice by client type, on the card and in the check-in form: the type, its one-liner
+ * (Settings, or the default) and what it means this week (core/client-handling.ts, decided on the server).
+ */
+import type { ClientHandling } from '../../ui/rpc-types';
+import { h } from '../dom';
+
+/** `onEdit` opens Edit client, offered when the client has no type yet. */
+export function handlingSection(handling: ClientHandling, onEdit?: () => void): HTMLElement {
+  const type = handling.clientType;
+  return h(
+    'section',
+    { class: 'card-section handling', 'data-section': 'handling' },
+    h('h3', null, type ? `Handling: ${type}` : 'Handling'),
+    h('p', { class: 'handling-advice small', 'data-field': 'handling-advice' }, handling.advice),
+    handling.thisWeek
+      ? h(
+          'p',
+          { class: `handling-week ${handling.act ? 'act' : 'ok'}`, 'data-field': 'handling-this-week' },
+          handling.thisWeek,
+        )
+      : null,
+    !type && onEdit
+      ? h('button', { type: 'button', class: 'link-button', 'data-action': 'set-client-type', onclick: onEdit }, 'Set the client type') // prettier-ignore
+      : null,
+  );
+}
