@@ -59,4 +59,5 @@ export {
   rpcMakeProgressReport,
 } from './ui/rpc';
 export { rpcRecordRaise, rpcSetClientHours, rpcGetClientProfit } from './ui/rpc-advice';
+export { rpcGetMetricHistory } from './ui/rpc-expectations';
 export { CLIENTTABS_PROBE } from './formulas/probe';
