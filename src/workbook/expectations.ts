@@ -88,9 +88,8 @@ export function metricRecords(client: RosterClient, tab: ClientTab): MetricRecor
   });
 }
 
-/** Every client's metric history (a client whose tab is gone or unreadable is left out). */
-export function metricHistory(): MetricHistory {
-  const { ss, zone, clients } = readContext();
+/** The metric records of `clients` (a client whose tab is gone or unreadable is left out). */
+export function recordsOf(ss: Spreadsheet, zone: Zone, clients: readonly RosterClient[]): MetricRecord[] {
   const index = indexedClients();
   const records: MetricRecord[] = [];
   for (const client of clients) {
@@ -98,5 +97,11 @@ export function metricHistory(): MetricHistory {
     const tab = (entry && readIndexed(ss, client, entry, zone)) || readByTabId(ss, client, zone);
     if (tab) records.push(...metricRecords(client, tab));
   }
-  return { intlLocale: intlLocaleOf(zone.locale), records };
+  return records;
+}
+
+/** Every client's metric history. */
+export function metricHistory(): MetricHistory {
+  const { ss, zone, clients } = readContext();
+  return { intlLocale: intlLocaleOf(zone.locale), records: recordsOf(ss, zone, clients) };
 }
