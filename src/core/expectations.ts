@@ -252,18 +252,20 @@ export function expectationLines(
   if (!check.best)
     return { warning: null, summary: `No earlier client has a ${name} logged to compare with.` };
   const best = `${fmt(check.best.value)} (${check.best.client}, ${monthsText(check.best.months)})`;
-  const parts = [`Best so far ${best}`];
+  const warning =
+    check.verdict === 'first'
+      ? `Your best ${name} so far is ${best}. ${fmt(metric.target)} would be a first: say so now, or set a target you can beat.`
+      : null;
+  // The warning already names the best: the numbers under it do not repeat it.
+  const parts = warning ? [] : [`Best so far ${best}`];
   if (check.clients > 1) parts.push(`median ${fmt(check.median)}`);
   if (check.reached && metric.target !== null) {
     const within =
       check.reached.medianMonths === null ? '' : `, in a median ${monthsText(check.reached.medianMonths)}`;
     parts.push(`${check.reached.count} of ${check.clients} reached ${fmt(metric.target)}${within}`);
   }
-  const summary = parts.join(' · ') + '.';
-  const warning =
-    check.verdict === 'first'
-      ? `Your best ${name} so far is ${best}. ${fmt(metric.target)} would be a first: say so now, or set a target you can beat.`
-      : null;
+  const text = parts.join(' · ');
+  const summary = text ? `${text.charAt(0).toUpperCase()}${text.slice(1)}.` : '';
   return { warning, summary };
 }
 

@@ -99,7 +99,7 @@ describe('checkExpectation', () => {
     expect(lines.warning).toBe(
       'Your best cost per lead so far is $30 (Acme, 14 months). $20 would be a first: say so now, or set a target you can beat.',
     );
-    expect(lines.summary).toBe('Best so far $30 (Acme, 14 months) · median $35 · 0 of 3 reached $20.');
+    expect(lines.summary).toBe('Median $35 · 0 of 3 reached $20.');
   });
 
   test('a target exactly at the best is not a first', () => {
