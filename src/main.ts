@@ -17,6 +17,7 @@ export {
   CLIENT_DAYS_LATE,
   CLIENT_EFFECTIVE_RATE,
   CLIENT_PROFIT,
+  CLIENT_BEST_ACHIEVED,
 } from './formulas';
 export {
   menuSetUpWorkbook,

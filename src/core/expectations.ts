@@ -124,6 +124,13 @@ export function atLeastAsGood(value: number, than: number, direction: Direction)
   return direction === 'up' ? value >= than : value <= than;
 }
 
+/** The best of `values` for a metric going `direction` (highest up, lowest down); null when there are none. */
+export function bestValue(values: readonly number[], direction: Direction): number | null {
+  let best: number | null = null;
+  for (const value of values) if (best === null || atLeastAsGood(value, best, direction)) best = value;
+  return best;
+}
+
 function monthsBetween(fromDay: number, toDay: number): number {
   return Math.max(0, Math.round((toDay - fromDay) / AVERAGE_MONTH_DAYS));
 }
