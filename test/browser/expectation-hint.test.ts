@@ -9,6 +9,7 @@ import {
   openPlayground,
   openView,
   screenshotSidebar,
+  showTab,
   startSession,
   type Session,
 } from './harness';
@@ -61,6 +62,19 @@ describeInBrowser('the expectation check in New client, in Chromium', () => {
     await expectText(frame, '.expectation-summary', 'No earlier client has a CPL logged to compare with.');
     expect(snapshot()).toBe(before);
     expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  test('the card of a client whose target is beyond the best ever says so, with the numbers', async () => {
+    const { page, errors } = await openPlayground(session);
+    await showTab(page, 'Bright Path Solar');
+    const card = await openView(page, /client card/i, 'card');
+    await expectText(
+      card,
+      '[data-section="expectations"]',
+      'Target set beyond anything achieved before: Cost per lead $20; the best so far is $30 (Summit Plumbing, 14 months).',
+    );
+    await screenshotSidebar(page, 'card-expectation');
     expect(errors).toEqual([]);
   });
 });
