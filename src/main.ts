@@ -17,6 +17,7 @@ export {
   CLIENT_DAYS_LATE,
   CLIENT_EFFECTIVE_RATE,
   CLIENT_PROFIT,
+  CLIENT_BEST_ACHIEVED,
 } from './formulas';
 export {
   menuSetUpWorkbook,
@@ -59,4 +60,5 @@ export {
   rpcMakeProgressReport,
 } from './ui/rpc';
 export { rpcRecordRaise, rpcSetClientHours, rpcGetClientProfit } from './ui/rpc-advice';
+export { rpcGetMetricHistory } from './ui/rpc-expectations';
 export { CLIENTTABS_PROBE } from './formulas/probe';

@@ -37,6 +37,8 @@ export interface ReportInput {
   dateFormat: string;
   /** The spreadsheet's locale (`en_US`, `de_DE`), for numbers. */
   intlLocale: string;
+  /** Context for the conversation (core/expectations.ts `beyondBestNotes`): targets beyond anything achieved before. */
+  context?: readonly string[];
 }
 
 export interface ReportMetricRow {
@@ -138,6 +140,7 @@ export function reportText(input: ReportInput): string {
       `- ${row.name}: ${fmt(row.baseline, row.unit)} on day one, ${fmt(row.now, row.unit)} now, target ${fmt(row.target, row.unit)}${way}.${recent}`,
     );
   }
+  for (const note of input.context ?? []) lines.push(`- ${note}`);
   const wins = reportWins(input);
   lines.push('', 'Wins');
   if (!wins.length) lines.push('- None logged yet.');

@@ -10,3 +10,4 @@ export { CLIENT_HEALTH } from './health';
 export { CLIENT_NEXT_CHECKIN } from './next-checkin';
 export { CLIENT_DAYS_LATE } from './days-late';
 export { CLIENT_EFFECTIVE_RATE, CLIENT_PROFIT } from './profit';
+export { CLIENT_BEST_ACHIEVED } from './best-achieved';

@@ -278,3 +278,4 @@ export function rpcMakeProgressReport(clientId: string): Result<ProgressReport> 
 
 // The advice RPCs live in rpc-advice.ts; re-exported so the sidebar's typed `run` knows them.
 export { rpcGetClientProfit, rpcRecordRaise, rpcSetClientHours } from './rpc-advice';
+export { rpcGetMetricHistory } from './rpc-expectations';

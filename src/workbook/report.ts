@@ -17,6 +17,8 @@ import {
   type ReportInput,
 } from '../core/progress-report';
 import { REPORT_TAB_PREFIX } from './schema';
+import { beyondBestNotes } from '../core/expectations';
+import { metricRecords, recordsOf } from './expectations';
 import { asText, dayToCell, readNumber, readText, writeBlock, sheetAt, type Zone } from './cells';
 import { openRosterClient, type ClientTab } from './client-log';
 import { todayIn } from './checkin';
@@ -158,6 +160,7 @@ function writeReport(sheet: Sheet, input: ReportInput, zone: Zone, dateFormat: s
     ]);
   });
   if (!metrics.length) rows.push(line('No measures defined yet.'));
+  for (const note of input.context ?? []) rows.push(line(asText(note)));
   rows.push(blank(), line('Wins logged'));
   const firstWinRow = rows.length + 1;
   for (const win of wins) rows.push([dayToCell(win.day, zone), asText(win.text), ...Array<unknown>(WIDTH - 2).fill('')]); // prettier-ignore
@@ -208,15 +211,22 @@ export function makeReport(clientId: unknown): Outcome<ReportMade> {
     const ss = activeSpreadsheet();
     const zone = readZone(ss);
     const settings = readSettings(ss, zone.locale);
-    const client = rosterClients(requireTable(ss, ROSTER), zone, settings).find(
-      (c) => c.clientId === clientId,
-    );
+    const clients = rosterClients(requireTable(ss, ROSTER), zone, settings);
+    const client = clients.find((c) => c.clientId === clientId);
     if (!client) {
       const message = `No client with ID ${clip(clientId)} in the Clients sheet.`;
       return { ok: false, errors: [{ field: 'clientId', message }], message };
     }
     const tab = openRosterClient(ss, client, zone);
     const input = reportInput(client, tab, zone, settings.dateFormat, todayIn(zone));
+    // Every other client's tab is read once (the expectation check's history); the report is not budgeted.
+    const others = recordsOf(
+      ss,
+      zone,
+      clients.filter((c) => c.clientId !== client.clientId),
+    );
+    const own = metricRecords(client, tab);
+    input.context = beyondBestNotes(client.clientId, own, others, input.intlLocale);
     const name = reportTabName(client.name);
     const target = reportSheet(ss, client.clientId, name);
     if (typeof target === 'string') return { ok: false, errors: [], message: target };

@@ -25,7 +25,7 @@ describe('Help and Formulas menu items', () => {
     expect(emulator.ui.dialogs).toHaveLength(1);
     const html = emulator.ui.dialogs[0].html;
     const formulas = bundle.functions.filter((name) => name.startsWith('CLIENT_'));
-    expect(formulas).toHaveLength(12);
+    expect(formulas).toHaveLength(13);
     for (const name of formulas) expect(html).toContain(`${name}(`);
     // ...with the examples of their JSDoc, as the user would type them.
     const examples = [...code.matchAll(/@example (=CLIENT_\w+\(.*\))$/gm)].map((m) => m[1]);

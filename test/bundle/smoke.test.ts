@@ -153,6 +153,7 @@ describe('dist/Code.js as Apps Script loads it', () => {
     const { file, functions } = topLevel();
     const formulas = [...functions.values()].filter((fn) => fn.name!.text.startsWith('CLIENT_'));
     expect(formulas.map((fn) => fn.name!.text).sort()).toEqual([
+      'CLIENT_BEST_ACHIEVED',
       'CLIENT_CHURN',
       'CLIENT_DAYS_LATE',
       'CLIENT_EFFECTIVE_RATE',

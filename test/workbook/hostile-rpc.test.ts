@@ -156,6 +156,7 @@ const CAMPAIGN: Record<
   rpcSaveNeed: { args: fc.tuple(fc.oneof(tampered(NEED), textual(NEED, ['need']))), mutation: true },
   rpcMakeProgressReport: { args: clientId, mutation: true, runs: Math.ceil(RUNS / 4) },
   rpcGetClientProfit: { args: fc.tuple(fc.oneof(fc.constant('C-0001'), hostileValue)), mutation: false },
+  rpcGetMetricHistory: { args: fc.array(hostileValue, { maxLength: 2 }), mutation: false },
   rpcRecordRaise: { args: fc.tuple(fc.oneof(tampered(RAISE), textual(RAISE, ['note']))), mutation: true }, // prettier-ignore
   rpcSetClientHours: { args: fc.tuple(tampered({ clientId: 'C-0001', hoursPerMonth: '12' })), mutation: true }, // prettier-ignore
   rpcOffboardClient: { args: fc.tuple(tampered({ clientId: 'C-0001', endDate: '2024-09-30', reason: 'Poor fit', noticeDate: '2024-08-01', endAtPeriodClose: false })), mutation: true }, // prettier-ignore

@@ -102,4 +102,22 @@ describe('the progress report', () => {
     const scan = h.call<AdoptScan>('rpcScanForAdoption');
     expect([...scan.candidates.map((c) => c.tabName), ...scan.skipped.map((s) => s.tabName)]).not.toContain('Report – Acme Co'); // prettier-ignore
   });
+
+  test('a target beyond anything achieved before is said, with the best so far, as context', () => {
+    const { h, id } = setUp();
+    const bolt = h.call<R<{ clientId: string }>>('rpcCreateClient', {
+      ...SAMPLE_CLIENT,
+      name: 'Bolt Ltd',
+      startDate: '2024-02-05',
+      metrics: [{ name: 'CPL', unit: '$', direction: 'down', baseline: '40', target: '25' }],
+    }).value.clientId;
+    expect(h.call<R>('rpcSaveCheckIn', checkIn(bolt, '2024-05-06', { values: { CPL: '26' } })).ok).toBe(true);
+    // Acme's target is $20 a lead; Bolt's best is $26, three months in: a first. Revenue has no history.
+    const note = 'Target set beyond anything achieved before: Cost per lead 20 USD; the best so far is 26 USD (Bolt Ltd, 3 months).'; // prettier-ignore
+    const made = h.call<R>('rpcMakeProgressReport', id);
+    expect(made.value.text).toContain(`\n- ${note}\n`);
+    expect(h.sheet('Report – Acme Co').getRange('A13').getValue()).toBe(note);
+    // Bolt's own report: $25 is within Acme's $24, so nothing is said.
+    expect(h.call<R>('rpcMakeProgressReport', bolt).value.text).not.toContain('Target set beyond');
+  });
 });

@@ -14,6 +14,7 @@ import { latePaymentLine, undecidedRequests } from './card-money';
 import { conversationSection } from './card-conversation';
 import { growthSection } from './card-growth';
 import { handlingSection } from './card-handling';
+import { expectationNotes } from './card-expectations';
 import { healthSection, healthSummary } from './card-health';
 import { notesLoader } from './card-notes';
 import { profitSection } from './card-profit';
@@ -136,6 +137,7 @@ function renderCard(card: ClientCard, nav: Navigate): HTMLElement {
       card.metrics.length
         ? h('ul', { class: 'metric-list' }, card.metrics.map(metricRow))
         : h('p', { class: 'muted small' }, 'No metrics defined.'),
+      expectationNotes(client.clientId),
     ),
     card.advice ? healthSection(card.advice) : null,
     card.advice ? triageSection(card.advice, conversation.prepare) : null,

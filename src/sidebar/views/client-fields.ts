@@ -7,6 +7,7 @@ import { h } from '../dom';
 import { FormController, numberInput, select, textInput } from '../form';
 import { formatNumber } from '../format';
 import { checkAmount, checkNumber } from '../validate';
+import type { ExpectationHints } from './expectation-hint';
 
 export const CLIENT_TYPES: { value: ClientType; hint: string }[] = [
   { value: 'Laissez-faire', hint: 'Hands-off; checks in rarely' },
@@ -143,8 +144,15 @@ export interface MetricsEditor {
   toRowFields(errors: FieldError[]): FieldError[];
 }
 
-/** The list of metric rows with "+ Add a metric"; `removeHint` says what removing keeps (an edit). */
-export function metricsEditor(controller: FormController, removeHint?: string): MetricsEditor {
+/**
+ * The list of metric rows with "+ Add a metric"; `removeHint` says what removing keeps (an edit);
+ * `hints` shows the expectation check under each target.
+ */
+export function metricsEditor(
+  controller: FormController,
+  removeHint?: string,
+  hints?: ExpectationHints,
+): MetricsEditor {
   const list = h('div', { class: 'metric-rows' });
   let count = 0;
   const keys: number[] = [];
@@ -162,7 +170,7 @@ export function metricsEditor(controller: FormController, removeHint?: string): 
     const index = count++;
     keys.push(index);
     if (initial?.from) origins.set(index, initial.from);
-    const row = metricRow(controller, index, initial, () => {
+    const row = metricRow(controller, index, initial, hints, () => {
       forget(index);
       row.remove();
       renumber();
@@ -245,6 +253,7 @@ function metricRow(
   controller: FormController,
   index: number,
   initial: MetricRowValue | undefined,
+  hints: ExpectationHints | undefined,
   remove: () => void,
 ): HTMLElement {
   const key = (prop: string) => `metrics.${index}.${prop}`;
@@ -291,5 +300,6 @@ function metricRow(
         numberInput(initial?.target ?? '', { placeholder: 'Where they aim' }),
       ),
     ),
+    hints ? hints.forRow(controller, index) : null,
   );
 }

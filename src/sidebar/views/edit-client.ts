@@ -13,6 +13,7 @@ import type { Navigate } from '../router';
 import { checkNumber } from '../validate';
 import { ClientForm } from './client-form';
 import { metricsEditor, moneyErrors, profitFields, typeAndCadence } from './client-fields';
+import { expectationHints } from './expectation-hint';
 import { numberInput } from '../form';
 import { formatNumber } from '../format';
 
@@ -21,7 +22,12 @@ export function editClientView(root: HTMLElement, view: { clientId?: string }, n
   const { controller, picker } = scaffold;
   const typed = typeAndCadence();
   const profit = profitFields(controller);
-  const metrics = metricsEditor(controller, 'Removing a metric keeps its column and values in the tab.');
+  const hints = expectationHints();
+  const metrics = metricsEditor(
+    controller,
+    'Removing a metric keeps its column and values in the tab.',
+    hints,
+  );
   const adoptedNote = h(
     'div',
     { class: 'hint', hidden: true },
@@ -84,6 +90,7 @@ export function editClientView(root: HTMLElement, view: { clientId?: string }, n
     const mine = ++token;
     loaded = null;
     scaffold.save.disabled = true;
+    hints.load(clientId);
     run('rpcGetClientEdit', clientId)
       .then((data) => {
         if (mine !== token) return;

@@ -19,14 +19,17 @@ import { run } from '../rpc';
 import type { Navigate } from '../router';
 import { checkIsoDate, checkNumber, checkRequired } from '../validate';
 import { metricsEditor, moneyErrors, profitFields, typeAndCadence } from './client-fields';
+import { expectationHints } from './expectation-hint';
 
 export function newClientView(root: HTMLElement, nav: Navigate): void {
   const controller = new FormController();
   const typed = typeAndCadence();
   const { type, cadence } = typed;
   const profit = profitFields(controller);
-  const metrics = metricsEditor(controller);
+  const hints = expectationHints();
+  const metrics = metricsEditor(controller, undefined, hints);
   metrics.add();
+  hints.load();
 
   const save = h('button', { type: 'submit', class: 'action' }, 'Create client');
   const form = h(
