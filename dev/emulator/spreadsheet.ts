@@ -14,6 +14,7 @@ import * as Enums from './enums';
 import { rewriteRefs } from './formula';
 import { Cell, overlaps, ProtectionModel, SheetModel, Span, Style } from './model';
 import { Runtime } from './runtime';
+import { sortSpan } from './sort';
 import { UiImpl } from './services';
 import { CellValue, displayValue, parseUserInput } from './values';
 
@@ -1313,6 +1314,10 @@ export class RangeImpl extends EmuObject {
     };
     this.wb.protections.push(p);
     return new ProtectionImpl(this.rt, p);
+  }
+  sort(sortSpecObj: unknown) {
+    sortSpan(this.rt, this.span(), sortSpecObj);
+    return this;
   }
   copyTo(destination: RangeImpl, options?: { contentsOnly?: boolean; formatOnly?: boolean }) {
     const o = options ?? {};
