@@ -1,0 +1,15 @@
+/** A1 helpers of src/core/layout.ts. */
+import { absoluteA1 } from '../../src/core/layout';
+
+describe('absoluteA1', () => {
+  test('fixes columns and rows of cells, open-ended column ranges and row ranges', () => {
+    expect(absoluteA1('B12')).toBe('$B$12');
+    expect(absoluteA1('A13:A')).toBe('$A$13:$A');
+    expect(absoluteA1('C5:5')).toBe('$C$5:$5');
+    expect(absoluteA1('AB2:AB9')).toBe('$AB$2:$AB$9');
+  });
+  test('a reference already fixed stays as it is', () => {
+    expect(absoluteA1('$B$12')).toBe('$B$12');
+    expect(absoluteA1('$A13:A')).toBe('$A$13:$A');
+  });
+});
