@@ -787,11 +787,18 @@ const FLOWS: Record<string, Flow<unknown>> = {
   }),
 };
 
-/** Flows that append under the lock, and the sheet each appends to: two of them at once must both land. */
+/** Flows that write under the lock, and the sheet each needs set up: two of them at once must both land. */
 const TOGETHER: Record<string, string> = {
   payment: 'Payments',
   request: 'Requests',
   createClient: 'Clients',
+  createInvoice: 'Payments',
+  payInvoice: 'Payments',
+  decideRequest: 'Requests',
+  conversation: 'Clients',
+  need: 'Clients',
+  editClient: 'Clients',
+  offboard: 'Clients',
 };
 
 /**
