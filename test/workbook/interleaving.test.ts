@@ -19,6 +19,7 @@
 import fc from 'fast-check';
 import { sortKeys, sortOrder } from '../../dev/emulator/sort';
 import { checkIn, harness, SAMPLE_CLIENT, type Harness } from './helpers';
+import type { ClientEditData } from '../../src/ui/rpc-types';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type R = { ok: boolean; value?: Record<string, unknown>; message?: string };
@@ -517,23 +518,6 @@ const USER: Record<string, Action<unknown>> = {
   }),
 };
 
-type EditData = {
-  clientType: string;
-  cadenceDays: number;
-  monthlyFee: number | null;
-  yearlyProfit: number | null;
-  definitionOfSuccess: string;
-  scope: string;
-  adopted: boolean;
-  metrics: {
-    name: string;
-    unit: string;
-    direction: string;
-    baseline: number | null;
-    target: number | null;
-  }[];
-};
-
 /** Drops from the ledger what the user typed in a client's roster cell under `label`. */
 function forgetRosterCell(w: World, clientId: string, label: string): void {
   const roster = w.h.emu.spreadsheet.getSheetByName('Clients');
@@ -689,7 +673,7 @@ const FLOWS: Record<string, Flow<unknown>> = {
     params: fc.record({ client: fc.nat(3), change: fc.constantFrom('rename', 'add', 'fee'), name: fc.constantFrom('Sales', 'Calls', '__proto__', '=SUM(A1) 30', '007', 'Revenue'), fee: fc.constantFrom('2,500', '3000', '0') }), // prettier-ignore
     call(w, s) {
       const client = pick(w, s.client);
-      const data = client && read<EditData>(w, 'rpcGetClientEdit', client.clientId);
+      const data = client && read<ClientEditData>(w, 'rpcGetClientEdit', client.clientId);
       if (!client || !data) return null;
       const text = (n: number | null) => (n === null ? '' : String(n));
       const metrics = data.metrics.map((m) => ({ from: m.name, name: m.name, unit: m.unit, direction: m.direction, baseline: text(m.baseline), target: text(m.target) })); // prettier-ignore
@@ -712,7 +696,7 @@ const FLOWS: Record<string, Flow<unknown>> = {
       return { name: 'rpcEditClient', form, refusable: metrics.map((_, i) => `metrics.${i}.name`) };
     },
     landed(w, s, result) {
-      const data = read<EditData>(w, 'rpcGetClientEdit', String(result.value?.clientId));
+      const data = read<ClientEditData>(w, 'rpcGetClientEdit', String(result.value?.clientId));
       const changed = result.value?.changed as string[];
       // The user changed the fee through the form: what they typed in that cell before is replaced by their hand.
       if (changed.includes('fee')) forgetRosterCell(w, String(result.value?.clientId), 'Monthly fee');
