@@ -79,6 +79,20 @@ export function columnLetter(column: number): string {
   return letters;
 }
 
+/**
+ * A1 notation with every part fixed ("B12" → "$B$12", "A13:A" → "$A$13:$A", "C5:5" → "$C$5:$5"): a sorted roster row keeps
+ * pointing at its client's cells (a sort moves relative references with the row, as copying does).
+ */
+export function absoluteA1(a1: string): string {
+  return a1
+    .split(':')
+    .map((part) => {
+      const [, letters = '', row = ''] = /^\$?([A-Z]*)\$?(\d*)$/.exec(part) ?? [];
+      return `${letters && `$${letters}`}${row && `$${row}`}`;
+    })
+    .join(':');
+}
+
 /** A sheet name as it goes into a formula: always quoted, inner quotes doubled. */
 export function quoteSheetName(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;

@@ -5,6 +5,7 @@
  * text to paste into an email. Numbers and dates are written the spreadsheet's way (locale, Settings'
  * date format).
  */
+import { isDate } from './dates';
 import { formatDayAs } from './locale-date';
 import { progressFraction } from './progress';
 
@@ -147,4 +148,25 @@ export function reportText(input: ReportInput): string {
   for (const win of wins.slice(0, REPORT_MAX_WINS)) lines.push(`- ${formatDayAs(win.day, input.dateFormat)}: ${win.text}`); // prettier-ignore
   if (wins.length > REPORT_MAX_WINS) lines.push(`- and ${wins.length - REPORT_MAX_WINS} more since day one`);
   return lines.join('\n');
+}
+
+/**
+ * What a report tab holds, as one short string: its formulas (references aside) and typed values wherever
+ * they sit (so inserting an empty row or column keeps it), for telling a tab left as made from one the user edited.
+ */
+export function reportFingerprint(values: unknown[][], formulas: string[][]): string {
+  const cells: string[] = [];
+  values.forEach((row, r) =>
+    row.forEach((value, c) => {
+      const formula = formulas[r]?.[c] ?? '';
+      // References move when rows or columns are inserted: the formula's shape is what counts.
+      if (formula) cells.push(`f${formula.replace(/\$?\b[A-Z]{1,3}\$?\d+\b/g, '@')}`);
+      else if (isDate(value)) cells.push(`d${value.getTime()}`);
+      else if (value !== '' && value !== null && value !== undefined)
+        cells.push(`${typeof value}${String(value)}`);
+    }),
+  );
+  let hash = 5381;
+  for (const ch of cells.sort().join('\u0001')) hash = ((hash * 33) ^ ch.charCodeAt(0)) >>> 0;
+  return `${cells.length}:${hash.toString(36)}`;
 }

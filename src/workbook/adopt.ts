@@ -9,7 +9,7 @@ import { cadenceFor } from '../core/cadence';
 import type { FieldProblem } from '../core/checkin';
 import { normalizeLabel } from '../core/clients';
 import { formatIsoDay } from '../core/dates';
-import { columnLetter, formulaString, quoteSheetName } from '../core/layout';
+import { absoluteA1, columnLetter, formulaString, quoteSheetName } from '../core/layout';
 import { ownRecord } from '../core/own';
 import { progressFormula } from '../core/progress';
 import { asText, dayToCell, readText, sheetAt, strictDayReader, writeBlock, type Zone } from './cells';
@@ -381,8 +381,8 @@ export function adoptedLinks(
   const first = table.header + 2;
   const line = (index: number) =>
     rows
-      ? `${tab}!${columnLetter(index + 1)}${first}:${columnLetter(index + 1)}`
-      : `${tab}!${columnLetter(first)}${index + 1}:${index + 1}`;
+      ? `${tab}!${absoluteA1(`${columnLetter(index + 1)}${first}:${columnLetter(index + 1)}`)}`
+      : `${tab}!${absoluteA1(`${columnLetter(first)}${index + 1}:${index + 1}`)}`;
   const weeks = line(table.axis);
   const dated = `ISNUMBER(${weeks}),${weeks}<=TODAY()`;
   const measures = table.measures.slice(0, ROSTER_METRIC_SLOTS);
@@ -398,8 +398,8 @@ export function adoptedLinks(
       ? `FILTER({${weeks},${values}},${dated},LEN(${values})>0)`
       : `TRANSPOSE(FILTER({${weeks};${values}},${dated},LEN(${values})>0))`;
     formulas[`metric${i}`] = rows
-      ? `=${tab}!${columnLetter(measure.index + 1)}${table.header + 1}`
-      : `=${tab}!${columnLetter(table.header + 1)}${measure.index + 1}`;
+      ? `=${tab}!${absoluteA1(`${columnLetter(measure.index + 1)}${table.header + 1}`)}`
+      : `=${tab}!${absoluteA1(`${columnLetter(table.header + 1)}${measure.index + 1}`)}`;
     formulas[`latest${i}`] = `=IFERROR(INDEX(SORT(${pairs},1,FALSE),1,2),"")`;
     const latestColumn = roster.col[`latest${i}`];
     if (measure.baseline !== null && measure.target !== null && latestColumn >= 0) {

@@ -10,6 +10,7 @@ import { columnLetter } from '../core/layout';
 import { intlLocaleOf } from '../core/money';
 import {
   REPORT_MAX_WINS,
+  reportFingerprint,
   reportMetricRow,
   reportSubtitle,
   reportText,
@@ -102,6 +103,18 @@ export function reportInput(
   };
 }
 
+/** What the report tab holds now (formulas and typed values, wherever they sit). */
+function fingerprintOf(sheet: Sheet): string {
+  const range = sheet.getDataRange();
+  return reportFingerprint(range.getValues(), range.getFormulas());
+}
+
+/** True when the tab no longer holds what the last report wrote (a tab made before fingerprints: false). */
+function editedSinceMade(sheet: Sheet, clientId: string): boolean {
+  const made = properties().getProperty(`${REPORT_PREFIX}${clientId}.made`);
+  return made !== null && made !== fingerprintOf(sheet);
+}
+
 /** Our report tab for the client, a new one, or a refusal when a tab of the user's has the name. */
 function reportSheet(
   ss: Spreadsheet,
@@ -109,8 +122,14 @@ function reportSheet(
   name: string,
 ): { sheet: Sheet; replaced: boolean } | string {
   const remembered = Number(properties().getProperty(REPORT_PREFIX + clientId));
-  const ours = Number.isInteger(remembered) && remembered > 0 ? ss.getSheetById(remembered) : null;
+  let ours = Number.isInteger(remembered) && remembered > 0 ? ss.getSheetById(remembered) : null;
   const named = ss.getSheetByName(name);
+  // A report tab the user typed into is theirs from then on: remaking it would wipe what they typed.
+  if (ours && editedSinceMade(ours, clientId)) {
+    if (named && named.getSheetId() === ours.getSheetId())
+      return `"${clip(name)}" has changes of yours since ClientTabs made it. Rename that tab to keep them (or delete it), then make the report again.`; // prettier-ignore
+    ours = null;
+  }
   if (named && (!ours || named.getSheetId() !== ours.getSheetId()))
     return `A tab named "${clip(name)}" already exists and ClientTabs did not make it. Rename that tab, then make the report again.`;
   if (ours) {
@@ -231,6 +250,7 @@ export function makeReport(clientId: unknown): Outcome<ReportMade> {
     const target = reportSheet(ss, client.clientId, name);
     if (typeof target === 'string') return { ok: false, errors: [], message: target };
     writeReport(target.sheet, input, zone, settings.dateFormat);
+    properties().setProperty(`${REPORT_PREFIX}${client.clientId}.made`, fingerprintOf(target.sheet));
     target.sheet.activate();
     return {
       ok: true,

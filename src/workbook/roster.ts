@@ -2,7 +2,7 @@
 import { CLIENT_STATUSES, matchChoice, type ClientStatusName } from '../core/clients';
 import { progressFormula } from '../core/progress';
 import { cadenceFor } from '../core/cadence';
-import { columnLetter, formulaString, quoteSheetName } from '../core/layout';
+import { absoluteA1, columnLetter, formulaString, quoteSheetName } from '../core/layout';
 import { readDay, readNumber, readText, type Zone } from './cells';
 import { ROSTER, ROSTER_METRIC_SLOTS } from './schema';
 import {
@@ -143,7 +143,8 @@ export interface LogAddress {
 /** The live link formulas of a roster row (1-based `rosterRow`), keyed by roster column key. */
 export function liveLinks(log: LogAddress, rosterRow: number, table: Table): Record<string, string> {
   const tab = quoteSheetName(log.tabName);
-  const range = (column: number) => `${tab}!${columnLetter(column)}${log.firstRow}:${columnLetter(column)}`;
+  const range = (column: number) =>
+    `${tab}!${absoluteA1(`${columnLetter(column)}${log.firstRow}:${columnLetter(column)}`)}`;
   const weeks = range(log.weekColumn);
   const formulas: Record<string, string> = {
     lastCheckIn: `=IF(COUNT(${weeks})=0,"",MAX(${weeks}))`,
@@ -153,15 +154,15 @@ export function liveLinks(log: LogAddress, rosterRow: number, table: Table): Rec
     const i = index + 1;
     const values = range(metric.column);
     const pairs = `FILTER({${weeks},${values}},${weeks}<>"",${values}<>"")`;
-    formulas[`metric${i}`] = `=${tab}!${metric.headerCell}`;
+    formulas[`metric${i}`] = `=${tab}!${absoluteA1(metric.headerCell)}`;
     formulas[`latest${i}`] = `=IFERROR(INDEX(SORT(${pairs},1,FALSE),1,2),"")`;
     const latestColumn = table.col[`latest${i}`];
     if (metric.baselineCell && metric.targetCell && latestColumn >= 0) {
       const latestCell = `${columnLetter(latestColumn + 1)}${rosterRow}`;
       formulas[`progress${i}`] = progressFormula(
-        `${tab}!${metric.baselineCell}`,
+        `${tab}!${absoluteA1(metric.baselineCell)}`,
         latestCell,
-        `${tab}!${metric.targetCell}`,
+        `${tab}!${absoluteA1(metric.targetCell)}`,
       );
     }
     if (index === 0) formulas.trend = `=IFERROR(SPARKLINE(SORT(${pairs},1,TRUE)),"")`;

@@ -3,8 +3,7 @@
  * preparing a conversation from the keyboard, a need outside the scope, and the progress report tab
  * (rendered and screenshotted: test-results/report-tab.png). Screenshots go to test-results/.
  */
-import type { ClientCard, ClientSummary, ProgressReport, Result } from '../../src/ui/rpc-types';
-import type { SheetJson } from '../../dev/playground/server';
+import type { ClientCard, ProgressReport, Result } from '../../src/ui/rpc-types';
 import {
   describeInBrowser,
   openFromMenu,
@@ -12,8 +11,7 @@ import {
   screenshotPage,
   screenshotSidebar,
   showTab,
-  startSession,
-  type Session,
+  useSession,
   formatDay,
   TODAY,
 } from './harness';
@@ -21,21 +19,11 @@ import {
 jest.setTimeout(120_000);
 
 describeInBrowser('the card’s advice in Chromium', () => {
-  let session: Session;
-  beforeAll(async () => {
-    session = await startSession();
-  }, 180_000);
-  afterAll(async () => {
-    await session?.close();
-  });
-
-  const call = <T>(name: string, ...args: unknown[]): T => session.playground.call(name, ...args) as T;
-  const client = (name: string) => call<ClientSummary[]>('rpcListClients').find((c) => c.name === name)!;
-  const sheet = (name: string): SheetJson =>
-    session.playground.workbook().sheets.find((s) => s.name === name)!;
+  const browser = useSession();
+  const { call, client, sheet } = browser;
 
   async function openCard(name: string) {
-    const opened = await openPlayground(session);
+    const opened = await openPlayground(browser.session);
     const summary = client(name);
     await showTab(opened.page, summary.tabName);
     const frame = await openFromMenu(opened.page, /client card/i);
@@ -139,7 +127,7 @@ describeInBrowser('the card’s advice in Chromium', () => {
     await screenshotPage(page, 'report-tab');
     // Made again from the card: the same tab, no second one.
     expect(call<Result<ProgressReport>>('rpcMakeProgressReport', summary.clientId)).toMatchObject({ ok: true, value: { replaced: true } }); // prettier-ignore
-    expect(session.playground.workbook().sheets.filter((s) => s.name.startsWith('Report – ')).map((s) => s.name)).toEqual(['Report – Maya Okafor']); // prettier-ignore
+    expect(browser.session.playground.workbook().sheets.filter((s) => s.name.startsWith('Report – ')).map((s) => s.name)).toEqual(['Report – Maya Okafor']); // prettier-ignore
     expect(errors).toEqual([]);
   });
 });

@@ -2,17 +2,14 @@
  * The card's fee and profitability in Chromium (src/sidebar/views/card-profit.ts), on the playground's
  * demo workbook: recording a raise and setting the hours a month from the keyboard alone.
  */
-import type { ClientSummary } from '../../src/ui/rpc-types';
 import type { ProfitCardData } from '../../src/workbook/profit-card';
-import type { SheetJson } from '../../dev/playground/server';
 import {
   describeInBrowser,
   openFromMenu,
   openPlayground,
   screenshotSidebar,
   showTab,
-  startSession,
-  type Session,
+  useSession,
   formatDay,
   TODAY,
 } from './harness';
@@ -20,21 +17,11 @@ import {
 jest.setTimeout(120_000);
 
 describeInBrowser('fee and profitability on the card in Chromium', () => {
-  let session: Session;
-  beforeAll(async () => {
-    session = await startSession();
-  }, 180_000);
-  afterAll(async () => {
-    await session?.close();
-  });
-
-  const call = <T>(name: string, ...args: unknown[]): T => session.playground.call(name, ...args) as T;
-  const client = (name: string) => call<ClientSummary[]>('rpcListClients').find((c) => c.name === name)!;
-  const sheet = (name: string): SheetJson =>
-    session.playground.workbook().sheets.find((s) => s.name === name)!;
+  const browser = useSession();
+  const { call, client, sheet } = browser;
 
   test('Record a raise, then Hours per month, from the keyboard: written, and shown in the history and the rate', async () => {
-    const opened = await openPlayground(session);
+    const opened = await openPlayground(browser.session);
     const { page, errors, dialogs } = opened;
     const summary = client('Maya Okafor');
     await showTab(page, summary.tabName);

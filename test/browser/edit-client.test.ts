@@ -3,7 +3,6 @@
  * path. Enter moves field to field and then to the primary button; only that button saves.
  */
 import type { Frame } from 'playwright-core';
-import type { SheetJson } from '../../dev/playground/server';
 import type { ClientSummary } from '../../src/ui/rpc-types';
 import {
   describeInBrowser,
@@ -12,8 +11,7 @@ import {
   openView,
   screenshotSidebar,
   showTab,
-  startSession,
-  type Session,
+  useSession,
 } from './harness';
 
 jest.setTimeout(90_000);
@@ -39,23 +37,14 @@ async function enterToButton(frame: Frame, limit = 60): Promise<string[]> {
 }
 
 describeInBrowser('Edit client and New client from the keyboard, in Chromium', () => {
-  let session: Session;
+  const browser = useSession();
+  const { call, sheet } = browser;
 
-  beforeAll(async () => {
-    session = await startSession();
-  }, 180_000);
-
-  afterAll(async () => {
-    await session?.close();
-  });
-
-  const call = <T>(name: string, ...args: unknown[]): T => session.playground.call(name, ...args) as T;
-  const sheet = (name: string): SheetJson =>
-    session.playground.workbook().sheets.find((s) => s.name === name)!;
-  const snapshot = () => JSON.stringify(session.playground.workbook().sheets.map((s) => [s.name, s.values]));
+  const snapshot = () =>
+    JSON.stringify(browser.session.playground.workbook().sheets.map((s) => [s.name, s.values]));
 
   test('New client: Enter on the last metric field goes to Create client and creates nothing; the button creates', async () => {
-    const { page, dialogs, errors } = await openPlayground(session);
+    const { page, dialogs, errors } = await openPlayground(browser.session);
     const frame = await openView(page, /new client/i, 'newClient');
     expect(await frame.textContent('label[for] .required')).toBe(' *');
     await frame.fill('input[name="name"]', 'Ines Duarte');
@@ -86,7 +75,7 @@ describeInBrowser('Edit client and New client from the keyboard, in Chromium', (
     const header = tab.values.find((row) => row[0] === 'Week of')!;
     expect(header.slice(1, 3)).toEqual(['Revenue', 'Referrals']);
     // The new tab sits right after the last client tab.
-    const names = session.playground.workbook().sheets.map((s) => s.name);
+    const names = browser.session.playground.workbook().sheets.map((s) => s.name);
     const clientTabs = call<ClientSummary[]>('rpcListClients').map((c) => c.tabName);
     const last = Math.max(...clientTabs.filter((n) => n !== 'Ines Duarte').map((n) => names.indexOf(n)));
     expect(names.indexOf('Ines Duarte')).toBe(last + 1);
@@ -95,7 +84,7 @@ describeInBrowser('Edit client and New client from the keyboard, in Chromium', (
   });
 
   test('Edit client from the card: Enter walks every field to Save changes without saving; the button renames a metric', async () => {
-    const { page, dialogs, errors } = await openPlayground(session);
+    const { page, dialogs, errors } = await openPlayground(browser.session);
     await showTab(page, 'Northline Roofing');
     const card = await openView(page, /client card/i, 'card');
     await card.click('button:has-text("Edit")');
@@ -129,7 +118,7 @@ describeInBrowser('Edit client and New client from the keyboard, in Chromium', (
   });
 
   test('Edit client from the menu: a bad fee is refused beside the field in the one failed-save wording', async () => {
-    const { page, errors } = await openPlayground(session);
+    const { page, errors } = await openPlayground(browser.session);
     const frame = await openView(page, /edit client/i, 'editClient');
     const client = call<ClientSummary[]>('rpcListClients').find((c) => c.name === 'Priya Raman')!;
     await frame.waitForSelector('select[name="clientId"]:not([disabled])');
@@ -149,7 +138,7 @@ describeInBrowser('Edit client and New client from the keyboard, in Chromium', (
   });
 
   test("the per-client forms have no Enter trap either: Enter on a payment's last field goes to its button", async () => {
-    const { page } = await openPlayground(session);
+    const { page } = await openPlayground(browser.session);
     // A client with open invoices: the keyboard starts on the invoice list, its amount due filled in.
     await showTab(page, 'Castillo Accounting');
     const frame = await openView(page, /record a payment/i, 'payment');

@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
-import { startPlayground, type Playground } from '../../dev/playground/server';
+import { startPlayground, type Playground, type SheetJson } from '../../dev/playground/server';
+import type { ClientSummary } from '../../src/ui/rpc-types';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const RESULTS = path.join(ROOT, 'test-results');
@@ -80,6 +81,39 @@ export async function startSession(): Promise<Session> {
       await playground.close();
     },
   };
+}
+
+/** A describe block's browser session and the playground reads its tests make. */
+export interface SessionTools {
+  /** The session, started before the block's first test. */
+  readonly session: Session;
+  /** A server function of dist/Code.js, called on the playground's workbook. */
+  call<T>(name: string, ...args: unknown[]): T;
+  /** A client of the roster, by name. */
+  client(name: string): ClientSummary;
+  /** A tab of the playground's workbook, by name. */
+  sheet(name: string): SheetJson;
+}
+
+/** Starts one session for the enclosing describe block and closes it after the block's last test. */
+export function useSession(): SessionTools {
+  let started: Session | undefined;
+  beforeAll(async () => {
+    started = await startSession();
+  }, 180_000);
+  afterAll(async () => {
+    await started?.close();
+  });
+  const tools: SessionTools = {
+    get session() {
+      if (!started) throw new Error('the browser session did not start (see beforeAll)');
+      return started;
+    },
+    call: <T>(name: string, ...args: unknown[]) => tools.session.playground.call(name, ...args) as T,
+    client: (name) => tools.call<ClientSummary[]>('rpcListClients').find((c) => c.name === name)!,
+    sheet: (name) => tools.session.playground.workbook().sheets.find((s) => s.name === name)!,
+  };
+  return tools;
 }
 
 export interface OpenedPage {

@@ -2,15 +2,13 @@
  * What a coach and a VA ran into using the playground: each test holds one fix, in the real sidebar
  * (dist/Sidebar.html) on the real dist/Code.js, with its own demo workbook.
  */
-import type { SheetJson } from '../../dev/playground/server';
 import type { CheckInForm, ClientSummary, Result } from '../../src/ui/rpc-types';
 import {
   describeInBrowser,
   openPlayground,
   screenshotSidebar,
   showTab,
-  startSession,
-  type Session,
+  useSession,
   expectText,
   formatDay,
   openView,
@@ -20,21 +18,10 @@ import {
 jest.setTimeout(90_000);
 
 describeInBrowser('what QA found, in Chromium', () => {
-  let session: Session;
+  const browser = useSession();
+  const { call, client, sheet } = browser;
 
-  beforeAll(async () => {
-    session = await startSession();
-  }, 180_000);
-
-  afterAll(async () => {
-    await session?.close();
-  });
-
-  const call = <T>(name: string, ...args: unknown[]): T => session.playground.call(name, ...args) as T;
-  const client = (name: string) => call<ClientSummary[]>('rpcListClients').find((c) => c.name === name)!;
-  const sheet = (name: string): SheetJson =>
-    session.playground.workbook().sheets.find((s) => s.name === name)!;
-  const snapshot = () => JSON.stringify(session.playground.workbook().sheets.map((s) => s.values));
+  const snapshot = () => JSON.stringify(browser.session.playground.workbook().sheets.map((s) => s.values));
   /** The log row of `tab` dated `weekOf`, keyed by header label. */
   const logRow = (tab: string, weekOf: string): Record<string, unknown> | undefined => {
     const values = sheet(tab).values;
@@ -44,7 +31,7 @@ describeInBrowser('what QA found, in Chromium', () => {
   };
 
   test('the playground opens without an empty sidebar panel, and × closes the sidebar', async () => {
-    const { page, errors } = await openPlayground(session);
+    const { page, errors } = await openPlayground(browser.session);
     expect(await page.isVisible('#sidebar-panel')).toBe(false);
     await openView(page, /log a check-in/i, 'checkin');
     expect(await page.isVisible('#sidebar-panel')).toBe(true);
@@ -54,7 +41,7 @@ describeInBrowser('what QA found, in Chromium', () => {
   });
 
   test('a menu item that alerts shows the add-on’s words only, not an emulator error', async () => {
-    const { page } = await openPlayground(session);
+    const { page } = await openPlayground(browser.session);
     await showTab(page, 'Dashboard');
     await page
       .locator('#menu-items button', { hasText: /client card/i })
@@ -68,7 +55,7 @@ describeInBrowser('what QA found, in Chromium', () => {
   });
 
   test('the Dashboard and the roster show computed numbers, not formula text; the trend draws a line', async () => {
-    const { page } = await openPlayground(session);
+    const { page } = await openPlayground(browser.session);
     await showTab(page, 'Dashboard');
     const cells = sheet('Dashboard').cells;
     const ltv = cells[6][1]; // B7: =CLIENT_LTV(B6,B5), B6 an AVERAGE the emulator's engine computes
@@ -96,7 +83,7 @@ describeInBrowser('what QA found, in Chromium', () => {
   });
 
   test('check-in: satisfaction "100" is refused, not cut to 10; "70%" in a % metric is saved as 70', async () => {
-    const { page, dialogs } = await openPlayground(session);
+    const { page, dialogs } = await openPlayground(browser.session);
     const castillo = client('Castillo Accounting');
     const form = call<CheckInForm>('rpcGetCheckInForm', castillo.clientId);
     expect(form.metrics.map((m) => [m.name, m.unit])).toEqual([['Billable ratio', '%'], ['Days to invoice', '']]); // prettier-ignore
@@ -140,7 +127,7 @@ describeInBrowser('what QA found, in Chromium', () => {
   });
 
   test('replacing a logged week from the keyboard: the form shows the old row, Space ticks Replace, Enter saves', async () => {
-    const { page, dialogs } = await openPlayground(session);
+    const { page, dialogs } = await openPlayground(browser.session);
     const maya = client('Maya Okafor');
     const form = call<CheckInForm>('rpcGetCheckInForm', maya.clientId);
     expect(form.existing).not.toBeNull();
@@ -175,7 +162,7 @@ describeInBrowser('what QA found, in Chromium', () => {
   });
 
   test('an empty check-in is refused beside "No contact this week"; Space ticks it, Enter writes it, the client stays due', async () => {
-    const { page, dialogs } = await openPlayground(session);
+    const { page, dialogs } = await openPlayground(browser.session);
     const frame = await openView(page, /log a check-in/i, 'checkin');
     await frame.waitForSelector('form.checkin-form');
     const clientId = (await frame.getAttribute('form.checkin-form', 'data-client-id')) ?? '';
@@ -201,7 +188,7 @@ describeInBrowser('what QA found, in Chromium', () => {
   });
 
   test('the card of a client paying late says so in red, with the reasons the Dashboard lists for them', async () => {
-    const { page, dialogs, errors } = await openPlayground(session);
+    const { page, dialogs, errors } = await openPlayground(browser.session);
     // Earlier tests may have checked this client in: the Dashboard says what it says as of its last Refresh.
     call('menuRefreshDashboard');
     type State = { status: string; checkIn: string; paysLate: boolean };
@@ -240,7 +227,7 @@ describeInBrowser('what QA found, in Chromium', () => {
   });
 
   test('the card of a client serving notice: until when, and check-ins still due', async () => {
-    const { page, dialogs, errors } = await openPlayground(session);
+    const { page, dialogs, errors } = await openPlayground(browser.session);
     const redwood = client('Redwood Outfitters');
     expect(redwood.status).toBe('Serving notice');
     await showTab(page, redwood.tabName);
@@ -256,7 +243,7 @@ describeInBrowser('what QA found, in Chromium', () => {
   });
 
   test('the card of an ended client: its end date, no "overdue", no next check-in, no Check in button', async () => {
-    const { page, dialogs, errors } = await openPlayground(session);
+    const { page, dialogs, errors } = await openPlayground(browser.session);
     const priya = client('Priya Raman');
     expect(priya.status).toBe('Ended');
     await showTab(page, priya.tabName);
@@ -281,7 +268,7 @@ describeInBrowser('what QA found, in Chromium', () => {
   });
 
   test('a huge metric value on the card stays inside the 300-px sidebar', async () => {
-    const { page } = await openPlayground(session);
+    const { page } = await openPlayground(browser.session);
     const lumen = client('Lumen Yoga Studio');
     const form = call<CheckInForm>('rpcGetCheckInForm', lumen.clientId);
     const saved = call<Result<unknown>>('rpcSaveCheckIn', {
@@ -324,7 +311,7 @@ describeInBrowser('what QA found, in Chromium', () => {
     });
     expect(created.ok).toBe(true);
     if (!created.ok) return;
-    const { page } = await openPlayground(session);
+    const { page } = await openPlayground(browser.session);
     await showTab(page, created.value.tabName);
     const frame = await openView(page, /client card/i, 'card');
     const quote = frame.locator('[data-field="definition-of-success"]');
@@ -341,7 +328,7 @@ describeInBrowser('what QA found, in Chromium', () => {
   });
 
   test('New client: an error for a metric after a blank metric row shows beside that metric', async () => {
-    const { page, dialogs } = await openPlayground(session);
+    const { page, dialogs } = await openPlayground(browser.session);
     const frame = await openView(page, /new client/i, 'newClient');
     await frame.fill('input[name="name"]', 'Gap Metrics Studio');
     await frame.fill('input[name="monthlyFee"]', '900');
@@ -366,22 +353,14 @@ describeInBrowser('what QA found, in Chromium', () => {
 });
 
 describeInBrowser('the check-in in a 300 × 600 sidebar, in Chromium', () => {
-  let session: Session;
-
-  beforeAll(async () => {
-    session = await startSession();
-  }, 180_000);
-
-  afterAll(async () => {
-    await session?.close();
-  });
+  const browser = useSession();
 
   test('"Due this week" is in view without scrolling, its first clients too', async () => {
-    const { page } = await openPlayground(session);
+    const { page } = await openPlayground(browser.session);
     const frame = await openView(page, /log a check-in/i, 'checkin');
     await frame.waitForSelector('.due-item');
     // The sidebar's own page at the size Sheets gives it on a small laptop screen.
-    const sidebar = await session.context.newPage();
+    const sidebar = await browser.session.context.newPage();
     await sidebar.setViewportSize({ width: 300, height: 600 });
     await sidebar.goto(frame.url());
     await sidebar.waitForSelector('.due-item');

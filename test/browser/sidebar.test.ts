@@ -13,9 +13,8 @@ import {
   screenshotPage,
   screenshotSidebar,
   showTab,
-  startSession,
+  useSession,
   TODAY,
-  type Session,
   expectText,
   formatDay,
   openView,
@@ -54,22 +53,13 @@ async function focusedField(frame: Frame): Promise<string> {
 }
 
 describeInBrowser('the sidebar in Chromium', () => {
-  let session: Session;
-
-  beforeAll(async () => {
-    session = await startSession();
-  }, 180_000);
-
-  afterAll(async () => {
-    await session?.close();
-  });
-
-  const call = <T>(name: string, ...args: unknown[]): T => session.playground.call(name, ...args) as T;
+  const browser = useSession();
+  const { call } = browser;
 
   // Order matters: the tests that write nothing come first, then the week (it finishes the due list),
   // then the hostile client (created due, with no check-in yet).
   test('the check-in opens on the first client due, focus on its first metric', async () => {
-    const { page } = await openPlayground(session);
+    const { page } = await openPlayground(browser.session);
     await showTab(page, 'Maya Okafor');
     const frame = await openFromMenu(page, /check-in/i);
     await frame.waitForSelector('form.checkin-form');
@@ -91,7 +81,7 @@ describeInBrowser('the sidebar in Chromium', () => {
     publish(shot, 'sidebar');
   });
   test('the sidebar finds its start-up data in the page, and a hostile ID cannot break out of it', async () => {
-    const { page, dialogs, errors } = await openPlayground(session);
+    const { page, dialogs, errors } = await openPlayground(browser.session);
     await showTab(page, 'Maya Okafor');
     const card = await openView(page, /client card/i, 'card');
     // 'inline': read from the page's JSON block, not fetched by the fallback RPC (which a <meta> needed).
@@ -99,10 +89,12 @@ describeInBrowser('the sidebar in Chromium', () => {
     await expectText(card, '.client-card .client-name', 'Maya Okafor');
 
     const hostile = `</script><img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>`;
-    const bare = await session.context.newPage();
+    const bare = await browser.session.context.newPage();
     const bareErrors: string[] = [];
     bare.on('pageerror', (error) => bareErrors.push(error.message));
-    await bare.goto(`${session.playground.url}/sidebar?view=card&clientId=${encodeURIComponent(hostile)}`);
+    await bare.goto(
+      `${browser.session.playground.url}/sidebar?view=card&clientId=${encodeURIComponent(hostile)}`,
+    );
     await bare.waitForSelector('body[data-view="card"] #app > *');
     expect(await bare.getAttribute('body', 'data-boot')).toBe('inline');
     expect(await bare.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -114,9 +106,11 @@ describeInBrowser('the sidebar in Chromium', () => {
   });
 
   test('Check this spreadsheet shows a report to copy, and leaves the workbook as it was', async () => {
-    const { page, dialogs, errors } = await openPlayground(session);
+    const { page, dialogs, errors } = await openPlayground(browser.session);
     const sheetsOf = () =>
-      session.playground.workbook().sheets.map(({ name, hidden, values }) => ({ name, hidden, values }));
+      browser.session.playground
+        .workbook()
+        .sheets.map(({ name, hidden, values }) => ({ name, hidden, values }));
     const before = sheetsOf();
     const frame = await openView(page, /check this spreadsheet/i, 'selfcheck');
     await frame.waitForSelector('.selfcheck-results li >> nth=4');
@@ -136,12 +130,12 @@ describeInBrowser('the sidebar in Chromium', () => {
   });
 
   test('Skip (Alt+S) moves on without writing, keeps what was typed, and is still there when the sidebar reopens', async () => {
-    const { page } = await openPlayground(session);
+    const { page } = await openPlayground(browser.session);
     const frame = await openFromMenu(page, /check-in/i);
     await frame.waitForSelector('form.checkin-form');
     const first = (await frame.textContent('#checkin-client-name')) ?? '';
     const clientId = (await frame.getAttribute('form.checkin-form', 'data-client-id')) ?? '';
-    const before = JSON.stringify(session.playground.workbook().sheets.map((s) => s.values));
+    const before = JSON.stringify(browser.session.playground.workbook().sheets.map((s) => s.values));
     await page.keyboard.type('123');
     await page.keyboard.press('Alt+S');
     await frame.waitForFunction(
@@ -149,9 +143,9 @@ describeInBrowser('the sidebar in Chromium', () => {
       first,
     );
     await expectText(frame, '.status.info', `Skipped ${first}; what you typed is kept`);
-    expect(JSON.stringify(session.playground.workbook().sheets.map((s) => s.values))).toBe(before);
+    expect(JSON.stringify(browser.session.playground.workbook().sheets.map((s) => s.values))).toBe(before);
     // A new sidebar: the client is still skipped (not opened first), and opening it brings back the value.
-    const again = await openFromMenu((await openPlayground(session)).page, /check-in/i);
+    const again = await openFromMenu((await openPlayground(browser.session)).page, /check-in/i);
     await again.waitForSelector('form.checkin-form');
     expect(await again.textContent('#checkin-client-name')).not.toBe(first);
     const item = again.locator('.due-item.skipped', { hasText: first });
@@ -159,20 +153,20 @@ describeInBrowser('the sidebar in Chromium', () => {
     await item.click();
     await again.waitForSelector(`form.checkin-form[data-client-id="${clientId}"]`);
     expect(await again.inputValue('form.checkin-form [data-metric]')).toBe('123');
-    expect(JSON.stringify(session.playground.workbook().sheets.map((s) => s.values))).toBe(before);
+    expect(JSON.stringify(browser.session.playground.workbook().sheets.map((s) => s.values))).toBe(before);
     // The week test below starts from the demo's list.
     const { weekOf } = call<DueList>('rpcGetDueList');
     call('rpcSkipCheckIn', { clientId, weekOf, draft: null });
   });
   test('a bad number shows an inline error naming the field, and nothing is written', async () => {
-    const { page, dialogs } = await openPlayground(session);
+    const { page, dialogs } = await openPlayground(browser.session);
     const frame = await openFromMenu(page, /check-in/i);
     await frame.waitForSelector('form.checkin-form');
     const name = (await frame.textContent('#checkin-client-name')) ?? '';
     const client = call<DueList>('rpcGetDueList').clients.find((c) => c.name === name)!;
     const form = call<CheckInForm>('rpcGetCheckInForm', client.clientId);
     expect(form.metrics.length).toBeGreaterThan(0);
-    const before = JSON.stringify(session.playground.workbook().sheets.map((s) => s.values));
+    const before = JSON.stringify(browser.session.playground.workbook().sheets.map((s) => s.values));
 
     await page.keyboard.type('abc');
     const fields = form.metrics.length + 4; // metrics, satisfaction, wins, blockers, notes
@@ -203,14 +197,14 @@ describeInBrowser('the sidebar in Chromium', () => {
       expect(answer.errors.map((e) => e.field)).toEqual(
         expect.arrayContaining([`values.${form.metrics[0].name}`, 'satisfaction']),
       );
-    expect(JSON.stringify(session.playground.workbook().sheets.map((s) => s.values))).toBe(before);
+    expect(JSON.stringify(browser.session.playground.workbook().sheets.map((s) => s.values))).toBe(before);
     expect(dialogs).toEqual([]);
   });
   test('the client card shows the numbers in the workbook', async () => {
     const clients = call<ClientSummary[]>('rpcListClients');
     const client = clients.find((c) => c.name === 'Maya Okafor')!;
     expect(client).toBeDefined();
-    const workbook = session.playground.workbook();
+    const workbook = browser.session.playground.workbook();
     const tab = sheetNamed(workbook, client.tabName);
     const rows = logRows(tab).filter(
       (row) => typeof row['Week of'] === 'string' && /^\d{4}-/.test(row['Week of'] as string),
@@ -222,7 +216,7 @@ describeInBrowser('the sidebar in Chromium', () => {
     const daysSince = Math.round((Date.parse(TODAY) - Date.parse(lastWeek)) / 86_400_000);
     const form = call<CheckInForm>('rpcGetCheckInForm', client.clientId);
 
-    const { page } = await openPlayground(session);
+    const { page } = await openPlayground(browser.session);
     await showTab(page, client.tabName);
     const frame = await openFromMenu(page, /client card/i);
     await frame.waitForSelector('.client-card');
@@ -257,12 +251,12 @@ describeInBrowser('the sidebar in Chromium', () => {
     publish(shot, 'sidebar-card');
   });
   test('the forms: a payment settles the invoice picked by keyboard, and field errors show beside their fields', async () => {
-    const { page, dialogs, errors } = await openPlayground(session);
+    const { page, dialogs, errors } = await openPlayground(browser.session);
     const clients = call<ClientSummary[]>('rpcListClients');
     const castillo = clients.find((c) => c.name === 'Castillo Accounting')!;
     /** Castillo's Payments rows, keyed by header label (dates as yyyy-mm-dd). */
     const paymentRows = () => {
-      const [header, ...rows] = sheetNamed(session.playground.workbook(), 'Payments').values;
+      const [header, ...rows] = sheetNamed(browser.session.playground.workbook(), 'Payments').values;
       return rows
         .filter((row) => row.includes(castillo.clientId))
         .map((row) => Object.fromEntries(header.map((label, i) => [String(label), row[i]])));
@@ -309,14 +303,14 @@ describeInBrowser('the sidebar in Chromium', () => {
     await newClient.fill('input[name="metrics.0.name"]', 'Revenue');
     await newClient.fill('input[name="metrics.0.baseline"]', '10');
     await newClient.fill('input[name="metrics.0.target"]', '10');
-    const tabsBefore = session.playground.workbook().sheets.length;
+    const tabsBefore = browser.session.playground.workbook().sheets.length;
     await newClient.click('button[type="submit"]');
     await newClient.waitForSelector('.has-error');
     const invalid = await newClient.$$eval('.has-error [aria-invalid="true"]', (els) =>
       els.map((el) => el.getAttribute('name')),
     );
     expect(invalid).toEqual(expect.arrayContaining(['name', 'metrics.0.target']));
-    expect(session.playground.workbook().sheets.length).toBe(tabsBefore);
+    expect(browser.session.playground.workbook().sheets.length).toBe(tabsBefore);
     await screenshotSidebar(page, 'new-client-errors');
 
     const offboard = await openFromMenu(page, /offboard/i);
@@ -335,7 +329,7 @@ describeInBrowser('the sidebar in Chromium', () => {
   });
 
   test('a VA completes the week for three clients from the keyboard alone, and the rows appear in their tabs', async () => {
-    const { page, dialogs, errors } = await openPlayground(session);
+    const { page, dialogs, errors } = await openPlayground(browser.session);
     const due = call<DueList>('rpcGetDueList');
     const doneBefore = due.doneCount;
     const frame = await openFromMenu(page, /check-in/i);
@@ -387,7 +381,7 @@ describeInBrowser('the sidebar in Chromium', () => {
     }
     await screenshotSidebar(page, 'checkin-after-three');
 
-    const workbook = session.playground.workbook();
+    const workbook = browser.session.playground.workbook();
     for (const entry of typed) {
       const rows = logRows(sheetNamed(workbook, entry.tabName)).filter((row) => row['Wins'] === entry.wins);
       expect(rows).toHaveLength(1);
@@ -423,7 +417,7 @@ describeInBrowser('the sidebar in Chromium', () => {
     });
     expect(created.ok).toBe(true);
     if (!created.ok) return;
-    const { page, dialogs, errors } = await openPlayground(session);
+    const { page, dialogs, errors } = await openPlayground(browser.session);
 
     // In the check-in: the hostile client is due (no check-in yet); open it from the list.
     const frame = await openFromMenu(page, /check-in/i);
@@ -459,7 +453,7 @@ describeInBrowser('the sidebar in Chromium', () => {
 
   // The menu's per-client items, opened on a client's tab, choose that client; on any other tab, nobody.
   test('the menu opens the payment, request, offboard and card views on the client of the tab in view', async () => {
-    const { page, dialogs, errors } = await openPlayground(session);
+    const { page, dialogs, errors } = await openPlayground(browser.session);
     const client = call<ClientSummary[]>('rpcListClients').find((c) => c.name === 'Northline Roofing')!;
     await showTab(page, client.tabName);
     for (const [label, view] of [
@@ -484,10 +478,10 @@ describeInBrowser('the sidebar in Chromium', () => {
   });
 
   test('an out-of-scope request: a change order lands in Requests, an open one shows on the card', async () => {
-    const { page, dialogs, errors } = await openPlayground(session);
+    const { page, dialogs, errors } = await openPlayground(browser.session);
     const client = call<ClientSummary[]>('rpcListClients').find((c) => c.name === 'Redwood Outfitters')!;
     const requestRows = () =>
-      sheetNamed(session.playground.workbook(), 'Requests').values.filter((row) =>
+      sheetNamed(browser.session.playground.workbook(), 'Requests').values.filter((row) =>
         row.includes(client.clientId),
       );
     const before = requestRows().length;
@@ -537,7 +531,7 @@ describeInBrowser('the sidebar in Chromium', () => {
     await page.keyboard.press('Enter');
     // The card reloaded (not its "Loading…" in between) without the decided request.
     await form.waitForFunction(() => { const el = document.querySelector('[data-field="open-requests"]'); return !!el && !(el.textContent ?? '').includes('Photograph'); }); // prettier-ignore
-    const [requestHeader] = sheetNamed(session.playground.workbook(), 'Requests').values;
+    const [requestHeader] = sheetNamed(browser.session.playground.workbook(), 'Requests').values;
     const absorbed = requestRows().find((r) => r.includes('Photograph the spring collection'))!;
     const cellOf = (label: string) => absorbed[requestHeader.indexOf(label)];
     expect([cellOf('Decision'), cellOf('Hours absorbed'), cellOf('Decided')]).toEqual(['Included in scope', 2.5, TODAY]); // prettier-ignore
@@ -552,11 +546,11 @@ describeInBrowser('the sidebar in Chromium', () => {
   });
 
   test('offboarding: too little notice is refused beside the field; the end date shown live is the one saved, and they serve their notice', async () => {
-    const { page, dialogs, errors } = await openPlayground(session);
+    const { page, dialogs, errors } = await openPlayground(browser.session);
     const due = call<DueList>('rpcGetDueList');
     const client = due.clients.find((c) => c.name !== HOSTILE && c.status === 'Active')!;
     expect(client).toBeDefined();
-    const snapshot = () => JSON.stringify(session.playground.workbook().sheets.map((s) => s.values));
+    const snapshot = () => JSON.stringify(browser.session.playground.workbook().sheets.map((s) => s.values));
     await showTab(page, client.tabName);
     const form = await openView(page, /offboard/i, 'offboard');
     await form.waitForSelector('select[name="clientId"]:not([disabled])');
@@ -598,7 +592,7 @@ describeInBrowser('the sidebar in Chromium', () => {
       '.status.success',
       `${client.name} is serving notice until ${shownText} (Scope creep)`,
     );
-    const roster = sheetNamed(session.playground.workbook(), 'Clients');
+    const roster = sheetNamed(browser.session.playground.workbook(), 'Clients');
     const header = roster.values[roster.values.findIndex((row) => row.includes('Client ID'))].map(String);
     const row = roster.values.find((r) => r[header.indexOf('Client ID')] === client.clientId)!;
     expect(row[header.indexOf('Status')]).toBe('Serving notice');
@@ -618,16 +612,16 @@ describeInBrowser('the sidebar in Chromium', () => {
   });
 
   test('adopting an existing tab: what was found, what was skipped, and not one of its cells changed', async () => {
-    const { page, dialogs, errors } = await openPlayground(session);
+    const { page, dialogs, errors } = await openPlayground(browser.session);
     const LEGACY = 'Tom Becker (old)';
     const cellsOf = (name: string) => {
-      const sheet = sheetNamed(session.playground.workbook(), name);
+      const sheet = sheetNamed(browser.session.playground.workbook(), name);
       return JSON.stringify({ values: sheet.values, cells: sheet.cells.map((r) => r.map((c) => [c.d, c.f ?? ''])) }); // prettier-ignore
     };
     const before = cellsOf(LEGACY);
     const notesBefore = cellsOf('Ideas & notes');
     // What a coach sees in the tab: the dates under its "Date" header, and the columns beside it.
-    const tab = sheetNamed(session.playground.workbook(), LEGACY);
+    const tab = sheetNamed(browser.session.playground.workbook(), LEGACY);
     const headerRow = tab.values.findIndex((row) => row[0] === 'Date');
     expect(tab.values[headerRow]).toEqual(['Date', 'Revenue', 'Leads', 'Notes']);
     const dates = tab.values.slice(headerRow + 1).map((row) => String(row[0])).filter((d) => /^\d{4}-/.test(d)).sort(); // prettier-ignore

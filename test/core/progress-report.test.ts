@@ -1,6 +1,11 @@
 /** The progress report's content (src/core/progress-report.ts): rows, plain text, dates and numbers. */
 import { dayFromYmd } from '../../src/core/dates';
-import { reportMetricRow, reportText, type ReportInput } from '../../src/core/progress-report';
+import {
+  reportFingerprint,
+  reportMetricRow,
+  reportText,
+  type ReportInput,
+} from '../../src/core/progress-report';
 
 const TODAY = dayFromYmd(2025, 3, 12) as number;
 
@@ -91,5 +96,64 @@ describe('reportText', () => {
     expect(text).toContain('84,5 kg now');
     expect(text).toContain('as of 12.03.2025');
     expect(text).toContain('$1.000 on day one');
+  });
+});
+
+describe('reportFingerprint', () => {
+  const values = [
+    ['Progress report: Acme', ''],
+    ['', 12],
+  ];
+  const formulas = [
+    ['', ''],
+    ['', ''],
+  ];
+  test('the same content anywhere in the tab, and formulas whose references moved, give the same fingerprint', () => {
+    const shifted = [[''], ['Progress report: Acme', '', ''], ['', '', 12]];
+    expect(reportFingerprint(shifted, [[''], ['', '', ''], ['', '', '']])).toBe(
+      reportFingerprint(values, formulas),
+    );
+    expect(reportFingerprint([['x']], [['=SPARKLINE(K2:K12)']])).toBe(
+      reportFingerprint([['y']], [['=SPARKLINE(M3:M13)']]),
+    );
+  });
+  test('a value typed, changed or removed changes it', () => {
+    const base = reportFingerprint(values, formulas);
+    expect(
+      reportFingerprint(
+        [
+          ['Progress report: Acme', 'note'],
+          ['', 12],
+        ],
+        formulas,
+      ),
+    ).not.toBe(base);
+    expect(
+      reportFingerprint(
+        [
+          ['Progress report: Acme', ''],
+          ['', 13],
+        ],
+        formulas,
+      ),
+    ).not.toBe(base);
+    expect(
+      reportFingerprint(
+        [
+          ['Progress report: Acme', ''],
+          ['', ''],
+        ],
+        formulas,
+      ),
+    ).not.toBe(base);
+    expect(
+      reportFingerprint(
+        [
+          ['Progress report: Acme', ''],
+          ['', '12'],
+        ],
+        formulas,
+      ),
+    ).not.toBe(base);
   });
 });

@@ -4,6 +4,7 @@
  * working, and a refusal changes nothing.
  */
 import { checkIn, harness, SAMPLE_CLIENT, type Harness } from './helpers';
+import type { ClientEditData } from '../../src/ui/rpc-types';
 
 type R = {
   ok: boolean;
@@ -11,23 +12,6 @@ type R = {
   errors?: { field: string; message: string }[];
   message?: string;
 };
-type EditData = {
-  clientType: string;
-  cadenceDays: number;
-  monthlyFee: number | null;
-  yearlyProfit: number | null;
-  definitionOfSuccess: string;
-  scope: string;
-  adopted: boolean;
-  metrics: {
-    name: string;
-    unit: string;
-    direction: string;
-    baseline: number | null;
-    target: number | null;
-  }[];
-};
-
 const WEEKS = ['2024-05-20', '2024-05-27', '2024-06-03'];
 
 function workbook(): Harness {
@@ -43,7 +27,7 @@ function workbook(): Harness {
 
 /** The form as the sidebar sends it when nothing was changed. */
 function unchanged(h: Harness) {
-  const data = h.call<EditData>('rpcGetClientEdit', 'C-0001');
+  const data = h.call<ClientEditData>('rpcGetClientEdit', 'C-0001');
   const text = (n: number | null) => (n === null ? '' : String(n));
   return {
     clientId: 'C-0001',
@@ -112,7 +96,7 @@ describe('issue 10: Edit client', () => {
   test('the form opens with what the client has now, and reading it writes nothing', () => {
     const h = workbook();
     const before = h.snapshot();
-    const data = h.call<EditData>('rpcGetClientEdit', 'C-0001');
+    const data = h.call<ClientEditData>('rpcGetClientEdit', 'C-0001');
     expect(data).toMatchObject({
       clientType: 'Micromanager',
       cadenceDays: 7,
@@ -154,7 +138,7 @@ describe('issue 10: Edit client', () => {
       expect(after[sheet]).toEqual(before[sheet]);
     expect(after.Dashboard.formulas).toEqual(before.Dashboard.formulas);
     expect(after.Dashboard.values.find((row) => row[0] === 'Yearly profit per client')?.[1]).toBe(18000);
-    expect(h.call<EditData>('rpcGetClientEdit', 'C-0001').cadenceDays).toBe(14);
+    expect(h.call<ClientEditData>('rpcGetClientEdit', 'C-0001').cadenceDays).toBe(14);
   });
 
   test('definition of success and scope are rewritten in the card, as text', () => {

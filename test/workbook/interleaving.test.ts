@@ -17,7 +17,9 @@
  * FUZZ_SEED) replays one a failure printed, with the shrunk recipe.
  */
 import fc from 'fast-check';
+import { sortKeys, sortOrder } from '../../dev/emulator/spreadsheet/range-sort';
 import { checkIn, harness, SAMPLE_CLIENT, type Harness } from './helpers';
+import type { ClientEditData } from '../../src/ui/rpc-types';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type R = { ok: boolean; value?: Record<string, unknown>; message?: string };
@@ -29,7 +31,7 @@ const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.en
 
 const TEXTS = ['note', '=1+1', '007', '+1 call', "'quoted", '3/4', 'TRUE', '__proto__', '=SUM(A1) 30'];
 const NAMES = ['Ann', 'Bob', '=SUM(A1) 30', '007', "O'Brien", 'constructor', 'Ann log'];
-const MANAGED = ['Clients', 'Payments', 'Requests', 'Dashboard', 'Settings'];
+const MANAGED = ['Clients', 'Payments', 'Requests', 'Dashboard', 'Settings', 'Conversations', 'Client needs', 'Rates']; // prettier-ignore
 /** A label in the header row of each managed sheet (the row the user's own header label goes in). */
 const HEADER_LABEL: Record<string, string> = {
   Clients: 'Client ID',
@@ -37,7 +39,12 @@ const HEADER_LABEL: Record<string, string> = {
   Requests: 'Client ID',
   Dashboard: 'Why',
   Settings: 'Setting',
+  Conversations: 'Client ID',
+  'Client needs': 'Client ID',
+  Rates: 'Client ID',
 };
+/** The prefix of a client's progress report tab (src/workbook/schema.ts REPORT_TAB_PREFIX). */
+const REPORT_PREFIX = 'Report – ';
 /** Formulas users type into their own cells (no cell references: Sheets rightly moves those). */
 const OWN_FORMULAS = [
   '=SUM(1,2)',
@@ -47,12 +54,17 @@ const OWN_FORMULAS = [
   '=IFERROR(1/0,"none")',
 ];
 
-/** Where the user's action happens: a managed sheet, the k-th client tab, or the user's own tab. */
-type Target = { kind: 'managed'; name: string } | { kind: 'client'; index: number } | { kind: 'own' };
+/** Where the user's action happens: a managed sheet, the k-th client tab or report tab, or the user's own tab. */
+type Target =
+  | { kind: 'managed'; name: string }
+  | { kind: 'client'; index: number }
+  | { kind: 'report'; index: number }
+  | { kind: 'own' };
 
 const target: fc.Arbitrary<Target> = fc.oneof(
   fc.constantFrom(...MANAGED).map((name): Target => ({ kind: 'managed', name })),
   fc.nat(3).map((index): Target => ({ kind: 'client', index })),
+  fc.nat(3).map((index): Target => ({ kind: 'report', index })),
   fc.constant<Target>({ kind: 'own' }),
 );
 const text = fc.constantFrom(...TEXTS);
@@ -129,6 +141,10 @@ class World {
   sheetOf(t: Target): Sheet | undefined {
     if (t.kind === 'own') return this.sheetById(this.ownTab);
     if (t.kind === 'managed') return this.h.emu.spreadsheet.getSheetByName(t.name) ?? undefined;
+    if (t.kind === 'report') {
+      const reports = this.h.emu.spreadsheet.getSheets().filter((s) => s.getName().startsWith(REPORT_PREFIX));
+      return reports.length ? reports[t.index % reports.length] : undefined;
+    }
     const clients = this.clients();
     return clients.length ? this.sheetById(clients[t.index % clients.length].sheetId) : undefined;
   }
@@ -137,6 +153,8 @@ class World {
   headerRow(sheet: Sheet): number | null {
     const name = sheet.getName();
     if (sheet.getSheetId() === this.ownTab) return 1;
+    // A report tab has no table: the title row stands for its header.
+    if (name.startsWith(REPORT_PREFIX)) return 1;
     const label = MANAGED.includes(name) ? HEADER_LABEL[name] : 'Week of';
     const values = sheet.getDataRange().getValues();
     const row = values.findIndex((cells) => cells.includes(label));
@@ -256,6 +274,15 @@ interface Action<P> {
 }
 const action = <P>(a: Action<P>): Action<unknown> => a as Action<unknown>;
 
+/** The ledger's entries of rows `first`..`last` of a sheet, by row. */
+function ledgerRows(w: World, sheetId: number, first: number, last: number): Map<number, Typed[]> {
+  const rows = new Map<number, Typed[]>();
+  for (const t of w.ledger)
+    if (t.sheetId === sheetId && t.row >= first && t.row <= last)
+      rows.set(t.row, [...(rows.get(t.row) ?? []), t]);
+  return rows;
+}
+
 /** A client picked by index (mod the roster's size), or null before there is one. */
 function pick(w: World, index: number): { clientId: string; sheetId: number } | null {
   const clients = w.clients();
@@ -345,7 +372,7 @@ const USER: Record<string, Action<unknown>> = {
   }),
   sortRows: action({
     weight: 1,
-    params: fc.record({ target: fc.oneof(fc.constantFrom<Target>({ kind: 'managed', name: 'Payments' }, { kind: 'managed', name: 'Requests' }, { kind: 'own' }), fc.nat(3).map((index): Target => ({ kind: 'client', index }))), descending: fc.boolean() }), // prettier-ignore
+    params: fc.record({ target: fc.oneof(fc.constantFrom<Target>({ kind: 'managed', name: 'Payments' }, { kind: 'managed', name: 'Requests' }, { kind: 'managed', name: 'Conversations' }, { kind: 'managed', name: 'Client needs' }, { kind: 'managed', name: 'Rates' }, { kind: 'own' }), fc.nat(3).map((index): Target => ({ kind: 'client', index }))), descending: fc.boolean() }), // prettier-ignore
     run(w, s) {
       // Sorts the rows under the header by the first column, descending or not, one row move at a time.
       const sheet = w.sheetOf(s.target);
@@ -362,6 +389,30 @@ const USER: Record<string, Action<unknown>> = {
         }
         w.moveRow(sheet, best, i);
       }
+    },
+  }),
+  sortRoster: action({
+    weight: 1,
+    params: fc.record({ label: fc.constantFrom('Client', 'Monthly fee', 'Status', 'Start date', 'Client ID'), ascending: fc.boolean() }), // prettier-ignore
+    run(w, s) {
+      // Data > Sort range on the roster's rows below the header, by one of its columns (Range.sort).
+      const roster = w.h.emu.spreadsheet.getSheetByName('Clients');
+      const header = roster ? w.headerRow(roster) : null;
+      if (!roster || header === null || roster.getSheetId() === w.ownTab) return;
+      const last = roster.getLastRow();
+      const width = roster.getLastColumn();
+      const column = roster.getRange(header, 1, 1, width).getValues()[0].indexOf(s.label) + 1;
+      if (last - header < 2 || column < 1) return;
+      const range = roster.getRange(header + 1, 1, last - header, width);
+      const spec = { column, ascending: s.ascending };
+      const order = sortOrder(range.getValues(), sortKeys(spec, { row: header + 1, col: 1, numRows: last - header, numCols: width } as never), 1); // prettier-ignore
+      range.sort(spec);
+      // What the user typed in a row moves with it.
+      const id = roster.getSheetId();
+      const moved = ledgerRows(w, id, header + 1, last);
+      order.forEach((from, to) => {
+        for (const t of moved.get(header + 1 + from) ?? []) t.row = header + 1 + to;
+      });
     },
   }),
   renameTab: action({
@@ -465,23 +516,6 @@ const USER: Record<string, Action<unknown>> = {
       w.remember(roster, row + 1, tabColumn + 1, 1, 1);
     },
   }),
-};
-
-type EditData = {
-  clientType: string;
-  cadenceDays: number;
-  monthlyFee: number | null;
-  yearlyProfit: number | null;
-  definitionOfSuccess: string;
-  scope: string;
-  adopted: boolean;
-  metrics: {
-    name: string;
-    unit: string;
-    direction: string;
-    baseline: number | null;
-    target: number | null;
-  }[];
 };
 
 /** Drops from the ledger what the user typed in a client's roster cell under `label`. */
@@ -639,7 +673,7 @@ const FLOWS: Record<string, Flow<unknown>> = {
     params: fc.record({ client: fc.nat(3), change: fc.constantFrom('rename', 'add', 'fee'), name: fc.constantFrom('Sales', 'Calls', '__proto__', '=SUM(A1) 30', '007', 'Revenue'), fee: fc.constantFrom('2,500', '3000', '0') }), // prettier-ignore
     call(w, s) {
       const client = pick(w, s.client);
-      const data = client && read<EditData>(w, 'rpcGetClientEdit', client.clientId);
+      const data = client && read<ClientEditData>(w, 'rpcGetClientEdit', client.clientId);
       if (!client || !data) return null;
       const text = (n: number | null) => (n === null ? '' : String(n));
       const metrics = data.metrics.map((m) => ({ from: m.name, name: m.name, unit: m.unit, direction: m.direction, baseline: text(m.baseline), target: text(m.target) })); // prettier-ignore
@@ -662,7 +696,7 @@ const FLOWS: Record<string, Flow<unknown>> = {
       return { name: 'rpcEditClient', form, refusable: metrics.map((_, i) => `metrics.${i}.name`) };
     },
     landed(w, s, result) {
-      const data = read<EditData>(w, 'rpcGetClientEdit', String(result.value?.clientId));
+      const data = read<ClientEditData>(w, 'rpcGetClientEdit', String(result.value?.clientId));
       const changed = result.value?.changed as string[];
       // The user changed the fee through the form: what they typed in that cell before is replaced by their hand.
       if (changed.includes('fee')) forgetRosterCell(w, String(result.value?.clientId), 'Monthly fee');
@@ -737,11 +771,18 @@ const FLOWS: Record<string, Flow<unknown>> = {
   }),
 };
 
-/** Flows that append under the lock, and the sheet each appends to: two of them at once must both land. */
+/** Flows that write under the lock, and the sheet each needs set up: two of them at once must both land. */
 const TOGETHER: Record<string, string> = {
   payment: 'Payments',
   request: 'Requests',
   createClient: 'Clients',
+  createInvoice: 'Payments',
+  payInvoice: 'Payments',
+  decideRequest: 'Requests',
+  conversation: 'Clients',
+  need: 'Clients',
+  editClient: 'Clients',
+  offboard: 'Clients',
 };
 
 /**

@@ -90,3 +90,114 @@ describe('withDocumentLock: saves that overlap', () => {
     expect(h.snapshot(['Acme Co'])).not.toEqual(before);
   });
 });
+
+/** Two clients, each with an open invoice and an open request. */
+function twoClients(): { h: Harness; ids: string[] } {
+  const h = harness();
+  h.call('menuSetUpWorkbook');
+  const ids = ['Acme Co', 'Beta LLC'].map((name) => {
+    const { clientId } = h.call<R>('rpcCreateClient', { ...SAMPLE_CLIENT, name }).value as {
+      clientId: string;
+    };
+    expect(h.call<R>('rpcCreateInvoice', { clientId, due: '2024-06-01', amount: '2,000', note: '' }).ok).toBe(
+      true,
+    );
+    expect(h.call<R>('rpcLogRequest', { clientId, date: '2024-06-05', request: `Extra deck for ${name}`, decision: 'Open', fee: '' }).ok).toBe(true); // prettier-ignore
+    return clientId;
+  });
+  return { h, ids };
+}
+
+type Open = { open: { row: number; due: string | null; stillDue: number }[] };
+type Card = { money?: { undecided: { row: number; request: string }[] } };
+
+/** The newer flows that write under the lock: the RPC each makes for a client, and what shows it landed. */
+const NEWER: Record<
+  string,
+  { form(h: Harness, clientId: string): [string, unknown]; landed(h: Harness, ids: string[]): void }
+> = {
+  // prettier-ignore
+  'new invoice': {
+    form: (_, clientId) => ['rpcCreateInvoice', { clientId, due: '2024-07-01', amount: '1,500', note: `July ${clientId}` }], // prettier-ignore
+    landed(h, ids) {
+      const notes = h.sheet('Payments').getDataRange().getValues().map((row) => row.find((c) => String(c).startsWith('July')));
+      expect(notes.filter(Boolean).sort()).toEqual(ids.map((id) => `July ${id}`));
+    },
+  },
+  'record payment': {
+    form(h, clientId) {
+      const open = h.call<Open>('rpcGetInvoices', clientId).open[0];
+      return ['rpcPayInvoice', { clientId, row: open.row, due: open.due, paid: '2024-06-10', amount: String(open.stillDue), note: '' }]; // prettier-ignore
+    },
+    landed: (h, ids) =>
+      expect(ids.map((id) => h.call<Open>('rpcGetInvoices', id).open.length)).toEqual([0, 0]),
+  },
+  'decide request': {
+    form(h, clientId) {
+      const { row, request } = h.call<Card>('rpcGetClientCard', clientId).money!.undecided[0];
+      return [
+        'rpcDecideRequest',
+        { clientId, row, request, decision: 'Change order', fee: '150', hours: '' },
+      ];
+    },
+    landed: (h, ids) => expect(ids.map((id) => h.call<Card>('rpcGetClientCard', id).money!.undecided.length)).toEqual([0, 0]), // prettier-ignore
+  },
+  'log a conversation': {
+    form: (_, clientId) => ['rpcSaveConversation', { clientId, date: '2024-06-12', reason: `Late for ${clientId}`, ownPart: 'I moved our call', outcome: 'On time', listen: 'What went wrong?', restate: 'On time' }], // prettier-ignore
+    landed(h, ids) {
+      const about = h
+        .sheet('Conversations')
+        .getDataRange()
+        .getValues()
+        .map((row) => row.find((c) => String(c).startsWith('Late for')));
+      expect(about.filter(Boolean).sort()).toEqual(ids.map((id) => `Late for ${id}`));
+    },
+  },
+  'client needs': {
+    form: (_, clientId) => ['rpcSaveNeed', { clientId, date: '', need: `Hiring help ${clientId}` }],
+    landed(h, ids) {
+      const needs = h
+        .sheet('Client needs')
+        .getDataRange()
+        .getValues()
+        .map((row) => row.find((c) => String(c).startsWith('Hiring')));
+      expect(needs.filter(Boolean).sort()).toEqual(ids.map((id) => `Hiring help ${id}`));
+    },
+  },
+  'edit client': {
+    form(h, clientId) {
+      const data = h.call<{ clientType: string; cadenceDays: number; definitionOfSuccess: string; scope: string }>('rpcGetClientEdit', clientId); // prettier-ignore
+      return ['rpcEditClient', { clientId, clientType: data.clientType, cadenceDays: String(data.cadenceDays), monthlyFee: '2,750', yearlyProfit: '', monthlyCosts: '', definitionOfSuccess: data.definitionOfSuccess, scope: data.scope }]; // prettier-ignore
+    },
+    landed: (h, ids) => expect(ids.map((id) => h.call<{ monthlyFee: number }>('rpcGetClientEdit', id).monthlyFee)).toEqual([2750, 2750]), // prettier-ignore
+  },
+  offboard: {
+    form: (_, clientId) => ['rpcOffboardClient', { clientId, endDate: '2024-09-30', reason: 'Poor fit', noticeDate: '2024-08-01', endAtPeriodClose: false }], // prettier-ignore
+    landed(h, ids) {
+      const values = h.sheet('Clients').getDataRange().getValues();
+      const [id, why] = ['Client ID', 'Why they left'].map((label) => values[0].indexOf(label));
+      expect(values.filter((row) => ids.includes(row[id] as string)).map((row) => row[why])).toEqual([
+        'Poor fit',
+        'Poor fit',
+      ]);
+    },
+  },
+};
+
+describe.each([
+  ['right after the first releases the lock', 'after', 'Lock.releaseLock'],
+  ['while the first waits for the lock', 'before', 'Lock.waitLock'],
+] as const)('the newer flows, two at once %s', (_, when, call) => {
+  test.each(Object.keys(NEWER))('%s for two clients at once: both land, neither is told to retry', (name) => {
+    const { h, ids } = twoClients();
+    const flow = NEWER[name];
+    const [first, second] = ids.map((id) => flow.form(h, id));
+    const other = h.emu.interleave(when, call, () => h.call<R>(second[0], second[1]));
+    const mine = h.call<R>(first[0], first[1]);
+    expect(other.ran).toBe(true);
+    expect(other.error).toBeUndefined();
+    expect([mine.ok, mine.message]).toEqual([true, undefined]);
+    expect([(other.value as R).ok, (other.value as R).message]).toEqual([true, undefined]);
+    flow.landed(h, ids);
+  });
+});

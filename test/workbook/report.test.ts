@@ -88,6 +88,42 @@ describe('the progress report', () => {
     expect(h.snapshot()).toEqual(before);
   });
 
+  test('a note the user typed into the report tab is never wiped: making it again is refused, naming the tab', () => {
+    const { h, id } = setUp();
+    h.call<R>('rpcMakeProgressReport', id);
+    const sheet = h.sheet('Report – Acme Co');
+    sheet.insertColumnsBefore(2, 1);
+    sheet.getRange('B4').setValue('Call them about the dip');
+    const before = h.snapshot();
+    const again = h.call<R>('rpcMakeProgressReport', id);
+    expect(again).toMatchObject({ ok: false, message: '"Report – Acme Co" has changes of yours since ClientTabs made it. Rename that tab to keep them (or delete it), then make the report again.' }); // prettier-ignore
+    expect(h.snapshot()).toEqual(before);
+  });
+
+  test('once the user renamed their edited report tab, the report goes to a new tab and theirs is kept', () => {
+    const { h, id } = setUp();
+    h.call<R>('rpcMakeProgressReport', id);
+    const mine = h.sheet('Report – Acme Co');
+    mine.getRange('A30').setValue('my notes');
+    mine.setName('Acme notes');
+    const made = h.call<R>('rpcMakeProgressReport', id);
+    expect(made).toMatchObject({ ok: true, value: { tabName: 'Report – Acme Co', replaced: false } });
+    expect(h.sheet('Report – Acme Co').getSheetId()).not.toBe(mine.getSheetId());
+    expect(h.sheet('Acme notes').getRange('A30').getValue()).toBe('my notes');
+    expect(h.sheet('Acme notes').getRange('A1').getValue()).toBe('Progress report: Acme Co');
+  });
+
+  test('a report tab the user only added empty rows and columns to is still ours: made again in place', () => {
+    const { h, id } = setUp();
+    h.call<R>('rpcMakeProgressReport', id);
+    const sheetId = h.sheet('Report – Acme Co').getSheetId();
+    h.sheet('Report – Acme Co').insertColumnsBefore(3, 2);
+    h.sheet('Report – Acme Co').insertRowsAfter(20, 3);
+    const again = h.call<R>('rpcMakeProgressReport', id);
+    expect(again).toMatchObject({ ok: true, value: { replaced: true } });
+    expect(h.sheet('Report – Acme Co').getSheetId()).toBe(sheetId);
+  });
+
   test('an unknown or missing client is refused and nothing is written', () => {
     const { h } = setUp();
     const before = h.snapshot();

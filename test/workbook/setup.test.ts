@@ -151,7 +151,7 @@ describe('Set up workbook', () => {
     expect(link()).toContain('"Acme Co"');
     h.call('menuSetUpWorkbook');
     expect(link()).toMatch(/^=HYPERLINK\("#gid=\d+","Acme Corporation"\)$/);
-    expect(h.sheet('Clients').getRange('L2').getFormula()).toContain("'Acme Corporation'!A13:A");
+    expect(h.sheet('Clients').getRange('L2').getFormula()).toContain("'Acme Corporation'!$A$13:$A");
     // Check-ins still find the tab (the index follows the rename).
     expect(h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10')).ok).toBe(true);
   });
@@ -241,8 +241,8 @@ describe('New client', () => {
     expect(row[9]).toBe(14400); // 12 × (2000 − 800)
     expect(row[10]).toBe(7); // Micromanager cadence from Settings
     const formulas = roster.getRange('A2:Z2').getFormulas()[0];
-    expect(formulas[11]).toBe(`=IF(COUNT('Acme Co'!A13:A)=0,"",MAX('Acme Co'!A13:A))`);
-    expect(formulas[14]).toBe(progressFormula(`'Acme Co'!D9`, `N2`, `'Acme Co'!E9`));
+    expect(formulas[11]).toBe(`=IF(COUNT('Acme Co'!$A$13:$A)=0,"",MAX('Acme Co'!$A$13:$A))`);
+    expect(formulas[14]).toBe(progressFormula(`'Acme Co'!$D$9`, `N2`, `'Acme Co'!$E$9`));
     expect(formulas[21]).toContain('SPARKLINE');
     expect(formulas[22]).toBe(`=HYPERLINK("#gid=${tab.getSheetId()}","Acme Co")`);
     expect(row[25]).toBe(tab.getSheetId());

@@ -71,7 +71,7 @@ describe('a roster and shared logs with columns reordered and columns of the use
     const formulas = h.sheet('Clients').getRange('3:3').getFormulas()[0];
     const latestLetter = String.fromCharCode(65 + header.indexOf('Latest 1'));
     expect(formulas[header.indexOf('Progress 1')]).toBe(
-      progressFormula(`'Acme Co'!D9`, `${latestLetter}3`, `'Acme Co'!E9`),
+      progressFormula(`'Acme Co'!$D$9`, `${latestLetter}3`, `'Acme Co'!$E$9`),
     );
 
     h.sheet('Payments').getRange('C2').setValue('INV-7'); // theirs, on the row the payment will take
@@ -158,11 +158,11 @@ describe('a client tab the user changed', () => {
     tab.insertColumnsBefore(1, 2);
     tab.insertRowsBefore(1, 3);
     const formulas = h.sheet('Clients').getRange('L2:W2').getFormulas()[0];
-    expect(formulas[0]).toBe(`=IF(COUNT('Acme Co'!C16:C)=0,"",MAX('Acme Co'!C16:C))`);
-    expect(formulas[1]).toBe(`='Acme Co'!D15`);
-    expect(formulas[2]).toBe(`=IFERROR(INDEX(SORT(FILTER({'Acme Co'!C16:C,'Acme Co'!D16:D},'Acme Co'!C16:C<>"",'Acme Co'!D16:D<>""),1,FALSE),1,2),"")`); // prettier-ignore
-    expect(formulas[3]).toBe(progressFormula(`'Acme Co'!F12`, `N2`, `'Acme Co'!G12`));
-    expect(formulas[10]).toContain(`SPARKLINE(SORT(FILTER({'Acme Co'!C16:C,'Acme Co'!D16:D}`);
+    expect(formulas[0]).toBe(`=IF(COUNT('Acme Co'!$C$16:$C)=0,"",MAX('Acme Co'!$C$16:$C))`);
+    expect(formulas[1]).toBe(`='Acme Co'!$D$15`);
+    expect(formulas[2]).toBe(`=IFERROR(INDEX(SORT(FILTER({'Acme Co'!$C$16:$C,'Acme Co'!$D$16:$D},'Acme Co'!$C$16:$C<>"",'Acme Co'!$D$16:$D<>""),1,FALSE),1,2),"")`); // prettier-ignore
+    expect(formulas[3]).toBe(progressFormula(`'Acme Co'!$F$12`, `N2`, `'Acme Co'!$G$12`));
+    expect(formulas[10]).toContain(`SPARKLINE(SORT(FILTER({'Acme Co'!$C$16:$C,'Acme Co'!$D$16:$D}`);
     // Every range into the log stays open-ended (…16:C, not …16:C1000).
     for (const formula of formulas.filter((f) => f.includes('16:')))
       expect(formula).not.toMatch(/16:[A-Z]+\d/);

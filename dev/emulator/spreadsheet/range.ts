@@ -8,6 +8,7 @@ import { displayValue } from '../values';
 import { clearContent, copyValue, offsetFormula, writeInput } from './cell-writes';
 import { DataValidationImpl } from './data-validation';
 import { addProtection } from './protection';
+import { sortSpan } from './range-sort';
 import { SheetImpl } from './sheet';
 
 export function rangeFromA1(rt: Runtime, sheet: SheetModel, a1: string): RangeImpl {
@@ -409,6 +410,10 @@ export class RangeImpl extends EmuObject {
   // --- other ---------------------------------------------------------------------------------
   protect() {
     return addProtection(this.rt, 'RANGE', this.sheet, this.span());
+  }
+  sort(sortSpecObj: unknown) {
+    sortSpan(this.rt, this.span(), sortSpecObj);
+    return this;
   }
   copyTo(destination: RangeImpl, options?: { contentsOnly?: boolean; formatOnly?: boolean }) {
     const o = options ?? {};
