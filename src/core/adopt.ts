@@ -46,6 +46,8 @@ export interface AdoptTable {
   summaries: { index: number; label: string }[];
   /** Dates written as "Week 1" and read from a start date. */
   weekLabels: boolean;
+  /** The start date's cell (oriented: `line` along the series, `index` across), when week labels count from it. */
+  start: { line: number; index: number } | null;
   /** Where a new check-in goes when the week has no slot, and whether a line must be inserted there. */
   next: { index: number; insert: boolean };
   /** A sentence for the preview: which cells hold the table. */
@@ -387,7 +389,8 @@ function findTables(
         datesWithoutHeader = true;
       continue;
     }
-    const startDay = starts.find((start) => start.row < header)?.day ?? null;
+    const start = starts.find((s) => s.row < header) ?? null;
+    const startDay = start?.day ?? null;
     // The axis may be unlabelled (a blank corner above dates across): try positions whose next cell is a date.
     const axes = labels.filter(
       (l) =>
@@ -408,7 +411,7 @@ function findTables(
           axis.column,
           axisLabel,
           labels,
-          found,
+          found.weekLabels && start ? { ...found, start: { line: start.row, index: start.column } } : found,
           options,
         ),
       );
@@ -427,24 +430,28 @@ function firstBelowIsDate(values: Grid, header: number, column: number, readDay:
 }
 
 /** Every "Start date" label with a date beside it, by row, found once per grid (for "Week 1" labels). */
-function startDays(values: Grid, readDay: DayReader): { row: number; day: number }[] {
-  const found: { row: number; day: number }[] = [];
+function startDays(values: Grid, readDay: DayReader): StartDay[] {
+  const found: StartDay[] = [];
   for (let r = 0; r < Math.min(values.length, MAX_HEADER_SCAN); r++) {
-    const day = startDayOn(values, r, readDay);
-    if (day !== null) found.push({ row: r, day });
+    const start = startDayOn(values, r, readDay);
+    if (start !== null) found.push(start);
   }
   return found;
 }
 
-function startDayOn(values: Grid, r: number, readDay: DayReader): number | null {
-  {
-    const cells = values[r] ?? [];
-    for (let c = 0; c + 1 < cells.length; c++) {
-      if (!START_LABEL.test(normalizeLabel(cells[c]).replace(/:$/, ''))) continue;
-      for (let v = c + 1; v < Math.min(cells.length, c + 4); v++) {
-        const day = isNumber(cells[v]) ? null : readDay(cells[v]);
-        if (day !== null) return day;
-      }
+interface StartDay {
+  row: number;
+  column: number;
+  day: number;
+}
+
+function startDayOn(values: Grid, r: number, readDay: DayReader): StartDay | null {
+  const cells = values[r] ?? [];
+  for (let c = 0; c + 1 < cells.length; c++) {
+    if (!START_LABEL.test(normalizeLabel(cells[c]).replace(/:$/, ''))) continue;
+    for (let v = c + 1; v < Math.min(cells.length, c + 4); v++) {
+      const day = isNumber(cells[v]) ? null : readDay(cells[v]);
+      if (day !== null) return { row: r, column: v, day };
     }
   }
   return null;
@@ -456,6 +463,7 @@ interface AxisRead {
   end: number;
   weekLabels: boolean;
   weekLabelsWithoutStart: boolean;
+  start?: { line: number; index: number };
 }
 
 /** Walks down the axis column from the header to the next table's header (or the end). */
@@ -652,6 +660,7 @@ function buildCandidate(
     observations,
     summaries: found.summaries,
     weekLabels: found.weekLabels,
+    start: found.start ?? null,
     next: { index: nextLine, insert },
     where:
       orientation === 'rows'

@@ -383,7 +383,7 @@ export function adoptedLinks(
     rows
       ? `${tab}!${columnLetter(index + 1)}${first}:${columnLetter(index + 1)}`
       : `${tab}!${columnLetter(first)}${index + 1}:${index + 1}`;
-  const weeks = line(table.axis);
+  const weeks = weekDays(table, tab, line(table.axis));
   const dated = `ISNUMBER(${weeks}),${weeks}<=TODAY()`;
   const measures = table.measures.slice(0, ROSTER_METRIC_SLOTS);
   const any = measures.map((m) => `LEN(${line(m.index)})`).join('+');
@@ -413,6 +413,27 @@ export function adoptedLinks(
     if (index === 0) formulas.trend = `=IFERROR(SPARKLINE(SORT(${pairs},1,TRUE)),"")`;
   });
   return formulas;
+}
+
+/**
+ * The axis as dates for a formula: the cells themselves, or, for "Week 1" labels, the start date plus
+ * 7 days a week (as the scan reads them), so the roster's live links date those tabs too. Plain text
+ * functions, not REGEXEXTRACT: they work the same under ARRAYFORMULA in Sheets and in the emulator.
+ */
+function weekDays(table: AdoptTable, tab: string, axis: string): string {
+  if (!table.weekLabels || !table.start) return axis;
+  const { line, index } = table.start;
+  const [row, column] = table.orientation === 'rows' ? [line, index] : [index, line];
+  const start = `${tab}!$${columnLetter(column + 1)}$${row + 1}`;
+  const label = `LOWER(TRIM(${axis}&""))`;
+  // "week 9", "wk. 9", "kw 9", "w9" → "9" (then the first word, for "Week 9 (June)").
+  const bare = ['woche', 'week', 'wk', 'kw', 'w', '.'].reduce(
+    (text, word) => `SUBSTITUTE(${text},"${word}","")`,
+    label,
+  );
+  const week = `VALUE(LEFT(TRIM(${bare}),FIND(" ",TRIM(${bare})&" ")-1))`;
+  const isWeek = `(LEFT(${label},1)="w")+(LEFT(${label},2)="kw")>0`;
+  return `ARRAYFORMULA(IF(ISNUMBER(${axis}),${axis},IFERROR(IF(${isWeek},${start}+7*(${week}-1),""),"")))`;
 }
 
 /** The tabs an interrupted run left to adopt (none when the stored queue is missing or damaged). */

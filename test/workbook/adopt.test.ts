@@ -402,3 +402,30 @@ describe('issue 10: an old tab of an existing client', () => {
     expect(h.sheet('Ann log').getRange('A4:C4').getValues()[0].slice(1)).toEqual([88, '']);
   });
 });
+
+describe('issue 15: a tab dated by "Week 1" labels and a start date', () => {
+  const layout = CORPUS.find((l) => l.id === 'program-weeks-with-start') as CorpusLayout;
+  test('the roster, the due list and the Dashboard see its last check-in (Week 9 of a 2024-04-01 start)', () => {
+    const h = harness();
+    loadCorpus(h, layout);
+    h.call('menuSetUpWorkbook');
+    h.call('rpcAdoptTabs', [layout.tab]);
+    const roster = h.sheet('Clients').getDataRange().getValues();
+    const header = roster[0] as string[];
+    expect(dayOf(roster[1][header.indexOf('Last check-in')] as Date, h)).toBe('2024-05-27');
+    // Week 9's weight, the latest value: 80 - 8 × 0.5.
+    expect(roster[1][header.indexOf('Latest 1')]).toBe(76);
+    const due = h.call<{ clients: { name: string; lastCheckIn: string | null }[] }>('rpcGetDueList');
+    expect(due.clients).toContainEqual(
+      expect.objectContaining({ name: layout.tab, lastCheckIn: '2024-05-27' }),
+    );
+    h.call('menuRefreshDashboard');
+    const dashboard = JSON.stringify(h.sheet('Dashboard').getDataRange().getValues());
+    expect(dashboard).toMatch(/9 days late; every 7 days/);
+    expect(dashboard).not.toMatch(/No check-in yet/);
+    // The coach moves the start date a week later: the live link follows, no script runs.
+    h.sheet(layout.tab).getRange('B1').setValue('2024-04-08');
+    const moved = h.sheet('Clients').getDataRange().getValues()[1][header.indexOf('Last check-in')] as Date;
+    expect(dayOf(moved, h)).toBe('2024-06-03');
+  });
+});
