@@ -6,6 +6,7 @@
  */
 import { normalizeLabel } from './clients';
 import { columnLetter, isBlank } from './layout';
+import { parseMonthDay, yearsFor, type MonthDay } from './yearless-date';
 
 export type DayReader = (value: unknown) => number | null;
 export type Orientation = 'rows' | 'columns';
@@ -46,6 +47,8 @@ export interface AdoptTable {
   summaries: { index: number; label: string }[];
   /** Dates written as "Week 1" and read from a start date. */
   weekLabels: boolean;
+  /** Lines dated without a year ("3 Mar"): the year came from the start date or the dated lines around them. */
+  yearless: number[];
   /** The start date's cell (oriented: `line` along the series, `index` across), when week labels count from it. */
   start: { line: number; index: number } | null;
   /** Where a new check-in goes when the week has no slot, and whether a line must be inserted there. */
@@ -229,8 +232,10 @@ export function scanTab(values: Grid, options: ScanOptions): AdoptScanResult {
     : undefined;
   const best = chosen ?? all.find((c) => c.table.measures.length > 0);
   if (!best) {
-    const reason =
-      byRows.weekLabelsWithoutStart || byColumns.weekLabelsWithoutStart
+    const yearless = byRows.yearlessWithoutAnchor ?? byColumns.yearlessWithoutAnchor;
+    const reason = yearless
+      ? `Its dates have no year ("${yearless}"): add a "Start date" with the full date above the table, or write the year in its first date, to adopt it.`
+      : byRows.weekLabelsWithoutStart || byColumns.weekLabelsWithoutStart
         ? 'Its dates are written as week labels ("Week 1", "Week 2"…) with no start date: add a "Start date" label with a date above the table to adopt it.'
         : all.length > 0
           ? `Found dates in ${place(all[0].table.orientation, all[0].table.axis)} ("${all[0].table.axisLabel}"), but no measurements beside them: a measure is a column of numbers (or, with dates across, a row).`
@@ -345,7 +350,7 @@ function judge(candidate: Candidate): { verdict: Verdict; reasons: string[]; con
     };
   }
   reasons.push(
-    `${n} dated ${word}${n === 1 ? '' : 's'} with measurements in ${place(table.orientation, table.axis)} ("${table.axisLabel}")${table.weekLabels ? ', weeks counted from the start date' : ''}.`,
+    `${n} dated ${word}${n === 1 ? '' : 's'} with measurements in ${place(table.orientation, table.axis)} ("${table.axisLabel}")${table.weekLabels ? ', weeks counted from the start date' : ''}${table.yearless.length ? ', the year of dates without one from the start date or the dated lines around them' : ''}.`,
   );
   const future = table.slots.filter(
     (s) =>
@@ -372,7 +377,13 @@ function findTables(
   formulas: readonly (readonly string[])[] | undefined,
   orientation: Orientation,
   options: ScanOptions,
-): { candidates: Candidate[]; weekLabelsWithoutStart: boolean; datesWithoutHeader: boolean } {
+): {
+  candidates: Candidate[];
+  weekLabelsWithoutStart: boolean;
+  datesWithoutHeader: boolean;
+  /** The first year-less date of a table nothing dates (no start date, no dated line). */
+  yearlessWithoutAnchor: string | null;
+} {
   const { readDay } = options;
   const spill = spillMask(values, formulas);
   const lines = lineInfos(values, readDay);
@@ -380,6 +391,7 @@ function findTables(
   const candidates: Candidate[] = [];
   let weekLabelsWithoutStart = false;
   let datesWithoutHeader = false;
+  let yearlessWithoutAnchor: string | null = null;
   const limit = Math.min(values.length, MAX_HEADER_SCAN);
   for (let header = 0; header < limit; header++) {
     const row = values[header] ?? [];
@@ -400,6 +412,7 @@ function findTables(
       const axisLabel = axis.label || `(${place(orientation, axis.column)})`;
       const found = readAxis(values, lines, header, axis.column, readDay, startDay);
       if (found.weekLabelsWithoutStart) weekLabelsWithoutStart = true;
+      yearlessWithoutAnchor ??= found.yearlessWithoutAnchor;
       if (!found.slots.length) continue;
       candidates.push(
         buildCandidate(
@@ -417,7 +430,7 @@ function findTables(
       );
     }
   }
-  return { candidates, weekLabelsWithoutStart, datesWithoutHeader };
+  return { candidates, weekLabelsWithoutStart, datesWithoutHeader, yearlessWithoutAnchor };
 }
 
 function firstBelowIsDate(values: Grid, header: number, column: number, readDay: DayReader): boolean {
@@ -464,6 +477,8 @@ interface AxisRead {
   weekLabels: boolean;
   weekLabelsWithoutStart: boolean;
   start?: { line: number; index: number };
+  yearless: number[];
+  yearlessWithoutAnchor: string | null;
 }
 
 /** Walks down the axis column from the header to the next table's header (or the end). */
@@ -500,6 +515,8 @@ function readAxis(
   let weekTexts = 0;
   let others = 0;
   let end = header;
+  /** Dated lines and year-less dates in series order, for `yearsFor`. */
+  const series: ({ index: number; day: number } | (MonthDay & { index: number; text: string }))[] = [];
   for (let r = header + 1; r < values.length; r++) {
     const cells = values[r] ?? [];
     const line = lines[r];
@@ -517,6 +534,12 @@ function readAxis(
     if (day !== null) {
       dates++;
       slots.push({ index: r, day });
+      series.push({ index: r, day });
+      continue;
+    }
+    const monthDay = isBlank(cell) || isNumber(cell) ? null : parseMonthDay(cell);
+    if (monthDay) {
+      series.push({ index: r, text: text(cell), ...monthDay });
       continue;
     }
     const week = WEEK_TEXT.exec(text(cell));
@@ -527,23 +550,42 @@ function readAxis(
     }
     if (!isBlank(cell)) others++;
   }
-  const weekLabels = weekTexts > 0 && weekTexts >= dates;
-  const good = weekLabels ? (startDay !== null ? weekTexts : 0) : dates;
-  if (good === 0 || good < (good + others + (weekLabels ? dates : weekTexts)) * MIN_DATE_SHARE) {
-    return {
-      slots: [],
-      summaries,
-      end,
-      weekLabels,
-      weekLabelsWithoutStart: weekLabels && startDay === null && weekTexts >= 2,
-    };
-  }
+  const yearlessLines = series.filter((line) => 'month' in line);
+  const years = yearlessLines.length ? yearsFor(series, startDay) : [];
+  const yearless: number[] = [];
+  series.forEach((line, i) => {
+    if (!('month' in line) || years[i] === null) return;
+    yearless.push(line.index);
+    slots.push({ index: line.index, day: years[i] as number });
+  });
+  slots.sort((a, b) => a.index - b.index);
+  // Year-less dates nothing dates are not dates: the table is skipped with what would fix it.
+  const unread = yearlessLines.length - yearless.length;
+  const yearlessWithoutAnchor =
+    yearless.length === 0 && unread >= 2 && unread >= dates
+      ? (yearlessLines[0] as { text: string }).text
+      : null;
+  const weekLabels = weekTexts > 0 && weekTexts >= dates + yearless.length;
+  const good = weekLabels ? (startDay !== null ? weekTexts : 0) : dates + yearless.length;
+  const fail = {
+    slots: [],
+    summaries,
+    end,
+    weekLabels,
+    weekLabelsWithoutStart: weekLabels && startDay === null && weekTexts >= 2,
+    yearless: [],
+    yearlessWithoutAnchor,
+  };
+  if (good === 0 || good < (good + others + unread + (weekLabels ? dates : weekTexts)) * MIN_DATE_SHARE)
+    return fail;
   return {
     slots,
     summaries,
     end,
     weekLabels,
     weekLabelsWithoutStart: false,
+    yearless,
+    yearlessWithoutAnchor: null,
   };
 }
 
@@ -660,6 +702,7 @@ function buildCandidate(
     observations,
     summaries: found.summaries,
     weekLabels: found.weekLabels,
+    yearless: found.yearless,
     start: found.start ?? null,
     next: { index: nextLine, insert },
     where:

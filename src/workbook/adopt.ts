@@ -8,7 +8,7 @@ import { baseClientName, choiceFor, scanTab, type AdoptTable, type TabScan } fro
 import { cadenceFor } from '../core/cadence';
 import type { FieldProblem } from '../core/checkin';
 import { normalizeLabel } from '../core/clients';
-import { formatIsoDay } from '../core/dates';
+import { formatIsoDay, ymdFromDay } from '../core/dates';
 import { columnLetter, formulaString, quoteSheetName } from '../core/layout';
 import { ownRecord } from '../core/own';
 import { progressFormula } from '../core/progress';
@@ -288,7 +288,9 @@ export function adoptTabs(
       if (mode === 'ended' && days.length) put('endDate', dayToCell(Math.max(...days), zone));
       put('cadenceDays', cadenceFor('', settings.cadence));
       put('tabId', sheetId);
-      for (const [key, formula] of Object.entries(adoptedLinks(table, tabName, sheetId, rosterRow, roster)))
+      for (const [key, formula] of Object.entries(
+        adoptedLinks(table, values, tabName, sheetId, rosterRow, roster),
+      ))
         put(key, formula);
       rows.push(cells);
       knownIds.add(sheetId);
@@ -371,6 +373,7 @@ function confirmedScan(
  */
 export function adoptedLinks(
   table: AdoptTable,
+  values: unknown[][],
   tabName: string,
   sheetId: number,
   rosterRow: number,
@@ -387,20 +390,30 @@ export function adoptedLinks(
   const dated = `ISNUMBER(${weeks}),${weeks}<=TODAY()`;
   const measures = table.measures.slice(0, ROSTER_METRIC_SLOTS);
   const any = measures.map((m) => `LEN(${line(m.index)})`).join('+');
+  // Year-less dates ("3 Mar") are text to a formula: their days, fixed at adoption, stand in until a dated line is newer.
+  const yearless = table.observations.filter((o) => table.yearless.includes(o.index));
+  const lastYearless = yearless.length ? Math.max(...yearless.map((o) => o.day)) : null;
   const formulas: Record<string, string> = {
-    lastCheckIn: `=IFERROR(MAX(FILTER(${weeks},${dated},(${any})>0)),"")`,
+    lastCheckIn:
+      lastYearless === null
+        ? `=IFERROR(MAX(FILTER(${weeks},${dated},(${any})>0)),"")`
+        : `=MAX(IFERROR(FILTER(${weeks},${dated},(${any})>0),0),${dateLiteral(lastYearless)})`,
     link: `=HYPERLINK("#gid=${sheetId}",${formulaString(tabName)})`,
   };
   measures.forEach((measure, index) => {
     const i = index + 1;
-    const values = line(measure.index);
+    const column = line(measure.index);
     const pairs = rows
-      ? `FILTER({${weeks},${values}},${dated},LEN(${values})>0)`
-      : `TRANSPOSE(FILTER({${weeks};${values}},${dated},LEN(${values})>0))`;
+      ? `FILTER({${weeks},${column}},${dated},LEN(${column})>0)`
+      : `TRANSPOSE(FILTER({${weeks};${column}},${dated},LEN(${column})>0))`;
     formulas[`metric${i}`] = rows
       ? `=${tab}!${columnLetter(measure.index + 1)}${table.header + 1}`
       : `=${tab}!${columnLetter(table.header + 1)}${measure.index + 1}`;
-    formulas[`latest${i}`] = `=IFERROR(INDEX(SORT(${pairs},1,FALSE),1,2),"")`;
+    const latest = `INDEX(SORT(${pairs},1,FALSE),1,2)`;
+    const fallback = yearlessLatest(yearless, values, measure.index, rows);
+    formulas[`latest${i}`] = fallback
+      ? `=IFERROR(IF(IFERROR(MAX(FILTER(${weeks},${dated},LEN(${column})>0)),0)>=${dateLiteral(fallback.day)},${latest},${tab}!${fallback.cell}),"")`
+      : `=IFERROR(${latest},"")`;
     const latestColumn = roster.col[`latest${i}`];
     if (measure.baseline !== null && measure.target !== null && latestColumn >= 0) {
       const latestCell = `${columnLetter(latestColumn + 1)}${rosterRow}`;
@@ -413,6 +426,30 @@ export function adoptedLinks(
     if (index === 0) formulas.trend = `=IFERROR(SPARKLINE(SORT(${pairs},1,TRUE)),"")`;
   });
   return formulas;
+}
+
+/** A day as a formula's date: DATE(2024,6,3). */
+function dateLiteral(day: number): string {
+  const { year, month, day: dayOfMonth } = ymdFromDay(day);
+  return `DATE(${year},${month},${dayOfMonth})`;
+}
+
+/** The cell of a measure's latest value on a year-less line, and that line's day (null: none has one). */
+function yearlessLatest(
+  yearless: readonly { index: number; day: number }[],
+  values: unknown[][],
+  measure: number,
+  rows: boolean,
+): { day: number; cell: string } | null {
+  const valueAt = (index: number) => (rows ? values[index]?.[measure] : values[measure]?.[index]);
+  const latest = yearless
+    .filter((o) => typeof valueAt(o.index) === 'number')
+    .sort((a, b) => b.day - a.day)[0];
+  if (!latest) return null;
+  const cell = rows
+    ? `${columnLetter(measure + 1)}${latest.index + 1}`
+    : `${columnLetter(latest.index + 1)}${measure + 1}`;
+  return { day: latest.day, cell };
 }
 
 /**

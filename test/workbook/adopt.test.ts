@@ -429,3 +429,30 @@ describe('issue 15: a tab dated by "Week 1" labels and a start date', () => {
     expect(dayOf(moved, h)).toBe('2024-06-03');
   });
 });
+
+describe('issue 15: dates without a year', () => {
+  const layout = CORPUS.find((l) => l.id === 'yearless-week-ranges-from-start') as CorpusLayout;
+  test('the roster shows the last year-less week and its values until a dated check-in is newer', () => {
+    const h = harness();
+    loadCorpus(h, layout);
+    h.call('menuSetUpWorkbook');
+    h.call('rpcAdoptTabs', [layout.tab]);
+    const row = () => h.sheet('Clients').getDataRange().getValues()[1];
+    const header = h.sheet('Clients').getDataRange().getValues()[0] as string[];
+    const at = (label: string) => row()[header.indexOf(label)];
+    expect(dayOf(at('Last check-in') as Date, h)).toBe('2024-06-03');
+    expect([at('Latest 1'), at('Latest 2')]).toEqual([82 - 14 * 0.4, 6 + (14 % 3)]);
+    // The VA corrects the last week's weight in the tab: the roster follows.
+    h.sheet(layout.tab).getRange('B19').setValue(76.2);
+    expect(at('Latest 1')).toBe(76.2);
+    const saved = h.call<R<{ row: number }>>('rpcSaveCheckIn', {
+      ...WEIGHT_88,
+      values: { 'Weight (kg)': '75.8' },
+    });
+    expect(saved).toMatchObject({ ok: true, value: { row: 20 } });
+    expect(dayOf(at('Last check-in') as Date, h)).toBe('2024-06-10');
+    expect(at('Latest 1')).toBe(75.8);
+    // Energy was not logged on the dated line: the year-less week's value is still its latest.
+    expect(at('Latest 2')).toBe(6 + (14 % 3));
+  });
+});
