@@ -175,6 +175,8 @@ export interface ClientCard {
   openRequests: { date: IsoDate | null; request: string; fee: number | null }[];
   /** Money on the card (invoices settled by payments, undecided requests): see MoneyCard. */
   money?: MoneyCard;
+  /** Tabs linked to the client as earlier history: their check-ins count before the client's own. */
+  history?: { tabName: string; checkIns: number; firstDate: IsoDate | null; lastDate: IsoDate | null; measures: string[] }[]; // prettier-ignore
   /** Health, churn triage and growth; null for an ended client. */
   advice: CardAdvice | null;
   /** The one status rule's verdict (core/status.ts): what the card shows, as the Dashboard decides it. */

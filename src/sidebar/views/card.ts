@@ -15,6 +15,7 @@ import { conversationSection } from './card-conversation';
 import { growthSection } from './card-growth';
 import { healthSection, healthSummary } from './card-health';
 import { notesLoader } from './card-notes';
+import { historySection } from './card-history';
 import { profitSection } from './card-profit';
 import { reportSection } from './card-report';
 import { triageSection } from './card-triage';
@@ -136,6 +137,7 @@ function renderCard(card: ClientCard, nav: Navigate): HTMLElement {
         ? h('ul', { class: 'metric-list' }, card.metrics.map(metricRow))
         : h('p', { class: 'muted small' }, 'No metrics defined.'),
     ),
+    historySection(card),
     card.advice ? healthSection(card.advice) : null,
     card.advice ? triageSection(card.advice, conversation.prepare) : null,
     growthSection(client.clientId, card.advice, notes),
