@@ -26,6 +26,8 @@ export interface LeftOut {
   index: number;
   label: string;
   reason: string;
+  /** The user may tick it back in: typed numbers or an empty column, never formulas, text or no label. */
+  addable: boolean;
 }
 
 export interface AdoptTable {
@@ -294,15 +296,18 @@ function matchesChoice(table: AdoptTable, values: Grid, choice: AdoptChoice): bo
 /** Keeps the measures the user confirmed, and takes back the numeric columns they ticked. */
 function applyMeasureChoice(table: AdoptTable, names: readonly string[]): void {
   const wanted = new Set(names);
+  // Only columns that may take a check-in come back: never formulas, a spill range, text or an unlabelled column.
   const pool = [
     ...table.measures,
-    ...table.leftOut.map((l) => ({
-      index: l.index,
-      label: l.label,
-      name: l.label,
-      baseline: null,
-      target: null,
-    })),
+    ...table.leftOut
+      .filter((l) => l.addable)
+      .map((l) => ({
+        index: l.index,
+        label: l.label,
+        name: l.label,
+        baseline: null,
+        target: null,
+      })),
   ];
   const kept: AdoptMeasure[] = [];
   for (const measure of pool)
@@ -310,7 +315,7 @@ function applyMeasureChoice(table: AdoptTable, names: readonly string[]): void {
   const keptIndexes = new Set(kept.map((k) => k.index));
   const dropped = table.measures
     .filter((m) => !keptIndexes.has(m.index))
-    .map((m) => ({ index: m.index, label: m.label, reason: 'Left out in the preview.' }));
+    .map((m) => ({ index: m.index, label: m.label, reason: 'Left out in the preview.', addable: true }));
   table.leftOut = [...table.leftOut.filter((l) => !keptIndexes.has(l.index)), ...dropped];
   table.measures = kept.sort((a, b) => a.index - b.index);
 }
@@ -621,6 +626,7 @@ function buildCandidate(
           index: column,
           label: `(${place(orientation, column)})`,
           reason: 'It has no header label.',
+          addable: false,
         });
       continue;
     }
@@ -628,13 +634,13 @@ function buildCandidate(
     const numbers = filled.filter(isNumber) as number[];
     const formulaCells = formulas ? slotRows.filter((r) => (formulas[r]?.[column] ?? '') !== '').length : 0;
     const spilled = slotRows.some((r) => spill[r]?.[column]);
-    const out = (reason: string) => leftOut.push({ index: column, label, reason });
-    if (spilled) out('Filled by an array formula (FILTER, QUERY…): writing there would break it.');
+    const out = (reason: string, addable = true) => leftOut.push({ index: column, label, reason, addable });
+    if (spilled) out('Filled by an array formula (FILTER, QUERY…): writing there would break it.', false);
     else if (formulaCells > 0 && formulaCells >= filled.length / 2)
-      out('Computed by formulas: a check-in would overwrite them.');
+      out('Computed by formulas: a check-in would overwrite them.', false);
     else if (filled.length === 0) out('Empty in the dated rows.');
     else if (numbers.length === 0 || numbers.length < filled.length * MIN_NUMBER_SHARE)
-      out('Text, not numbers.');
+      out('Text, not numbers.', false);
     else if (COUNTER_LABEL.test(norm) || isCounter(numbers)) out('A counter (1, 2, 3…), not a measurement.');
     else if (SUMMARY_COLUMN.test(norm)) out('A total or change of other columns, not a measurement.');
     else if (numbers.length >= 3 && numbers.every((n) => n === numbers[0]))

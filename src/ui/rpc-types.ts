@@ -366,7 +366,8 @@ export interface AdoptTable {
   orientation: 'rows' | 'columns';
   axisLabel: string;
   measures: { name: string; baseline: number | null; target: number | null }[];
-  leftOut: { label: string; reason: string }[];
+  /** `addable`: the preview may tick it back in as a measure (typed numbers or empty, never formulas or text). */
+  leftOut: { label: string; reason: string; addable: boolean }[];
   observations: number;
   firstDate: IsoDate | null;
   lastDate: IsoDate | null;

@@ -42,7 +42,8 @@ export interface AdoptTableData {
   orientation: 'rows' | 'columns';
   axisLabel: string;
   measures: { name: string; baseline: number | null; target: number | null }[];
-  leftOut: { label: string; reason: string }[];
+  /** `addable`: the preview may tick it back in as a measure (typed numbers or empty, never formulas or text). */
+  leftOut: { label: string; reason: string; addable: boolean }[];
   observations: number;
   firstDate: string | null;
   lastDate: string | null;
@@ -93,7 +94,7 @@ function describeTable(table: AdoptTable, values: unknown[][], zone: Zone): Adop
     orientation: table.orientation,
     axisLabel: table.axisLabel,
     measures: table.measures.map(({ name, baseline, target }) => ({ name, baseline, target })),
-    leftOut: table.leftOut.map(({ label, reason }) => ({ label, reason })),
+    leftOut: table.leftOut.map(({ label, reason, addable }) => ({ label, reason, addable })),
     observations: table.observations.length,
     firstDate: days.length ? formatIsoDay(Math.min(...days)) : null,
     lastDate: days.length ? formatIsoDay(Math.max(...days)) : null,

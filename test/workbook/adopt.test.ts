@@ -456,3 +456,44 @@ describe('issue 15: dates without a year', () => {
     expect(at('Latest 2')).toBe(6 + (14 % 3));
   });
 });
+
+describe('issue 15: adding back a column the scan left out', () => {
+  function goalLog(): Harness {
+    const h = harness();
+    h.emu.spreadsheet
+      .insertSheet('Ben log')
+      .getRange('A1:D4')
+      .setValues([['Date', 'Weight', 'Goal', 'Total'], ['2024-05-20', 90, 80, '=B2'], ['2024-05-27', 89, 80, '=B2+B3'], ['2024-06-03', 88.5, 80, '=B2+B3+B4']]); // prettier-ignore
+    h.call('menuSetUpWorkbook');
+    return h;
+  }
+
+  test('the preview says why each was left out and which may come back; adoption and check-ins follow the choice', () => {
+    const h = goalLog();
+    const scan = h.call<FullScan>('rpcScanForAdoption');
+    const table = scan.candidates.find((c) => c.tabName === 'Ben log')?.tables[0];
+    expect(table?.measures.map((m) => m.name)).toEqual(['Weight']);
+    expect(table?.leftOut).toEqual([
+      { label: 'Goal', reason: expect.stringMatching(/same value on every line/), addable: true },
+      { label: 'Total', reason: expect.stringMatching(/Computed by formulas/), addable: false },
+    ]);
+    const before = h.snapshot(['Ben log']);
+    h.call('rpcAdoptTabs', ['Ben log'], { 'Ben log': { table: 0, measures: ['Weight', 'Goal'] } });
+    expect(h.snapshot(['Ben log'])).toEqual(before);
+    const form = h.call<{ metrics: { name: string }[] }>('rpcGetCheckInForm', 'C-0001');
+    expect(form.metrics.map((m) => m.name)).toEqual(['Weight', 'Goal']);
+    const saved = h.call<R<{ row: number }>>('rpcSaveCheckIn', {
+      ...WEIGHT_88,
+      values: { Weight: '88', Goal: '78' },
+    });
+    expect(saved).toMatchObject({ ok: true, value: { row: 5 } });
+    expect(h.sheet('Ben log').getRange('B5:C5').getValues()[0]).toEqual([88, 78]);
+  });
+
+  test('a formula column cannot be added back, even by a crafted call: check-ins never write over it', () => {
+    const h = goalLog();
+    h.call('rpcAdoptTabs', ['Ben log'], { 'Ben log': { table: 0, measures: ['Weight', 'Total'] } });
+    const form = h.call<{ metrics: { name: string }[] }>('rpcGetCheckInForm', 'C-0001');
+    expect(form.metrics.map((m) => m.name)).toEqual(['Weight']);
+  });
+});
