@@ -639,6 +639,12 @@ function buildCandidate(
     else if (formulaCells > 0 && formulaCells >= filled.length / 2)
       out('Computed by formulas: a check-in would overwrite them.', false);
     else if (filled.length === 0) out('Empty in the dated rows.');
+    else if (
+      filled.filter((cell) => !isNumber(cell) && options.readDay(cell) !== null).length >=
+      filled.length * MIN_DATE_SHARE
+    )
+      // prettier-ignore
+      out('Dates: another date column (pick it under Table to date the check-ins by it).', false);
     else if (numbers.length === 0 || numbers.length < filled.length * MIN_NUMBER_SHARE)
       out('Text, not numbers.', false);
     else if (COUNTER_LABEL.test(norm) || isCounter(numbers)) out('A counter (1, 2, 3…), not a measurement.');

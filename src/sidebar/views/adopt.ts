@@ -199,8 +199,10 @@ function preview(candidate: AdoptCandidate): Preview {
                 showTable();
               },
             },
-            candidate.tables.map((t, i) =>
-              h('option', { value: String(i) }, `${t.where}: ${t.measures.map((m) => m.name).join(', ')}`),
+            candidate.tables.map(
+              (t, i) =>
+              // The date column first: the select is narrow, and that is what tells the tables apart.
+              h('option', { value: String(i) }, `“${t.axisLabel}”: ${t.measures.map((m) => m.name).join(', ')} (${t.where})`), // prettier-ignore
             ),
           ),
         )
