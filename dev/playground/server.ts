@@ -38,6 +38,8 @@ export interface Playground {
   call(name: string, ...args: unknown[]): unknown;
   /** The workbook as /api/workbook serves it. */
   workbook(): WorkbookJson;
+  /** The emulated spreadsheet, for tests that type a tab the way a coach would before opening a view. */
+  spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet;
   close(): Promise<void>;
 }
 
@@ -246,6 +248,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     demo,
     call: callServer,
     workbook,
+    spreadsheet: () => emulator.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

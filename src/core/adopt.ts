@@ -6,6 +6,7 @@
  */
 import { normalizeLabel } from './clients';
 import { columnLetter, isBlank } from './layout';
+import { parseMonthDay, yearsFor, type MonthDay } from './yearless-date';
 
 export type DayReader = (value: unknown) => number | null;
 export type Orientation = 'rows' | 'columns';
@@ -25,6 +26,8 @@ export interface LeftOut {
   index: number;
   label: string;
   reason: string;
+  /** The user may tick it back in: typed numbers or an empty column, never formulas, text or no label. */
+  addable: boolean;
 }
 
 export interface AdoptTable {
@@ -46,6 +49,10 @@ export interface AdoptTable {
   summaries: { index: number; label: string }[];
   /** Dates written as "Week 1" and read from a start date. */
   weekLabels: boolean;
+  /** Lines dated without a year ("3 Mar"): the year came from the start date or the dated lines around them. */
+  yearless: number[];
+  /** The start date's cell (oriented: `line` along the series, `index` across), when week labels count from it. */
+  start: { line: number; index: number } | null;
   /** Where a new check-in goes when the week has no slot, and whether a line must be inserted there. */
   next: { index: number; insert: boolean };
   /** A sentence for the preview: which cells hold the table. */
@@ -227,8 +234,10 @@ export function scanTab(values: Grid, options: ScanOptions): AdoptScanResult {
     : undefined;
   const best = chosen ?? all.find((c) => c.table.measures.length > 0);
   if (!best) {
-    const reason =
-      byRows.weekLabelsWithoutStart || byColumns.weekLabelsWithoutStart
+    const yearless = byRows.yearlessWithoutAnchor ?? byColumns.yearlessWithoutAnchor;
+    const reason = yearless
+      ? `Its dates have no year ("${yearless}"): add a "Start date" with the full date above the table, or write the year in its first date, to adopt it.`
+      : byRows.weekLabelsWithoutStart || byColumns.weekLabelsWithoutStart
         ? 'Its dates are written as week labels ("Week 1", "Week 2"…) with no start date: add a "Start date" label with a date above the table to adopt it.'
         : all.length > 0
           ? `Found dates in ${place(all[0].table.orientation, all[0].table.axis)} ("${all[0].table.axisLabel}"), but no measurements beside them: a measure is a column of numbers (or, with dates across, a row).`
@@ -287,15 +296,18 @@ function matchesChoice(table: AdoptTable, values: Grid, choice: AdoptChoice): bo
 /** Keeps the measures the user confirmed, and takes back the numeric columns they ticked. */
 function applyMeasureChoice(table: AdoptTable, names: readonly string[]): void {
   const wanted = new Set(names);
+  // Only columns that may take a check-in come back: never formulas, a spill range, text or an unlabelled column.
   const pool = [
     ...table.measures,
-    ...table.leftOut.map((l) => ({
-      index: l.index,
-      label: l.label,
-      name: l.label,
-      baseline: null,
-      target: null,
-    })),
+    ...table.leftOut
+      .filter((l) => l.addable)
+      .map((l) => ({
+        index: l.index,
+        label: l.label,
+        name: l.label,
+        baseline: null,
+        target: null,
+      })),
   ];
   const kept: AdoptMeasure[] = [];
   for (const measure of pool)
@@ -303,7 +315,7 @@ function applyMeasureChoice(table: AdoptTable, names: readonly string[]): void {
   const keptIndexes = new Set(kept.map((k) => k.index));
   const dropped = table.measures
     .filter((m) => !keptIndexes.has(m.index))
-    .map((m) => ({ index: m.index, label: m.label, reason: 'Left out in the preview.' }));
+    .map((m) => ({ index: m.index, label: m.label, reason: 'Left out in the preview.', addable: true }));
   table.leftOut = [...table.leftOut.filter((l) => !keptIndexes.has(l.index)), ...dropped];
   table.measures = kept.sort((a, b) => a.index - b.index);
 }
@@ -343,7 +355,7 @@ function judge(candidate: Candidate): { verdict: Verdict; reasons: string[]; con
     };
   }
   reasons.push(
-    `${n} dated ${word}${n === 1 ? '' : 's'} with measurements in ${place(table.orientation, table.axis)} ("${table.axisLabel}")${table.weekLabels ? ', weeks counted from the start date' : ''}.`,
+    `${n} dated ${word}${n === 1 ? '' : 's'} with measurements in ${place(table.orientation, table.axis)} ("${table.axisLabel}")${table.weekLabels ? ', weeks counted from the start date' : ''}${table.yearless.length ? ', the year of dates without one from the start date or the dated lines around them' : ''}.`,
   );
   const future = table.slots.filter(
     (s) =>
@@ -370,7 +382,13 @@ function findTables(
   formulas: readonly (readonly string[])[] | undefined,
   orientation: Orientation,
   options: ScanOptions,
-): { candidates: Candidate[]; weekLabelsWithoutStart: boolean; datesWithoutHeader: boolean } {
+): {
+  candidates: Candidate[];
+  weekLabelsWithoutStart: boolean;
+  datesWithoutHeader: boolean;
+  /** The first year-less date of a table nothing dates (no start date, no dated line). */
+  yearlessWithoutAnchor: string | null;
+} {
   const { readDay } = options;
   const spill = spillMask(values, formulas);
   const lines = lineInfos(values, readDay);
@@ -378,6 +396,7 @@ function findTables(
   const candidates: Candidate[] = [];
   let weekLabelsWithoutStart = false;
   let datesWithoutHeader = false;
+  let yearlessWithoutAnchor: string | null = null;
   const limit = Math.min(values.length, MAX_HEADER_SCAN);
   for (let header = 0; header < limit; header++) {
     const row = values[header] ?? [];
@@ -387,7 +406,8 @@ function findTables(
         datesWithoutHeader = true;
       continue;
     }
-    const startDay = starts.find((start) => start.row < header)?.day ?? null;
+    const start = starts.find((s) => s.row < header) ?? null;
+    const startDay = start?.day ?? null;
     // The axis may be unlabelled (a blank corner above dates across): try positions whose next cell is a date.
     const axes = labels.filter(
       (l) =>
@@ -397,6 +417,7 @@ function findTables(
       const axisLabel = axis.label || `(${place(orientation, axis.column)})`;
       const found = readAxis(values, lines, header, axis.column, readDay, startDay);
       if (found.weekLabelsWithoutStart) weekLabelsWithoutStart = true;
+      yearlessWithoutAnchor ??= found.yearlessWithoutAnchor;
       if (!found.slots.length) continue;
       candidates.push(
         buildCandidate(
@@ -408,13 +429,13 @@ function findTables(
           axis.column,
           axisLabel,
           labels,
-          found,
+          found.weekLabels && start ? { ...found, start: { line: start.row, index: start.column } } : found,
           options,
         ),
       );
     }
   }
-  return { candidates, weekLabelsWithoutStart, datesWithoutHeader };
+  return { candidates, weekLabelsWithoutStart, datesWithoutHeader, yearlessWithoutAnchor };
 }
 
 function firstBelowIsDate(values: Grid, header: number, column: number, readDay: DayReader): boolean {
@@ -427,24 +448,28 @@ function firstBelowIsDate(values: Grid, header: number, column: number, readDay:
 }
 
 /** Every "Start date" label with a date beside it, by row, found once per grid (for "Week 1" labels). */
-function startDays(values: Grid, readDay: DayReader): { row: number; day: number }[] {
-  const found: { row: number; day: number }[] = [];
+function startDays(values: Grid, readDay: DayReader): StartDay[] {
+  const found: StartDay[] = [];
   for (let r = 0; r < Math.min(values.length, MAX_HEADER_SCAN); r++) {
-    const day = startDayOn(values, r, readDay);
-    if (day !== null) found.push({ row: r, day });
+    const start = startDayOn(values, r, readDay);
+    if (start !== null) found.push(start);
   }
   return found;
 }
 
-function startDayOn(values: Grid, r: number, readDay: DayReader): number | null {
-  {
-    const cells = values[r] ?? [];
-    for (let c = 0; c + 1 < cells.length; c++) {
-      if (!START_LABEL.test(normalizeLabel(cells[c]).replace(/:$/, ''))) continue;
-      for (let v = c + 1; v < Math.min(cells.length, c + 4); v++) {
-        const day = isNumber(cells[v]) ? null : readDay(cells[v]);
-        if (day !== null) return day;
-      }
+interface StartDay {
+  row: number;
+  column: number;
+  day: number;
+}
+
+function startDayOn(values: Grid, r: number, readDay: DayReader): StartDay | null {
+  const cells = values[r] ?? [];
+  for (let c = 0; c + 1 < cells.length; c++) {
+    if (!START_LABEL.test(normalizeLabel(cells[c]).replace(/:$/, ''))) continue;
+    for (let v = c + 1; v < Math.min(cells.length, c + 4); v++) {
+      const day = isNumber(cells[v]) ? null : readDay(cells[v]);
+      if (day !== null) return { row: r, column: v, day };
     }
   }
   return null;
@@ -456,6 +481,9 @@ interface AxisRead {
   end: number;
   weekLabels: boolean;
   weekLabelsWithoutStart: boolean;
+  start?: { line: number; index: number };
+  yearless: number[];
+  yearlessWithoutAnchor: string | null;
 }
 
 /** Walks down the axis column from the header to the next table's header (or the end). */
@@ -492,6 +520,8 @@ function readAxis(
   let weekTexts = 0;
   let others = 0;
   let end = header;
+  /** Dated lines and year-less dates in series order, for `yearsFor`. */
+  const series: ({ index: number; day: number } | (MonthDay & { index: number; text: string }))[] = [];
   for (let r = header + 1; r < values.length; r++) {
     const cells = values[r] ?? [];
     const line = lines[r];
@@ -509,6 +539,12 @@ function readAxis(
     if (day !== null) {
       dates++;
       slots.push({ index: r, day });
+      series.push({ index: r, day });
+      continue;
+    }
+    const monthDay = isBlank(cell) || isNumber(cell) ? null : parseMonthDay(cell);
+    if (monthDay) {
+      series.push({ index: r, text: text(cell), ...monthDay });
       continue;
     }
     const week = WEEK_TEXT.exec(text(cell));
@@ -519,23 +555,42 @@ function readAxis(
     }
     if (!isBlank(cell)) others++;
   }
-  const weekLabels = weekTexts > 0 && weekTexts >= dates;
-  const good = weekLabels ? (startDay !== null ? weekTexts : 0) : dates;
-  if (good === 0 || good < (good + others + (weekLabels ? dates : weekTexts)) * MIN_DATE_SHARE) {
-    return {
-      slots: [],
-      summaries,
-      end,
-      weekLabels,
-      weekLabelsWithoutStart: weekLabels && startDay === null && weekTexts >= 2,
-    };
-  }
+  const yearlessLines = series.filter((line) => 'month' in line);
+  const years = yearlessLines.length ? yearsFor(series, startDay) : [];
+  const yearless: number[] = [];
+  series.forEach((line, i) => {
+    if (!('month' in line) || years[i] === null) return;
+    yearless.push(line.index);
+    slots.push({ index: line.index, day: years[i] as number });
+  });
+  slots.sort((a, b) => a.index - b.index);
+  // Year-less dates nothing dates are not dates: the table is skipped with what would fix it.
+  const unread = yearlessLines.length - yearless.length;
+  const yearlessWithoutAnchor =
+    yearless.length === 0 && unread >= 2 && unread >= dates
+      ? (yearlessLines[0] as { text: string }).text
+      : null;
+  const weekLabels = weekTexts > 0 && weekTexts >= dates + yearless.length;
+  const good = weekLabels ? (startDay !== null ? weekTexts : 0) : dates + yearless.length;
+  const fail = {
+    slots: [],
+    summaries,
+    end,
+    weekLabels,
+    weekLabelsWithoutStart: weekLabels && startDay === null && weekTexts >= 2,
+    yearless: [],
+    yearlessWithoutAnchor,
+  };
+  if (good === 0 || good < (good + others + unread + (weekLabels ? dates : weekTexts)) * MIN_DATE_SHARE)
+    return fail;
   return {
     slots,
     summaries,
     end,
     weekLabels,
     weekLabelsWithoutStart: false,
+    yearless,
+    yearlessWithoutAnchor: null,
   };
 }
 
@@ -571,6 +626,7 @@ function buildCandidate(
           index: column,
           label: `(${place(orientation, column)})`,
           reason: 'It has no header label.',
+          addable: false,
         });
       continue;
     }
@@ -578,13 +634,19 @@ function buildCandidate(
     const numbers = filled.filter(isNumber) as number[];
     const formulaCells = formulas ? slotRows.filter((r) => (formulas[r]?.[column] ?? '') !== '').length : 0;
     const spilled = slotRows.some((r) => spill[r]?.[column]);
-    const out = (reason: string) => leftOut.push({ index: column, label, reason });
-    if (spilled) out('Filled by an array formula (FILTER, QUERY…): writing there would break it.');
+    const out = (reason: string, addable = true) => leftOut.push({ index: column, label, reason, addable });
+    if (spilled) out('Filled by an array formula (FILTER, QUERY…): writing there would break it.', false);
     else if (formulaCells > 0 && formulaCells >= filled.length / 2)
-      out('Computed by formulas: a check-in would overwrite them.');
+      out('Computed by formulas: a check-in would overwrite them.', false);
     else if (filled.length === 0) out('Empty in the dated rows.');
+    else if (
+      filled.filter((cell) => !isNumber(cell) && options.readDay(cell) !== null).length >=
+      filled.length * MIN_DATE_SHARE
+    )
+      // prettier-ignore
+      out('Dates: another date column (pick it under Table to date the check-ins by it).', false);
     else if (numbers.length === 0 || numbers.length < filled.length * MIN_NUMBER_SHARE)
-      out('Text, not numbers.');
+      out('Text, not numbers.', false);
     else if (COUNTER_LABEL.test(norm) || isCounter(numbers)) out('A counter (1, 2, 3…), not a measurement.');
     else if (SUMMARY_COLUMN.test(norm)) out('A total or change of other columns, not a measurement.');
     else if (numbers.length >= 3 && numbers.every((n) => n === numbers[0]))
@@ -652,6 +714,8 @@ function buildCandidate(
     observations,
     summaries: found.summaries,
     weekLabels: found.weekLabels,
+    yearless: found.yearless,
+    start: found.start ?? null,
     next: { index: nextLine, insert },
     where:
       orientation === 'rows'

@@ -180,6 +180,8 @@ export interface ClientCard {
   openRequests: { date: IsoDate | null; request: string; fee: number | null }[];
   /** Money on the card (invoices settled by payments, undecided requests): see MoneyCard. */
   money?: MoneyCard;
+  /** Tabs linked to the client as earlier history: their check-ins count before the client's own. */
+  history?: { tabName: string; checkIns: number; firstDate: IsoDate | null; lastDate: IsoDate | null; measures: string[] }[]; // prettier-ignore
   /** Health, churn triage and growth; null for an ended client. */
   advice: CardAdvice | null;
   /** The client type's handling advice and what it means this week. */
@@ -371,7 +373,8 @@ export interface AdoptTable {
   orientation: 'rows' | 'columns';
   axisLabel: string;
   measures: { name: string; baseline: number | null; target: number | null }[];
-  leftOut: { label: string; reason: string }[];
+  /** `addable`: the preview may tick it back in as a measure (typed numbers or empty, never formulas or text). */
+  leftOut: { label: string; reason: string; addable: boolean }[];
   observations: number;
   firstDate: IsoDate | null;
   lastDate: IsoDate | null;

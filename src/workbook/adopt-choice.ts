@@ -38,3 +38,13 @@ export function historyLinks(): Map<number, string> {
     if (key.startsWith(HISTORY_PREFIX)) links.set(Number(key.slice(HISTORY_PREFIX.length)), value);
   return links;
 }
+
+/** The tabs linked to `clientId` as history, with the table confirmed for each, in one read. */
+export function historyTabsOf(clientId: string): { sheetId: number; choice: AdoptChoice | null }[] {
+  const all = PropertiesService.getDocumentProperties().getProperties();
+  return Object.entries(all)
+    .filter(([key, value]) => key.startsWith(HISTORY_PREFIX) && value === clientId)
+    .map(([key]) => Number(key.slice(HISTORY_PREFIX.length)))
+    .filter((sheetId) => Number.isInteger(sheetId))
+    .map((sheetId) => ({ sheetId, choice: parseChoice(all[CHOICE_PREFIX + sheetId] ?? null) }));
+}

@@ -8,7 +8,7 @@ import { baseClientName, choiceFor, scanTab, type AdoptTable, type TabScan } fro
 import { cadenceFor } from '../core/cadence';
 import type { FieldProblem } from '../core/checkin';
 import { normalizeLabel } from '../core/clients';
-import { formatIsoDay } from '../core/dates';
+import { formatIsoDay, ymdFromDay } from '../core/dates';
 import { absoluteA1, columnLetter, formulaString, quoteSheetName } from '../core/layout';
 import { ownRecord } from '../core/own';
 import { progressFormula } from '../core/progress';
@@ -42,7 +42,8 @@ export interface AdoptTableData {
   orientation: 'rows' | 'columns';
   axisLabel: string;
   measures: { name: string; baseline: number | null; target: number | null }[];
-  leftOut: { label: string; reason: string }[];
+  /** `addable`: the preview may tick it back in as a measure (typed numbers or empty, never formulas or text). */
+  leftOut: { label: string; reason: string; addable: boolean }[];
   observations: number;
   firstDate: string | null;
   lastDate: string | null;
@@ -93,7 +94,7 @@ function describeTable(table: AdoptTable, values: unknown[][], zone: Zone): Adop
     orientation: table.orientation,
     axisLabel: table.axisLabel,
     measures: table.measures.map(({ name, baseline, target }) => ({ name, baseline, target })),
-    leftOut: table.leftOut.map(({ label, reason }) => ({ label, reason })),
+    leftOut: table.leftOut.map(({ label, reason, addable }) => ({ label, reason, addable })),
     observations: table.observations.length,
     firstDate: days.length ? formatIsoDay(Math.min(...days)) : null,
     lastDate: days.length ? formatIsoDay(Math.max(...days)) : null,
@@ -288,7 +289,9 @@ export function adoptTabs(
       if (mode === 'ended' && days.length) put('endDate', dayToCell(Math.max(...days), zone));
       put('cadenceDays', cadenceFor('', settings.cadence));
       put('tabId', sheetId);
-      for (const [key, formula] of Object.entries(adoptedLinks(table, tabName, sheetId, rosterRow, roster)))
+      for (const [key, formula] of Object.entries(
+        adoptedLinks(table, values, tabName, sheetId, rosterRow, roster),
+      ))
         put(key, formula);
       rows.push(cells);
       knownIds.add(sheetId);
@@ -371,6 +374,7 @@ function confirmedScan(
  */
 export function adoptedLinks(
   table: AdoptTable,
+  values: unknown[][],
   tabName: string,
   sheetId: number,
   rosterRow: number,
@@ -383,24 +387,34 @@ export function adoptedLinks(
     rows
       ? `${tab}!${absoluteA1(`${columnLetter(index + 1)}${first}:${columnLetter(index + 1)}`)}`
       : `${tab}!${absoluteA1(`${columnLetter(first)}${index + 1}:${index + 1}`)}`;
-  const weeks = line(table.axis);
+  const weeks = weekDays(table, tab, line(table.axis));
   const dated = `ISNUMBER(${weeks}),${weeks}<=TODAY()`;
   const measures = table.measures.slice(0, ROSTER_METRIC_SLOTS);
   const any = measures.map((m) => `LEN(${line(m.index)})`).join('+');
+  // Year-less dates ("3 Mar") are text to a formula: their days, fixed at adoption, stand in until a dated line is newer.
+  const yearless = table.observations.filter((o) => table.yearless.includes(o.index));
+  const lastYearless = yearless.length ? Math.max(...yearless.map((o) => o.day)) : null;
   const formulas: Record<string, string> = {
-    lastCheckIn: `=IFERROR(MAX(FILTER(${weeks},${dated},(${any})>0)),"")`,
+    lastCheckIn:
+      lastYearless === null
+        ? `=IFERROR(MAX(FILTER(${weeks},${dated},(${any})>0)),"")`
+        : `=MAX(IFERROR(FILTER(${weeks},${dated},(${any})>0),0),${dateLiteral(lastYearless)})`,
     link: `=HYPERLINK("#gid=${sheetId}",${formulaString(tabName)})`,
   };
   measures.forEach((measure, index) => {
     const i = index + 1;
-    const values = line(measure.index);
+    const column = line(measure.index);
     const pairs = rows
-      ? `FILTER({${weeks},${values}},${dated},LEN(${values})>0)`
-      : `TRANSPOSE(FILTER({${weeks};${values}},${dated},LEN(${values})>0))`;
+      ? `FILTER({${weeks},${column}},${dated},LEN(${column})>0)`
+      : `TRANSPOSE(FILTER({${weeks};${column}},${dated},LEN(${column})>0))`;
     formulas[`metric${i}`] = rows
       ? `=${tab}!${absoluteA1(`${columnLetter(measure.index + 1)}${table.header + 1}`)}`
       : `=${tab}!${absoluteA1(`${columnLetter(table.header + 1)}${measure.index + 1}`)}`;
-    formulas[`latest${i}`] = `=IFERROR(INDEX(SORT(${pairs},1,FALSE),1,2),"")`;
+    const latest = `INDEX(SORT(${pairs},1,FALSE),1,2)`;
+    const fallback = yearlessLatest(yearless, values, measure.index, rows);
+    formulas[`latest${i}`] = fallback
+      ? `=IFERROR(IF(IFERROR(MAX(FILTER(${weeks},${dated},LEN(${column})>0)),0)>=${dateLiteral(fallback.day)},${latest},${tab}!${absoluteA1(fallback.cell)}),"")`
+      : `=IFERROR(${latest},"")`;
     const latestColumn = roster.col[`latest${i}`];
     if (measure.baseline !== null && measure.target !== null && latestColumn >= 0) {
       const latestCell = `${columnLetter(latestColumn + 1)}${rosterRow}`;
@@ -413,6 +427,51 @@ export function adoptedLinks(
     if (index === 0) formulas.trend = `=IFERROR(SPARKLINE(SORT(${pairs},1,TRUE)),"")`;
   });
   return formulas;
+}
+
+/** A day as a formula's date: DATE(2024,6,3). */
+function dateLiteral(day: number): string {
+  const { year, month, day: dayOfMonth } = ymdFromDay(day);
+  return `DATE(${year},${month},${dayOfMonth})`;
+}
+
+/** The cell of a measure's latest value on a year-less line, and that line's day (null: none has one). */
+function yearlessLatest(
+  yearless: readonly { index: number; day: number }[],
+  values: unknown[][],
+  measure: number,
+  rows: boolean,
+): { day: number; cell: string } | null {
+  const valueAt = (index: number) => (rows ? values[index]?.[measure] : values[measure]?.[index]);
+  const latest = yearless
+    .filter((o) => typeof valueAt(o.index) === 'number')
+    .sort((a, b) => b.day - a.day)[0];
+  if (!latest) return null;
+  const cell = rows
+    ? `${columnLetter(measure + 1)}${latest.index + 1}`
+    : `${columnLetter(latest.index + 1)}${measure + 1}`;
+  return { day: latest.day, cell };
+}
+
+/**
+ * The axis as dates for a formula: the cells themselves, or, for "Week 1" labels, the start date plus
+ * 7 days a week (as the scan reads them), so the roster's live links date those tabs too. Plain text
+ * functions, not REGEXEXTRACT: they work the same under ARRAYFORMULA in Sheets and in the emulator.
+ */
+function weekDays(table: AdoptTable, tab: string, axis: string): string {
+  if (!table.weekLabels || !table.start) return axis;
+  const { line, index } = table.start;
+  const [row, column] = table.orientation === 'rows' ? [line, index] : [index, line];
+  const start = `${tab}!$${columnLetter(column + 1)}$${row + 1}`;
+  const label = `LOWER(TRIM(${axis}&""))`;
+  // "week 9", "wk. 9", "kw 9", "w9" → "9" (then the first word, for "Week 9 (June)").
+  const bare = ['woche', 'week', 'wk', 'kw', 'w', '.'].reduce(
+    (text, word) => `SUBSTITUTE(${text},"${word}","")`,
+    label,
+  );
+  const week = `VALUE(LEFT(TRIM(${bare}),FIND(" ",TRIM(${bare})&" ")-1))`;
+  const isWeek = `(LEFT(${label},1)="w")+(LEFT(${label},2)="kw")>0`;
+  return `ARRAYFORMULA(IF(ISNUMBER(${axis}),${axis},IFERROR(IF(${isWeek},${start}+7*(${week}-1),""),"")))`;
 }
 
 /** The tabs an interrupted run left to adopt (none when the stored queue is missing or damaged). */

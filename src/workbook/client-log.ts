@@ -89,7 +89,8 @@ export function modelTab(
   width: number,
   values: unknown[][],
   zone: Zone,
-  choice: () => AdoptChoice | null = () => null,
+  /** The table confirmed at adoption (adopt-choice.ts): every reader passes it, so all read the same table. */
+  choice: () => AdoptChoice | null,
 ): ClientTab | null {
   const model = parseClientTab(values, (value) => readDay(value, zone));
   if (model.log && model.metrics.length > 0) {
@@ -106,8 +107,8 @@ export function modelTab(
     };
   }
   const today = dayOfTimeInZone(Date.now(), zone.timeZone);
-  // The table the user confirmed at adoption, else the scan's own choice (tabs adopted before choices were kept).
-  const confirmed = model.log ? null : choice();
+  // The table the user confirmed at adoption (even when another table is headed "Week of" like ours), else the scan's own choice.
+  const confirmed = choice();
   const found = scanTab(values, { readDay: strictDayReader(zone), today, choice: confirmed });
   if (!found.ok) {
     if (!model.log) return null;
@@ -131,7 +132,7 @@ export function modelTab(
       baselineColumn: -1,
       targetColumn: -1,
     }));
-  const base = model.log;
+  const base = confirmed ? null : model.log;
   const log: LogLayout = base ?? {
     headerRow: table.header,
     weekColumn: table.axis,

@@ -11,6 +11,7 @@ import { indexedTabNames } from './client-index';
 import { latestMetricValue, openRosterClient } from './client-log';
 import { todayIn, safeProgress } from './checkin';
 import { lastCheckIns } from './dashboard';
+import { earlierHistory, metricWithHistory, type HistoryTabData } from './linked-history';
 import { moneyCard, type MoneyCardData } from './money-card';
 import { rosterClients, type OpenRoster, type RosterClient } from './roster';
 import { PAYMENTS, REQUESTS, ROSTER } from './schema';
@@ -130,6 +131,8 @@ export interface ClientCardData {
   }[];
   openRequests: { date: string | null; request: string; fee: number | null }[];
   money: MoneyCardData;
+  /** Tabs linked to the client as earlier history (linked-history.ts). */
+  history: HistoryTabData[];
   /** Health, churn triage and growth (card-advice.ts); null for an ended client. */
   advice: CardAdviceData | null;
   /** The client type's handling advice and what it means this week (client-handling.ts). */
@@ -155,12 +158,17 @@ export function clientCard(clientId: string | null): ClientCardData | null {
   const today = todayIn(zone);
   const last = latestEntry(tab.log);
   const cells = (row: number) => tab.values[row] ?? [];
+  // Tabs linked as this client's history: their observations are the client's earlier values.
+  const earlier = earlierHistory(ss, client.clientId, zone, today);
   const metrics = tab.metrics.map((metric) => {
-    const current = latestMetricValue(tab, metric.name);
+    const joined = earlier.tabs.length ? metricWithHistory(tab, metric, earlier) : null;
+    const current = joined ? joined.current : latestMetricValue(tab, metric.name);
+    const baseline = joined ? joined.baseline : metric.baseline;
     return {
       ...metricSpec(metric),
+      baseline,
       current,
-      progress: safeProgress(metric.baseline, current, metric.target),
+      progress: safeProgress(baseline, current, metric.target),
     };
   });
   const satisfaction = tab.log.satisfactionColumn < 0 ? [] : tab.log.entries
@@ -229,6 +237,7 @@ export function clientCard(clientId: string | null): ClientCardData | null {
     payments: paymentRows,
     openRequests,
     money: moneyCard(payments, requests, client.clientId, zone, today, settings.graceDays),
+    history: earlier.tabs,
     advice: cardAdvice(
       clientHistory(tab, client.cadenceDays, paymentRows, openRequests, settings.graceDays),
       state.status,

@@ -17,6 +17,7 @@ import { columnLetter, findHeaderRow, isBlank, quoteSheetName } from '../core/la
 import { normalizeLabel } from '../core/clients';
 import { asText, readDay, readNumber, readText, sheetAt, writeBlock, type Zone } from './cells';
 import { getIndexedClient } from './client-index';
+import { adoptedChoice } from './adopt-choice';
 import { modelTab } from './client-log';
 import { todayIn } from './checkin';
 import { withDocumentLock } from './lock';
@@ -230,7 +231,10 @@ function readLastCheckIn(ss: Spreadsheet, client: RosterClient, zone: Zone): num
     } catch {
       values = sheet.getDataRange().getValues();
     }
-    const tab = modelTab(client.clientId, client.tabName, values[0]?.length ?? 0, values, zone);
+    // The table confirmed at adoption, as the roster's live links read it (not a fresh guess).
+    const tab = modelTab(client.clientId, client.tabName, values[0]?.length ?? 0, values, zone, () =>
+      adoptedChoice(sheet.getSheetId()),
+    );
     return tab ? (latestEntry(tab.log)?.day ?? null) : null;
   } catch {
     return null;

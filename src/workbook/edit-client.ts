@@ -16,6 +16,7 @@ import {
 import { columnLetter, isBlank, quoteSheetName } from '../core/layout';
 import { asText, readText, sheetAt, writeBlock } from './cells';
 import { setIndexedClient } from './client-index';
+import { adoptedChoice } from './adopt-choice';
 import { modelTab, openRosterClient, type ClientTab } from './client-log';
 import { withDocumentLock } from './lock';
 import type { Outcome } from './new-client';
@@ -70,7 +71,9 @@ export function clientEditForm(clientId: string): ClientEditFormData | null {
   if (!sheet) throw new WorkbookError(`The tab of ${client.name} (${client.clientId}) is gone.`);
   const width = sheet.getMaxColumns();
   const values = sheet.getRange(1, 1, sheet.getMaxRows(), width).getValues();
-  const tab = modelTab(client.clientId, sheet.getName(), width, values, zone);
+  const tab = modelTab(client.clientId, sheet.getName(), width, values, zone, () =>
+    adoptedChoice(sheet.getSheetId()),
+  );
   if (!tab)
     throw new WorkbookError(`Could not find a log (a "Week of" column) in the tab "${sheet.getName()}".`);
   const profile = (label: string) =>

@@ -3,6 +3,7 @@
  * is ours by its sheet ID (remembered in DocumentProperties), so running it again rewrites that tab and
  * nothing else; a tab of the user's that has the name is never touched (the run is refused instead).
  */
+import { earlierHistory, metricWithHistory, type EarlierHistory } from './linked-history';
 import { clip } from '../core/checkin';
 import { PROFILE } from '../core/client-tab';
 import { normalizeLabel } from '../core/clients';
@@ -69,6 +70,7 @@ export function reportInput(
   zone: Zone,
   dateFormat: string,
   today: number,
+  earlier?: EarlierHistory,
 ): ReportInput {
   const row = (r: number) => tab.values[r] ?? [];
   const profile = (label: string) =>
@@ -89,12 +91,14 @@ export function reportInput(
           : tab.log.entries
               .map((entry) => ({ day: entry.day, value: readNumber(row(entry.row)[column]) }))
               .filter((point): point is { day: number; value: number } => point.value !== null);
+      // Tabs linked as the client's history reach back before the log (and say where day one was).
+      const joined = earlier?.tabs.length ? metricWithHistory(tab, metric, earlier) : null;
       return {
         name: metric.name,
         unit: metric.unit,
-        baseline: metric.baseline,
+        baseline: joined ? joined.baseline : metric.baseline,
         target: metric.target,
-        values,
+        values: joined ? joined.values : values,
       };
     }),
     wins,
@@ -237,7 +241,9 @@ export function makeReport(clientId: unknown): Outcome<ReportMade> {
       return { ok: false, errors: [{ field: 'clientId', message }], message };
     }
     const tab = openRosterClient(ss, client, zone);
-    const input = reportInput(client, tab, zone, settings.dateFormat, todayIn(zone));
+    const today = todayIn(zone);
+    const earlier = earlierHistory(ss, client.clientId, zone, today);
+    const input = reportInput(client, tab, zone, settings.dateFormat, today, earlier);
     // Every other client's tab is read once (the expectation check's history); the report is not budgeted.
     const others = recordsOf(
       ss,

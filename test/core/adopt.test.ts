@@ -69,7 +69,14 @@ describe.each(CORPUS)('the scan of $id', (layout) => {
     });
     for (const label of want.leftOut ?? []) {
       expect(found.table.leftOut).toEqual(
-        expect.arrayContaining([{ index: expect.any(Number), label, reason: expect.stringMatching(/\w/) }]),
+        expect.arrayContaining([
+          {
+            index: expect.any(Number),
+            label,
+            reason: expect.stringMatching(/\w/),
+            addable: expect.any(Boolean),
+          },
+        ]),
       );
     }
     if (want.summaries) expect(found.table.summaries.map((s) => s.label)).toEqual(want.summaries);
@@ -160,5 +167,21 @@ describe('scan details a user sees', () => {
       ok: false,
       reason: expect.stringMatching(/no measurements beside them/),
     });
+  });
+});
+
+describe('adding back a left-out column', () => {
+  const layout = CORPUS.find((l) => l.id === 'season-week-counters') as CorpusLayout;
+
+  test('counters may come back when the user ticks them; a formula column never does', () => {
+    const { values, result } = scan(layout);
+    const found = result as TabScan;
+    const addable = Object.fromEntries(found.table.leftOut.map((l) => [l.label, l.addable]));
+    expect(addable).toEqual({ Season: true, Week: true, Total: false });
+    const { formulas } = grid(layout.tabs[layout.tab]);
+    const choice = { ...choiceFor(values, found.table), measures: ['Goals', 'Week', 'Total'] };
+    const again = scanTab(values, { readDay, today: TODAY, formulas, choice }) as TabScan;
+    expect(again.table.measures.map((m) => m.name)).toEqual(['Week', 'Goals']);
+    expect(again.table.leftOut.map((l) => l.label)).toEqual(expect.arrayContaining(['Total', 'Assists']));
   });
 });

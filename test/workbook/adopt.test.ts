@@ -402,3 +402,98 @@ describe('issue 10: an old tab of an existing client', () => {
     expect(h.sheet('Ann log').getRange('A4:C4').getValues()[0].slice(1)).toEqual([88, '']);
   });
 });
+
+describe('issue 15: a tab dated by "Week 1" labels and a start date', () => {
+  const layout = CORPUS.find((l) => l.id === 'program-weeks-with-start') as CorpusLayout;
+  test('the roster, the due list and the Dashboard see its last check-in (Week 9 of a 2024-04-01 start)', () => {
+    const h = harness();
+    loadCorpus(h, layout);
+    h.call('menuSetUpWorkbook');
+    h.call('rpcAdoptTabs', [layout.tab]);
+    const roster = h.sheet('Clients').getDataRange().getValues();
+    const header = roster[0] as string[];
+    expect(dayOf(roster[1][header.indexOf('Last check-in')] as Date, h)).toBe('2024-05-27');
+    // Week 9's weight, the latest value: 80 - 8 × 0.5.
+    expect(roster[1][header.indexOf('Latest 1')]).toBe(76);
+    const due = h.call<{ clients: { name: string; lastCheckIn: string | null }[] }>('rpcGetDueList');
+    expect(due.clients).toContainEqual(
+      expect.objectContaining({ name: layout.tab, lastCheckIn: '2024-05-27' }),
+    );
+    h.call('menuRefreshDashboard');
+    const dashboard = JSON.stringify(h.sheet('Dashboard').getDataRange().getValues());
+    expect(dashboard).toMatch(/9 days late; every 7 days/);
+    expect(dashboard).not.toMatch(/No check-in yet/);
+    // The coach moves the start date a week later: the live link follows, no script runs.
+    h.sheet(layout.tab).getRange('B1').setValue('2024-04-08');
+    const moved = h.sheet('Clients').getDataRange().getValues()[1][header.indexOf('Last check-in')] as Date;
+    expect(dayOf(moved, h)).toBe('2024-06-03');
+  });
+});
+
+describe('issue 15: dates without a year', () => {
+  const layout = CORPUS.find((l) => l.id === 'yearless-week-ranges-from-start') as CorpusLayout;
+  test('the roster shows the last year-less week and its values until a dated check-in is newer', () => {
+    const h = harness();
+    loadCorpus(h, layout);
+    h.call('menuSetUpWorkbook');
+    h.call('rpcAdoptTabs', [layout.tab]);
+    const row = () => h.sheet('Clients').getDataRange().getValues()[1];
+    const header = h.sheet('Clients').getDataRange().getValues()[0] as string[];
+    const at = (label: string) => row()[header.indexOf(label)];
+    expect(dayOf(at('Last check-in') as Date, h)).toBe('2024-06-03');
+    expect([at('Latest 1'), at('Latest 2')]).toEqual([82 - 14 * 0.4, 6 + (14 % 3)]);
+    // The VA corrects the last week's weight in the tab: the roster follows.
+    h.sheet(layout.tab).getRange('B19').setValue(76.2);
+    expect(at('Latest 1')).toBe(76.2);
+    const saved = h.call<R<{ row: number }>>('rpcSaveCheckIn', {
+      ...WEIGHT_88,
+      values: { 'Weight (kg)': '75.8' },
+    });
+    expect(saved).toMatchObject({ ok: true, value: { row: 20 } });
+    expect(dayOf(at('Last check-in') as Date, h)).toBe('2024-06-10');
+    expect(at('Latest 1')).toBe(75.8);
+    // Energy was not logged on the dated line: the year-less week's value is still its latest.
+    expect(at('Latest 2')).toBe(6 + (14 % 3));
+  });
+});
+
+describe('issue 15: adding back a column the scan left out', () => {
+  function goalLog(): Harness {
+    const h = harness();
+    h.emu.spreadsheet
+      .insertSheet('Ben log')
+      .getRange('A1:D4')
+      .setValues([['Date', 'Weight', 'Goal', 'Total'], ['2024-05-20', 90, 80, '=B2'], ['2024-05-27', 89, 80, '=B2+B3'], ['2024-06-03', 88.5, 80, '=B2+B3+B4']]); // prettier-ignore
+    h.call('menuSetUpWorkbook');
+    return h;
+  }
+
+  test('the preview says why each was left out and which may come back; adoption and check-ins follow the choice', () => {
+    const h = goalLog();
+    const scan = h.call<FullScan>('rpcScanForAdoption');
+    const table = scan.candidates.find((c) => c.tabName === 'Ben log')?.tables[0];
+    expect(table?.measures.map((m) => m.name)).toEqual(['Weight']);
+    expect(table?.leftOut).toEqual([
+      { label: 'Goal', reason: expect.stringMatching(/same value on every line/), addable: true },
+      { label: 'Total', reason: expect.stringMatching(/Computed by formulas/), addable: false },
+    ]);
+    const before = h.snapshot(['Ben log']);
+    h.call('rpcAdoptTabs', ['Ben log'], { 'Ben log': { table: 0, measures: ['Weight', 'Goal'] } });
+    expect(h.snapshot(['Ben log'])).toEqual(before);
+    const form = h.call<{ metrics: { name: string }[] }>('rpcGetCheckInForm', 'C-0001');
+    expect(form.metrics.map((m) => m.name)).toEqual(['Weight', 'Goal']);
+    const saved = h.call<R<{ row: number }>>('rpcSaveCheckIn', {
+      ...WEIGHT_88,
+      values: { Weight: '88', Goal: '78' },
+    });
+    expect(saved).toMatchObject({ ok: true, value: { row: 5 } });
+    expect(h.sheet('Ben log').getRange('B5:C5').getValues()[0]).toEqual([88, 78]);
+  });
+
+  test('a formula column cannot be added back, even by a crafted call: check-ins never write over it', () => {
+    const h = goalLog();
+    h.call('rpcAdoptTabs', ['Ben log'], { 'Ben log': { table: 0, measures: ['Weight', 'Total'] } });
+    const form = h.call<{ metrics: { name: string }[] }>('rpcGetCheckInForm', 'C-0001');
+    expect(form.metrics.map((m) => m.name)).toEqual(['Weight']);
+  });
+});

@@ -135,6 +135,13 @@ function preview(candidate: AdoptCandidate): Preview {
       name: m.name,
       box: h('input', { type: 'checkbox', checked: true, id: `adopt-${id}-m${i}` }) as HTMLInputElement,
     }));
+    // Left-out columns the coach may add back (never formulas or text): unticked, their reason beside them.
+    const addBack = table.leftOut.map((l, i) =>
+      l.addable
+        ? { name: l.label, box: h('input', { type: 'checkbox', id: `adopt-${id}-l${i}`, 'data-field': 'add-back' }) as HTMLInputElement } // prettier-ignore
+        : null,
+    );
+    measureBoxes.push(...addBack.filter((b): b is { name: string; box: HTMLInputElement } => b !== null));
     replaceChildren(
       tableDetail,
       h(
@@ -161,7 +168,12 @@ function preview(candidate: AdoptCandidate): Preview {
             h(
               'ul',
               null,
-              table.leftOut.map((l) => h('li', null, h('strong', null, l.label), ` ${l.reason}`)),
+              table.leftOut.map((l, i) => {
+                const add = addBack[i];
+                return add
+                  ? h('li', null, h('label', { class: 'measure', for: add.box.id }, add.box, ' ', h('strong', null, l.label), ` ${l.reason} Tick to add it back.`)) // prettier-ignore
+                  : h('li', null, h('strong', null, l.label), ` ${l.reason}`);
+              }),
             ),
           )
         : null,
@@ -187,8 +199,10 @@ function preview(candidate: AdoptCandidate): Preview {
                 showTable();
               },
             },
-            candidate.tables.map((t, i) =>
-              h('option', { value: String(i) }, `${t.where}: ${t.measures.map((m) => m.name).join(', ')}`),
+            candidate.tables.map(
+              (t, i) =>
+              // The date column first: the select is narrow, and that is what tells the tables apart.
+              h('option', { value: String(i) }, `“${t.axisLabel}”: ${t.measures.map((m) => m.name).join(', ')} (${t.where})`), // prettier-ignore
             ),
           ),
         )

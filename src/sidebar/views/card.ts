@@ -17,6 +17,7 @@ import { handlingSection } from './card-handling';
 import { expectationNotes } from './card-expectations';
 import { healthSection, healthSummary } from './card-health';
 import { notesLoader } from './card-notes';
+import { historySection } from './card-history';
 import { profitSection } from './card-profit';
 import { reportSection } from './card-report';
 import { triageSection } from './card-triage';
@@ -139,6 +140,7 @@ function renderCard(card: ClientCard, nav: Navigate): HTMLElement {
         : h('p', { class: 'muted small' }, 'No metrics defined.'),
       expectationNotes(client.clientId),
     ),
+    historySection(card),
     card.advice ? healthSection(card.advice) : null,
     card.advice ? triageSection(card.advice, conversation.prepare) : null,
     handlingSection(card.handling, () => nav({ view: 'editClient', clientId: client.clientId })),
