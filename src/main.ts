@@ -30,6 +30,8 @@ export {
   menuLogRequest,
   menuOffboardClient,
   menuEditClient,
+  menuPortfolioReview,
+  menuActOnReviewRow,
 } from './ui/workbook-entrypoints';
 export {
   rpcListClients,

@@ -29,7 +29,7 @@ const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.en
 
 const TEXTS = ['note', '=1+1', '007', '+1 call', "'quoted", '3/4', 'TRUE', '__proto__', '=SUM(A1) 30'];
 const NAMES = ['Ann', 'Bob', '=SUM(A1) 30', '007', "O'Brien", 'constructor', 'Ann log'];
-const MANAGED = ['Clients', 'Payments', 'Requests', 'Dashboard', 'Settings'];
+const MANAGED = ['Clients', 'Payments', 'Requests', 'Dashboard', 'Settings', 'Portfolio review'];
 /** A label in the header row of each managed sheet (the row the user's own header label goes in). */
 const HEADER_LABEL: Record<string, string> = {
   Clients: 'Client ID',
@@ -37,6 +37,7 @@ const HEADER_LABEL: Record<string, string> = {
   Requests: 'Client ID',
   Dashboard: 'Why',
   Settings: 'Setting',
+  'Portfolio review': 'Verdict',
 };
 /** Formulas users type into their own cells (no cell references: Sheets rightly moves those). */
 const OWN_FORMULAS = [
@@ -543,6 +544,11 @@ const FLOWS: Record<string, Flow<unknown>> = {
     params: fc.constant(null),
     run: (w) =>
       void (w.h.emu.spreadsheet.getSheetByName('Dashboard') && w.flow('menu', 'menuRefreshDashboard')),
+  }),
+  portfolioReview: flow({
+    weight: 1,
+    params: fc.constant(null),
+    run: (w) => void (w.h.emu.spreadsheet.getSheetByName('Clients') && w.flow('menu', 'menuPortfolioReview')),
   }),
   createClient: flow({
     weight: 2,
