@@ -18,6 +18,7 @@ import type {
   Result,
 } from '../../src/ui/rpc-types';
 import { addAdviceDemoClients } from './demo-advice';
+import { addReviewDemoClients } from './demo-portfolio';
 import { seeded, type Random } from './prng';
 
 export type ServerCall = (name: string, ...args: unknown[]) => unknown;
@@ -453,6 +454,7 @@ export function buildDemoWorkbook(call: ServerCall, today: string, seed = 202406
     expectOk(call('rpcOffboardClient', form), `serving notice ${client.name}`);
   }
   summary.clients += addAdviceDemoClients(call, todayDay);
+  summary.clients += addReviewDemoClients(call, todayDay);
   // As a coach would after a week's work: the Dashboard opens on a filled Needs attention list, not on
   // an empty one that reads as "nobody needs attention".
   call('menuRefreshDashboard');
