@@ -128,11 +128,15 @@ function judge(client: ReviewClient, options: ReviewOptions): Judged {
   const floorOn = rateFloor > 0;
   const below = floorOn && rate !== null && rate < rateFloor;
   const why: string[] = [];
-  if (rate === null) why.push(client.monthlyFee === null ? 'no monthly fee' : 'no hours a month set: rate unknown');
-  else if (floorOn) why.push(`${formatMoney(Math.round(rate))}/h ${below ? 'against' : 'above'} a ${formatMoney(rateFloor)} floor`); // prettier-ignore
+  if (rate === null)
+    why.push(client.monthlyFee === null ? 'no monthly fee' : 'no hours a month set: rate unknown');
+  else if (floorOn)
+    why.push(`${formatMoney(Math.round(rate))}/h ${below ? 'against' : 'above'} a ${formatMoney(rateFloor)} floor`); // prettier-ignore
   else why.push(`${formatMoney(Math.round(rate))}/h`);
   const health = client.health;
-  why.push(health?.score != null && health.band ? `health ${health.band} ${health.score}` : 'no health score yet');
+  why.push(
+    health?.score != null && health.band ? `health ${health.band} ${health.score}` : 'no health score yet',
+  );
   const { payments } = client;
   if (payments.late > 0) why.push(`late ${payments.late} of ${payments.counted} invoices`);
   const share = absorbedShare(client);
@@ -140,7 +144,8 @@ function judge(client: ReviewClient, options: ReviewOptions): Judged {
     why.push(`${round1(client.absorbedHours)} h absorbed in 12 months${share === null ? '' : ` (${Math.round(share * 100)}% of contracted)`}`); // prettier-ignore
   if (client.openRequests > 0) why.push(plural(client.openRequests, 'open request'));
   const reviewDue = isRateReviewDue(client.nextReviewDay, today);
-  if (reviewDue && client.nextReviewDay !== null) why.push(`rate review due ${formatDay(client.nextReviewDay)}`);
+  if (reviewDue && client.nextReviewDay !== null)
+    why.push(`rate review due ${formatDay(client.nextReviewDay)}`);
   const savvy = client.clientType === 'Savvy';
   const atFloor = below ? feeAtFloor(client, rateFloor) : null;
   const raiseNeeded = atFloor !== null && client.monthlyFee ? atFloor / client.monthlyFee - 1 : null;

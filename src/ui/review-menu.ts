@@ -10,7 +10,8 @@ function alerting(work: () => void): void {
   try {
     work();
   } catch (error) {
-    if (error instanceof LockTimeout || error instanceof WorkbookError) SpreadsheetApp.getUi().alert(error.message);
+    if (error instanceof LockTimeout || error instanceof WorkbookError)
+      SpreadsheetApp.getUi().alert(error.message);
     else throw error;
   }
 }
@@ -40,6 +41,12 @@ export function actOnReviewRow(): void {
     if (action.kind === 'none') SpreadsheetApp.getUi().alert(action.message);
     else if (action.kind === 'raise')
       openSidebar({ view: 'card', clientId: action.clientId, raise: { monthlyFee: action.monthlyFee, from: action.from } }); // prettier-ignore
-    else openSidebar({ view: 'offboard', clientId: action.clientId, endDate: action.endDate, reason: action.reason });
+    else
+      openSidebar({
+        view: 'offboard',
+        clientId: action.clientId,
+        endDate: action.endDate,
+        reason: action.reason,
+      });
   });
 }

@@ -58,7 +58,13 @@ function titleOf(today: number, dateFormat: string): string {
 }
 
 /** The review's inputs, read once each: roster, Settings, Payments, Requests, Rates, and last check-ins. */
-function reviewRows(): { rows: ReviewRow[]; today: number; dateFormat: string; zone: ReturnType<typeof readZone> } { // prettier-ignore
+function reviewRows(): {
+  rows: ReviewRow[];
+  today: number;
+  dateFormat: string;
+  zone: ReturnType<typeof readZone>;
+} {
+  // prettier-ignore
   const { ss, zone, settings, clients } = openRoster();
   const today = todayIn(zone);
   const active = clients.filter((c) => statusOn(c.status, c.endDay, today) === 'Active');
@@ -122,7 +128,8 @@ export function writePortfolioReview(): ReviewReport {
       );
     }
     const fresh = !header;
-    if (!header) header = { row: 1, columns: new Map(REVIEW_HEADER.map((label, i) => [normalizeLabel(label), i])) };
+    if (!header)
+      header = { row: 1, columns: new Map(REVIEW_HEADER.map((label, i) => [normalizeLabel(label), i])) };
     const columns = REVIEW_HEADER.map((label) => header.columns.get(normalizeLabel(label)) ?? -1);
     const at = (label: (typeof REVIEW_HEADER)[number]) => columns[REVIEW_HEADER.indexOf(label)];
     const [verdictColumn, clientColumn, firstColumn] = [at('Verdict'), at('Client'), at('Rank')];
@@ -131,7 +138,11 @@ export function writePortfolioReview(): ReviewReport {
     let previous = 0;
     for (let row = header.row + 1; row < values.length; row++) {
       const cells = values[row] ?? [];
-      if (ours.has(normalizeLabel(cells[verdictColumn])) || normalizeLabel(cells[clientColumn]) === normalizeLabel(NO_CLIENTS)) // prettier-ignore
+      if (
+        ours.has(normalizeLabel(cells[verdictColumn])) ||
+        normalizeLabel(cells[clientColumn]) === normalizeLabel(NO_CLIENTS)
+      )
+        // prettier-ignore
         previous = row - header.row;
     }
     const block: unknown[][] = rows.map((r) => [
@@ -150,7 +161,12 @@ export function writePortfolioReview(): ReviewReport {
     ]);
     if (block.length === 0) block.push(REVIEW_HEADER.map((label) => (label === 'Client' ? NO_CLIENTS : '')));
     // Inside the old block a row is ours only with our verdict; past it, every row is the user's until blank.
-    for (let row = header.row + 1; row < Math.min(values.length, header.row + 1 + Math.max(block.length, previous)); row++) { // prettier-ignore
+    for (
+      let row = header.row + 1;
+      row < Math.min(values.length, header.row + 1 + Math.max(block.length, previous));
+      row++
+    ) {
+      // prettier-ignore
       const cells = values[row] ?? [];
       const mine = row - header.row <= previous && (ours.has(normalizeLabel(cells[verdictColumn])) || normalizeLabel(cells[clientColumn]) === normalizeLabel(NO_CLIENTS)); // prettier-ignore
       const filled = mine ? undefined : columns.find((column) => column >= 0 && !isBlank(cells[column]));
@@ -182,7 +198,12 @@ export function writePortfolioReview(): ReviewReport {
       let end = start;
       while (end + 1 < sorted.length && sorted[end + 1] === sorted[end] + 1) end++;
       const run = sorted.slice(start, end + 1).map((column) => byColumn.get(column) as number);
-      writeBlock(sheetAt(sheet), header.row + 2, sorted[start] + 1, block.map((r) => run.map((i) => r[i])));
+      writeBlock(
+        sheetAt(sheet),
+        header.row + 2,
+        sorted[start] + 1,
+        block.map((r) => run.map((i) => r[i])),
+      );
       start = end + 1;
     }
     const counts = { Keep: 0, 'Re-price': 0, 'Let go': 0 } as Record<ReviewVerdict, number>;
@@ -198,6 +219,9 @@ function formatColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, dateFormat: st
   sheet.getRange(3, column('Per hour'), rows, 1).setNumberFormat('0.00');
   sheet.getRange(3, column('New fee'), rows, 1).setNumberFormat('#,##0');
   sheet.getRange(3, column('Date'), rows, 2).setNumberFormat(dateFormat);
+  // Sheets clips text at the next filled cell: the two sentences get room to be read.
+  sheet.setColumnWidth(column('Why'), 320);
+  sheet.setColumnWidth(column('What to do'), 400);
   sheet.setFrozenRows(2);
 }
 
@@ -212,7 +236,8 @@ export function reviewRowAction(sheetId: number, sheetRow: number): ReviewAction
   const ss = activeSpreadsheet();
   const sheet = ss.getSheetByName(SHEET.review);
   const pick = `Open the "${SHEET.review}" tab, select a client's row and choose Act on this review row again.`;
-  if (!sheet || sheet.getSheetId() !== sheetId) return { kind: 'none', message: `Nothing to act on here. ${pick}` };
+  if (!sheet || sheet.getSheetId() !== sheetId)
+    return { kind: 'none', message: `Nothing to act on here. ${pick}` };
   const zone = readZone(ss);
   const values = sheet.getDataRange().getValues();
   const header = findHeaderRow(values, REVIEW_HEADER.slice(0, 2));
@@ -224,7 +249,8 @@ export function reviewRowAction(sheetId: number, sheetRow: number): ReviewAction
     return { kind: 'none', message: `Row ${sheetRow} is not a client's row of the review. ${pick}` };
   const name = readText(get('Client')) || clientId;
   const day = readDay(get('Date'), zone);
-  if (verdict === 'Keep') return { kind: 'none', message: `The review says keep ${name}: nothing to change.` };
+  if (verdict === 'Keep')
+    return { kind: 'none', message: `The review says keep ${name}: nothing to change.` };
   if (verdict === 'Re-price') {
     const fee = readNumber(get('New fee'));
     if (fee === null || day === null)
@@ -232,6 +258,9 @@ export function reviewRowAction(sheetId: number, sheetRow: number): ReviewAction
     return { kind: 'raise', clientId, monthlyFee: fee, from: formatIsoDay(day) };
   }
   if (day === null)
-    return { kind: 'none', message: `${name}'s row has no Date to prefill the ending with. Run the review again.` };
+    return {
+      kind: 'none',
+      message: `${name}'s row has no Date to prefill the ending with. Run the review again.`,
+    };
   return { kind: 'offboard', clientId, endDate: formatIsoDay(day), reason: readText(get('Reason')) };
 }

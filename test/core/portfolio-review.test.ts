@@ -63,7 +63,11 @@ describe('portfolioReview: worked examples', () => {
     expect(formatIsoDay(raiseFromDay(day('2026-11-01'), TODAY))).toBe('2026-12-30');
     // Above the floor, review due in 10 days: the yearly 5% raise, rounded up to $10.
     const [row] = portfolioReview([client({ monthlyFee: 3100, nextReviewDay: day('2026-12-10') })], options);
-    expect([row.verdict, row.newFee, formatIsoDay(row.day as number)]).toEqual(['Re-price', 3260, '2026-12-30']);
+    expect([row.verdict, row.newFee, formatIsoDay(row.day as number)]).toEqual([
+      'Re-price',
+      3260,
+      '2026-12-30',
+    ]);
     expect(row.why).toContain('rate review due 10 Dec 2026');
   });
 

@@ -9,7 +9,13 @@ function portfolio(): Harness {
   const h = harness();
   h.call('menuSetUpWorkbook');
   const ok = (answer: unknown) => expect((answer as R).message ?? 'ok').toBe('ok');
-  for (const [name, hours] of [['Acme Co', '20'], ['Beta LLC', '45'], ['Cara Ltd', '20'], ['Dormant Inc', '60']] as const) { // prettier-ignore
+  for (const [name, hours] of [
+    ['Acme Co', '20'],
+    ['Beta LLC', '45'],
+    ['Cara Ltd', '20'],
+    ['Dormant Inc', '60'],
+  ] as const) {
+    // prettier-ignore
     const created = h.call<{ ok: boolean; value: { clientId: string } }>('rpcCreateClient', { ...SAMPLE_CLIENT, name }); // prettier-ignore
     ok(created);
     ok(h.call('rpcSetClientHours', { clientId: created.value.clientId, hoursPerMonth: hours }));
@@ -39,7 +45,9 @@ function run(h: Harness): string | null {
 function opened(h: Harness): unknown {
   const html = h.emu.ui.sidebars.at(-1)!.html;
   const match = /<script type="application\/json" id="clienttabs-boot">([^<]*)<\/script>/.exec(html);
-  const { token, context, ...view } = JSON.parse(match![1]) as Record<string, unknown>;
+  const view = JSON.parse(match![1]) as Record<string, unknown>;
+  delete view.token;
+  delete view.context;
   return view;
 }
 
@@ -72,7 +80,9 @@ describe('Portfolio review', () => {
     expect(values[3][5]).toBe('$44/h against a $50 floor; health Yellow 74');
     expect(values[3][6]).toBe('Raise to $2,250 a month (+13%) from 1/8/2025; tell them by 12/9/2024');
     expect(values[4][5]).toBe('$100/h above a $50 floor; health Yellow 64; late 5 of 5 invoices');
-    expect(values[4][6]).toBe('End on 1/8/2025, the close of a program period; give notice by 12/9/2024 (Pays late)');
+    expect(values[4][6]).toBe(
+      'End on 1/8/2025, the close of a program period; give notice by 12/9/2024 (Pays late)',
+    );
     expect(h.emu.ui.toasts.at(-1)?.message).toBe('1 to keep, 1 to re-price, 1 to let go. Nothing changes until you act on a row.'); // prettier-ignore
   });
 
@@ -89,7 +99,12 @@ describe('Portfolio review', () => {
     const values = review(h);
     expect(values[0][0]).toBe('Portfolio review, Q3 2024 (as of 7/15/2024)');
     expect(values.slice(2, 5).map((r) => [r[1], r[2]])).toEqual([['Acme Co', 'Keep'], ['Beta LLC', 'Keep'], ['Cara Ltd', 'Let go']]); // prettier-ignore
-    expect(sheet.getRange('N2:N5').getFormulas().map((r) => r[0])).toEqual(['', '', '=UPPER("ok")', '']);
+    expect(
+      sheet
+        .getRange('N2:N5')
+        .getFormulas()
+        .map((r) => r[0]),
+    ).toEqual(['', '', '=UPPER("ok")', '']);
     expect(sheet.getRange('N2:N5').getDisplayValues().map((r) => r[0])).toEqual(['My call notes', 'called 6/1', 'OK', 'my 007']); // prettier-ignore
     expect(sheet.getRange('A8').getValue()).toBe('Discuss Beta with my partner');
   });
@@ -118,7 +133,10 @@ describe('Portfolio review', () => {
   test("refuses a user's own tab of that name, and the title cell when it holds the user's text", () => {
     const h = portfolio();
     const mine = h.emu.spreadsheet.insertSheet('Portfolio Review');
-    mine.getRange('A1:B2').setValues([['Plan', 'Q3'], ['Hire', 'yes']]);
+    mine.getRange('A1:B2').setValues([
+      ['Plan', 'Q3'],
+      ['Hire', 'yes'],
+    ]);
     const before = h.snapshot();
     expect(run(h)).toMatch(/^The tab "Portfolio Review" has content but no review header/);
     expect(h.snapshot()).toEqual(before);
@@ -137,7 +155,12 @@ describe('Portfolio review', () => {
     expect(actOnRow(h, 4)).toBeNull();
     expect(opened(h)).toEqual({ view: 'card', clientId: 'C-0002', raise: { monthlyFee: 2250, from: '2025-01-08' } }); // prettier-ignore
     expect(actOnRow(h, 5)).toBeNull();
-    expect(opened(h)).toEqual({ view: 'offboard', clientId: 'C-0003', endDate: '2025-01-08', reason: 'Pays late' });
+    expect(opened(h)).toEqual({
+      view: 'offboard',
+      clientId: 'C-0003',
+      endDate: '2025-01-08',
+      reason: 'Pays late',
+    });
     expect(actOnRow(h, 3)).toBe('The review says keep Acme Co: nothing to change.');
     expect(actOnRow(h, 2)).toMatch(/^Row 2 is not a client's row of the review\./);
     h.emu.spreadsheet.setActiveSheet(h.sheet('Clients'));

@@ -22,7 +22,11 @@ import { triageSection } from './card-triage';
 import { formatIsoDay, parseIsoDay } from '../../core/dates';
 import { statusPhrases } from '../../core/status';
 
-export function cardView(root: HTMLElement, view: { clientId?: string; raise?: RaisePrefill }, nav: Navigate): void {
+export function cardView(
+  root: HTMLElement,
+  view: { clientId?: string; raise?: RaisePrefill },
+  nav: Navigate,
+): void {
   const picker = clientPicker(view.clientId);
   picker.select.id = 'card-client';
   const body = h(
@@ -55,7 +59,10 @@ export function cardView(root: HTMLElement, view: { clientId?: string; raise?: R
       if (picker.select.value !== card.client.clientId) {
         picker.ready.then(() => (picker.select.value = card.client.clientId)).catch(() => undefined);
       }
-      replaceChildren(body, renderCard(card, nav, card.client.clientId === view.clientId ? view.raise : undefined));
+      replaceChildren(
+        body,
+        renderCard(card, nav, card.client.clientId === view.clientId ? view.raise : undefined),
+      );
     } catch (error) {
       if (mine === token)
         replaceChildren(body, h('div', { class: 'message error', role: 'alert' }, errorMessage(error)));

@@ -32,7 +32,11 @@ export const END_REASONS: { group: string; reasons: string[] }[] = [
   { group: 'Neither', reasons: ['Program completed'] },
 ];
 
-export function offboardView(root: HTMLElement, view: { clientId?: string; endDate?: string; reason?: string }, nav: Navigate): void {
+export function offboardView(
+  root: HTMLElement,
+  view: { clientId?: string; endDate?: string; reason?: string },
+  nav: Navigate,
+): void {
   const scaffold = new ClientForm(view, nav, 'End client', ['Active', 'Paused']);
   const { controller, picker } = scaffold;
   const reason = h(
@@ -47,7 +51,10 @@ export function offboardView(root: HTMLElement, view: { clientId?: string; endDa
       ),
     ),
   );
-  const prefill = offboardPrefill(view, END_REASONS.flatMap((g) => g.reasons));
+  const prefill = offboardPrefill(
+    view,
+    END_REASONS.flatMap((g) => g.reasons),
+  );
   reason.value = prefill.reason;
   // The earliest end the notice rule allows (notice today, 30 days before the end): the form is valid as opened.
   const endDate = dateInput(prefill.endDate ?? addDaysIso(todayIso(), MIN_NOTICE_DAYS));

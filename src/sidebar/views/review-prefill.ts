@@ -30,7 +30,8 @@ export function offboardPrefill(
   view: { endDate?: string; reason?: string },
   reasons: readonly string[],
 ): { endDate: string | null; reason: string; note: HTMLElement | null } {
-  const endDate = typeof view.endDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(view.endDate) ? view.endDate : null;
+  const endDate =
+    typeof view.endDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(view.endDate) ? view.endDate : null;
   const reason = typeof view.reason === 'string' && reasons.includes(view.reason) ? view.reason : '';
   if (!endDate) return { endDate: null, reason, note: null };
   return {
