@@ -9,6 +9,8 @@ import { seeded } from './prng';
 
 type ServerCall = (name: string, ...args: unknown[]) => unknown;
 
+const RECENT_WEEKS = 8;
+
 interface ReviewDemoClient {
   form: Omit<NewClientForm, 'startDate' | 'yearlyProfit' | 'cadenceDays'>;
   monthsAgo: number;
@@ -60,7 +62,7 @@ function expectOk<T>(answer: unknown, what: string): T {
   return result.value;
 }
 
-/** Adds the review demo clients: weekly check-ins to this week, monthly invoices paid as each one pays. */
+/** Adds the review demo clients: weekly check-ins of the last 8 weeks, monthly invoices paid as each one pays. */
 export function addReviewDemoClients(call: ServerCall, todayDay: number, seed = 20250401): number {
   const random = seeded(seed);
   const lastWeek = startOfWeek(todayDay, 1);
@@ -73,8 +75,9 @@ export function addReviewDemoClients(call: ServerCall, todayDay: number, seed = 
     expectOk(call('rpcSetClientHours', { clientId: created.clientId, hoursPerMonth: String(client.hoursPerMonth) }), `hours for ${client.form.name}`); // prettier-ignore
     const metric = client.form.metrics[0];
     const [from, to] = [Number(metric.baseline), Number(metric.target)];
-    const firstWeek = startOfWeek(startDay, 1) + 7;
-    const weeks = Math.max(1, Math.round((lastWeek - firstWeek) / 7));
+    // The last eight weeks only: enough for health (recency, satisfaction, progress), light for the demo's start-up.
+    const firstWeek = lastWeek - 7 * (RECENT_WEEKS - 1);
+    const weeks = RECENT_WEEKS - 1;
     for (let week = firstWeek, i = 0; week <= lastWeek; week += 7, i++) {
       const value = from + (to - from) * 0.7 * (i / weeks) + (to - from) * 0.02 * random.normal();
       expectOk(
