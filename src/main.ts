@@ -31,6 +31,8 @@ export {
   menuLogRequest,
   menuOffboardClient,
   menuEditClient,
+  menuPortfolioReview,
+  menuActOnReviewRow,
 } from './ui/workbook-entrypoints';
 export {
   rpcListClients,

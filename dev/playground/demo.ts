@@ -20,6 +20,7 @@ import type {
 import { addAdviceDemoClients } from './demo-advice';
 import { addHandlingDemoClients } from './demo-handling';
 import { addExpectationDemoClients } from './demo-expectations';
+import { addReviewDemoClients } from './demo-portfolio';
 import { seeded, type Random } from './prng';
 
 export type ServerCall = (name: string, ...args: unknown[]) => unknown;
@@ -457,6 +458,7 @@ export function buildDemoWorkbook(call: ServerCall, today: string, seed = 202406
   summary.clients += addAdviceDemoClients(call, todayDay);
   summary.clients += addHandlingDemoClients(call, todayDay);
   summary.clients += addExpectationDemoClients(call, todayDay);
+  summary.clients += addReviewDemoClients(call, todayDay);
   // As a coach would after a week's work: the Dashboard opens on a filled Needs attention list, not on
   // an empty one that reads as "nobody needs attention".
   call('menuRefreshDashboard');

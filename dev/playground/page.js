@@ -133,12 +133,23 @@
           cell.f && cell.native ? cell.f : cell.d,
         );
         if (cell.spark) td.appendChild(sparkline(cell.spark));
+        if (state.cell === sheet.name + '!' + columnLetters(c + 1) + (r + 1)) td.classList.add('selected');
+        td.addEventListener('click', selectCell.bind(null, sheet.name, td));
         tr.appendChild(td);
       }
       body.appendChild(tr);
     });
     table.appendChild(body);
     grid.appendChild(table);
+  }
+
+  /** A click selects the cell, as in Sheets: menu items that read the selection see it. */
+  function selectCell(sheetName, td) {
+    var previous = grid.querySelector('td.selected');
+    if (previous) previous.classList.remove('selected');
+    td.classList.add('selected');
+    state.cell = sheetName + '!' + td.getAttribute('data-a1');
+    api('/api/activate', { sheet: sheetName, a1: td.getAttribute('data-a1') });
   }
 
   function render() {

@@ -228,9 +228,12 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       });
     }
     if (request.method === 'POST' && route === '/api/activate') {
-      const { sheet } = (await readJson(request)) as { sheet: string };
+      const { sheet, a1 } = (await readJson(request)) as { sheet: string; a1?: string };
       const target = spreadsheet().getSheetByName(sheet);
       if (target) spreadsheet().setActiveSheet(target);
+      // A clicked cell is the selection (Act on this review row reads the selected row).
+      if (target && typeof a1 === 'string' && /^[A-Z]+\d+$/.test(a1))
+        spreadsheet().setActiveRange(target.getRange(a1));
       return json(response, { ok: !!target });
     }
     send(response, 404, 'text/plain', 'Not found');

@@ -21,6 +21,8 @@ export const MENU: readonly MenuEntry[] = [
   { label: 'Offboard a client', functionName: 'menuOffboardClient' },
   'separator',
   { label: 'Refresh dashboard', functionName: 'menuRefreshDashboard' },
+  { label: 'Portfolio review', functionName: 'menuPortfolioReview' },
+  { label: 'Act on this review row', functionName: 'menuActOnReviewRow' },
   { label: 'Adopt existing tabs', functionName: 'menuAdoptTabs' },
   { label: 'Set up workbook', functionName: 'menuSetUpWorkbook' },
   'separator',

@@ -18,14 +18,20 @@ export type IsoDate = string;
 /** Which screen the sidebar opens on; passed in the page at open time. */
 export type SidebarView =
   | { view: 'checkin'; clientId?: string }
-  | { view: 'card'; clientId?: string }
+  | { view: 'card'; clientId?: string; raise?: RaisePrefill }
   | { view: 'newClient' }
   | { view: 'adopt' }
   | { view: 'payment'; clientId?: string }
   | { view: 'request'; clientId?: string }
-  | { view: 'offboard'; clientId?: string }
+  | { view: 'offboard'; clientId?: string; endDate?: IsoDate; reason?: string }
   | { view: 'editClient'; clientId?: string }
   | { view: 'selfcheck' };
+
+/** A raise the portfolio review suggests, prefilled in the card's Record a raise (nothing saved until the coach does). */
+export interface RaisePrefill {
+  monthlyFee: number;
+  from: IsoDate;
+}
 
 /** How the spreadsheet writes numbers: the sidebar shows and reads them the same way. */
 export interface SidebarContext {

@@ -9,6 +9,7 @@ import {
   runRefresh,
   runSetUp,
 } from './workbook-menu';
+import { actOnReviewRow, runPortfolioReview } from './review-menu';
 
 /** Menu: Set up workbook. Creates or repairs Clients, Dashboard, Settings, Payments, Requests and the template. */
 export function menuSetUpWorkbook(): void {
@@ -63,4 +64,14 @@ export function menuOffboardClient(): void {
 /** Menu: Edit client. Opens the sidebar on the Edit client form (client of the tab in view preselected). */
 export function menuEditClient(): void {
   openWithClientInView('editClient');
+}
+
+/** Menu: Portfolio review. Writes the quarterly review (keep, re-price, let go) to its own tab. */
+export function menuPortfolioReview(): void {
+  runPortfolioReview();
+}
+
+/** Menu: Act on this review row. Opens the offboarding or the card's raise, prefilled from the selected review row. */
+export function menuActOnReviewRow(): void {
+  actOnReviewRow();
 }

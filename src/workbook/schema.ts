@@ -37,6 +37,7 @@ export const SHEET = {
   conversations: 'Conversations',
   needs: 'Client needs',
   rates: RATES_SHEET,
+  review: 'Portfolio review',
 } as const;
 export const MANAGED_SHEETS: readonly string[] = Object.values(SHEET);
 

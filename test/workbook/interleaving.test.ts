@@ -31,7 +31,17 @@ const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.en
 
 const TEXTS = ['note', '=1+1', '007', '+1 call', "'quoted", '3/4', 'TRUE', '__proto__', '=SUM(A1) 30'];
 const NAMES = ['Ann', 'Bob', '=SUM(A1) 30', '007', "O'Brien", 'constructor', 'Ann log'];
-const MANAGED = ['Clients', 'Payments', 'Requests', 'Dashboard', 'Settings', 'Conversations', 'Client needs', 'Rates']; // prettier-ignore
+const MANAGED = [
+  'Clients',
+  'Payments',
+  'Requests',
+  'Dashboard',
+  'Settings',
+  'Conversations',
+  'Client needs',
+  'Rates',
+  'Portfolio review',
+];
 /** A label in the header row of each managed sheet (the row the user's own header label goes in). */
 const HEADER_LABEL: Record<string, string> = {
   Clients: 'Client ID',
@@ -42,6 +52,7 @@ const HEADER_LABEL: Record<string, string> = {
   Conversations: 'Client ID',
   'Client needs': 'Client ID',
   Rates: 'Client ID',
+  'Portfolio review': 'Verdict',
 };
 /** The prefix of a client's progress report tab (src/workbook/schema.ts REPORT_TAB_PREFIX). */
 const REPORT_PREFIX = 'Report – ';
@@ -577,6 +588,11 @@ const FLOWS: Record<string, Flow<unknown>> = {
     params: fc.constant(null),
     run: (w) =>
       void (w.h.emu.spreadsheet.getSheetByName('Dashboard') && w.flow('menu', 'menuRefreshDashboard')),
+  }),
+  portfolioReview: flow({
+    weight: 1,
+    params: fc.constant(null),
+    run: (w) => void (w.h.emu.spreadsheet.getSheetByName('Clients') && w.flow('menu', 'menuPortfolioReview')),
   }),
   createClient: flow({
     weight: 2,

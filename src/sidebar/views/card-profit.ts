@@ -9,9 +9,11 @@ import { h, replaceChildren } from '../dom';
 import { dateInput, enterAdvances, errorMessage, FormController, numberInput, submitWith, textInput } from '../form'; // prettier-ignore
 import { formatDate, formatMoney, formatNumber, plural } from '../format';
 import { run } from '../rpc';
+import type { RaisePrefill } from '../../ui/rpc-types';
+import { openPrefilledRaise } from './review-prefill';
 
 /** The section; it loads its numbers itself (one call, after the card shows). `saved` reloads the card. */
-export function profitSection(clientId: string, saved: () => void): HTMLElement {
+export function profitSection(clientId: string, saved: () => void, raise?: RaisePrefill): HTMLElement {
   const body = h('div', { class: 'profit-body' }, h('p', { class: 'loading small' }, 'Loading…'));
   const section = h(
     'section',
@@ -20,7 +22,10 @@ export function profitSection(clientId: string, saved: () => void): HTMLElement 
     body,
   );
   run('rpcGetClientProfit', clientId).then(
-    (data) => replaceChildren(body, data ? render(data, saved) : h('p', { class: 'muted small' }, 'Not on the Clients sheet.')), // prettier-ignore
+    (data) => {
+      replaceChildren(body, data ? render(data, saved) : h('p', { class: 'muted small' }, 'Not on the Clients sheet.')); // prettier-ignore
+      if (data && raise) openPrefilledRaise(section, raise);
+    },
     (error) => replaceChildren(body, h('div', { class: 'message error', role: 'alert' }, errorMessage(error))), // prettier-ignore
   );
   return section;

@@ -19,12 +19,17 @@ import { healthSection, healthSummary } from './card-health';
 import { notesLoader } from './card-notes';
 import { historySection } from './card-history';
 import { profitSection } from './card-profit';
+import type { RaisePrefill } from '../../ui/rpc-types';
 import { reportSection } from './card-report';
 import { triageSection } from './card-triage';
 import { formatIsoDay, parseIsoDay } from '../../core/dates';
 import { statusPhrases } from '../../core/status';
 
-export function cardView(root: HTMLElement, view: { clientId?: string }, nav: Navigate): void {
+export function cardView(
+  root: HTMLElement,
+  view: { clientId?: string; raise?: RaisePrefill },
+  nav: Navigate,
+): void {
   const picker = clientPicker(view.clientId);
   picker.select.id = 'card-client';
   const body = h(
@@ -57,7 +62,10 @@ export function cardView(root: HTMLElement, view: { clientId?: string }, nav: Na
       if (picker.select.value !== card.client.clientId) {
         picker.ready.then(() => (picker.select.value = card.client.clientId)).catch(() => undefined);
       }
-      replaceChildren(body, renderCard(card, nav));
+      replaceChildren(
+        body,
+        renderCard(card, nav, card.client.clientId === view.clientId ? view.raise : undefined),
+      );
     } catch (error) {
       if (mine === token)
         replaceChildren(body, h('div', { class: 'message error', role: 'alert' }, errorMessage(error)));
@@ -69,7 +77,7 @@ export function cardView(root: HTMLElement, view: { clientId?: string }, nav: Na
   load(view.clientId ?? null);
 }
 
-function renderCard(card: ClientCard, nav: Navigate): HTMLElement {
+function renderCard(card: ClientCard, nav: Navigate, raise?: RaisePrefill): HTMLElement {
   const { client } = card;
   // The one status rule (core/status.ts), decided on the server from what the Dashboard reads too.
   const { state } = card;
@@ -151,7 +159,7 @@ function renderCard(card: ClientCard, nav: Navigate): HTMLElement {
       'Open requests',
       undecidedRequests(card, () => nav({ view: 'card', clientId: client.clientId })),
     ),
-    state.status === 'Ended' ? null : profitSection(client.clientId, () => nav({ view: 'card', clientId: client.clientId })), // prettier-ignore
+    state.status === 'Ended' ? null : profitSection(client.clientId, () => nav({ view: 'card', clientId: client.clientId }), raise), // prettier-ignore
     card.scope ? section('Scope', h('p', { class: 'scope small' }, card.scope)) : null,
     conversation.element,
     reportSection(client.clientId),

@@ -15,6 +15,7 @@ import { run } from '../rpc';
 import type { Navigate } from '../router';
 import { checkIsoDate } from '../validate';
 import { ClientForm, spreadsheetToday } from './client-form';
+import { offboardPrefill } from './review-prefill';
 
 /** Why clients leave, grouped by whose side it is on. */
 export const END_REASONS: { group: string; reasons: string[] }[] = [
@@ -31,7 +32,11 @@ export const END_REASONS: { group: string; reasons: string[] }[] = [
   { group: 'Neither', reasons: ['Program completed'] },
 ];
 
-export function offboardView(root: HTMLElement, view: { clientId?: string }, nav: Navigate): void {
+export function offboardView(
+  root: HTMLElement,
+  view: { clientId?: string; endDate?: string; reason?: string },
+  nav: Navigate,
+): void {
   const scaffold = new ClientForm(view, nav, 'End client', ['Active', 'Paused']);
   const { controller, picker } = scaffold;
   const reason = h(
@@ -46,8 +51,13 @@ export function offboardView(root: HTMLElement, view: { clientId?: string }, nav
       ),
     ),
   );
+  const prefill = offboardPrefill(
+    view,
+    END_REASONS.flatMap((g) => g.reasons),
+  );
+  reason.value = prefill.reason;
   // The earliest end the notice rule allows (notice today, 30 days before the end): the form is valid as opened.
-  const endDate = dateInput(addDaysIso(todayIso(), MIN_NOTICE_DAYS));
+  const endDate = dateInput(prefill.endDate ?? addDaysIso(todayIso(), MIN_NOTICE_DAYS));
   const periodClose = controller.checkbox(
     'endAtPeriodClose',
     'End at the close of the current program period',
@@ -60,6 +70,7 @@ export function offboardView(root: HTMLElement, view: { clientId?: string }, nav
   });
   const preview = h('p', { class: 'end-preview', 'data-field': 'end-preview', 'aria-live': 'polite' });
   const form = scaffold.form(
+    prefill.note,
     controller.field('reason', 'Why is it ending?', reason, { required: true }),
     // One above the other: the notice rule's message is long, and a half-width column squeezes it.
     controller.field('noticeDate', 'Notice given', dateInput(todayIso())),

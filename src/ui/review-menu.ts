@@ -1,0 +1,52 @@
+/** The portfolio review's menu items: write the review tab, and act on the row the coach selected. */
+import { LockTimeout } from '../workbook/lock';
+import { reviewRowAction, writePortfolioReview } from '../workbook/portfolio-review';
+import { SHEET } from '../workbook/schema';
+import { WorkbookError } from '../workbook/tables';
+import { NOT_SET_UP, openSidebar } from './workbook-menu';
+
+/** Known failures become an alert with their message; the rest propagate (Apps Script shows them). */
+function alerting(work: () => void): void {
+  try {
+    work();
+  } catch (error) {
+    if (error instanceof LockTimeout || error instanceof WorkbookError)
+      SpreadsheetApp.getUi().alert(error.message);
+    else throw error;
+  }
+}
+
+export function runPortfolioReview(): void {
+  alerting(() => {
+    if (!SpreadsheetApp.getActiveSpreadsheet().getSheetByName(SHEET.clients)) {
+      SpreadsheetApp.getUi().alert(NOT_SET_UP);
+      return;
+    }
+    const { clients, counts } = writePortfolioReview();
+    SpreadsheetApp.getActiveSpreadsheet().toast(
+      clients === 0
+        ? 'No active clients to review.'
+        : `${counts.Keep} to keep, ${counts['Re-price']} to re-price, ${counts['Let go']} to let go. Nothing changes until you act on a row.`,
+      'ClientTabs: portfolio review written',
+    );
+  });
+}
+
+/** Opens the flow that matches the selected review row, prefilled; nothing is written until the coach saves. */
+export function actOnReviewRow(): void {
+  alerting(() => {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const range = ss.getActiveRange();
+    const action = reviewRowAction(ss.getActiveSheet().getSheetId(), range ? range.getRow() : 0);
+    if (action.kind === 'none') SpreadsheetApp.getUi().alert(action.message);
+    else if (action.kind === 'raise')
+      openSidebar({ view: 'card', clientId: action.clientId, raise: { monthlyFee: action.monthlyFee, from: action.from } }); // prettier-ignore
+    else
+      openSidebar({
+        view: 'offboard',
+        clientId: action.clientId,
+        endDate: action.endDate,
+        reason: action.reason,
+      });
+  });
+}
