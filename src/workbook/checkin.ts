@@ -13,7 +13,7 @@ import { numberAsTyped } from '../core/parse';
 import { progressFraction } from '../core/progress';
 import { dayOfTimeInZone } from '../core/time-zone';
 import { cellValue, readText, writeBlock, type Zone } from './cells';
-import { latestMetricValue, openClientTab, type ClientTab } from './client-log';
+import { latestMetricValue, openClientTab, readClientTab, type ClientTab } from './client-log';
 import { growTab } from './client-tab';
 import { withDocumentLock } from './lock';
 import type { Outcome } from './new-client';
@@ -153,7 +153,7 @@ export function checkInForm(
   zone: Zone,
   weekStart: Weekday,
 ): CheckInFormData {
-  const tab = openClientTab(ss, clientId, zone);
+  const tab = readClientTab(ss, clientId, zone);
   const week = weekOf(todayIn(zone), weekStart);
   const existingRow = findWeekRow(tab.log, week);
   const cells = (row: number) => tab.values[row] ?? [];

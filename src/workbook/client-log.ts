@@ -164,8 +164,17 @@ export function modelTab(
   return { clientId, tabName, width, values: grid, model, log, metrics, adopted: true, transposed };
 }
 
-/** The client's tab, through the index when it is fresh, else through the roster. */
+/** The client's tab for a save, through the index when fresh, else the roster; the index learns the tab. */
 export function openClientTab(ss: Spreadsheet, clientId: string, zone: Zone): ClientTab {
+  return findClientTab(ss, clientId, zone, true);
+}
+
+/** The client's tab for a read, found as openClientTab finds it; the index is left as it is. */
+export function readClientTab(ss: Spreadsheet, clientId: string, zone: Zone): ClientTab {
+  return findClientTab(ss, clientId, zone, false);
+}
+
+function findClientTab(ss: Spreadsheet, clientId: string, zone: Zone, remember: boolean): ClientTab {
   const indexed = getIndexedClient(clientId);
   if (indexed) {
     let read = readByName(ss, indexed.name, indexed.width);
@@ -180,14 +189,15 @@ export function openClientTab(ss: Spreadsheet, clientId: string, zone: Zone): Cl
         ownId === clientId || (ownId === null && range.getSheet().getSheetId() === indexed.sheetId);
       if (!tab || !same) break;
       if (!mayBeCutOff(tab)) {
-        if (tab.width !== indexed.width) setIndexedClient(clientId, { ...indexed, width: tab.width });
+        if (remember && tab.width !== indexed.width)
+          setIndexedClient(clientId, { ...indexed, width: tab.width });
         return tab;
       }
       // Columns were inserted since the index learnt the width: read every column once more.
       read = attempt === 0 ? readByName(ss, indexed.name, indexed.width, values.length) : null;
     }
   }
-  return openThroughRoster(ss, clientId, zone);
+  return throughRoster(ss, clientId, zone, remember);
 }
 
 /**
@@ -218,16 +228,28 @@ function mayBeCutOff(tab: ClientTab): boolean {
   );
 }
 
-function openThroughRoster(ss: Spreadsheet, clientId: string, zone: Zone): ClientTab {
+function throughRoster(ss: Spreadsheet, clientId: string, zone: Zone, remember: boolean): ClientTab {
   const roster = requireTable(ss, ROSTER);
   const client = rosterClients(roster, zone, readSettings(ss, zone.locale)).find(
     (c) => c.clientId === clientId,
   );
   if (!client) throw new WorkbookError(`No client with ID ${clip(clientId)} in the Clients sheet.`);
-  return openRosterClient(ss, client, zone);
+  return remember ? openRosterClient(ss, client, zone) : readRosterClient(ss, client, zone).tab;
 }
 
+/** A roster client's tab for a save: read through the roster, and the index learns where it is. */
 export function openRosterClient(ss: Spreadsheet, client: RosterClient, zone: Zone): ClientTab {
+  const { tab, entry } = readRosterClient(ss, client, zone);
+  setIndexedClient(client.clientId, entry);
+  return tab;
+}
+
+/** A roster client's tab for a read, and the index entry it would make; nothing is written. */
+export function readRosterClient(
+  ss: Spreadsheet,
+  client: RosterClient,
+  zone: Zone,
+): { tab: ClientTab; entry: IndexedClient } {
   const sheet = client.tabId !== null ? ss.getSheetById(client.tabId) : ss.getSheetByName(client.tabName);
   if (!sheet)
     throw new WorkbookError(
@@ -244,6 +266,5 @@ export function openRosterClient(ss: Spreadsheet, client: RosterClient, zone: Zo
   );
   if (!tab)
     throw new WorkbookError(`Could not find a log (a "Week of" or date column) in the tab "${entry.name}".`);
-  setIndexedClient(client.clientId, entry);
-  return tab;
+  return { tab, entry };
 }

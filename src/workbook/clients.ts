@@ -8,7 +8,7 @@ import { isUndecided } from '../core/requests';
 import { latestEntry, metricSpec, PROFILE, type MetricSpec } from '../core/client-tab';
 import { readDay, readNumber, readText } from './cells';
 import { indexedTabNames } from './client-index';
-import { latestMetricValue, openRosterClient } from './client-log';
+import { latestMetricValue, readRosterClient } from './client-log';
 import { todayIn, safeProgress } from './checkin';
 import { lastCheckIns } from './dashboard';
 import { moneyCard, type MoneyCardData } from './money-card';
@@ -145,7 +145,7 @@ export function clientCard(clientId: string | null): ClientCardData | null {
   if (clientId) client = clients.find((c) => c.clientId === clientId) ?? null;
   else client = clientOfSheet(clients, ss.getActiveSheet().getSheetId());
   if (!client) return null;
-  const tab = openRosterClient(ss, client, zone);
+  const { tab } = readRosterClient(ss, client, zone);
   const profileText = (label: string) =>
     readText(tab.model.profile.get(normalizeLabel(label))?.value ?? '', zone);
   const today = todayIn(zone);
