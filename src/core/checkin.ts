@@ -7,12 +7,8 @@ import { formatIsoDay, parseIsoDay, utcDateFromDay } from './dates';
 import { isBlank } from './layout';
 import { ownedLogColumns, type LogLayout, type MetricDef } from './client-tab';
 import { ownValue } from './own';
+import type { Checked, FieldProblem } from './outcome';
 import { decimalSeparatorFor, parseNumber, parseTypedNumber, type TypedNumber } from './parse';
-
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
 
 /** A cell to write: a number, text (written as text), a calendar day, or blank. */
 export type CellWrite = { number: number } | { text: string } | { day: number } | { blank: true };
@@ -214,7 +210,7 @@ export function parseCheckIn(
   parseWeek: (text: string) => number | null,
   locale = 'en_US',
   context: CheckInContext = {},
-): { ok: true; value: ParsedCheckIn } | { ok: false; errors: FieldProblem[] } {
+): Checked<ParsedCheckIn> {
   const errors: FieldProblem[] = [];
   const weekDay = typeof input.weekOf === 'string' ? parseWeek(input.weekOf) : null;
   if (weekDay === null) errors.push({ field: 'weekOf', message: formDayMessage('Week of', input.weekOf) });

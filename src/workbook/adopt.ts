@@ -6,7 +6,7 @@
  */
 import { baseClientName, choiceFor, scanTab, type AdoptTable, type TabScan } from '../core/adopt';
 import { cadenceFor } from '../core/cadence';
-import type { FieldProblem } from '../core/checkin';
+import type { FieldProblem } from '../core/outcome';
 import { normalizeLabel } from '../core/clients';
 import { formatIsoDay } from '../core/dates';
 import { columnLetter, formulaString, quoteSheetName } from '../core/layout';
@@ -17,7 +17,7 @@ import { CHOICE_PREFIX, HISTORY_PREFIX, historyLinks } from './adopt-choice';
 import { setIndexedClients, type IndexedClient } from './client-index';
 import { dayOfTimeInZone } from '../core/time-zone';
 import { withDocumentLock } from './lock';
-import type { Outcome } from './new-client';
+import type { Outcome } from '../core/outcome';
 import { nextClientId, openRoster, rosterClients, type RosterClient } from './roster';
 import { isManagedSheet, ROSTER, ROSTER_METRIC_SLOTS } from './schema';
 import {

@@ -16,7 +16,7 @@ import { cellValue, readText, writeBlock, type Zone } from './cells';
 import { latestMetricValue, openClientTab, readClientTab, type ClientTab } from './client-log';
 import { growTab } from './client-tab';
 import { withDocumentLock } from './lock';
-import type { Outcome } from './new-client';
+import { FIX_FIELDS, refusal, type Outcome } from '../core/outcome';
 import { activeSpreadsheet, readSettings, readZone, type Spreadsheet } from './tables';
 import { cleanEnteredBy, rememberName } from './user-name';
 
@@ -70,8 +70,7 @@ export function saveCheckIn(request: CheckInRequest): Outcome<CheckInSaved> {
       tab.metrics.map((m) => [m.name, week === null ? null : latestMetricValue(tab, m.name, week)]),
     );
     const parsed = parseCheckIn(request, tab.metrics, parseWeek, zone.locale, { previous });
-    if (!parsed.ok)
-      return { ok: false, errors: parsed.errors, message: 'Please fix the highlighted fields.' };
+    if (!parsed.ok) return refusal(parsed.errors, FIX_FIELDS);
     const today = todayIn(zone);
     const plan = planCheckIn(tab.log, tab.values, parsed.value, enteredBy, request.replace === true, today);
     if (!plan.ok)

@@ -21,7 +21,7 @@ import { asText, dayToCell, readNumber, readText, writeBlock, sheetAt, type Zone
 import { openRosterClient, type ClientTab } from './client-log';
 import { todayIn } from './checkin';
 import { withDocumentLock } from './lock';
-import type { Outcome } from './new-client';
+import type { Outcome } from '../core/outcome';
 import { rosterClients, type RosterClient } from './roster';
 import { ROSTER } from './schema';
 import {

@@ -7,7 +7,7 @@ import { formatIsoDay } from '../core/dates';
 import { checkDecision, isUndecided } from '../core/requests';
 import { dayToCell, readDay, readNumber, readText, type Zone } from './cells';
 import { todayIn } from './checkin';
-import type { Outcome } from './new-client';
+import type { Outcome } from '../core/outcome';
 import { fail, withFormClient } from './logs';
 import { REQUESTS } from './schema';
 import { cell, dataRows, readTable, writeCells, type Table } from './tables';
