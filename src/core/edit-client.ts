@@ -3,7 +3,7 @@
  * what only an edit has: each metric row says which metric it was (`from`), so a rename is told apart from
  * a removal plus an addition.
  */
-import { shown } from './checkin';
+import { shown } from './quote';
 import type { Checked, FieldProblem } from './outcome';
 import { normalizeLabel, type ClientTypeName } from './clients';
 import type { MetricSpec } from './client-tab';

@@ -4,7 +4,8 @@ import { cadenceFor } from './cadence';
 import { LOG, LOG_SATISFACTION_PREFIX, METRIC_HEADER, PROFILE_ORDER, type MetricSpec } from './client-tab';
 import { checkMoney } from './money';
 import { parseNumber } from './parse';
-import { formDayMessage, parseFormDay, shown } from './checkin';
+import { formDayMessage, parseFormDay } from './form-day';
+import { shown } from './quote';
 import type { Checked, FieldProblem } from './outcome';
 
 /** Sheets' own limit for a tab name. */

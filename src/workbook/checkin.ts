@@ -3,7 +3,8 @@
  * 4 spreadsheet calls (read the tab, write the row; on replace also read and write the note that keeps
  * the old values).
  */
-import { parseCheckIn, parseFormDay, planCheckIn, findWeekRow, type CheckInInput } from '../core/checkin';
+import { parseCheckIn, planCheckIn, findWeekRow, type CheckInInput } from '../core/checkin';
+import { parseFormDay } from '../core/form-day';
 import { weekOf } from '../core/cadence';
 import { metricSpec, type MetricSpec } from '../core/client-tab';
 import { formatIsoDay, type Weekday } from '../core/dates';

@@ -4,7 +4,7 @@
  * renamed, deleted, narrowed, or another tab took the name) it falls back to the roster and repairs it.
  */
 import { orientedGrid, placeCheckIn, scanTab, type AdoptChoice } from '../core/adopt';
-import { clip } from '../core/checkin';
+import { clip } from '../core/quote';
 import {
   LOG,
   parseClientTab,

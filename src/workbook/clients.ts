@@ -1,7 +1,7 @@
 /** Read-only views for the sidebar: the client list, who is due this week, a client's card. */
 import { isDueThisWeek, weekOf } from '../core/cadence';
 import { normalizeLabel, type ClientStatusName } from '../core/clients';
-import { clientState, owesCheckIns, statusOn } from '../core/status';
+import { clientState, owesCheckIns, statusOn, type ClientState } from '../core/status';
 import { formatIsoDay } from '../core/dates';
 import { isLate } from '../core/invoices';
 import { isUndecided } from '../core/requests';
@@ -15,7 +15,15 @@ import { moneyCard, type MoneyCardData } from './money-card';
 import { rosterClients, type OpenRoster, type RosterClient } from './roster';
 import { PAYMENTS, REQUESTS, ROSTER } from './schema';
 import { cardAdvice, clientHistory, type CardAdviceData } from './card-advice';
-import { activeSpreadsheet, cell, dataRows, readSettings, readTable, readZone } from './tables';
+import {
+  activeSpreadsheet,
+  cell,
+  dataRows,
+  readSettings,
+  readTable,
+  readZone,
+  type Settings,
+} from './tables';
 
 export interface ClientSummaryData {
   clientId: string;
@@ -130,13 +138,8 @@ export interface ClientCardData {
   money: MoneyCardData;
   /** Health, churn triage and growth (card-advice.ts); null for an ended client. */
   advice: CardAdviceData | null;
-  state: {
-    status: ClientStatusName;
-    checkIn: string;
-    overdueBy: number | null;
-    paysLate: boolean;
-    tone: string;
-  };
+  /** The one status rule's verdict (core/status.ts): what the card shows, as the Dashboard decides it. */
+  state: Pick<ClientState, 'status' | 'checkIn' | 'overdueBy' | 'paysLate' | 'tone'>;
 }
 
 export function clientCard(clientId: string | null): ClientCardData | null {
@@ -242,10 +245,7 @@ export function clientCard(clientId: string | null): ClientCardData | null {
   };
 }
 
-export function newClientDefaults(): { today: string; cadenceByType: Record<string, number> } {
+export function newClientDefaults(): { today: string; cadenceByType: Settings['cadence'] } {
   const { zone, settings } = readContext();
-  return {
-    today: formatIsoDay(todayIn(zone)),
-    cadenceByType: { ...settings.cadence } as Record<string, number>,
-  };
+  return { today: formatIsoDay(todayIn(zone)), cadenceByType: { ...settings.cadence } };
 }

@@ -4,7 +4,7 @@
  * ClientTabs made (roster row, profile values, metric table, the log header cell of a metric) under the
  * document lock; never a logged value. Checks everything before the first write, so a refusal changes nothing.
  */
-import { clip } from '../core/checkin';
+import { clip } from '../core/quote';
 import { PROFILE, type MetricDef } from '../core/client-tab';
 import { normalizeLabel } from '../core/clients';
 import {

@@ -2,7 +2,8 @@
  * Recording a raise (the fee from a day on, kept as a new Rates row, never over the old fee's record) and
  * the hours a client takes per month (for the effective hourly rate). One roster row changes, under the lock.
  */
-import { clip, formDayMessage, parseFormDay } from '../core/checkin';
+import { formDayMessage, parseFormDay } from '../core/form-day';
+import { clip } from '../core/quote';
 import type { FieldProblem } from '../core/outcome';
 import { formatIsoDay } from '../core/dates';
 import { checkMoney } from '../core/money';

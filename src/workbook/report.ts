@@ -3,7 +3,7 @@
  * is ours by its sheet ID (remembered in DocumentProperties), so running it again rewrites that tab and
  * nothing else; a tab of the user's that has the name is never touched (the run is refused instead).
  */
-import { clip } from '../core/checkin';
+import { clip } from '../core/quote';
 import { PROFILE } from '../core/client-tab';
 import { normalizeLabel } from '../core/clients';
 import { columnLetter } from '../core/layout';
