@@ -8,9 +8,10 @@ import { isBlank } from './layout';
 import { ownedLogColumns, type LogLayout, type MetricDef } from './client-tab';
 import { ownValue } from './own';
 import type { Checked, FieldProblem } from './outcome';
+import { parseSatisfaction } from './satisfaction';
 import { shown } from './quote';
 import { formDayMessage } from './form-day';
-import { decimalSeparatorFor, parseNumber, parseTypedNumber, type TypedNumber } from './parse';
+import { decimalSeparatorFor, parseTypedNumber, type TypedNumber } from './parse';
 
 /** A cell to write: a number, text (written as text), a calendar day, or blank. */
 export type CellWrite = { number: number } | { text: string } | { day: number } | { blank: true };
@@ -225,18 +226,9 @@ export function parseCheckIn(
     }
   }
   let satisfaction: number | null = null;
-  const rawSatisfaction: unknown = input.satisfaction ?? '';
-  if (typeof rawSatisfaction !== 'string' && typeof rawSatisfaction !== 'number') {
-    errors.push({ field: 'satisfaction', message: `Satisfaction must be a whole number from 1 to 10; got ${shown(rawSatisfaction)}.` }); // prettier-ignore
-  } else if (String(rawSatisfaction).trim() !== '') {
-    const score = parseNumber(rawSatisfaction, locale);
-    if (score === null || !Number.isInteger(score) || score < 1 || score > 10) {
-      errors.push({
-        field: 'satisfaction',
-        message: `Satisfaction must be a whole number from 1 to 10; got ${shown(rawSatisfaction)}.`,
-      });
-    } else satisfaction = score;
-  }
+  const score = parseSatisfaction(input.satisfaction ?? '', locale);
+  if (score.ok) satisfaction = score.value;
+  else errors.push({ field: 'satisfaction', message: score.message });
   const text = (field: 'wins' | 'blockers' | 'notes'): string => {
     const value: unknown = input[field] ?? '';
     if (typeof value !== 'string') {

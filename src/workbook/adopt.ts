@@ -4,6 +4,7 @@
  * Resumable: tabs are processed against a time budget; what is left is kept in DocumentProperties and
  * returned, and the sidebar calls again.
  */
+import { todayIn } from './today';
 import { baseClientName, choiceFor, scanTab, type AdoptTable, type TabScan } from '../core/adopt';
 import { cadenceFor } from '../core/cadence';
 import type { FieldProblem } from '../core/outcome';
@@ -15,7 +16,6 @@ import { progressFormula } from '../core/progress';
 import { asText, dayToCell, readText, sheetAt, strictDayReader, writeBlock, type Zone } from './cells';
 import { CHOICE_PREFIX, HISTORY_PREFIX, historyLinks } from './adopt-choice';
 import { setIndexedClients, type IndexedClient } from './client-index';
-import { dayOfTimeInZone } from '../core/time-zone';
 import { withDocumentLock } from './lock';
 import type { Outcome } from '../core/outcome';
 import { nextClientId, openRoster, rosterClients, type RosterClient } from './roster';
@@ -159,7 +159,7 @@ export function scanAdoptable(): {
   const clients = rosterClients(roster, zone, readSettings(ss, zone.locale));
   const known = new Set(clients.map((c) => c.tabId));
   const history = new Set(historyLinks().keys());
-  const today = dayOfTimeInZone(Date.now(), zone.timeZone);
+  const today = todayIn(zone);
   const candidates: AdoptCandidateData[] = [];
   const skipped: { tabName: string; reason: string }[] = [];
   for (const sheet of ss.getSheets()) {
@@ -210,7 +210,7 @@ export function adoptTabs(
     const { ss, zone, settings, roster, clients: known } = openRoster();
     const knownIds = new Set(known.map((c) => c.tabId));
     const history = new Set(historyLinks().keys());
-    const today = dayOfTimeInZone(Date.now(), zone.timeZone);
+    const today = todayIn(zone);
     let nextId = Number(nextClientId(roster).slice(2));
     const adopted: string[] = [];
     const failed: { tabName: string; reason: string }[] = [];

@@ -12,14 +12,15 @@ import { columnLetter, quoteSheetName } from '../core/layout';
 import { setOwn } from '../core/own';
 import { numberAsTyped } from '../core/parse';
 import { progressFraction } from '../core/progress';
-import { dayOfTimeInZone } from '../core/time-zone';
+import { todayIn } from './today';
 import { cellValue, readText, writeBlock, type Zone } from './cells';
 import { latestMetricValue, openClientTab, readClientTab, type ClientTab } from './client-log';
 import { growTab } from './client-tab';
 import { withDocumentLock } from './lock';
 import { FIX_FIELDS, refusal, type Outcome } from '../core/outcome';
 import { activeSpreadsheet, readSettings, readZone, type Spreadsheet } from './tables';
-import { cleanEnteredBy, rememberName } from './user-name';
+import { cleanEnteredBy } from '../core/entered-by';
+import { rememberName } from './user-name';
 
 export interface CheckInRequest extends CheckInInput {
   clientId: string;
@@ -121,11 +122,6 @@ export function saveCheckIn(request: CheckInRequest): Outcome<CheckInSaved> {
   // Remembered for this user once the row is written (user properties, not document calls).
   if (saved.ok && name.value !== undefined) rememberName(name.value);
   return saved;
-}
-
-/** Today's calendar day in the spreadsheet's time zone (not the script's). */
-export function todayIn(zone: Zone): number {
-  return dayOfTimeInZone(Date.now(), zone.timeZone);
 }
 
 export interface CheckInFormData {

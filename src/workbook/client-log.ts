@@ -3,6 +3,7 @@
  * getValues reads it (Spreadsheet.getRange(a1) is not a spreadsheet call). When the index is stale (tab
  * renamed, deleted, narrowed, or another tab took the name) it falls back to the roster and repairs it.
  */
+import { todayIn } from './today';
 import { orientedGrid, placeCheckIn, scanTab, type AdoptChoice } from '../core/adopt';
 import { clip } from '../core/quote';
 import {
@@ -15,7 +16,6 @@ import {
 } from '../core/client-tab';
 import { normalizeLabel } from '../core/clients';
 import { columnLetter, isBlank, quoteSheetName } from '../core/layout';
-import { dayOfTimeInZone } from '../core/time-zone';
 import { adoptedChoice } from './adopt-choice';
 import { readDay, readNumber, readText, strictDayReader, type Zone } from './cells';
 import { getIndexedClient, setIndexedClient, type IndexedClient } from './client-index';
@@ -105,7 +105,7 @@ export function modelTab(
       transposed: false,
     };
   }
-  const today = dayOfTimeInZone(Date.now(), zone.timeZone);
+  const today = todayIn(zone);
   // The table the user confirmed at adoption, else the scan's own choice (tabs adopted before choices were kept).
   const confirmed = model.log ? null : choice();
   const found = scanTab(values, { readDay: strictDayReader(zone), today, choice: confirmed });

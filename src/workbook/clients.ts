@@ -3,13 +3,14 @@ import { isDueThisWeek, weekOf } from '../core/cadence';
 import { normalizeLabel, type ClientStatusName } from '../core/clients';
 import { clientState, owesCheckIns, statusOn, type ClientState } from '../core/status';
 import { formatIsoDay } from '../core/dates';
-import { isLate } from '../core/invoices';
+import { isLate, isOverdue } from '../core/invoices';
 import { isUndecided } from '../core/requests';
 import { latestEntry, metricSpec, PROFILE, type MetricSpec } from '../core/client-tab';
 import { readDay, readNumber, readText } from './cells';
 import { indexedTabNames } from './client-index';
 import { latestMetricValue, readRosterClient } from './client-log';
-import { todayIn, safeProgress } from './checkin';
+import { safeProgress } from './checkin';
+import { todayIn } from './today';
 import { lastCheckIns } from './dashboard';
 import { moneyCard, type MoneyCardData } from './money-card';
 import { rosterClients, type OpenRoster, type RosterClient } from './roster';
@@ -170,23 +171,25 @@ export function clientCard(clientId: string | null): ClientCardData | null {
     .map((s) => ({ weekOf: formatIsoDay(s.day), score: s.score })); // prettier-ignore
   const payments = readTable(ss, PAYMENTS);
   const requests = readTable(ss, REQUESTS);
-  const paymentRows = payments
+  const invoices = payments
     ? dataRows(payments)
         .filter((row) => readText(cell(payments, row, 'clientId')) === client.clientId)
-        .map((row) => {
-          const due = readDay(cell(payments, row, 'due'), zone);
-          const paid = readDay(cell(payments, row, 'paid'), zone);
-          return {
-            due: due === null ? null : formatIsoDay(due),
-            paid: paid === null ? null : formatIsoDay(paid),
-            amount: readNumber(cell(payments, row, 'amount')),
-            paidAmount: readNumber(cell(payments, row, 'paidAmount')),
-            late: isLate({ dueDay: due, paidDay: paid }, today, settings.graceDays),
-          };
-        })
+        .map((row) => ({
+          dueDay: readDay(cell(payments, row, 'due'), zone),
+          paidDay: readDay(cell(payments, row, 'paid'), zone),
+          amount: readNumber(cell(payments, row, 'amount')),
+          paidAmount: readNumber(cell(payments, row, 'paidAmount')),
+        }))
     : [];
-  // Unpaid and past the grace days, as the Dashboard's "Late payment" counts it.
-  const latePayments = paymentRows.filter((p) => p.paid === null && p.late).length;
+  const paymentRows = invoices.map(({ dueDay, paidDay, amount, paidAmount }) => ({
+    due: dueDay === null ? null : formatIsoDay(dueDay),
+    paid: paidDay === null ? null : formatIsoDay(paidDay),
+    amount,
+    paidAmount,
+    late: isLate({ dueDay, paidDay }, today, settings.graceDays),
+  }));
+  // Unpaid and past the grace days (core/invoices isOverdue), as the Dashboard's "Late payment" counts it.
+  const latePayments = invoices.filter((p) => isOverdue(p, today, settings.graceDays)).length;
   const state = clientState({
     stored: client.status,
     endDay: client.endDay,

@@ -6,7 +6,7 @@
 import { formatIsoDay } from '../core/dates';
 import type { FieldProblem } from '../core/outcome';
 import { asText, dayToCell, readDay, readText } from './cells';
-import { todayIn } from './checkin';
+import { todayIn } from './today';
 import { appendClientRow, fail, isoDay, optionalText, withFormClient } from './logs';
 import type { Outcome } from '../core/outcome';
 import { CONVERSATIONS, NEEDS, numberFormat, type TableSpec } from './schema';

@@ -18,7 +18,7 @@ import { normalizeLabel } from '../core/clients';
 import { asText, readDay, readNumber, readText, sheetAt, writeBlock, type Zone } from './cells';
 import { getIndexedClient } from './client-index';
 import { modelTab } from './client-log';
-import { todayIn } from './checkin';
+import { todayIn } from './today';
 import { withDocumentLock } from './lock';
 import { openRoster, type RosterClient } from './roster';
 import { DASHBOARD, numberFormat, PAYMENTS, REQUESTS, SHEET } from './schema';

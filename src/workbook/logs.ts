@@ -12,7 +12,7 @@ import { formDayMessage, parseFormDay } from '../core/form-day';
 import { clip, shown } from '../core/quote';
 import type { FieldProblem } from '../core/outcome';
 import { asText, dayToCell } from './cells';
-import { todayIn } from './checkin';
+import { todayIn } from './today';
 import { withDocumentLock } from './lock';
 import { refusal, type Outcome } from '../core/outcome';
 import { rosterClients, type RosterClient } from './roster';

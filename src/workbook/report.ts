@@ -19,7 +19,7 @@ import {
 import { REPORT_TAB_PREFIX } from './schema';
 import { asText, dayToCell, readNumber, readText, writeBlock, sheetAt, type Zone } from './cells';
 import { openRosterClient, type ClientTab } from './client-log';
-import { todayIn } from './checkin';
+import { todayIn } from './today';
 import { withDocumentLock } from './lock';
 import type { Outcome } from '../core/outcome';
 import { rosterClients, type RosterClient } from './roster';

@@ -6,7 +6,7 @@ import { clip } from '../core/quote';
 import { formatIsoDay } from '../core/dates';
 import { checkDecision, isUndecided } from '../core/requests';
 import { dayToCell, readDay, readNumber, readText, type Zone } from './cells';
-import { todayIn } from './checkin';
+import { todayIn } from './today';
 import type { Outcome } from '../core/outcome';
 import { fail, withFormClient } from './logs';
 import { REQUESTS } from './schema';

@@ -15,9 +15,7 @@ import { checkMetric, checkSatisfaction } from '../validate';
 import { sidebarContext } from '../context';
 import { contentProblem, metricWarning, NO_CONTACT_LABEL } from '../../core/checkin';
 import { ownValue, setOwn } from '../../core/own';
-
-/** The server keeps at most this many characters of the name (trimmed). */
-const ENTERED_BY_MAX = 80;
+import { ENTERED_BY_MAX } from '../../core/entered-by';
 
 const TEXT_FIELDS = [
   { key: 'wins', label: 'Wins' },
