@@ -1,5 +1,6 @@
 // Builds the Apps Script project in dist/:
 //   dist/Code.js          the server bundle (src/main.ts) plus one top-level wrapper per export
+//   dist/Code.js.map      its source map, for tests' stack traces (.claspignore keeps it off Apps Script)
 //   dist/Sidebar.html     the sidebar (src/sidebar) with its JS and CSS inlined
 //   dist/Formulas.html    the in-add-on formula reference, generated from the formulas' JSDoc
 //   dist/FORMULAS.md      the same reference as Markdown (docs/FORMULAS.md must match it)
@@ -18,6 +19,9 @@ const dist = path.join(root, 'dist');
 // A `var` holding an object is not callable from google.script.run or the Run menu.
 const NAMESPACE = 'ClientTabs_';
 
+const HEADER =
+  '// ClientTabs: built by build.mjs from src/. Do not edit: changes are lost on the next build.';
+
 async function buildServer(surface) {
   const result = await build({
     entryPoints: [path.join(root, 'src/main.ts')],
@@ -29,12 +33,18 @@ async function buildServer(surface) {
     // Apps Script's V8 runtime handles ES2019 reliably; newer syntax is lowered.
     target: 'es2019',
     platform: 'neutral',
+    // The header as esbuild's banner keeps the map's lines true to Code.js; 'external' adds no comment to it.
+    banner: { js: HEADER },
+    sourcemap: 'external',
+    sourcesContent: false,
+    outfile: path.join(dist, 'Code.js'),
     write: false,
     legalComments: 'none',
     charset: 'utf8',
     logLevel: 'warning',
   });
-  const bundle = result.outputFiles[0].text;
+  const map = result.outputFiles.find((file) => file.path.endsWith('.map')).text;
+  const bundle = result.outputFiles.find((file) => file.path.endsWith('.js')).text;
   // esbuild's IIFE hides every function. Apps Script only finds top-level `function NAME()`
   // declarations, and Sheets only shows a custom function's autocomplete and parameter names when
   // the declaration carries its JSDoc (with @customfunction) and real parameter names. So each
@@ -44,9 +54,7 @@ async function buildServer(surface) {
     const params = fn.params.join(', ');
     return `${doc}function ${fn.name}(${params}) {\n  return ${NAMESPACE}.${fn.name}.apply(this, arguments);\n}\n`;
   });
-  const header =
-    '// ClientTabs: built by build.mjs from src/. Do not edit: changes are lost on the next build.\n';
-  return `${header}${bundle}\n${wrappers.join('\n')}`;
+  return { code: `${bundle}\n${wrappers.join('\n')}`, map };
 }
 
 async function buildSidebar() {
@@ -83,7 +91,9 @@ async function main() {
   const refreshDocs = process.argv.includes('--docs');
   fs.mkdirSync(dist, { recursive: true });
   const surface = readPublicSurface(path.join(root, 'src/main.ts'));
-  fs.writeFileSync(path.join(dist, 'Code.js'), await buildServer(surface));
+  const server = await buildServer(surface);
+  fs.writeFileSync(path.join(dist, 'Code.js'), server.code);
+  fs.writeFileSync(path.join(dist, 'Code.js.map'), server.map);
   fs.writeFileSync(path.join(dist, 'Sidebar.html'), await buildSidebar());
   const formulas = surface.filter((fn) => fn.name.startsWith('CLIENT_'));
   fs.writeFileSync(path.join(dist, 'Formulas.html'), formulasHtml(formulas));

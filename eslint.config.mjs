@@ -52,6 +52,20 @@ export default tseslint.config(
     },
   },
   {
+    // The server functions' own types are the wire's contract: a cast here would hide a mismatch.
+    files: ['src/ui/rpc.ts', 'src/ui/rpc-*.ts', 'src/ui/wire.ts', 'src/sidebar/rpc.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'TSAsExpression, TSTypeAssertion',
+          message:
+            'No cast across the RPC boundary: type the server function instead (docs/ARCHITECTURE.md).',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.mjs', 'dev/**/*.ts', 'test/**/*.ts', '**/*.cjs'],
     languageOptions: { globals: { ...globals.node } },
   },

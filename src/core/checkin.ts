@@ -3,50 +3,20 @@
  * The plan writes only the log's own columns, in contiguous runs, so a column the user added
  * between ours is never touched.
  */
-import { formatIsoDay, parseIsoDay, utcDateFromDay } from './dates';
+import { formatIsoDay } from './dates';
 import { isBlank } from './layout';
 import { ownedLogColumns, type LogLayout, type MetricDef } from './client-tab';
 import { ownValue } from './own';
-import { decimalSeparatorFor, parseNumber, parseTypedNumber, type TypedNumber } from './parse';
-
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
+import type { Checked, FieldProblem } from './outcome';
+import { parseSatisfaction } from './satisfaction';
+import { shown } from './quote';
+import { formDayMessage } from './form-day';
+import { decimalSeparatorFor, parseTypedNumber, type TypedNumber } from './parse';
 
 /** A cell to write: a number, text (written as text), a calendar day, or blank. */
 export type CellWrite = { number: number } | { text: string } | { day: number } | { blank: true };
 
 export const MAX_TEXT_LENGTH = 5000;
-
-/** A form date outside these years is a typo (0024, 2204), not a client's date. */
-export const MIN_FORM_YEAR = 1900;
-export const MAX_FORM_YEAR = 2100;
-
-/** A value as quoted back in a message: at most 40 characters, so a huge input cannot flood the sidebar. */
-export function shown(value: unknown): string {
-  return `"${clip(value)}"`;
-}
-
-/** A value as text of at most 40 characters (cut with an ellipsis). */
-export function clip(value: unknown): string {
-  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
-}
-
-/** A date typed in a form: a real 'yyyy-mm-dd' day between 1900 and 2100, or null. */
-export function parseFormDay(value: unknown): number | null {
-  if (typeof value !== 'string') return null;
-  const day = parseIsoDay(value);
-  if (day === null) return null;
-  const year = utcDateFromDay(day).getUTCFullYear();
-  return year >= MIN_FORM_YEAR && year <= MAX_FORM_YEAR ? day : null;
-}
-
-/** The message for a form date `parseFormDay` refused. */
-export function formDayMessage(label: string, value: unknown): string {
-  return `${label} must be a real date between ${MIN_FORM_YEAR} and ${MAX_FORM_YEAR} (yyyy-mm-dd); got ${shown(value ?? '')}.`;
-}
 
 const TEXT_LABELS = { wins: 'Wins', blockers: 'Blockers', notes: 'Notes' } as const;
 
@@ -214,7 +184,7 @@ export function parseCheckIn(
   parseWeek: (text: string) => number | null,
   locale = 'en_US',
   context: CheckInContext = {},
-): { ok: true; value: ParsedCheckIn } | { ok: false; errors: FieldProblem[] } {
+): Checked<ParsedCheckIn> {
   const errors: FieldProblem[] = [];
   const weekDay = typeof input.weekOf === 'string' ? parseWeek(input.weekOf) : null;
   if (weekDay === null) errors.push({ field: 'weekOf', message: formDayMessage('Week of', input.weekOf) });
@@ -256,18 +226,9 @@ export function parseCheckIn(
     }
   }
   let satisfaction: number | null = null;
-  const rawSatisfaction: unknown = input.satisfaction ?? '';
-  if (typeof rawSatisfaction !== 'string' && typeof rawSatisfaction !== 'number') {
-    errors.push({ field: 'satisfaction', message: `Satisfaction must be a whole number from 1 to 10; got ${shown(rawSatisfaction)}.` }); // prettier-ignore
-  } else if (String(rawSatisfaction).trim() !== '') {
-    const score = parseNumber(rawSatisfaction, locale);
-    if (score === null || !Number.isInteger(score) || score < 1 || score > 10) {
-      errors.push({
-        field: 'satisfaction',
-        message: `Satisfaction must be a whole number from 1 to 10; got ${shown(rawSatisfaction)}.`,
-      });
-    } else satisfaction = score;
-  }
+  const score = parseSatisfaction(input.satisfaction ?? '', locale);
+  if (score.ok) satisfaction = score.value;
+  else errors.push({ field: 'satisfaction', message: score.message });
   const text = (field: 'wins' | 'blockers' | 'notes'): string => {
     const value: unknown = input[field] ?? '';
     if (typeof value !== 'string') {

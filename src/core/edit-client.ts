@@ -3,7 +3,8 @@
  * what only an edit has: each metric row says which metric it was (`from`), so a rename is told apart from
  * a removal plus an addition.
  */
-import { shown, type FieldProblem } from './checkin';
+import { shown } from './quote';
+import type { Checked, FieldProblem } from './outcome';
 import { normalizeLabel, type ClientTypeName } from './clients';
 import type { MetricSpec } from './client-tab';
 import { parseNewClient, type NewClientInput } from './new-client';
@@ -44,7 +45,7 @@ export function parseClientEdit(
   current: readonly string[],
   cadenceTable: Partial<Record<ClientTypeName, number>> = {},
   locale = 'en_US',
-): { ok: true; value: ClientEdit } | { ok: false; errors: FieldProblem[] } {
+): Checked<ClientEdit> {
   const form = (input ?? {}) as Partial<EditClientInput>;
   const errors: FieldProblem[] = [];
   const rawMetrics: unknown = form.metrics;

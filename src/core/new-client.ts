@@ -4,7 +4,9 @@ import { cadenceFor } from './cadence';
 import { LOG, LOG_SATISFACTION_PREFIX, METRIC_HEADER, PROFILE_ORDER, type MetricSpec } from './client-tab';
 import { checkMoney } from './money';
 import { parseNumber } from './parse';
-import { formDayMessage, parseFormDay, shown, type FieldProblem } from './checkin';
+import { formDayMessage, parseFormDay } from './form-day';
+import { shown } from './quote';
+import type { Checked, FieldProblem } from './outcome';
 
 /** Sheets' own limit for a tab name. */
 export const MAX_NAME_LENGTH = 100;
@@ -101,7 +103,7 @@ export function parseNewClient(
   taken: readonly string[],
   cadenceTable: Partial<Record<ClientTypeName, number>> = {},
   locale = 'en_US',
-): { ok: true; value: NewClient } | { ok: false; errors: FieldProblem[] } {
+): Checked<NewClient> {
   const errors: FieldProblem[] = [];
   const form = (input ?? {}) as Partial<NewClientInput>;
   const nameProblem = checkClientName(form.name, taken);

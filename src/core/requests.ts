@@ -6,7 +6,7 @@
 import { REQUEST_DECISIONS, matchChoice, type RequestDecision } from './clients';
 import { checkMoney } from './money';
 import { parseNumber } from './parse';
-import type { FieldProblem } from './checkin';
+import type { FieldProblem } from './outcome';
 
 /** A decision taken on an open request: every decision but Open. */
 export const DECIDED = REQUEST_DECISIONS.filter((d) => d !== 'Open') as Exclude<RequestDecision, 'Open'>[];

@@ -1,8 +1,9 @@
 /** The parts of HtmlService's client-side API the sidebar uses (no @types package covers them). */
 interface GoogleScriptRunner {
-  withSuccessHandler(handler: (value: unknown) => void): GoogleScriptRunner;
+  // The answer's type is the server function's (src/sidebar/rpc.ts `run` names it): any handler fits here.
+  withSuccessHandler(handler: (value: never) => void): GoogleScriptRunner;
   withFailureHandler(handler: (error: unknown) => void): GoogleScriptRunner;
-  [serverFunction: string]: unknown;
+  [serverFunction: string]: (...args: unknown[]) => unknown;
 }
 
 declare const google: {

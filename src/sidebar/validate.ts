@@ -5,6 +5,7 @@
 import { metricNumberMessage, parseMetricValue } from '../core/checkin';
 import { checkMoney } from '../core/money';
 import { decimalSeparatorFor, parseNumber } from '../core/parse';
+import { parseSatisfaction } from '../core/satisfaction';
 import { sidebarContext } from './context';
 
 export type Check = { ok: true; value: number | null } | { ok: false; message: string };
@@ -62,15 +63,9 @@ export function checkAmount(
   return checkMoney(label, text, locale, signed);
 }
 
-/** Satisfaction is a whole number from 1 to 10, or blank. */
-export function checkSatisfaction(text: string): Check {
-  const trimmed = text.trim();
-  if (trimmed === '') return { ok: true, value: null };
-  const value = Number(trimmed);
-  if (!/^\d+$/.test(trimmed) || value < 1 || value > 10) {
-    return { ok: false, message: `Satisfaction must be a whole number from 1 to 10; got "${trimmed}".` };
-  }
-  return { ok: true, value };
+/** Satisfaction is a whole number from 1 to 10, or blank: the save's own rule (core/satisfaction.ts). */
+export function checkSatisfaction(text: string, locale: string = sidebarContext().locale): Check {
+  return parseSatisfaction(text.trim(), locale);
 }
 
 export function checkRequired(label: string, text: string): string | null {

@@ -1,13 +1,28 @@
 /**
- * The contract between the sidebar (browser) and the server (Apps Script): every type that crosses
- * google.script.run. Plain objects, arrays, strings, numbers, booleans and null only: a Date anywhere
- * makes the call fail, so dates cross as ISO 'yyyy-mm-dd' strings.
- *
- * The sidebar's typed wrapper is derived from `typeof import('./rpc')`, so a server function's
- * argument and return types are checked on both sides.
+ * The names the sidebar knows the wire by. The contract is the server functions' own types (src/ui/rpc.ts
+ * and the workbook/core types they answer), seen through Jsonify (./wire.ts): each name here is an alias of
+ * one of them, never a copy, so a changed field fails `npm run typecheck` on both sides. Only what exists
+ * for the sidebar alone (its views, its start-up data) is declared here. `import type` keeps server code
+ * out of the sidebar's bundle.
  */
-
-import type { ClientHandling } from '../core/client-handling';
+import type { ClientStatusName, ClientTypeName, DIRECTIONS } from '../core/clients';
+import type { LatePaymentRecord as LateRecord } from '../core/invoices';
+import type { FieldProblem, Outcome } from '../core/outcome';
+import type { NewClientInput } from '../core/new-client';
+import type { EditClientInput } from '../core/edit-client';
+import type * as adopt from '../workbook/adopt';
+import type * as card from '../workbook/card-advice';
+import type * as checkin from '../workbook/checkin';
+import type * as clients from '../workbook/clients';
+import type * as conversations from '../workbook/conversations';
+import type { ClientEditFormData } from '../workbook/edit-client';
+import type * as invoices from '../workbook/invoices';
+import type { OffboardInput, RequestInput } from '../workbook/logs';
+import type { MoneyCardData } from '../workbook/money-card';
+import type { ReportMade } from '../workbook/report';
+import type { DecideRequestInput } from '../workbook/request-decisions';
+import type { Jsonify } from './wire';
+import type * as rpc from './rpc';
 
 export type { CheckResult, SelfCheckReport, Verdict } from '../core/self-check';
 export type { ClientHandling } from '../core/client-handling';
@@ -53,446 +68,60 @@ export const BOOT_ID = 'clienttabs-boot';
 /** How the page got its start-up data: in the page, by asking the server, or not at all. */
 export type BootDelivery = 'inline' | 'rpc' | 'none';
 
-export type ClientStatus = 'Active' | 'Serving notice' | 'Paused' | 'Ended';
-export type ClientType = 'Laissez-faire' | 'Micromanager' | 'In the dark' | 'Savvy';
-export type Direction = 'up' | 'down';
+export type ClientStatus = ClientStatusName;
+export type ClientType = ClientTypeName;
+export type Direction = (typeof DIRECTIONS)[number];
 
 /** A field-level problem, shown inline next to the field it names. */
-export interface FieldError {
-  field: string;
-  message: string;
-}
+export type FieldError = FieldProblem;
 
 /** Every mutating call answers with this: on failure nothing was written. */
-export type Result<T> =
-  { ok: true; value: T; message?: string } | { ok: false; errors: FieldError[]; message: string };
+export type Result<T> = Outcome<T>;
 
-export interface ClientSummary {
-  clientId: string;
-  name: string;
-  tabName: string;
-  status: ClientStatus;
-  clientType: ClientType | '';
-  /** For the offboarding form's live end date (the same core rule the save runs). */
-  startDate?: IsoDate | null;
-  programMonths?: number | null;
-  endDate?: IsoDate | null;
-}
+/** What the sidebar receives from server function `name`. */
+type Answer<K extends keyof typeof rpc> = Jsonify<ReturnType<(typeof rpc)[K]>>;
 
-export interface DueClient extends ClientSummary {
-  cadenceDays: number;
-  lastCheckIn: IsoDate | null;
-  /** True when a row for the current week already exists. */
-  doneThisWeek: boolean;
-}
+export type ClientSummary = Jsonify<clients.ClientSummaryData>;
+export type DueList = Answer<'rpcGetDueList'>;
+export type DueClient = DueList['clients'][number];
 
-export interface DueList {
-  weekOf: IsoDate;
-  clients: DueClient[];
-  doneCount: number;
-  totalDue: number;
-  /** The name this user last logged as (remembered in their user properties); '' when none. */
-  enteredBy?: string;
-  /** Clients this user skipped this week: Client ID → what was typed (field key → text). */
-  skipped?: Record<string, Record<string, string>>;
-}
+export type CheckInForm = Answer<'rpcGetCheckInForm'>;
+export type MetricForm = CheckInForm['metrics'][number];
+export type CheckInEntry = checkin.CheckInRequest;
+export type SavedCheckIn = Jsonify<checkin.CheckInSaved>;
 
-export interface MetricForm {
-  /** The metric's column header in the client tab's log. */
-  name: string;
-  unit: string;
-  direction: Direction;
-  baseline: number | null;
-  target: number | null;
-  last: number | null;
-}
+export type ClientCard = Jsonify<clients.ClientCardData>;
+export type MetricProgress = ClientCard['metrics'][number];
+export type ClientStateView = ClientCard['state'];
+export type MoneyCard = Jsonify<MoneyCardData>;
+export type CardAdvice = Jsonify<card.CardAdviceData>;
+export type HealthBandName = NonNullable<CardAdvice['health']['band']>;
 
-export interface CheckInForm {
-  client: ClientSummary;
-  weekOf: IsoDate;
-  metrics: MetricForm[];
-  /** The log columns besides the metrics that the tab has: the form shows only these. */
-  fields: { satisfaction: boolean; wins: boolean; blockers: boolean; notes: boolean };
-  /** The latest check-in before this week, whose values the form shows as "Last". */
-  previousWeekOf: IsoDate | null;
-  /** The values already logged for this week, when there are some (replacing needs a confirmation). */
-  existing: CheckInEntry | null;
-  /** The client type's handling advice and what it means this week, for the VA. */
-  handling: ClientHandling;
-}
+export type LatePaymentRecord = Jsonify<LateRecord>;
+export type InvoiceSummary = Jsonify<invoices.InvoiceData>;
+export type ClientInvoices = Jsonify<invoices.InvoicesData>;
+export type PayInvoiceForm = invoices.PayInvoiceInput;
+export type InvoiceForm = invoices.InvoiceInput;
+export type PaymentForm = invoices.PaymentInput;
+export type DecideRequestForm = DecideRequestInput;
+export type RequestForm = RequestInput;
+export type OffboardForm = OffboardInput;
 
-export interface CheckInEntry {
-  clientId: string;
-  weekOf: IsoDate;
-  /** Metric name → value as typed ('' when not measured this week). */
-  values: Record<string, string>;
-  satisfaction: string;
-  wins: string;
-  blockers: string;
-  notes: string;
-  /** Set when the user confirmed replacing this week's existing row. */
-  replace?: boolean;
-  /** The week is marked "No contact this week": no values, written as such, the client stays due. */
-  noContact?: boolean;
-  /** Metric names whose warning (another unit, far from the previous value) the user confirmed. */
-  confirmed?: string[];
-  /** Who typed it (the VA's name, at most 80 characters once trimmed), written as text to the log's
-   * "Entered by" column and remembered for this user. Left out: blank, and the remembered name is kept. */
-  enteredBy?: string;
-}
+export type ConversationForm = conversations.ConversationInput;
+export type ConversationRecord = Jsonify<conversations.ConversationRecord>;
+export type NeedForm = conversations.NeedInput;
+export type NeedRecord = Jsonify<conversations.NeedRecord>;
+export type ClientNotes = Jsonify<conversations.ClientNotes>;
+export type ProgressReport = Jsonify<ReportMade>;
 
-export interface SavedCheckIn {
-  clientId: string;
-  weekOf: IsoDate;
-  row: number;
-  replaced: boolean;
-}
+export type NewClientForm = NewClientInput;
+export type MetricDefinition = NewClientInput['metrics'][number];
+export type EditClientForm = EditClientInput;
+export type ClientEditData = Jsonify<ClientEditFormData>;
 
-export interface MetricProgress {
-  name: string;
-  unit: string;
-  direction: Direction;
-  baseline: number | null;
-  target: number | null;
-  current: number | null;
-  /** Fraction of the way from baseline to target; null when it can't be computed. */
-  progress: number | null;
-}
-
-export interface ClientCard {
-  client: ClientSummary;
-  startDate: IsoDate | null;
-  program: string;
-  definitionOfSuccess: string;
-  scope: string;
-  metrics: MetricProgress[];
-  /** Satisfaction scores of the recent check-ins, oldest first. */
-  satisfaction: { weekOf: IsoDate; score: number }[];
-  cadenceDays: number;
-  lastCheckIn: IsoDate | null;
-  daysSinceCheckIn: number | null;
-  /** Null for a client who is not Active (nothing is due from an ended or paused client). */
-  nextCheckIn: IsoDate | null;
-  /** The roster's End date, for an ended client. */
-  endDate: IsoDate | null;
-  /** `paidAmount`: paid so far on an invoice not yet paid in full (part payments). */
-  payments: {
-    due: IsoDate | null;
-    paid: IsoDate | null;
-    amount: number | null;
-    paidAmount: number | null;
-    late: boolean;
-  }[];
-  openRequests: { date: IsoDate | null; request: string; fee: number | null }[];
-  /** Money on the card (invoices settled by payments, undecided requests): see MoneyCard. */
-  money?: MoneyCard;
-  /** Tabs linked to the client as earlier history: their check-ins count before the client's own. */
-  history?: { tabName: string; checkIns: number; firstDate: IsoDate | null; lastDate: IsoDate | null; measures: string[] }[]; // prettier-ignore
-  /** Health, churn triage and growth; null for an ended client. */
-  advice: CardAdvice | null;
-  /** The client type's handling advice and what it means this week. */
-  handling: ClientHandling;
-  /** The one status rule's verdict (core/status.ts): what the card shows, as the Dashboard decides it. */
-  state: ClientStateView;
-}
-
-/** A client's late-payment record (core/invoices latePaymentRecord). */
-export interface LatePaymentRecord {
-  counted: number;
-  late: number;
-  unpaidLate: number;
-  averageDaysLate: number | null;
-}
-
-/** One invoice of a client: a Payments row, settled in place by its payments. */
-export interface InvoiceSummary {
-  /** Its Payments sheet row as read (a hint; the server finds it again by client and due date). */
-  row: number;
-  due: IsoDate | null;
-  amount: number | null;
-  /** Paid so far (part payments); null when nothing is recorded. */
-  paidAmount: number | null;
-  stillDue: number;
-  late: boolean;
-}
-
-/** A client's open invoices, the next one of the monthly fee schedule, and how they pay. */
-export interface ClientInvoices {
-  clientId: string;
-  open: InvoiceSummary[];
-  scheduled: { due: IsoDate; amount: number } | null;
-  record: LatePaymentRecord;
-}
-
-/** What the card shows about money. */
-export interface MoneyCard {
-  record: LatePaymentRecord;
-  /** Undecided out-of-scope requests, oldest first, with their Requests sheet row (a hint). */
-  undecided: { row: number; date: IsoDate | null; request: string }[];
-}
-
-/** Pays an open invoice (found again by its due date; `row` as listed is a hint). */
-export interface PayInvoiceForm {
-  clientId: string;
-  row: number;
-  due: IsoDate;
-  paid: IsoDate;
-  amount: string;
-  note: string;
-}
-
-/** An invoice made ahead of payment. */
-export interface InvoiceForm {
-  clientId: string;
-  due: IsoDate;
-  amount: string;
-  note: string;
-}
-
-/** A decision on an open request: a change order with its fee, declined, or absorbed with its hours. */
-export interface DecideRequestForm {
-  clientId: string;
-  row: number;
-  request: string;
-  decision: 'Change order' | 'Declined' | 'Included in scope';
-  fee: string;
-  hours: string;
-}
-
-export type HealthBandName = 'Red' | 'Yellow' | 'Green';
-
-/** The advice on the card (src/workbook/card-advice.ts). */
-export interface CardAdvice {
-  health: {
-    /** 0–100; null when no signal had data. */
-    score: number | null;
-    band: HealthBandName | null;
-    signalsWithData: number;
-    signalsTotal: number;
-    reasons: string[];
-    /** The score four weeks ago, and the change since. */
-    fourWeeksAgo: number | null;
-    change: number | null;
-    /** Each signal with data, weakest first: its reading and its own score (0–100). */
-    drivers: { name: string; reading: string; points: number }[];
-    /** Signals whose reading changed since last week. */
-    moved: {
-      name: string;
-      before: string;
-      now: string;
-      points: number | null;
-      direction: 'better' | 'worse' | 'new';
-    }[];
-  };
-  /** For a red or yellow client: the likeliest reason they would leave (null: none stands out). */
-  triage: {
-    reason: string | null;
-    evidence: string;
-    action: string;
-    others: { reason: string; evidence: string }[];
-  } | null;
-  growth: { ready: boolean; message: string; atTarget: number; measured: number };
-}
-
-/** Difficult-conversation prep: the four steps, as typed. */
-export interface ConversationForm {
-  clientId: string;
-  date: IsoDate;
-  reason: string;
-  ownPart: string;
-  outcome: string;
-  listen: string;
-  restate: string;
-}
-
-export interface ConversationRecord {
-  date: IsoDate | null;
-  reason: string;
-  ownPart: string;
-  outcome: string;
-  listen: string;
-  restate: string;
-}
-
-/** A need the client mentioned that the current scope does not cover. */
-export interface NeedForm {
-  clientId: string;
-  /** '' for today in the spreadsheet's time zone. */
-  date: IsoDate | '';
-  need: string;
-}
-
-export interface NeedRecord {
-  date: IsoDate | null;
-  need: string;
-}
-
-export interface ClientNotes {
-  conversations: ConversationRecord[];
-  needs: NeedRecord[];
-}
-
-export interface ProgressReport {
-  clientId: string;
-  tabName: string;
-  replaced: boolean;
-  /** The report as plain text, for an email. */
-  text: string;
-}
-
-export interface ClientStateView {
-  status: ClientStatus;
-  checkIn: 'inactive' | 'overdue' | 'due' | 'done' | 'none' | 'on-schedule';
-  overdueBy: number | null;
-  paysLate: boolean;
-  tone: 'good' | 'warn' | 'bad' | '';
-}
-
-export interface MetricDefinition {
-  name: string;
-  unit: string;
-  direction: Direction;
-  baseline: string;
-  target: string;
-}
-
-/** The New client form, as typed: the server parses and validates every field. */
-export interface NewClientForm {
-  name: string;
-  startDate: IsoDate;
-  program: string;
-  programMonths: string;
-  monthlyFee: string;
-  yearlyProfit: string;
-  /** Used when yearlyProfit is blank: profit = 12 × (fee − monthly costs). */
-  monthlyCosts: string;
-  clientType: ClientType | '';
-  cadenceDays: string;
-  definitionOfSuccess: string;
-  scope: string;
-  metrics: MetricDefinition[];
-}
-
-/** One table of a tab in the adoption preview. */
-export interface AdoptTable {
-  where: string;
-  orientation: 'rows' | 'columns';
-  axisLabel: string;
-  measures: { name: string; baseline: number | null; target: number | null }[];
-  /** `addable`: the preview may tick it back in as a measure (typed numbers or empty, never formulas or text). */
-  leftOut: { label: string; reason: string; addable: boolean }[];
-  observations: number;
-  firstDate: IsoDate | null;
-  lastDate: IsoDate | null;
-  summaries: string[];
-  /** The header and the last few observations, as text. */
-  sample: string[][];
-}
-
-export type AdoptMode = 'client' | 'ended' | 'history';
-
-export interface AdoptCandidate {
-  tabName: string;
-  /** A clear client log, a doubtful one, or a tab that is not one client's log (a to-do list, an hours log). */
-  verdict: 'log' | 'doubtful' | 'not-client';
-  /** Ticked by default: only a clear client log. */
-  checked: boolean;
-  reasons: string[];
-  confidence: number;
-  /** The chosen table first, then the others on the tab. */
-  tables: AdoptTable[];
-  profile: { label: string; value: string }[];
-  /** The existing client whose name the tab carries. */
-  match: { clientId: string; name: string } | null;
-  mode: AdoptMode;
-  dateColumn: string;
-  metricColumns: string[];
-  firstDate: IsoDate | null;
-  lastDate: IsoDate | null;
-  rows: number;
-}
-
-/** What the user confirmed for a tab in the preview. */
-export interface AdoptTabChoice {
-  table?: number;
-  measures?: string[];
-  mode?: AdoptMode;
-  clientId?: string;
-}
-
-export interface AdoptScan {
-  candidates: AdoptCandidate[];
-  /** Tabs that could not be read, with the reason. */
-  skipped: { tabName: string; reason: string }[];
-}
-
-export interface AdoptProgress {
-  adopted: string[];
-  remaining: string[];
-  failed: { tabName: string; reason: string }[];
-  done: boolean;
-}
-
-export interface PaymentForm {
-  clientId: string;
-  due: IsoDate;
-  paid: IsoDate | '';
-  amount: string;
-  note: string;
-}
-
-export interface RequestForm {
-  clientId: string;
-  date: IsoDate;
-  request: string;
-  decision: 'Change order' | 'Declined' | 'Included in scope' | 'Open';
-  fee: string;
-}
-
-export interface OffboardForm {
-  clientId: string;
-  endDate: IsoDate;
-  reason: string;
-  noticeDate: IsoDate;
-  /** Move the end date to the close of the current program period. */
-  endAtPeriodClose: boolean;
-  /** The end date the form showed: the save refuses to record any other. */
-  expectedEndDate?: IsoDate;
-}
-
-/** The Edit client form, as typed; each metric row names the metric it was (`from`; absent for a new one). */
-export interface EditClientForm {
-  clientId: string;
-  clientType: ClientType | '';
-  cadenceDays: string;
-  monthlyFee: string;
-  yearlyProfit: string;
-  /** Used when yearlyProfit is blank: profit = 12 × (fee − monthly costs). */
-  monthlyCosts: string;
-  definitionOfSuccess: string;
-  scope: string;
-  /** Left out for an adopted tab (its columns are its own). A metric not listed is removed; its column stays. */
-  metrics?: (MetricDefinition & { from?: string })[];
-}
-
-/** What the Edit client form opens with. */
-export interface ClientEditData {
-  clientId: string;
-  name: string;
-  tabName: string;
-  clientType: ClientType | '';
-  cadenceDays: number;
-  monthlyFee: number | null;
-  yearlyProfit: number | null;
-  definitionOfSuccess: string;
-  scope: string;
-  /** An adopted tab: only the roster's fields can be edited here. */
-  adopted: boolean;
-  metrics: {
-    name: string;
-    unit: string;
-    direction: Direction;
-    baseline: number | null;
-    target: number | null;
-  }[];
-}
+export type AdoptMode = adopt.AdoptMode;
+export type AdoptTable = Jsonify<adopt.AdoptTableData>;
+export type AdoptCandidate = Jsonify<adopt.AdoptCandidateData>;
+export type AdoptTabChoice = adopt.AdoptTabChoice;
+export type AdoptScan = Answer<'rpcScanForAdoption'>;
+export type AdoptProgress = Jsonify<adopt.AdoptProgressData>;

@@ -3,63 +3,62 @@
  * strings. Every input is checked here again (the browser is not trusted); mutations answer Result<T>
  * and write nothing on failure.
  */
-import type {
-  AdoptProgress,
-  AdoptScan,
-  AdoptTabChoice,
-  CheckInEntry,
-  CheckInForm,
-  ClientCard,
-  ClientInvoices,
-  DecideRequestForm,
-  InvoiceForm,
-  PayInvoiceForm,
-  ClientStatus,
-  ClientSummary,
-  ClientType,
-  ClientEditData,
-  DueList,
-  EditClientForm,
-  IsoDate,
-  NewClientForm,
-  OffboardForm,
-  PaymentForm,
-  RequestForm,
-  Result,
-  SavedCheckIn,
-  BootDelivery,
-  SelfCheckReport,
-  SidebarBoot,
-  ClientNotes,
-  ConversationForm,
-  ConversationRecord,
-  NeedForm,
-  NeedRecord,
-  ProgressReport,
-} from './rpc-types';
-import { clientNotes, saveConversation, saveNeed } from '../workbook/conversations';
-import { makeReport } from '../workbook/report';
+import type { BootDelivery, SidebarBoot } from './rpc-types';
+import type { SelfCheckReport } from '../core/self-check';
+import {
+  clientNotes,
+  saveConversation,
+  saveNeed,
+  type ClientNotes,
+  type ConversationInput,
+  type ConversationRecord,
+  type NeedInput,
+  type NeedRecord,
+} from '../workbook/conversations';
+import { makeReport, type ReportMade } from '../workbook/report';
+import type { NewClientInput } from '../core/new-client';
+import type { EditClientInput } from '../core/edit-client';
 import { runSelfCheck } from './self-check';
 import { sentBoot } from './boot';
-import { clip } from '../core/checkin';
-import { adoptTabs, scanAdoptable } from '../workbook/adopt';
-import { checkInForm, saveCheckIn, todayIn } from '../workbook/checkin';
-import { openClientTab } from '../workbook/client-log';
+import { clip } from '../core/quote';
+import { adoptTabs, scanAdoptable, type AdoptProgressData, type AdoptTabChoice } from '../workbook/adopt';
+import { checkInForm, saveCheckIn, type CheckInRequest, type CheckInSaved } from '../workbook/checkin';
+import { readClientTab } from '../workbook/client-log';
 import { handlingOf } from '../workbook/client-handling';
 import { owesCheckIns } from '../core/status';
-import { clientCard, dueList, listClients, newClientDefaults, readContext } from '../workbook/clients';
+import { todayIn } from '../workbook/today';
+import {
+  clientCard,
+  dueList,
+  listClients,
+  newClientDefaults,
+  readContext,
+  type ClientCardData,
+  type DueListData,
+  type ClientSummaryData,
+} from '../workbook/clients';
 import { LockTimeout } from '../workbook/lock';
-import { logRequest, offboardClient } from '../workbook/logs';
-import { createInvoice, invoicesOf, payInvoice, recordPayment } from '../workbook/invoices';
-import { decideRequest } from '../workbook/request-decisions';
-import { createClient, type Outcome } from '../workbook/new-client';
-import { clientEditForm, editClient } from '../workbook/edit-client';
+import { logRequest, offboardClient, type OffboardInput, type RequestInput } from '../workbook/logs';
+import {
+  createInvoice,
+  invoicesOf,
+  payInvoice,
+  recordPayment,
+  type InvoiceInput,
+  type InvoicesData,
+  type PayInvoiceInput,
+  type PaymentInput,
+} from '../workbook/invoices';
+import { decideRequest, type DecideRequestInput } from '../workbook/request-decisions';
+import { createClient } from '../workbook/new-client';
+import type { Outcome } from '../core/outcome';
+import { clientEditForm, editClient, type ClientEditFormData } from '../workbook/edit-client';
 import { WorkbookError } from '../workbook/tables';
 import { rememberedName } from '../workbook/user-name';
-import { setSkipped, skippedThisWeek } from '../workbook/skips';
+import { setSkipped, skippedThisWeek, type Draft } from '../workbook/skips';
 
 /** Known failures become a message; anything else is a bug and propagates (google.script.run's failure handler). */
-export function guarded<T>(work: () => Outcome<T>): Result<T> {
+export function guarded<T>(work: () => Outcome<T>): Outcome<T> {
   try {
     return work();
   } catch (error) {
@@ -71,13 +70,13 @@ export function guarded<T>(work: () => Outcome<T>): Result<T> {
 }
 
 /** Sidebar: every client in the roster, for pickers. */
-export function rpcListClients(): ClientSummary[] {
-  return listClients() as ClientSummary[];
+export function rpcListClients(): ClientSummaryData[] {
+  return listClients();
 }
 
 /** Sidebar: this week's due check-ins, done ones last, and the name this user logs as. */
-export function rpcGetDueList(): DueList {
-  const list = dueList() as DueList;
+export function rpcGetDueList(): DueListData & { enteredBy: string; skipped: Record<string, Draft> } {
+  const list = dueList();
   return { ...list, enteredBy: rememberedName(), skipped: skippedThisWeek(list.weekOf) };
 }
 
@@ -87,9 +86,9 @@ export function rpcGetDueList(): DueList {
  */
 export function rpcSkipCheckIn(skip: {
   clientId: string;
-  weekOf: IsoDate;
-  draft: Record<string, string> | null;
-}): Result<null> {
+  weekOf: string;
+  draft: Draft | null;
+}): Outcome<null> {
   // prettier-ignore
   if (!skip || typeof skip.clientId !== 'string' || skip.clientId === '' || typeof skip.weekOf !== 'string')
     return { ok: false, errors: [], message: 'Choose a client.' };
@@ -103,13 +102,13 @@ export function rpcSkipCheckIn(skip: {
 }
 
 /** Sidebar: the check-in form of a client: this week, the metrics and any row already logged. */
-export function rpcGetCheckInForm(clientId: string): CheckInForm {
+export function rpcGetCheckInForm(clientId: string) {
   if (typeof clientId !== 'string' || clientId === '') throw new Error('Choose a client.');
   const context = readContext();
   const client = context.clients.find((c) => c.clientId === clientId);
   if (!client) throw new Error(`No client with ID ${clip(clientId)}.`);
   const { ss, zone, settings } = context;
-  const tab = openClientTab(ss, clientId, zone);
+  const tab = readClientTab(ss, clientId, zone);
   const form = checkInForm(tab, zone, settings.weekStart);
   return {
     client: {
@@ -117,7 +116,7 @@ export function rpcGetCheckInForm(clientId: string): CheckInForm {
       name: client.name,
       tabName: form.tabName,
       status: client.status,
-      clientType: client.clientType as ClientType | '',
+      clientType: client.clientType,
     },
     weekOf: form.weekOf,
     metrics: form.metrics,
@@ -136,48 +135,50 @@ export function rpcGetCheckInForm(clientId: string): CheckInForm {
 }
 
 /** Sidebar: saves a check-in (refuses a second one for the same week unless replace is set). */
-export function rpcSaveCheckIn(entry: CheckInEntry): Result<SavedCheckIn> {
+export function rpcSaveCheckIn(entry: CheckInRequest): Outcome<CheckInSaved> {
   return guarded(() => saveCheckIn(entry));
 }
 
 /** Sidebar: a client's card; with no ID, the client whose tab is in view (null when none). */
-export function rpcGetClientCard(clientId: string | null): ClientCard | null {
-  return clientCard(typeof clientId === 'string' && clientId !== '' ? clientId : null) as ClientCard | null;
+export function rpcGetClientCard(clientId: string | null): ClientCardData | null {
+  return clientCard(typeof clientId === 'string' && clientId !== '' ? clientId : null);
 }
 
 /** Sidebar: defaults for the New client form (today, cadence per client type). */
-export function rpcGetNewClientDefaults(): { today: IsoDate; cadenceByType: Record<ClientType, number> } {
-  return newClientDefaults() as { today: IsoDate; cadenceByType: Record<ClientType, number> };
+export function rpcGetNewClientDefaults(): ReturnType<typeof newClientDefaults> {
+  return newClientDefaults();
 }
 
 /** Sidebar: creates a client: their tab and their roster row with live links. */
-export function rpcCreateClient(form: NewClientForm): Result<ClientSummary> {
+export function rpcCreateClient(
+  form: NewClientInput,
+): Outcome<Pick<ClientSummaryData, 'clientId' | 'name' | 'tabName' | 'status' | 'clientType'>> {
   return guarded(() => {
     const created = createClient(form);
     if (!created.ok) return created;
     const { clientId, name, tabName, clientType } = created.value;
     return {
       ok: true,
-      value: { clientId, name, tabName, status: 'Active', clientType: clientType as ClientType | '' },
+      value: { clientId, name, tabName, status: 'Active', clientType },
     };
   });
 }
 
 /** Sidebar: what the Edit client form opens with (null when there is no such client). */
-export function rpcGetClientEdit(clientId: string): ClientEditData | null {
+export function rpcGetClientEdit(clientId: string): ClientEditFormData | null {
   if (typeof clientId !== 'string' || clientId === '') return null;
-  return clientEditForm(clientId) as ClientEditData | null;
+  return clientEditForm(clientId);
 }
 
 /** Sidebar: saves Edit client (type, cadence, fee, profit, success, scope, metrics); never a logged value. */
 export function rpcEditClient(
-  form: EditClientForm,
-): Result<{ clientId: string; name: string; changed: string[] }> {
+  form: EditClientInput,
+): Outcome<{ clientId: string; name: string; changed: string[] }> {
   return guarded(() => editClient(form));
 }
 
 /** Sidebar: lists tabs that could be adopted, with what was found, and tabs that can't be read. */
-export function rpcScanForAdoption(): AdoptScan {
+export function rpcScanForAdoption(): ReturnType<typeof scanAdoptable> {
   return scanAdoptable();
 }
 
@@ -185,53 +186,47 @@ export function rpcScanForAdoption(): AdoptScan {
 export function rpcAdoptTabs(
   tabNames: string[],
   choices?: Record<string, AdoptTabChoice>,
-): Result<AdoptProgress> {
+): Outcome<AdoptProgressData> {
   return guarded(() => adoptTabs(tabNames, choices));
 }
 
 /** Sidebar: records a payment (due, paid, amount) for a client. */
-export function rpcRecordPayment(form: PaymentForm): Result<{ clientId: string; row: number }> {
+export function rpcRecordPayment(form: PaymentInput): Outcome<{ clientId: string; row: number }> {
   return guarded(() => recordPayment(form));
 }
 
 /** Sidebar: a client's open invoices, the next one of the fee schedule and the late-payment record. */
-export function rpcGetInvoices(clientId: string): ClientInvoices | null {
+export function rpcGetInvoices(clientId: string): InvoicesData | null {
   return typeof clientId === 'string' && clientId !== '' ? invoicesOf(clientId) : null;
 }
 
 /** Sidebar: pays an open invoice: the paid amount and, once settled, the paid date on its own row. */
 export function rpcPayInvoice(
-  form: PayInvoiceForm,
-): Result<{ clientId: string; row: number; stillDue: number }> {
+  form: PayInvoiceInput,
+): Outcome<{ clientId: string; row: number; stillDue: number }> {
   return guarded(() => payInvoice(form));
 }
 
 /** Sidebar: makes an invoice ahead of payment (due date, amount). */
-export function rpcCreateInvoice(form: InvoiceForm): Result<{ clientId: string; row: number }> {
+export function rpcCreateInvoice(form: InvoiceInput): Outcome<{ clientId: string; row: number }> {
   return guarded(() => createInvoice(form));
 }
 
 /** Sidebar: decides an open out-of-scope request (change order with fee, declined, absorbed with hours). */
 export function rpcDecideRequest(
-  form: DecideRequestForm,
-): Result<{ clientId: string; row: number; decision: string }> {
+  form: DecideRequestInput,
+): Outcome<{ clientId: string; row: number; decision: string }> {
   return guarded(() => decideRequest(form));
 }
 
 /** Sidebar: logs an out-of-scope request with its decision. */
-export function rpcLogRequest(form: RequestForm): Result<{ clientId: string; row: number }> {
+export function rpcLogRequest(form: RequestInput): Outcome<{ clientId: string; row: number }> {
   return guarded(() => logRequest(form));
 }
 
 /** Sidebar: ends a client (Serving notice until the end date, then Ended; end date, reason, notice date). */
-export function rpcOffboardClient(
-  form: OffboardForm,
-): Result<{ clientId: string; endDate: IsoDate; status: ClientStatus }> {
-  return guarded(() => offboardClient(form)) as Result<{
-    clientId: string;
-    endDate: IsoDate;
-    status: ClientStatus;
-  }>;
+export function rpcOffboardClient(form: OffboardInput): ReturnType<typeof offboardClient> {
+  return guarded(() => offboardClient(form));
 }
 
 /** Sidebar: the start-up data of the sidebar just opened, for a page that found none in itself. */
@@ -253,7 +248,7 @@ export function rpcGetClientNotes(clientId: string): ClientNotes {
 }
 
 /** Sidebar: saves a difficult-conversation plan (the four steps) for a client, dated. */
-export function rpcSaveConversation(form: ConversationForm): Result<ConversationRecord> {
+export function rpcSaveConversation(form: ConversationInput): Outcome<ConversationRecord> {
   return guarded(() => {
     const saved = saveConversation(form);
     if (!saved.ok) return saved;
@@ -263,7 +258,7 @@ export function rpcSaveConversation(form: ConversationForm): Result<Conversation
 }
 
 /** Sidebar: saves a need the client mentioned that the current scope does not cover, dated. */
-export function rpcSaveNeed(form: NeedForm): Result<NeedRecord> {
+export function rpcSaveNeed(form: NeedInput): Outcome<NeedRecord> {
   return guarded(() => {
     const saved = saveNeed(form);
     if (!saved.ok) return saved;
@@ -272,7 +267,7 @@ export function rpcSaveNeed(form: NeedForm): Result<NeedRecord> {
 }
 
 /** Sidebar: makes (or remakes) the client's one-page progress report tab; answers it as plain text too. */
-export function rpcMakeProgressReport(clientId: string): Result<ProgressReport> {
+export function rpcMakeProgressReport(clientId: string): Outcome<ReportMade> {
   return guarded(() => makeReport(clientId));
 }
 

@@ -4,9 +4,10 @@
  * Resumable: tabs are processed against a time budget; what is left is kept in DocumentProperties and
  * returned, and the sidebar calls again.
  */
+import { todayIn } from './today';
 import { baseClientName, choiceFor, scanTab, type AdoptTable, type TabScan } from '../core/adopt';
 import { cadenceFor } from '../core/cadence';
-import type { FieldProblem } from '../core/checkin';
+import type { FieldProblem } from '../core/outcome';
 import { normalizeLabel } from '../core/clients';
 import { formatIsoDay, ymdFromDay } from '../core/dates';
 import { absoluteA1, columnLetter, formulaString, quoteSheetName } from '../core/layout';
@@ -15,9 +16,8 @@ import { progressFormula } from '../core/progress';
 import { asText, dayToCell, readText, sheetAt, strictDayReader, writeBlock, type Zone } from './cells';
 import { CHOICE_PREFIX, HISTORY_PREFIX, historyLinks } from './adopt-choice';
 import { setIndexedClients, type IndexedClient } from './client-index';
-import { dayOfTimeInZone } from '../core/time-zone';
 import { withDocumentLock } from './lock';
-import type { Outcome } from './new-client';
+import type { Outcome } from '../core/outcome';
 import { nextClientId, openRoster, rosterClients, type RosterClient } from './roster';
 import { isManagedSheet, ROSTER, ROSTER_METRIC_SLOTS } from './schema';
 import {
@@ -160,7 +160,7 @@ export function scanAdoptable(): {
   const clients = rosterClients(roster, zone, readSettings(ss, zone.locale));
   const known = new Set(clients.map((c) => c.tabId));
   const history = new Set(historyLinks().keys());
-  const today = dayOfTimeInZone(Date.now(), zone.timeZone);
+  const today = todayIn(zone);
   const candidates: AdoptCandidateData[] = [];
   const skipped: { tabName: string; reason: string }[] = [];
   for (const sheet of ss.getSheets()) {
@@ -211,7 +211,7 @@ export function adoptTabs(
     const { ss, zone, settings, roster, clients: known } = openRoster();
     const knownIds = new Set(known.map((c) => c.tabId));
     const history = new Set(historyLinks().keys());
-    const today = dayOfTimeInZone(Date.now(), zone.timeZone);
+    const today = todayIn(zone);
     let nextId = Number(nextClientId(roster).slice(2));
     const adopted: string[] = [];
     const failed: { tabName: string; reason: string }[] = [];

@@ -3,7 +3,8 @@
  * 4 spreadsheet calls (read the tab, write the row; on replace also read and write the note that keeps
  * the old values).
  */
-import { parseCheckIn, parseFormDay, planCheckIn, findWeekRow, type CheckInInput } from '../core/checkin';
+import { parseCheckIn, planCheckIn, findWeekRow, type CheckInInput } from '../core/checkin';
+import { parseFormDay } from '../core/form-day';
 import { weekOf } from '../core/cadence';
 import { metricSpec, type MetricSpec } from '../core/client-tab';
 import { formatIsoDay, type Weekday } from '../core/dates';
@@ -11,14 +12,15 @@ import { columnLetter, quoteSheetName } from '../core/layout';
 import { setOwn } from '../core/own';
 import { numberAsTyped } from '../core/parse';
 import { progressFraction } from '../core/progress';
-import { dayOfTimeInZone } from '../core/time-zone';
+import { todayIn } from './today';
 import { cellValue, readText, writeBlock, type Zone } from './cells';
 import { latestMetricValue, openClientTab, type ClientTab } from './client-log';
 import { growTab } from './client-tab';
 import { withDocumentLock } from './lock';
-import type { Outcome } from './new-client';
+import { FIX_FIELDS, refusal, type Outcome } from '../core/outcome';
 import { activeSpreadsheet, readSettings, readZone } from './tables';
-import { cleanEnteredBy, rememberName } from './user-name';
+import { cleanEnteredBy } from '../core/entered-by';
+import { rememberName } from './user-name';
 
 export interface CheckInRequest extends CheckInInput {
   clientId: string;
@@ -70,8 +72,7 @@ export function saveCheckIn(request: CheckInRequest): Outcome<CheckInSaved> {
       tab.metrics.map((m) => [m.name, week === null ? null : latestMetricValue(tab, m.name, week)]),
     );
     const parsed = parseCheckIn(request, tab.metrics, parseWeek, zone.locale, { previous });
-    if (!parsed.ok)
-      return { ok: false, errors: parsed.errors, message: 'Please fix the highlighted fields.' };
+    if (!parsed.ok) return refusal(parsed.errors, FIX_FIELDS);
     const today = todayIn(zone);
     const plan = planCheckIn(tab.log, tab.values, parsed.value, enteredBy, request.replace === true, today);
     if (!plan.ok)
@@ -123,11 +124,6 @@ export function saveCheckIn(request: CheckInRequest): Outcome<CheckInSaved> {
   return saved;
 }
 
-/** Today's calendar day in the spreadsheet's time zone (not the script's). */
-export function todayIn(zone: Zone): number {
-  return dayOfTimeInZone(Date.now(), zone.timeZone);
-}
-
 export interface CheckInFormData {
   clientId: string;
   tabName: string;
@@ -148,7 +144,7 @@ export interface CheckInFormData {
 
 /**
  * What the check-in form shows: this week, the metrics with their last values, and the row already logged.
- * The caller reads the tab (openClientTab) and takes the handling advice from the same read.
+ * The caller reads the tab (readClientTab: a read, writing nothing) and takes the handling advice from the same read.
  */
 export function checkInForm(tab: ClientTab, zone: Zone, weekStart: Weekday): CheckInFormData {
   const clientId = tab.clientId;

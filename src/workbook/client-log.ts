@@ -3,8 +3,9 @@
  * getValues reads it (Spreadsheet.getRange(a1) is not a spreadsheet call). When the index is stale (tab
  * renamed, deleted, narrowed, or another tab took the name) it falls back to the roster and repairs it.
  */
+import { todayIn } from './today';
 import { orientedGrid, placeCheckIn, scanTab, type AdoptChoice } from '../core/adopt';
-import { clip } from '../core/checkin';
+import { clip } from '../core/quote';
 import {
   LOG,
   parseClientTab,
@@ -15,7 +16,6 @@ import {
 } from '../core/client-tab';
 import { normalizeLabel } from '../core/clients';
 import { columnLetter, isBlank, quoteSheetName } from '../core/layout';
-import { dayOfTimeInZone } from '../core/time-zone';
 import { adoptedChoice } from './adopt-choice';
 import { readDay, readNumber, readText, strictDayReader, type Zone } from './cells';
 import { getIndexedClient, setIndexedClient, type IndexedClient } from './client-index';
@@ -106,7 +106,7 @@ export function modelTab(
       transposed: false,
     };
   }
-  const today = dayOfTimeInZone(Date.now(), zone.timeZone);
+  const today = todayIn(zone);
   // The table the user confirmed at adoption (even when another table is headed "Week of" like ours), else the scan's own choice.
   const confirmed = choice();
   const found = scanTab(values, { readDay: strictDayReader(zone), today, choice: confirmed });
@@ -165,8 +165,17 @@ export function modelTab(
   return { clientId, tabName, width, values: grid, model, log, metrics, adopted: true, transposed };
 }
 
-/** The client's tab, through the index when it is fresh, else through the roster. */
+/** The client's tab for a save, through the index when fresh, else the roster; the index learns the tab. */
 export function openClientTab(ss: Spreadsheet, clientId: string, zone: Zone): ClientTab {
+  return findClientTab(ss, clientId, zone, true);
+}
+
+/** The client's tab for a read, found as openClientTab finds it; the index is left as it is. */
+export function readClientTab(ss: Spreadsheet, clientId: string, zone: Zone): ClientTab {
+  return findClientTab(ss, clientId, zone, false);
+}
+
+function findClientTab(ss: Spreadsheet, clientId: string, zone: Zone, remember: boolean): ClientTab {
   const indexed = getIndexedClient(clientId);
   if (indexed) {
     let read = readByName(ss, indexed.name, indexed.width);
@@ -181,14 +190,15 @@ export function openClientTab(ss: Spreadsheet, clientId: string, zone: Zone): Cl
         ownId === clientId || (ownId === null && range.getSheet().getSheetId() === indexed.sheetId);
       if (!tab || !same) break;
       if (!mayBeCutOff(tab)) {
-        if (tab.width !== indexed.width) setIndexedClient(clientId, { ...indexed, width: tab.width });
+        if (remember && tab.width !== indexed.width)
+          setIndexedClient(clientId, { ...indexed, width: tab.width });
         return tab;
       }
       // Columns were inserted since the index learnt the width: read every column once more.
       read = attempt === 0 ? readByName(ss, indexed.name, indexed.width, values.length) : null;
     }
   }
-  return openThroughRoster(ss, clientId, zone);
+  return throughRoster(ss, clientId, zone, remember);
 }
 
 /**
@@ -219,16 +229,28 @@ function mayBeCutOff(tab: ClientTab): boolean {
   );
 }
 
-function openThroughRoster(ss: Spreadsheet, clientId: string, zone: Zone): ClientTab {
+function throughRoster(ss: Spreadsheet, clientId: string, zone: Zone, remember: boolean): ClientTab {
   const roster = requireTable(ss, ROSTER);
   const client = rosterClients(roster, zone, readSettings(ss, zone.locale)).find(
     (c) => c.clientId === clientId,
   );
   if (!client) throw new WorkbookError(`No client with ID ${clip(clientId)} in the Clients sheet.`);
-  return openRosterClient(ss, client, zone);
+  return remember ? openRosterClient(ss, client, zone) : readRosterClient(ss, client, zone).tab;
 }
 
+/** A roster client's tab for a save: read through the roster, and the index learns where it is. */
 export function openRosterClient(ss: Spreadsheet, client: RosterClient, zone: Zone): ClientTab {
+  const { tab, entry } = readRosterClient(ss, client, zone);
+  setIndexedClient(client.clientId, entry);
+  return tab;
+}
+
+/** A roster client's tab for a read, and the index entry it would make; nothing is written. */
+export function readRosterClient(
+  ss: Spreadsheet,
+  client: RosterClient,
+  zone: Zone,
+): { tab: ClientTab; entry: IndexedClient } {
   const sheet = client.tabId !== null ? ss.getSheetById(client.tabId) : ss.getSheetByName(client.tabName);
   if (!sheet)
     throw new WorkbookError(
@@ -245,6 +267,5 @@ export function openRosterClient(ss: Spreadsheet, client: RosterClient, zone: Zo
   );
   if (!tab)
     throw new WorkbookError(`Could not find a log (a "Week of" or date column) in the tab "${entry.name}".`);
-  setIndexedClient(client.clientId, entry);
-  return tab;
+  return { tab, entry };
 }

@@ -1,15 +1,16 @@
 /** Read-only views for the sidebar: the client list, who is due this week, a client's card. */
 import { isDueThisWeek, weekOf } from '../core/cadence';
 import { normalizeLabel, type ClientStatusName } from '../core/clients';
-import { clientState, owesCheckIns, statusOn } from '../core/status';
+import { clientState, owesCheckIns, statusOn, type ClientState } from '../core/status';
 import { formatIsoDay } from '../core/dates';
-import { isLate } from '../core/invoices';
+import { isLate, isOverdue } from '../core/invoices';
 import { isUndecided } from '../core/requests';
 import { latestEntry, metricSpec, PROFILE, type MetricSpec } from '../core/client-tab';
 import { readDay, readNumber, readText } from './cells';
 import { indexedTabNames } from './client-index';
-import { latestMetricValue, openRosterClient } from './client-log';
-import { todayIn, safeProgress } from './checkin';
+import { latestMetricValue, readRosterClient } from './client-log';
+import { safeProgress } from './checkin';
+import { todayIn } from './today';
 import { lastCheckIns } from './dashboard';
 import { earlierHistory, metricWithHistory, type HistoryTabData } from './linked-history';
 import { moneyCard, type MoneyCardData } from './money-card';
@@ -18,7 +19,15 @@ import { PAYMENTS, REQUESTS, ROSTER } from './schema';
 import { cardAdvice, clientHistory, type CardAdviceData } from './card-advice';
 import { handlingOf } from './client-handling';
 import type { ClientHandling } from '../core/client-handling';
-import { activeSpreadsheet, cell, dataRows, readSettings, readTable, readZone } from './tables';
+import {
+  activeSpreadsheet,
+  cell,
+  dataRows,
+  readSettings,
+  readTable,
+  readZone,
+  type Settings,
+} from './tables';
 
 export interface ClientSummaryData {
   clientId: string;
@@ -137,13 +146,8 @@ export interface ClientCardData {
   advice: CardAdviceData | null;
   /** The client type's handling advice and what it means this week (client-handling.ts). */
   handling: ClientHandling;
-  state: {
-    status: ClientStatusName;
-    checkIn: string;
-    overdueBy: number | null;
-    paysLate: boolean;
-    tone: string;
-  };
+  /** The one status rule's verdict (core/status.ts): what the card shows, as the Dashboard decides it. */
+  state: Pick<ClientState, 'status' | 'checkIn' | 'overdueBy' | 'paysLate' | 'tone'>;
 }
 
 export function clientCard(clientId: string | null): ClientCardData | null {
@@ -152,7 +156,7 @@ export function clientCard(clientId: string | null): ClientCardData | null {
   if (clientId) client = clients.find((c) => c.clientId === clientId) ?? null;
   else client = clientOfSheet(clients, ss.getActiveSheet().getSheetId());
   if (!client) return null;
-  const tab = openRosterClient(ss, client, zone);
+  const { tab } = readRosterClient(ss, client, zone);
   const profileText = (label: string) =>
     readText(tab.model.profile.get(normalizeLabel(label))?.value ?? '', zone);
   const today = todayIn(zone);
@@ -179,23 +183,25 @@ export function clientCard(clientId: string | null): ClientCardData | null {
     .map((s) => ({ weekOf: formatIsoDay(s.day), score: s.score })); // prettier-ignore
   const payments = readTable(ss, PAYMENTS);
   const requests = readTable(ss, REQUESTS);
-  const paymentRows = payments
+  const invoices = payments
     ? dataRows(payments)
         .filter((row) => readText(cell(payments, row, 'clientId')) === client.clientId)
-        .map((row) => {
-          const due = readDay(cell(payments, row, 'due'), zone);
-          const paid = readDay(cell(payments, row, 'paid'), zone);
-          return {
-            due: due === null ? null : formatIsoDay(due),
-            paid: paid === null ? null : formatIsoDay(paid),
-            amount: readNumber(cell(payments, row, 'amount')),
-            paidAmount: readNumber(cell(payments, row, 'paidAmount')),
-            late: isLate({ dueDay: due, paidDay: paid }, today, settings.graceDays),
-          };
-        })
+        .map((row) => ({
+          dueDay: readDay(cell(payments, row, 'due'), zone),
+          paidDay: readDay(cell(payments, row, 'paid'), zone),
+          amount: readNumber(cell(payments, row, 'amount')),
+          paidAmount: readNumber(cell(payments, row, 'paidAmount')),
+        }))
     : [];
-  // Unpaid and past the grace days, as the Dashboard's "Late payment" counts it.
-  const latePayments = paymentRows.filter((p) => p.paid === null && p.late).length;
+  const paymentRows = invoices.map(({ dueDay, paidDay, amount, paidAmount }) => ({
+    due: dueDay === null ? null : formatIsoDay(dueDay),
+    paid: paidDay === null ? null : formatIsoDay(paidDay),
+    amount,
+    paidAmount,
+    late: isLate({ dueDay, paidDay }, today, settings.graceDays),
+  }));
+  // Unpaid and past the grace days (core/invoices isOverdue), as the Dashboard's "Late payment" counts it.
+  const latePayments = invoices.filter((p) => isOverdue(p, today, settings.graceDays)).length;
   const state = clientState({
     stored: client.status,
     endDay: client.endDay,
@@ -256,10 +262,7 @@ export function clientCard(clientId: string | null): ClientCardData | null {
   };
 }
 
-export function newClientDefaults(): { today: string; cadenceByType: Record<string, number> } {
+export function newClientDefaults(): { today: string; cadenceByType: Settings['cadence'] } {
   const { zone, settings } = readContext();
-  return {
-    today: formatIsoDay(todayIn(zone)),
-    cadenceByType: { ...settings.cadence } as Record<string, number>,
-  };
+  return { today: formatIsoDay(todayIn(zone)), cadenceByType: { ...settings.cadence } };
 }

@@ -4,11 +4,11 @@
  * a shared sheet (Conversations, Client needs) that the first save creates; user text stays text.
  */
 import { formatIsoDay } from '../core/dates';
-import type { FieldProblem } from '../core/checkin';
+import type { FieldProblem } from '../core/outcome';
 import { asText, dayToCell, readDay, readText } from './cells';
-import { todayIn } from './checkin';
+import { todayIn } from './today';
 import { appendClientRow, fail, isoDay, optionalText, withFormClient } from './logs';
-import type { Outcome } from './new-client';
+import type { Outcome } from '../core/outcome';
 import { CONVERSATIONS, NEEDS, numberFormat, type TableSpec } from './schema';
 import {
   activeSpreadsheet,

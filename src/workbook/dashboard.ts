@@ -19,7 +19,7 @@ import { asText, readDay, readNumber, readText, sheetAt, writeBlock, type Zone }
 import { getIndexedClient } from './client-index';
 import { adoptedChoice } from './adopt-choice';
 import { modelTab } from './client-log';
-import { todayIn } from './checkin';
+import { todayIn } from './today';
 import { withDocumentLock } from './lock';
 import { openRoster, type RosterClient } from './roster';
 import { DASHBOARD, numberFormat, PAYMENTS, REQUESTS, SHEET } from './schema';

@@ -4,7 +4,7 @@
  * ClientTabs made (roster row, profile values, metric table, the log header cell of a metric) under the
  * document lock; never a logged value. Checks everything before the first write, so a refusal changes nothing.
  */
-import { clip, type FieldProblem } from '../core/checkin';
+import { clip } from '../core/quote';
 import { PROFILE, type MetricDef } from '../core/client-tab';
 import { normalizeLabel } from '../core/clients';
 import {
@@ -19,7 +19,7 @@ import { setIndexedClient } from './client-index';
 import { adoptedChoice } from './adopt-choice';
 import { modelTab, openRosterClient, type ClientTab } from './client-log';
 import { withDocumentLock } from './lock';
-import type { Outcome } from './new-client';
+import { refusal, type FieldProblem, type Outcome, type Refusal } from '../core/outcome';
 import { liveLinks, openRoster, type LogAddress } from './roster';
 import { ROSTER, ROSTER_METRIC_SLOTS } from './schema';
 import {
@@ -107,16 +107,6 @@ function isAdopted(tab: ClientTab): boolean {
   return tab.adopted || tab.model.metricHeader === null;
 }
 
-type Refusal = { ok: false; errors: FieldProblem[]; message: string };
-
-function refuse(errors: FieldProblem[], message?: string): Refusal {
-  return {
-    ok: false,
-    errors,
-    message: message ?? (errors.length === 1 ? errors[0].message : 'Please fix the highlighted fields.'),
-  };
-}
-
 export function editClient(
   input: EditClientInput,
 ): Outcome<{ clientId: string; name: string; changed: string[] }> {
@@ -124,9 +114,9 @@ export function editClient(
     const { ss, zone, settings, roster, clients } = openRoster();
     const clientId: unknown = (input as Partial<EditClientInput> | null)?.clientId;
     if (typeof clientId !== 'string' || clientId === '')
-      return refuse([{ field: 'clientId', message: 'Choose a client.' }]);
+      return refusal([{ field: 'clientId', message: 'Choose a client.' }]);
     const client = clients.find((c) => c.clientId === clientId);
-    if (!client) return refuse([{ field: 'clientId', message: `No client with ID ${clip(clientId)}.` }]);
+    if (!client) return refusal([{ field: 'clientId', message: `No client with ID ${clip(clientId)}.` }]);
     const tab = openRosterClient(ss, client, zone);
     const adopted = isAdopted(tab);
     const parsed = parseClientEdit(
@@ -135,7 +125,7 @@ export function editClient(
       settings.cadence,
       zone.locale,
     );
-    if (!parsed.ok) return refuse(parsed.errors);
+    if (!parsed.ok) return refusal(parsed.errors);
     const edit = parsed.value;
     const changed: string[] = [];
 
@@ -168,12 +158,12 @@ export function editClient(
       profileWrites.push({ row: entry.row, column: entry.column, text });
       changed.push(label.toLowerCase());
     }
-    if (profileErrors.length) return refuse(profileErrors);
+    if (profileErrors.length) return refusal(profileErrors);
 
     let plan: MetricPlan | null = null;
     if (edit.metrics !== null) {
       if (adopted)
-        return refuse([{ field: 'metrics', message: `The tab "${tab.tabName}" was adopted: its columns are its own, so its metrics are changed in the tab.` }]); // prettier-ignore
+        return refusal([{ field: 'metrics', message: `The tab "${tab.tabName}" was adopted: its columns are its own, so its metrics are changed in the tab.` }]); // prettier-ignore
       const planned = planMetrics(tab, edit.metrics);
       if (!planned.ok) return planned;
       plan = planned.value;
@@ -245,7 +235,7 @@ function planMetrics(tab: ClientTab, metrics: EditedMetric[]): { ok: true; value
     if (clashesWithLogColumn(metric.name, logRow, ownLabel) && (metric.from === null || metric.name !== metric.from))
       errors.push({ field: `metrics.${index}.name`, message: `The log of "${tab.tabName}" already has a column called "${clip(metric.name)}": choose another name.` }); // prettier-ignore
   });
-  if (errors.length) return refuse(errors);
+  if (errors.length) return refusal(errors);
 
   const unchanged =
     metrics.length === tab.metrics.length &&
@@ -353,7 +343,7 @@ function rosterLinks(
     if ((current[column] ?? '') === formula) continue;
     if (!ours(current[column] ?? '', roster.values[rosterRow - 1]?.[column])) {
       const at = `Clients!${columnLetter(column + 1)}${rosterRow}`;
-      return refuse([], `${at} holds something of yours where the live link of this metric goes: move it, then save again.`); // prettier-ignore
+      return refusal([], `${at} holds something of yours where the live link of this metric goes: move it, then save again.`); // prettier-ignore
     }
     cells.set(column, formula);
   }

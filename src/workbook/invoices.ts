@@ -15,11 +15,11 @@ import {
 } from '../core/invoices';
 import { formatDayAs } from '../core/locale-date';
 import { formatMoney, intlLocaleOf } from '../core/money';
-import type { FieldProblem } from '../core/checkin';
+import type { FieldProblem } from '../core/outcome';
 import { asText, dayToCell, readDay, readNumber, readText, type Zone } from './cells';
-import { todayIn } from './checkin';
+import { todayIn } from './today';
 import { readContext } from './clients';
-import type { Outcome } from './new-client';
+import type { Outcome } from '../core/outcome';
 import { appendClientRow, fail, isoDay, money, optionalText, withFormClient } from './logs';
 import { PAYMENTS } from './schema';
 import { cell, dataRows, readSettings, readTable, writeCells, type Settings, type Table } from './tables';

@@ -8,11 +8,13 @@ import { planOffboard, statusAfterOffboard } from '../core/offboard';
 import { formatDayAs } from '../core/locale-date';
 import { statusOn } from '../core/status';
 import { checkMoney } from '../core/money';
-import { clip, formDayMessage, parseFormDay, shown, type FieldProblem } from '../core/checkin';
+import { formDayMessage, parseFormDay } from '../core/form-day';
+import { clip, shown } from '../core/quote';
+import type { FieldProblem } from '../core/outcome';
 import { asText, dayToCell } from './cells';
-import { todayIn } from './checkin';
+import { todayIn } from './today';
 import { withDocumentLock } from './lock';
-import type { Outcome } from './new-client';
+import { refusal, type Outcome } from '../core/outcome';
 import { rosterClients, type RosterClient } from './roster';
 import { REQUESTS, ROSTER, type TableSpec } from './schema';
 import {
@@ -29,11 +31,7 @@ import {
 import type { Zone } from './cells';
 
 export function fail<T>(errors: FieldProblem[]): Outcome<T> {
-  return {
-    ok: false,
-    errors,
-    message: errors.length === 1 ? errors[0].message : 'Please fix the highlighted fields.',
-  };
+  return refusal(errors);
 }
 
 /** The roster client with `clientId`; a field problem when there is none. */

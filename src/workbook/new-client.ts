@@ -1,6 +1,6 @@
 /** New client: the tab, the roster row with its live links, the index entry. A constant number of calls. */
 import { parseNewClient, type NewClientInput } from '../core/new-client';
-import type { FieldProblem } from '../core/checkin';
+import { FIX_FIELDS, refusal, type Outcome } from '../core/outcome';
 import { asText, dayToCell, sheetAt, writeBlock } from './cells';
 import { setIndexedClient } from './client-index';
 import { buildClientTab, LOG_BLOCK_ROWS, logAddressOfNewTab, trimTab } from './client-tab';
@@ -17,8 +17,6 @@ export interface CreatedClient {
   sheetId: number;
   clientType: string;
 }
-
-export type Outcome<T> = { ok: true; value: T } | { ok: false; errors: FieldProblem[]; message: string };
 
 /**
  * Where a new client's tab goes: right after the last client tab (else the last ClientTabs sheet), so a
@@ -40,8 +38,7 @@ export function createClient(input: NewClientInput): Outcome<CreatedClient> {
     const { ss, zone, settings, roster, clients } = openRoster();
     const taken = [...MANAGED_SHEETS, ...clients.map((c) => c.name), ...clients.map((c) => c.tabName)];
     const parsed = parseNewClient(input, taken, settings.cadence, zone.locale);
-    if (!parsed.ok)
-      return { ok: false, errors: parsed.errors, message: 'Please fix the highlighted fields.' };
+    if (!parsed.ok) return refusal(parsed.errors, FIX_FIELDS);
     const client = parsed.value;
     if (ss.getSheetByName(client.name)) {
       const message = `There is already a tab called "${client.name}".`;

@@ -23,7 +23,7 @@ import { isUndecided } from '../core/requests';
 import { statusOn } from '../core/status';
 import type { AttentionPayment } from '../core/attention';
 import { asText, dayToCell, readDay, readNumber, readText, sheetAt, writeBlock } from './cells';
-import { todayIn } from './checkin';
+import { todayIn } from './today';
 import { lastCheckIns } from './dashboard';
 import { attentionClient, hoursRequests, rateRecords } from './dashboard-advice';
 import { withDocumentLock } from './lock';

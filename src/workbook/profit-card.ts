@@ -9,7 +9,7 @@ import { clientLifespanYears } from '../core/lifespan';
 import { netLtv } from '../core/ltv';
 import { isRateReviewDue, lastRaiseDay, nextRateReviewDay } from '../core/rate-reviews';
 import { readText } from './cells';
-import { todayIn } from './checkin';
+import { todayIn } from './today';
 import { RATES } from './advice-schema';
 import { hoursRequests, rateRecords } from './dashboard-advice';
 import { rosterClients } from './roster';

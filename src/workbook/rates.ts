@@ -2,14 +2,16 @@
  * Recording a raise (the fee from a day on, kept as a new Rates row, never over the old fee's record) and
  * the hours a client takes per month (for the effective hourly rate). One roster row changes, under the lock.
  */
-import { clip, formDayMessage, parseFormDay, type FieldProblem } from '../core/checkin';
+import { formDayMessage, parseFormDay } from '../core/form-day';
+import { clip } from '../core/quote';
+import type { FieldProblem } from '../core/outcome';
 import { formatIsoDay } from '../core/dates';
 import { checkMoney } from '../core/money';
 import { parseNumber } from '../core/parse';
 import { asText, dayToCell } from './cells';
 import { RATES } from './advice-schema';
 import { withDocumentLock } from './lock';
-import type { Outcome } from './new-client';
+import { refusal, type Outcome } from '../core/outcome';
 import { openRoster, type RosterClient } from './roster';
 import { rateRecords } from './dashboard-advice';
 import { ensureRows, readTable, WorkbookError, writeCells } from './tables';
@@ -29,11 +31,7 @@ export interface RecordedRaise {
   previousFee: number | null;
 }
 
-const fail = <T>(errors: FieldProblem[]): Outcome<T> => ({
-  ok: false,
-  errors,
-  message: errors.length === 1 ? errors[0].message : 'Please fix the highlighted fields.',
-});
+const fail = <T>(errors: FieldProblem[]): Outcome<T> => refusal(errors);
 
 function findClient(clients: RosterClient[], clientId: unknown, errors: FieldProblem[]): RosterClient | null {
   const client = typeof clientId === 'string' ? (clients.find((c) => c.clientId === clientId) ?? null) : null;

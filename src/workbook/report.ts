@@ -4,7 +4,7 @@
  * nothing else; a tab of the user's that has the name is never touched (the run is refused instead).
  */
 import { earlierHistory, metricWithHistory, type EarlierHistory } from './linked-history';
-import { clip } from '../core/checkin';
+import { clip } from '../core/quote';
 import { PROFILE } from '../core/client-tab';
 import { normalizeLabel } from '../core/clients';
 import { columnLetter } from '../core/layout';
@@ -23,9 +23,9 @@ import { beyondBestNotes } from '../core/expectations';
 import { metricRecords, recordsOf } from './expectations';
 import { asText, dayToCell, readNumber, readText, writeBlock, sheetAt, type Zone } from './cells';
 import { openRosterClient, type ClientTab } from './client-log';
-import { todayIn } from './checkin';
+import { todayIn } from './today';
 import { withDocumentLock } from './lock';
-import type { Outcome } from './new-client';
+import type { Outcome } from '../core/outcome';
 import { rosterClients, type RosterClient } from './roster';
 import { ROSTER } from './schema';
 import {

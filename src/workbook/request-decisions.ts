@@ -2,12 +2,12 @@
  * Deciding an out-of-scope request from the card: the decision, the change-order fee or the hours
  * absorbed, and the day it was decided, written onto the request's own row of the Requests sheet.
  */
-import { clip } from '../core/checkin';
+import { clip } from '../core/quote';
 import { formatIsoDay } from '../core/dates';
 import { checkDecision, isUndecided } from '../core/requests';
 import { dayToCell, readDay, readNumber, readText, type Zone } from './cells';
-import { todayIn } from './checkin';
-import type { Outcome } from './new-client';
+import { todayIn } from './today';
+import type { Outcome } from '../core/outcome';
 import { fail, withFormClient } from './logs';
 import { REQUESTS } from './schema';
 import { cell, dataRows, readTable, writeCells, type Table } from './tables';

@@ -14,7 +14,7 @@ import { settingValueCell, upgradeDashboard, writeDashboard } from './dashboard'
 import { RATES, scaledWeightDefault } from './advice-schema';
 import { setUpRosterAdvice } from './setup-advice';
 import { withDocumentLock } from './lock';
-import { todayIn } from './checkin';
+import { todayIn } from './today';
 import { writeStatusesOfToday } from './status-sync';
 import { liveLinksLabel, repairLinkFormula } from './links';
 import {

@@ -5,10 +5,8 @@ import {
   metricUnitConflict,
   metricWarning,
   parseCheckIn,
-  parseFormDay,
   parseMetricValue,
   planCheckIn,
-  shown,
   unitKind,
 } from '../../src/core/checkin';
 import { parseClientTab } from '../../src/core/client-tab';
@@ -201,30 +199,5 @@ describe('check-in planning', () => {
     const entry = { weekDay: day('2024-06-10'), metricValues: new Map([['Revenue', 12]]), satisfaction: null, wins: '', blockers: '', notes: 'keep me', noContact: false }; // prettier-ignore
     expect(planCheckIn(log, withoutNotes, entry, '', false, 0)).toMatchObject({ ok: false, field: 'notes', message: expect.stringMatching(/no "Notes" column/) }); // prettier-ignore
     expect(planCheckIn(log, withoutNotes, { ...entry, notes: '' }, '', false, 0).ok).toBe(true);
-  });
-});
-
-describe('form input', () => {
-  test('form dates: real yyyy-mm-dd days between 1900 and 2100 only', () => {
-    expect(parseFormDay('2024-02-29')).toBe(day('2024-02-29'));
-    for (const bad of [
-      '2023-02-29',
-      '2024-02-30',
-      '2024-13-01',
-      '2024-6-1',
-      '0024-06-01',
-      '2101-01-01',
-      '1899-12-31',
-      '',
-      20240601,
-      null,
-    ]) {
-      expect([bad, parseFormDay(bad)]).toEqual([bad, null]);
-    }
-  });
-  test('values quoted in messages are cut to 40 characters', () => {
-    expect(shown('abc')).toBe('"abc"');
-    expect(shown('x'.repeat(1000))).toBe(`"${'x'.repeat(39)}…"`);
-    expect(shown({ a: 1 })).toBe('"{"a":1}"');
   });
 });

@@ -18,7 +18,7 @@ const dueClient = (clientId: string, doneThisWeek = false): DueClient => ({
 
 function list(over: Partial<DueList> = {}): DueList {
   const clients = [dueClient('A'), dueClient('B', true), dueClient('C'), dueClient('D')];
-  return { weekOf: '2024-06-10', clients, doneCount: 1, totalDue: 4, ...over };
+  return { weekOf: '2024-06-10', clients, doneCount: 1, totalDue: 4, enteredBy: '', skipped: {}, ...over };
 }
 
 describe('the round through the clients due', () => {

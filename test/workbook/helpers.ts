@@ -1,6 +1,7 @@
 /** Runs the BUILT bundle (dist/Code.js) on the emulator, with a fixed "now", like Apps Script would. */
 import { createEmulator, type Emulator, type LoadedBundle } from '../../dev/emulator';
 import { sampleCheckIn } from '../../dev/fixtures/sample-clients';
+import { withSourceStack } from './source-stack';
 
 export { SAMPLE_CLIENT } from '../../dev/fixtures/sample-clients';
 
@@ -30,6 +31,15 @@ export function harness(opts: { locale?: string; timeZone?: string; now?: number
     now: () => new Date(read()),
   });
   const bundle = emu.loadBundle();
+  // A failure inside the bundle names its src/ line, not Code.js:2:44521.
+  const callAs = bundle.callAs;
+  bundle.callAs = (mode, name, ...args) => {
+    try {
+      return callAs(mode, name, ...args);
+    } catch (error) {
+      throw withSourceStack(error);
+    }
+  };
   return {
     emu,
     bundle,

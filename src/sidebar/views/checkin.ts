@@ -13,11 +13,9 @@ import { formatDate, formatNumber, formatShortDate, plural } from '../format';
 import { run } from '../rpc';
 import { sidebarContext } from '../context';
 import { NO_CONTACT_LABEL } from '../../core/checkin';
+import { ENTERED_BY_MAX } from '../../core/entered-by';
 import { handlingSection } from './card-handling';
 import { CheckInRound, checkSave, draftOf, TEXT_FIELDS, typedValue, warningFor } from './checkin-state';
-
-/** The server keeps at most this many characters of the name (trimmed). */
-const ENTERED_BY_MAX = 80;
 
 export function checkinView(root: HTMLElement, view: { clientId?: string }): void {
   const progressText = h('span', { class: 'progress-text' }, 'Loading…');
