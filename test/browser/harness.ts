@@ -98,9 +98,10 @@ export interface SessionTools {
 /** Starts one session for the enclosing describe block and closes it after the block's last test. */
 export function useSession(): SessionTools {
   let started: Session | undefined;
+  // Building the demo workbook and starting Chromium took over 180 s on this shared 2-core machine under load.
   beforeAll(async () => {
     started = await startSession();
-  }, 180_000);
+  }, 600_000);
   afterAll(async () => {
     await started?.close();
   });
