@@ -18,6 +18,7 @@ const READS: Record<string, (ids: { first: string; second: string }) => unknown[
   rpcGetBoot: () => [],
   rpcGetClientNotes: ({ first }) => [first],
   rpcGetClientProfit: ({ first }) => [first],
+  rpcGetMetricHistory: () => [],
 };
 
 /** Server functions that change the workbook (or, the self-check, make and delete their own probe sheets). */
