@@ -20,20 +20,32 @@ const HELP_SECTIONS: readonly { title: string; body: string }[] = [
     title: 'Adding a client',
     body:
       'New client asks for the start date, program, fee, client type (its check-in rhythm follows), the ' +
-      'definition of success in the client’s own words, and the metrics with their baseline and target.',
+      'definition of success in the client’s own words, and the metrics with their baseline and target. ' +
+      'Beside each target it shows the best and the median any earlier client reached on that metric, and ' +
+      'warns (never blocks) when the target would be a first. Edit client changes all of it later.',
   },
   {
     title: 'The weekly check-in',
     body:
       'Log a check-in lists every client due this week. Type each number and press Enter to move on; Enter ' +
       'on the last field saves and opens the next client. Alt+S skips a client. A week already logged is ' +
-      'only replaced when you tick Replace, and the old values are kept in a note.',
+      'only replaced when you tick Replace, and the old values are kept in a note. Check in this client ' +
+      'does the same for the tab in view; the form says how to handle this client type this week.',
+  },
+  {
+    title: 'Advice',
+    body:
+      'Client card shows health, why a client might leave, handling by client type, growth, payments and ' +
+      'requests, and makes a one-page progress report. Refresh dashboard lists who needs attention and why. ' +
+      'Portfolio review writes a tab sorting every active client into keep, re-price or let go, each with ' +
+      'the numbers behind it; select a client’s row there and choose Act on this review row to open the ' +
+      'raise or the offboarding, filled in. Nothing changes until you save.',
   },
   {
     title: 'Money and endings',
     body:
-      'Record a payment (late ones show on the Dashboard), log an out-of-scope request as a change order ' +
-      'with its fee, and offboard a client: an ending on our side needs at least 30 days’ notice. Until ' +
+      'Record a payment (late ones show on the Dashboard). Log an out-of-scope request as a change order ' +
+      'with its fee. Offboard a client: an ending on our side needs at least 30 days’ notice. Until ' +
       'the end date they are Serving notice and still checked in; from that day they are Ended. Ended ' +
       'clients stay on the roster, so lifespan, LTV, churn and retention count them.',
   },

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createEmulator } from '../../dev/emulator';
+import { MENU } from '../../src/ui/menu';
 
 const code = fs.readFileSync(path.resolve(__dirname, '../../dist/Code.js'), 'utf8');
 
@@ -17,6 +18,17 @@ describe('Help and Formulas menu items', () => {
     expect(emulator.ui.dialogs).toHaveLength(1);
     expect(emulator.ui.dialogs[0].title).toBe('ClientTabs help');
     expect(emulator.ui.dialogs[0].html).toContain('one tab per client');
+  });
+
+  it('Help names every menu item, so a user reading it finds each one in the menu', () => {
+    const { emulator, bundle } = load();
+    bundle.call('menuShowHelp');
+    const text = emulator.ui.dialogs[0].html.replace(/<[^>]+>/g, ' ');
+    // Every item but Help itself, the dialog being read.
+    const labels = MENU.flatMap((entry) =>
+      entry === 'separator' || entry.label === 'Help' ? [] : [entry.label],
+    );
+    expect(labels.filter((label) => !text.includes(label))).toEqual([]);
   });
 
   it('Formulas opens the reference generated from the JSDoc, listing every CLIENT_* formula', () => {
