@@ -234,7 +234,7 @@ export function checkinView(root: HTMLElement, view: { clientId?: string }): voi
         h('h2', { id: 'checkin-client-name', class: 'client-name' }, form.client.name),
         h('div', { class: 'muted small' }, clientFacts(form, summary)),
       ),
-      handlingSection(form.handling),
+      handlingSection(form.handling, undefined, { compact: true }),
       controller.general,
       existing
         ? h(
