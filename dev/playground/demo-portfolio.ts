@@ -69,10 +69,18 @@ export function addReviewDemoClients(call: ServerCall, todayDay: number, seed = 
   for (const client of CLIENTS) {
     const startDay = addMonths(todayDay, -client.monthsAgo);
     const created = expectOk<ClientSummary>(
-      call('rpcCreateClient', { ...client.form, startDate: formatIsoDay(startDay), yearlyProfit: '', cadenceDays: '' }), // prettier-ignore
+      call('rpcCreateClient', {
+        ...client.form,
+        startDate: formatIsoDay(startDay),
+        yearlyProfit: '',
+        cadenceDays: '',
+      }),
       `create ${client.form.name}`,
     );
-    expectOk(call('rpcSetClientHours', { clientId: created.clientId, hoursPerMonth: String(client.hoursPerMonth) }), `hours for ${client.form.name}`); // prettier-ignore
+    expectOk(
+      call('rpcSetClientHours', { clientId: created.clientId, hoursPerMonth: String(client.hoursPerMonth) }),
+      `hours for ${client.form.name}`,
+    );
     const metric = client.form.metrics[0];
     const [from, to] = [Number(metric.baseline), Number(metric.target)];
     // The last eight weeks only: enough for health (recency, satisfaction, progress), light for the demo's start-up.
@@ -81,7 +89,15 @@ export function addReviewDemoClients(call: ServerCall, todayDay: number, seed = 
     for (let week = firstWeek, i = 0; week <= lastWeek; week += 7, i++) {
       const value = from + (to - from) * 0.7 * (i / weeks) + (to - from) * 0.02 * random.normal();
       expectOk(
-        call('rpcSaveCheckIn', { clientId: created.clientId, weekOf: formatIsoDay(week), values: { [metric.name]: Math.max(0, value).toFixed(0) }, satisfaction: String(random.int(7, 9)), wins: '', blockers: '', notes: '' }), // prettier-ignore
+        call('rpcSaveCheckIn', {
+          clientId: created.clientId,
+          weekOf: formatIsoDay(week),
+          values: { [metric.name]: Math.max(0, value).toFixed(0) },
+          satisfaction: String(random.int(7, 9)),
+          wins: '',
+          blockers: '',
+          notes: '',
+        }),
         `check-in ${client.form.name}`,
       );
     }
@@ -89,7 +105,13 @@ export function addReviewDemoClients(call: ServerCall, todayDay: number, seed = 
       const due = addMonths(startDay, month);
       const paid = due + random.int(...client.paidAfter);
       expectOk(
-        call('rpcRecordPayment', { clientId: created.clientId, due: formatIsoDay(due), paid: paid <= todayDay ? formatIsoDay(paid) : '', amount: client.form.monthlyFee, note: '' }), // prettier-ignore
+        call('rpcRecordPayment', {
+          clientId: created.clientId,
+          due: formatIsoDay(due),
+          paid: paid <= todayDay ? formatIsoDay(paid) : '',
+          amount: client.form.monthlyFee,
+          note: '',
+        }),
         `payment ${client.form.name}`,
       );
     }

@@ -396,7 +396,11 @@ export function buildDemoWorkbook(call: ServerCall, today: string, seed = 202406
     summary.clients++;
 
     if (client.raisedMonthsAgo !== undefined) {
-      const raise = { clientId: created.clientId, from: formatIsoDay(addMonths(todayDay, -client.raisedMonthsAgo)), monthlyFee: String(client.monthlyFee) }; // prettier-ignore
+      const raise = {
+        clientId: created.clientId,
+        from: formatIsoDay(addMonths(todayDay, -client.raisedMonthsAgo)),
+        monthlyFee: String(client.monthlyFee),
+      };
       expectOk(call('rpcRecordRaise', raise), `raise for ${client.name}`);
     }
     if (client.hoursPerMonth !== undefined) {

@@ -214,7 +214,8 @@ export function needsAttention(
       sinceDay: request.day,
     });
   }
-  for (const client of active.values()) items.push(...adviceFor(client, payments, todayDay, graceDays, formatAmount, advice)); // prettier-ignore
+  for (const client of active.values())
+    items.push(...adviceFor(client, payments, todayDay, graceDays, formatAmount, advice));
   return rankAttention(items.map((item) => ({ ...item, action: ATTENTION_ACTIONS[item.reason] ?? '' })));
 }
 
@@ -233,13 +234,25 @@ function adviceFor(
   if (client.health?.band === 'Red') add(ATTENTION_REASONS.redHealth, explainHealth(client.health), null);
   const timing = programTiming(client.startDay, client.programMonths ?? null, todayDay);
   if (timing?.kind === 'past') {
-    add(ATTENTION_REASONS.pastEnd, `Program ended ${formatIsoDay(timing.endDay)} (${timing.daysPast} days ago); still Active`, timing.endDay); // prettier-ignore
+    add(
+      ATTENTION_REASONS.pastEnd,
+      `Program ended ${formatIsoDay(timing.endDay)} (${timing.daysPast} days ago); still Active`,
+      timing.endDay,
+    );
   } else if (timing?.kind === 'ending') {
-    add(ATTENTION_REASONS.ending, `Program ends ${formatIsoDay(timing.endDay)}, in ${timing.daysLeft} days`, timing.endDay); // prettier-ignore
+    add(
+      ATTENTION_REASONS.ending,
+      `Program ends ${formatIsoDay(timing.endDay)}, in ${timing.daysLeft} days`,
+      timing.endDay,
+    );
   }
   const late = latePaymentCount(payments, client.clientId, todayDay, graceDays);
   if (late >= CHRONIC_LATE_COUNT) {
-    add(ATTENTION_REASONS.chronicLate, `${late} payments late in the last 12 months`, todayDay - CHRONIC_LATE_WINDOW_DAYS); // prettier-ignore
+    add(
+      ATTENTION_REASONS.chronicLate,
+      `${late} payments late in the last 12 months`,
+      todayDay - CHRONIC_LATE_WINDOW_DAYS,
+    );
   }
   const { satisfaction: now, satisfactionBefore: before } = client;
   if (now != null && before != null && before - now >= SATISFACTION_DROP) {
@@ -247,11 +260,19 @@ function adviceFor(
   }
   const floor = advice.rateFloor ?? 0;
   if (floor > 0 && client.effectiveRate != null && client.effectiveRate < floor) {
-    add(ATTENTION_REASONS.belowFloor, `${formatAmount(client.effectiveRate)} an hour; the floor is ${formatAmount(floor)}`, null); // prettier-ignore
+    add(
+      ATTENTION_REASONS.belowFloor,
+      `${formatAmount(client.effectiveRate)} an hour; the floor is ${formatAmount(floor)}`,
+      null,
+    );
   }
   const review = client.nextReviewDay ?? null;
   if (review !== null && isRateReviewDue(review, todayDay)) {
-    add(ATTENTION_REASONS.rateReview, `Yearly review ${review < todayDay ? 'was due' : 'due'} ${formatIsoDay(review)}`, review); // prettier-ignore
+    add(
+      ATTENTION_REASONS.rateReview,
+      `Yearly review ${review < todayDay ? 'was due' : 'due'} ${formatIsoDay(review)}`,
+      review,
+    );
   }
   return items;
 }

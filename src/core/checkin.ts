@@ -138,7 +138,10 @@ export function contentProblem(
   canMeasure: boolean,
 ): FieldProblem | null {
   if (entry.noContact && entry.measured)
-    return { field: 'noContact', message: `"${NO_CONTACT_LABEL}" is ticked but a metric or the satisfaction is typed: untick it, or clear them.` }; // prettier-ignore
+    return {
+      field: 'noContact',
+      message: `"${NO_CONTACT_LABEL}" is ticked but a metric or the satisfaction is typed: untick it, or clear them.`,
+    };
   if (entry.noContact || entry.measured || (!canMeasure && entry.written)) return null;
   return {
     field: 'noContact',

@@ -150,7 +150,8 @@ const THIS_WEEK: Record<ClientTypeName, WeekRule> = {
   Savvy: (record, date) => {
     const last = lastContact(record);
     const since = last ?? record.startDay;
-    if (since === null) return { thisWeek: 'Send something this week (an article, an idea): no touch logged yet.', act: true }; // prettier-ignore
+    if (since === null)
+      return { thisWeek: 'Send something this week (an article, an idea): no touch logged yet.', act: true };
     const quiet = record.today - since;
     if (quiet >= SAVVY_TOUCH_DAYS)
       return {

@@ -137,7 +137,12 @@ export function signalsMoved(before: HealthInput, now: HealthInput): SignalMove[
     const was = signalPoints(signal, before);
     const is = signalPoints(signal, now);
     if (is === null) continue;
-    const base = { signal, name: SIGNAL_NAMES[signal], before: describeSignal(signal, before), now: describeSignal(signal, now) }; // prettier-ignore
+    const base = {
+      signal,
+      name: SIGNAL_NAMES[signal],
+      before: describeSignal(signal, before),
+      now: describeSignal(signal, now),
+    };
     if (was === null) moves.push({ ...base, points: null, direction: 'new' });
     else if (Math.abs(is - was) >= MOVED_POINTS)
       moves.push({ ...base, points: is - was, direction: is > was ? 'better' : 'worse' });
@@ -167,7 +172,9 @@ export function cardHealth(
   const fourWeeksAgo = clientHealth(healthInputOn(history, today - TREND_DAYS), weights);
   const drivers = HEALTH_SIGNALS.flatMap((signal) => {
     const points = signalPoints(signal, input);
-    return points === null ? [] : [{ signal, name: SIGNAL_NAMES[signal], reading: describeSignal(signal, input), points }]; // prettier-ignore
+    return points === null
+      ? []
+      : [{ signal, name: SIGNAL_NAMES[signal], reading: describeSignal(signal, input), points }];
   }).sort((a, b) => a.points - b.points);
   return {
     now,

@@ -121,7 +121,11 @@ export function applyPayment(
   words: PaymentWords = { invoice: 'the invoice', money: String },
 ): PaymentOutcome {
   if (isPaid(invoice)) {
-    return { ok: false, problem: 'paid', message: `${capitalize(words.invoice)} is already paid; nothing was changed.` }; // prettier-ignore
+    return {
+      ok: false,
+      problem: 'paid',
+      message: `${capitalize(words.invoice)} is already paid; nothing was changed.`,
+    };
   }
   if (!(amount > 0)) return { ok: false, problem: 'amount', message: 'The amount paid must be more than 0.' };
   const total = cents(invoice.paidAmount ?? 0) + cents(amount);

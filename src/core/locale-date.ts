@@ -6,7 +6,13 @@ import { intlLocaleOf } from './money';
 import { MS_PER_DAY } from './dates';
 
 // UTC: a day number is the UTC midnight of its calendar day, so no zone can move it.
-const LONG: Intl.DateTimeFormatOptions = { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }; // prettier-ignore
+const LONG: Intl.DateTimeFormatOptions = {
+  weekday: 'short',
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  timeZone: 'UTC',
+};
 
 /**
  * `day` with its weekday and month name as the locale writes them (`Mon, Jul 8, 2024` in en_US,
@@ -16,7 +22,20 @@ export function formatDayInLocale(day: number, locale: string): string {
   return new Intl.DateTimeFormat(intlLocaleOf(locale), LONG).format(new Date(day * MS_PER_DAY));
 }
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']; // prettier-ignore
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const WEEKDAY_NAMES = ['Thursday', 'Friday', 'Saturday', 'Sunday', 'Monday', 'Tuesday', 'Wednesday'];
 
 /**
@@ -29,15 +48,24 @@ export function formatDayAs(day: number, pattern: string): string {
   const two = (n: number) => String(n).padStart(2, '0');
   const text = String(pattern ?? '').replace(/yyyy|yy|mmmm|mmm|mm|m|dddd|ddd|dd|d/gi, (token) => {
     switch (token.toLowerCase()) {
-      case 'yyyy': return String(y); // prettier-ignore
-      case 'yy': return two(y % 100); // prettier-ignore
-      case 'mmmm': return MONTH_NAMES[m - 1]; // prettier-ignore
-      case 'mmm': return MONTH_NAMES[m - 1].slice(0, 3); // prettier-ignore
-      case 'mm': return two(m); // prettier-ignore
-      case 'm': return String(m); // prettier-ignore
-      case 'dddd': return WEEKDAY_NAMES[((day % 7) + 7) % 7]; // prettier-ignore
-      case 'ddd': return WEEKDAY_NAMES[((day % 7) + 7) % 7].slice(0, 3); // prettier-ignore
-      case 'dd': return two(d); // prettier-ignore
+      case 'yyyy':
+        return String(y);
+      case 'yy':
+        return two(y % 100);
+      case 'mmmm':
+        return MONTH_NAMES[m - 1];
+      case 'mmm':
+        return MONTH_NAMES[m - 1].slice(0, 3);
+      case 'mm':
+        return two(m);
+      case 'm':
+        return String(m);
+      case 'dddd':
+        return WEEKDAY_NAMES[((day % 7) + 7) % 7];
+      case 'ddd':
+        return WEEKDAY_NAMES[((day % 7) + 7) % 7].slice(0, 3);
+      case 'dd':
+        return two(d);
       default:
         return String(d);
     }

@@ -119,8 +119,15 @@ export function parseNewClient(
     errors.push({ field, message: check.message });
     return null;
   };
-  const programMonths = optionalNumber(errors, 'programMonths', form.programMonths, num, 'Program length',
-    (n) => Number.isInteger(n) && n >= 1 && n <= 120, 'a whole number of months from 1 to 120'); // prettier-ignore
+  const programMonths = optionalNumber(
+    errors,
+    'programMonths',
+    form.programMonths,
+    num,
+    'Program length',
+    (n) => Number.isInteger(n) && n >= 1 && n <= 120,
+    'a whole number of months from 1 to 120',
+  );
   const monthlyFee = money('monthlyFee', 'Monthly fee');
   let yearlyProfit = money('yearlyProfit', 'Yearly profit', true);
   const monthlyCosts = money('monthlyCosts', 'Monthly costs');
@@ -142,9 +149,22 @@ export function parseNewClient(
       errors.push({ field: 'clientType', message: `Client type must be one of ${CLIENT_TYPES.join(', ')}.` });
     else clientType = matched;
   }
-  const cadence = optionalNumber(errors, 'cadenceDays', form.cadenceDays, num, 'Check-in cadence',
-    (n) => Number.isInteger(n) && n >= 1 && n <= 365, 'a whole number of days from 1 to 365'); // prettier-ignore
-  const definitionOfSuccess = text(errors, 'definitionOfSuccess', form.definitionOfSuccess, MAX_LONG_TEXT, 'Definition of success'); // prettier-ignore
+  const cadence = optionalNumber(
+    errors,
+    'cadenceDays',
+    form.cadenceDays,
+    num,
+    'Check-in cadence',
+    (n) => Number.isInteger(n) && n >= 1 && n <= 365,
+    'a whole number of days from 1 to 365',
+  );
+  const definitionOfSuccess = text(
+    errors,
+    'definitionOfSuccess',
+    form.definitionOfSuccess,
+    MAX_LONG_TEXT,
+    'Definition of success',
+  );
   const scope = text(errors, 'scope', form.scope, MAX_LONG_TEXT, 'Scope');
   const metrics: NewClient['metrics'] = [];
   const rawMetrics: unknown[] = Array.isArray(form.metrics) ? form.metrics : [];
@@ -178,7 +198,8 @@ export function parseNewClient(
     const key = normalizeLabel(name);
     if (seen.has(key)) errors.push({ field: at('name'), message: `${shown(name)} is listed twice.` });
     // The log finds its satisfaction column by this prefix ("Satisfaction (1-10)" written any way).
-    if (RESERVED_METRIC_NAMES.includes(key) || key.startsWith(normalizeLabel(LOG_SATISFACTION_PREFIX))) errors.push({ field: at('name'), message: `${shown(name)} is a column ClientTabs already keeps.` }); // prettier-ignore
+    if (RESERVED_METRIC_NAMES.includes(key) || key.startsWith(normalizeLabel(LOG_SATISFACTION_PREFIX)))
+      errors.push({ field: at('name'), message: `${shown(name)} is a column ClientTabs already keeps.` });
     seen.add(key);
     const direction =
       typeof m.direction === 'string' ? m.direction.trim().toLowerCase() : (m.direction ?? 'up');

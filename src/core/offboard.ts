@@ -72,7 +72,10 @@ export function planOffboard(input: OffboardPlanInput): OffboardPlan {
     return {
       ok: false,
       errors: [
-        { field: 'noticeDate', message: `The notice date is after the end (${formatDay(endDay)}): notice comes first.` }, // prettier-ignore
+        {
+          field: 'noticeDate',
+          message: `The notice date is after the end (${formatDay(endDay)}): notice comes first.`,
+        },
       ],
     };
   }

@@ -131,7 +131,9 @@ function judge(client: ReviewClient, options: ReviewOptions): Judged {
   if (rate === null)
     why.push(client.monthlyFee === null ? 'no monthly fee' : 'no hours a month set: rate unknown');
   else if (floorOn)
-    why.push(`${formatMoney(Math.round(rate))}/h ${below ? 'against' : 'above'} a ${formatMoney(rateFloor)} floor`); // prettier-ignore
+    why.push(
+      `${formatMoney(Math.round(rate))}/h ${below ? 'against' : 'above'} a ${formatMoney(rateFloor)} floor`,
+    );
   else why.push(`${formatMoney(Math.round(rate))}/h`);
   const health = client.health;
   why.push(
@@ -141,7 +143,9 @@ function judge(client: ReviewClient, options: ReviewOptions): Judged {
   if (payments.late > 0) why.push(`late ${payments.late} of ${payments.counted} invoices`);
   const share = absorbedShare(client);
   if (client.absorbedHours > 0)
-    why.push(`${round1(client.absorbedHours)} h absorbed in 12 months${share === null ? '' : ` (${Math.round(share * 100)}% of contracted)`}`); // prettier-ignore
+    why.push(
+      `${round1(client.absorbedHours)} h absorbed in 12 months${share === null ? '' : ` (${Math.round(share * 100)}% of contracted)`}`,
+    );
   if (client.openRequests > 0) why.push(plural(client.openRequests, 'open request'));
   const reviewDue = isRateReviewDue(client.nextReviewDay, today);
   if (reviewDue && client.nextReviewDay !== null)
@@ -151,7 +155,14 @@ function judge(client: ReviewClient, options: ReviewOptions): Judged {
   const raiseNeeded = atFloor !== null && client.monthlyFee ? atFloor / client.monthlyFee - 1 : null;
   const red = health?.band === 'Red';
   const creep = scopeCreep(client);
-  const letGo = (reason: LeaveReason): Judged => ({ client, rate, verdict: 'Let go', why, leaveReason: reason, newFee: null }); // prettier-ignore
+  const letGo = (reason: LeaveReason): Judged => ({
+    client,
+    rate,
+    verdict: 'Let go',
+    why,
+    leaveReason: reason,
+    newFee: null,
+  });
   if (paysLate(payments)) return letGo('Pays late');
   if (below && raiseNeeded !== null && raiseNeeded > MAX_RAISE && !savvy) {
     why.push(`a raise to the floor would be +${Math.round(raiseNeeded * 100)}%`);
@@ -159,7 +170,8 @@ function judge(client: ReviewClient, options: ReviewOptions): Judged {
   }
   if (red && creep) return letGo('Scope creep');
   if (red && below && !savvy) return letGo('Poor fit');
-  const yearly = reviewDue && client.monthlyFee !== null ? roundFeeUp(client.monthlyFee * (1 + YEARLY_RAISE)) : null; // prettier-ignore
+  const yearly =
+    reviewDue && client.monthlyFee !== null ? roundFeeUp(client.monthlyFee * (1 + YEARLY_RAISE)) : null;
   const newFee = Math.max(atFloor ?? -Infinity, yearly ?? -Infinity);
   if (Number.isFinite(newFee) && client.monthlyFee !== null && newFee > client.monthlyFee) {
     if (below && savvy && raiseNeeded !== null && raiseNeeded > MAX_RAISE)
@@ -235,7 +247,7 @@ export function portfolioReview(clients: readonly ReviewClient[], options: Revie
       const percent = Math.round((j.newFee / client.monthlyFee - 1) * 100);
       return {
         ...base,
-        action: `Raise to ${formatMoney(j.newFee)} a month (+${percent}%) from ${formatDay(from)}; tell them by ${formatDay(from - MIN_NOTICE_DAYS)}`, // prettier-ignore
+        action: `Raise to ${formatMoney(j.newFee)} a month (+${percent}%) from ${formatDay(from)}; tell them by ${formatDay(from - MIN_NOTICE_DAYS)}`,
         newFee: j.newFee,
         day: from,
         noticeBy: from - MIN_NOTICE_DAYS,
@@ -245,7 +257,10 @@ export function portfolioReview(clients: readonly ReviewClient[], options: Revie
     if (j.verdict === 'Let go' && j.leaveReason !== null) {
       const end = earliestEnding(client.startDay, client.programMonths, today, j.leaveReason);
       const noticeBy = end - MIN_NOTICE_DAYS;
-      const period = client.startDay === null ? ' (no start date: no period to line up with)' : ', the close of a program period'; // prettier-ignore
+      const period =
+        client.startDay === null
+          ? ' (no start date: no period to line up with)'
+          : ', the close of a program period';
       return {
         ...base,
         action: `End on ${formatDay(end)}${period}; give notice by ${formatDay(noticeBy)} (${j.leaveReason})`,

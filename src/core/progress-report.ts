@@ -128,7 +128,11 @@ export function reportText(input: ReportInput): string {
   const fmt = (value: number | null, unit: string, signed = false) =>
     formatValue(value, unit, input.intlLocale, signed);
   const lines: string[] = [`Progress report: ${input.client}`, reportSubtitle(input), ''];
-  lines.push('What you wanted', input.definitionOfSuccess ? `“${input.definitionOfSuccess}”` : '(not written down yet)', ''); // prettier-ignore
+  lines.push(
+    'What you wanted',
+    input.definitionOfSuccess ? `“${input.definitionOfSuccess}”` : '(not written down yet)',
+    '',
+  );
   if (input.scope) lines.push('What we agreed to do', input.scope, '');
   lines.push('Where we are on the measures you chose');
   const rows = input.metrics.map((metric) => reportMetricRow(metric, input.today));
@@ -136,7 +140,9 @@ export function reportText(input: ReportInput): string {
   for (const row of rows) {
     const way = row.progress === null ? '' : `: ${Math.round(row.progress * 100)}% of the way`;
     const recent =
-      row.lastFourWeeks === null ? '' : ` Last 4 weeks: ${fmt(row.fourWeeksAgo, row.unit)} → ${fmt(row.now, row.unit)} (${fmt(row.lastFourWeeks, row.unit, true)}).`; // prettier-ignore
+      row.lastFourWeeks === null
+        ? ''
+        : ` Last 4 weeks: ${fmt(row.fourWeeksAgo, row.unit)} → ${fmt(row.now, row.unit)} (${fmt(row.lastFourWeeks, row.unit, true)}).`;
     lines.push(
       `- ${row.name}: ${fmt(row.baseline, row.unit)} on day one, ${fmt(row.now, row.unit)} now, target ${fmt(row.target, row.unit)}${way}.${recent}`,
     );
@@ -145,7 +151,8 @@ export function reportText(input: ReportInput): string {
   const wins = reportWins(input);
   lines.push('', 'Wins');
   if (!wins.length) lines.push('- None logged yet.');
-  for (const win of wins.slice(0, REPORT_MAX_WINS)) lines.push(`- ${formatDayAs(win.day, input.dateFormat)}: ${win.text}`); // prettier-ignore
+  for (const win of wins.slice(0, REPORT_MAX_WINS))
+    lines.push(`- ${formatDayAs(win.day, input.dateFormat)}: ${win.text}`);
   if (wins.length > REPORT_MAX_WINS) lines.push(`- and ${wins.length - REPORT_MAX_WINS} more since day one`);
   return lines.join('\n');
 }

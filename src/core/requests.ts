@@ -44,7 +44,8 @@ function shownText(raw: unknown): string {
  */
 export function checkDecision(decision: unknown, fee: unknown, hours: unknown, locale: string): Decision {
   const errors: FieldProblem[] = [];
-  const blank = (raw: unknown) => raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === ''); // prettier-ignore
+  const blank = (raw: unknown) =>
+    raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
   const chosen = matchChoice(DECIDED, decision);
   if (!chosen) errors.push({ field: 'decision', message: `Decide the request: ${DECIDED.join(', ')}.` });
   const money = checkMoney('The change-order fee', fee, locale);
@@ -55,7 +56,10 @@ export function checkDecision(decision: unknown, fee: unknown, hours: unknown, l
   if (!blank(hours)) {
     const parsed = typeof hours === 'string' || typeof hours === 'number' ? parseNumber(hours, locale) : null;
     if (parsed === null || !(parsed > 0) || parsed > MAX_ABSORBED_HOURS)
-      errors.push({ field: 'hours', message: `Hours absorbed must be a number of hours, more than 0 and at most ${MAX_ABSORBED_HOURS}; got "${shownText(hours)}".` }); // prettier-ignore
+      errors.push({
+        field: 'hours',
+        message: `Hours absorbed must be a number of hours, more than 0 and at most ${MAX_ABSORBED_HOURS}; got "${shownText(hours)}".`,
+      });
     else hoursValue = parsed;
   }
   if (chosen === 'Change order' && money.ok && feeValue === null)
@@ -65,6 +69,11 @@ export function checkDecision(decision: unknown, fee: unknown, hours: unknown, l
   if (chosen === ABSORBED && blank(hours))
     errors.push({ field: 'hours', message: 'Enter the hours absorbed (what the work cost you).' });
   if (chosen && chosen !== ABSORBED && hoursValue !== null)
-    errors.push({ field: 'hours', message: `Only an absorbed request has hours absorbed; this request is "${chosen}".` }); // prettier-ignore
-  return errors.length || !chosen ? { ok: false, errors } : { ok: true, decision: chosen, fee: feeValue, hours: hoursValue }; // prettier-ignore
+    errors.push({
+      field: 'hours',
+      message: `Only an absorbed request has hours absorbed; this request is "${chosen}".`,
+    });
+  return errors.length || !chosen
+    ? { ok: false, errors }
+    : { ok: true, decision: chosen, fee: feeValue, hours: hoursValue };
 }

@@ -10,7 +10,10 @@ export function parseSatisfaction(
   raw: unknown,
   locale: string,
 ): { ok: true; value: number | null } | { ok: false; message: string } {
-  const refused = { ok: false as const, message: `Satisfaction must be a whole number from 1 to 10; got ${shown(raw)}.` }; // prettier-ignore
+  const refused = {
+    ok: false as const,
+    message: `Satisfaction must be a whole number from 1 to 10; got ${shown(raw)}.`,
+  };
   if (typeof raw !== 'string' && typeof raw !== 'number') return refused;
   if (String(raw).trim() === '') return { ok: true, value: null };
   const score = parseNumber(raw, locale);

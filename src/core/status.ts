@@ -65,7 +65,14 @@ export function clientState(input: StatusInput): ClientState {
   const status = statusOn(input.stored, input.endDay, input.today);
   const paysLate = input.latePayments > 0;
   if (!owesCheckIns(status)) {
-    return { status, checkIn: 'inactive', overdueBy: null, nextCheckInDay: null, paysLate, tone: paysLate ? 'bad' : '' }; // prettier-ignore
+    return {
+      status,
+      checkIn: 'inactive',
+      overdueBy: null,
+      nextCheckInDay: null,
+      paysLate,
+      tone: paysLate ? 'bad' : '',
+    };
   }
   const { lastCheckIn, startDay, cadenceDays, today, weekStartDay } = input;
   const next = nextCheckInDay(lastCheckIn, startDay, cadenceDays);
@@ -77,7 +84,14 @@ export function clientState(input: StatusInput): ClientState {
   else if (isDueThisWeek(lastCheckIn, startDay, cadenceDays, weekStartDay)) checkIn = 'due';
   else checkIn = lastCheckIn === null ? 'none' : 'on-schedule';
   // A client who is leaving is never shown in reassuring green.
-  const tone = paysLate || checkIn === 'overdue' ? 'bad' : checkIn === 'due' ? 'warn' : checkIn === 'none' || status === 'Serving notice' ? '' : 'good'; // prettier-ignore
+  const tone =
+    paysLate || checkIn === 'overdue'
+      ? 'bad'
+      : checkIn === 'due'
+        ? 'warn'
+        : checkIn === 'none' || status === 'Serving notice'
+          ? ''
+          : 'good';
   return {
     status,
     checkIn,

@@ -56,10 +56,13 @@ export interface Triage {
 
 export const TRIAGE_ACTIONS: Readonly<Record<ChurnReason, string>> = {
   'Could not keep up': 'Make the plan smaller: agree one thing for the next two weeks and check in sooner.',
-  'Unhappy with the experience': 'Call this week: own your part, ask what disappointed them, agree what changes.',
-  'Found a better service': 'Reconnect: show how far they have come against their definition of success, ask what they need next.',
-  'Time, money or personal problems': 'Ask how things are; offer a pause or a lighter plan before it becomes an ending.',
-}; // prettier-ignore
+  'Unhappy with the experience':
+    'Call this week: own your part, ask what disappointed them, agree what changes.',
+  'Found a better service':
+    'Reconnect: show how far they have come against their definition of success, ask what they need next.',
+  'Time, money or personal problems':
+    'Ask how things are; offer a pause or a lighter plan before it becomes an ending.',
+};
 
 /** Progress that moved less than this in four weeks has stalled. */
 const STALLED = 0.05;
@@ -133,7 +136,10 @@ function foundBetter(input: TriageInput): TriageReason | null {
   if (at === null || !(at >= GOOD_PROGRESS || rose)) return null;
   const scores = input.satisfaction;
   const lastScore = scores.length ? scores[scores.length - 1] : null;
-  const good = rose && before !== null ? `progress went from ${percent(before)} to ${percent(at)}` : `progress at ${percent(at)}`; // prettier-ignore
+  const good =
+    rose && before !== null
+      ? `progress went from ${percent(before)} to ${percent(at)}`
+      : `progress at ${percent(at)}`;
   return {
     reason: 'Found a better service',
     // Silence after good progress and a good last score is the classic quiet exit.

@@ -40,7 +40,11 @@ export function actOnReviewRow(): void {
     const action = reviewRowAction(ss.getActiveSheet().getSheetId(), range ? range.getRow() : 0);
     if (action.kind === 'none') SpreadsheetApp.getUi().alert(action.message);
     else if (action.kind === 'raise')
-      openSidebar({ view: 'card', clientId: action.clientId, raise: { monthlyFee: action.monthlyFee, from: action.from } }); // prettier-ignore
+      openSidebar({
+        view: 'card',
+        clientId: action.clientId,
+        raise: { monthlyFee: action.monthlyFee, from: action.from },
+      });
     else
       openSidebar({
         view: 'offboard',

@@ -120,7 +120,8 @@ export function openWithClientInView(view: 'payment' | 'request' | 'offboard' | 
     if (!isSetUp()) return;
     const context = readContext();
     const client = clientOfSheet(context.clients, context.ss.getActiveSheet().getSheetId());
-    const preselect = client && !(view === 'offboard' && (client.status === 'Ended' || client.status === 'Serving notice')); // prettier-ignore
+    const preselect =
+      client && !(view === 'offboard' && (client.status === 'Ended' || client.status === 'Serving notice'));
     openSidebar(preselect ? { view, clientId: client.clientId } : { view }, {
       currency: context.settings.currency,
       locale: context.zone.locale,

@@ -120,7 +120,13 @@ export function cardAdvice(
       fourWeeksAgo: health.fourWeeksAgo.score,
       change: health.change,
       drivers: health.drivers.map(({ name, reading, points }) => ({ name, reading, points })),
-      moved: health.movedSinceLastWeek.map(({ name, before, now, points, direction }) => ({ name, before, now, points, direction })), // prettier-ignore
+      moved: health.movedSinceLastWeek.map(({ name, before, now, points, direction }) => ({
+        name,
+        before,
+        now,
+        points,
+        direction,
+      })),
     },
     triage: triage && {
       reason: triage.likeliest?.reason ?? null,

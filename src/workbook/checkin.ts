@@ -182,7 +182,15 @@ export function checkInForm(tab: ClientTab, zone: Zone, weekStart: Weekday): Che
   };
   const before = tab.log.entries.filter((entry) => entry.day < week);
   const previousWeekOf = before.length ? formatIsoDay(Math.max(...before.map((entry) => entry.day))) : null;
-  return { clientId, tabName: tab.tabName, weekOf: formatIsoDay(week), metrics, fields, previousWeekOf, existing }; // prettier-ignore
+  return {
+    clientId,
+    tabName: tab.tabName,
+    weekOf: formatIsoDay(week),
+    metrics,
+    fields,
+    previousWeekOf,
+    existing,
+  };
 }
 
 /** Progress of a metric, or null when it can't be computed. */

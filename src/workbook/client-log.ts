@@ -112,7 +112,17 @@ export function modelTab(
   const found = scanTab(values, { readDay: strictDayReader(zone), today, choice: confirmed });
   if (!found.ok) {
     if (!model.log) return null;
-    return { clientId, tabName, width, values, model, log: model.log, metrics: [], adopted: false, transposed: false }; // prettier-ignore
+    return {
+      clientId,
+      tabName,
+      width,
+      values,
+      model,
+      log: model.log,
+      metrics: [],
+      adopted: false,
+      transposed: false,
+    };
   }
   const table = found.table;
   const transposed = table.orientation === 'columns';

@@ -110,10 +110,25 @@ export function buildClientTab(
   const idCell = '$B$2';
   set(1, PAYMENTS_COLUMN, 'Payments');
   ['Due', 'Paid', 'Amount'].forEach((label, i) => set(2, PAYMENTS_COLUMN + i, label));
-  set(3, PAYMENTS_COLUMN, filterFormula(PAYMENTS.sheet, payments, PAYMENTS, ['due', 'paid', 'amount'], idCell, 'No payments yet')); // prettier-ignore
+  set(
+    3,
+    PAYMENTS_COLUMN,
+    filterFormula(PAYMENTS.sheet, payments, PAYMENTS, ['due', 'paid', 'amount'], idCell, 'No payments yet'),
+  );
   set(1, REQUESTS_COLUMN, 'Out-of-scope requests');
   ['Date', 'Request', 'Decision', 'Fee'].forEach((label, i) => set(2, REQUESTS_COLUMN + i, label));
-  set(3, REQUESTS_COLUMN, filterFormula(REQUESTS.sheet, requests, REQUESTS, ['date', 'request', 'decision', 'fee'], idCell, 'No requests yet')); // prettier-ignore
+  set(
+    3,
+    REQUESTS_COLUMN,
+    filterFormula(
+      REQUESTS.sheet,
+      requests,
+      REQUESTS,
+      ['date', 'request', 'decision', 'fee'],
+      idCell,
+      'No requests yet',
+    ),
+  );
   return { values, logHeaderRow, metricColumns, metricRows };
 }
 

@@ -175,12 +175,18 @@ export function clientCard(clientId: string | null): ClientCardData | null {
       progress: safeProgress(baseline, current, metric.target),
     };
   });
-  const satisfaction = tab.log.satisfactionColumn < 0 ? [] : tab.log.entries
-    .map((entry) => ({ day: entry.day, score: readNumber(cells(entry.row)[tab.log.satisfactionColumn]) }))
-    .filter((s): s is { day: number; score: number } => s.score !== null)
-    .sort((a, b) => a.day - b.day)
-    .slice(-12)
-    .map((s) => ({ weekOf: formatIsoDay(s.day), score: s.score })); // prettier-ignore
+  const satisfaction =
+    tab.log.satisfactionColumn < 0
+      ? []
+      : tab.log.entries
+          .map((entry) => ({
+            day: entry.day,
+            score: readNumber(cells(entry.row)[tab.log.satisfactionColumn]),
+          }))
+          .filter((s): s is { day: number; score: number } => s.score !== null)
+          .sort((a, b) => a.day - b.day)
+          .slice(-12)
+          .map((s) => ({ weekOf: formatIsoDay(s.day), score: s.score }));
   const payments = readTable(ss, PAYMENTS);
   const requests = readTable(ss, REQUESTS);
   const invoices = payments
@@ -221,7 +227,11 @@ export function clientCard(clientId: string | null): ClientCardData | null {
         )
         .map((row) => {
           const day = readDay(cell(requests, row, 'date'), zone);
-          return { date: day === null ? null : formatIsoDay(day), request: readText(cell(requests, row, 'request')), fee: readNumber(cell(requests, row, 'fee')) }; // prettier-ignore
+          return {
+            date: day === null ? null : formatIsoDay(day),
+            request: readText(cell(requests, row, 'request')),
+            fee: readNumber(cell(requests, row, 'fee')),
+          };
         })
     : [];
   return {

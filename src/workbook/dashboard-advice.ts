@@ -53,7 +53,10 @@ export function attentionClient(
       daysSinceCheckIn: contact === null ? null : Math.max(0, today - contact),
       cadenceDays: client.cadenceDays,
       progress: client.progress,
-      satisfaction: client.satisfaction !== null && client.satisfaction >= 1 && client.satisfaction <= 10 ? client.satisfaction : null, // prettier-ignore
+      satisfaction:
+        client.satisfaction !== null && client.satisfaction >= 1 && client.satisfaction <= 10
+          ? client.satisfaction
+          : null,
       latePayments: latePaymentCount(logs.payments, client.clientId, today, settings.graceDays),
       openRequests,
     },

@@ -66,7 +66,10 @@ export function dashboardCells(
   const ends = range('endDate');
   const rows: [string, string][] = [
     // Clients serving notice are still clients until their end date (core/status.ts statusOn).
-    ['Active clients', `=COUNTIF(${range('status')},"Active")+COUNTIFS(${range('status')},"Serving notice",${ends},">"&${TODAY_CELL})`], // prettier-ignore
+    [
+      'Active clients',
+      `=COUNTIF(${range('status')},"Active")+COUNTIFS(${range('status')},"Serving notice",${ends},">"&${TODAY_CELL})`,
+    ],
     ['Clients, all time', `=COUNTA(${range('clientId')})`],
     ['Average years a client stays, so far', `=CLIENT_LIFESPAN(${starts},${ends},"simple",${TODAY_CELL})`],
     [
@@ -121,10 +124,21 @@ export function writeDashboard(
   const { block, chartRange } = dashboardCells(roster, settingsValueCell, settings);
   const money = numberFormat('currency', settings) as string;
   sheet.getRange(1, 1, block.length, block[0].length).setValues(block);
-  sheet.getRange(2, 2, 11, 1).setNumberFormats([
-    ['0'], ['0'], ['0.0'], ['0.0'], [money], [money], ['0.0'],
-    [money], [settings.dateFormat], [settings.dateFormat], ['0.0%'],
-  ]); // prettier-ignore
+  sheet
+    .getRange(2, 2, 11, 1)
+    .setNumberFormats([
+      ['0'],
+      ['0'],
+      ['0.0'],
+      ['0.0'],
+      [money],
+      [money],
+      ['0.0'],
+      [money],
+      [settings.dateFormat],
+      [settings.dateFormat],
+      ['0.0%'],
+    ]);
   sheet.getRange(chartRange.row + 1, 1, chartRange.rows - 1, 1).setNumberFormat('mmm yyyy');
   const shares = sheet.getRange(3, RETENTION_COLUMN + 1, 60, MONTHS_SHOWN);
   shares.setNumberFormat('0%');

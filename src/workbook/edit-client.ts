@@ -152,7 +152,10 @@ export function editClient(
       const was = entry ? readText(entry.value, zone) : '';
       if (text === was) continue;
       if (!entry || adopted) {
-        profileErrors.push({ field, message: `The tab "${tab.tabName}" has no "${label}" label in its card to write beside.` }); // prettier-ignore
+        profileErrors.push({
+          field,
+          message: `The tab "${tab.tabName}" has no "${label}" label in its card to write beside.`,
+        });
         continue;
       }
       profileWrites.push({ row: entry.row, column: entry.column, text });
@@ -163,7 +166,12 @@ export function editClient(
     let plan: MetricPlan | null = null;
     if (edit.metrics !== null) {
       if (adopted)
-        return refusal([{ field: 'metrics', message: `The tab "${tab.tabName}" was adopted: its columns are its own, so its metrics are changed in the tab.` }]); // prettier-ignore
+        return refusal([
+          {
+            field: 'metrics',
+            message: `The tab "${tab.tabName}" was adopted: its columns are its own, so its metrics are changed in the tab.`,
+          },
+        ]);
       const planned = planMetrics(tab, edit.metrics);
       if (!planned.ok) return planned;
       plan = planned.value;
@@ -186,7 +194,12 @@ export function editClient(
     for (const { row, column, text } of profileWrites)
       writeBlock(sheetAt(sheet), row + 1, column + 1, [[asText(text)]]);
     if (rosterCells.size) writeCells(roster.sheet, rosterRow, rosterCells);
-    if (plan?.changed) setIndexedClient(clientId, { sheetId: sheet.getSheetId(), name: sheet.getName(), width: sheet.getMaxColumns() }); // prettier-ignore
+    if (plan?.changed)
+      setIndexedClient(clientId, {
+        sheetId: sheet.getSheetId(),
+        name: sheet.getName(),
+        width: sheet.getMaxColumns(),
+      });
     return { ok: true, value: { clientId, name: client.name, changed } };
   });
 }
@@ -232,8 +245,14 @@ function planMetrics(tab: ClientTab, metrics: EditedMetric[]): { ok: true; value
   metrics.forEach((metric, index) => {
     const own = metric.from !== null ? tab.log.metricColumns.get(metric.from) : undefined;
     const ownLabel = own !== undefined ? readText(logRow[own]) : null;
-    if (clashesWithLogColumn(metric.name, logRow, ownLabel) && (metric.from === null || metric.name !== metric.from))
-      errors.push({ field: `metrics.${index}.name`, message: `The log of "${tab.tabName}" already has a column called "${clip(metric.name)}": choose another name.` }); // prettier-ignore
+    if (
+      clashesWithLogColumn(metric.name, logRow, ownLabel) &&
+      (metric.from === null || metric.name !== metric.from)
+    )
+      errors.push({
+        field: `metrics.${index}.name`,
+        message: `The log of "${tab.tabName}" already has a column called "${clip(metric.name)}": choose another name.`,
+      });
   });
   if (errors.length) return refusal(errors);
 
@@ -343,7 +362,10 @@ function rosterLinks(
     if ((current[column] ?? '') === formula) continue;
     if (!ours(current[column] ?? '', roster.values[rosterRow - 1]?.[column])) {
       const at = `Clients!${columnLetter(column + 1)}${rosterRow}`;
-      return refusal([], `${at} holds something of yours where the live link of this metric goes: move it, then save again.`); // prettier-ignore
+      return refusal(
+        [],
+        `${at} holds something of yours where the live link of this metric goes: move it, then save again.`,
+      );
     }
     cells.set(column, formula);
   }

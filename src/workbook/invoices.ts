@@ -154,10 +154,21 @@ export function payInvoice(
     const note = optionalText(errors, 'note', input.note, 'Note', 1000);
     if (errors.length > 0 || !client || due === null || paid === null || amount === null) return fail(errors);
     const table = readTable(ss, PAYMENTS);
-    if (!table) return fail([{ field: 'invoice', message: 'The Payments sheet is missing or has no header row. Run ClientTabs > Set up workbook.' }]); // prettier-ignore
+    if (!table)
+      return fail([
+        {
+          field: 'invoice',
+          message: 'The Payments sheet is missing or has no header row. Run ClientTabs > Set up workbook.',
+        },
+      ]);
     const invoice = findInvoice(clientInvoices(table, client.clientId, zone), input.row, due);
     if (!invoice) {
-      return fail([{ field: 'invoice', message: `${client.name} has no invoice due ${formatDayAs(due, readSettings(ss, zone.locale).dateFormat)} in Payments; nothing was changed.` }]); // prettier-ignore
+      return fail([
+        {
+          field: 'invoice',
+          message: `${client.name} has no invoice due ${formatDayAs(due, readSettings(ss, zone.locale).dateFormat)} in Payments; nothing was changed.`,
+        },
+      ]);
     }
     return settle(
       table,
@@ -185,15 +196,33 @@ export function settle(
 ): Outcome<{ clientId: string; row: number; stillDue: number }> {
   const named = words(invoice, zone, settings);
   const outcome = applyPayment(invoice, amount, paidDay, named);
-  if (!outcome.ok) return fail([{ field: outcome.problem === 'paid' ? 'invoice' : 'amount', message: outcome.message }]); // prettier-ignore
+  if (!outcome.ok)
+    return fail([{ field: outcome.problem === 'paid' ? 'invoice' : 'amount', message: outcome.message }]);
   const hasPaidAmount = table.col.paidAmount >= 0;
   if (outcome.paidDay === null && !hasPaidAmount) {
-    return fail([{ field: 'amount', message: `A part payment needs the "Paid amount" column in Payments: run ClientTabs > Set up workbook (it adds the column), or pay the ${named.money(amountDue(invoice))} due.` }]); // prettier-ignore
+    return fail([
+      {
+        field: 'amount',
+        message: `A part payment needs the "Paid amount" column in Payments: run ClientTabs > Set up workbook (it adds the column), or pay the ${named.money(amountDue(invoice))} due.`,
+      },
+    ]);
   }
   if (outcome.paidDay !== null && table.col.paid < 0)
-    return fail([{ field: 'paid', message: 'The Payments sheet has no "Paid" column: type that label back in its header, or run ClientTabs > Set up workbook.' }]); // prettier-ignore
+    return fail([
+      {
+        field: 'paid',
+        message:
+          'The Payments sheet has no "Paid" column: type that label back in its header, or run ClientTabs > Set up workbook.',
+      },
+    ]);
   if (note && table.col.note < 0)
-    return fail([{ field: 'note', message: 'The Payments sheet has no "Note" column to keep this note: add it back, or leave the note blank.' }]); // prettier-ignore
+    return fail([
+      {
+        field: 'note',
+        message:
+          'The Payments sheet has no "Note" column to keep this note: add it back, or leave the note blank.',
+      },
+    ]);
   const notes = [invoice.note];
   if (outcome.paidDay === null) notes.push(`${named.money(amount)} paid ${named.day(paidDay)}`);
   if (note) notes.push(note);
@@ -274,7 +303,16 @@ export function recordPayment(form: PaymentInput): Outcome<{ clientId: string; r
         ? undefined
         : clientInvoices(table, client.clientId, zone).find((i) => i.dueDay === due && i.paidDay === null);
     if (table && open && paid !== null) {
-      const settled = settle(table, open, amount, paid, note, zone, () => readSettings(ss, zone.locale), client.clientId); // prettier-ignore
+      const settled = settle(
+        table,
+        open,
+        amount,
+        paid,
+        note,
+        zone,
+        () => readSettings(ss, zone.locale),
+        client.clientId,
+      );
       return settled.ok
         ? { ok: true, value: { clientId: client.clientId, row: settled.value.row } }
         : settled;

@@ -72,7 +72,11 @@ export function optionalText(
     return '';
   }
   const text = value.trim();
-  if (text.length > max) errors.push({ field, message: `Keep the ${label.toLowerCase()} under ${max} characters; it has ${text.length}.` }); // prettier-ignore
+  if (text.length > max)
+    errors.push({
+      field,
+      message: `Keep the ${label.toLowerCase()} under ${max} characters; it has ${text.length}.`,
+    });
   return text;
 }
 
@@ -203,7 +207,10 @@ export function offboardClient(
     if (client && current === 'Ended')
       errors.push({ field: 'clientId', message: `${client.name} has already ended.` });
     if (client && current === 'Serving notice')
-      errors.push({ field: 'clientId', message: `${client.name} is already serving notice${client.endDay === null ? '' : ` until ${formatDay(client.endDay)}`}.` }); // prettier-ignore
+      errors.push({
+        field: 'clientId',
+        message: `${client.name} is already serving notice${client.endDay === null ? '' : ` until ${formatDay(client.endDay)}`}.`,
+      });
     const endDay = isoDay(errors, 'endDate', input.endDate, 'End date');
     const noticeDay = isoDay(errors, 'noticeDate', input.noticeDate, 'Notice date');
     const expectedDay = isoDay(errors, 'endDate', input.expectedEndDate, 'Shown end date', true);
@@ -212,7 +219,10 @@ export function offboardClient(
       errors.push({ field: 'reason', message: `Choose why the client left: ${LEAVE_REASONS.join('; ')}.` });
     const rawPeriodClose: unknown = input.endAtPeriodClose;
     if (rawPeriodClose !== undefined && rawPeriodClose !== null && typeof rawPeriodClose !== 'boolean')
-      errors.push({ field: 'endAtPeriodClose', message: `End at period close must be true or false; got ${shown(rawPeriodClose)}.` }); // prettier-ignore
+      errors.push({
+        field: 'endAtPeriodClose',
+        message: `End at period close must be true or false; got ${shown(rawPeriodClose)}.`,
+      });
     if (errors.length > 0 || !client || endDay === null || noticeDay === null || !reason) return fail(errors);
     const plan = planOffboard({
       startDay: client.startDay,
@@ -225,7 +235,12 @@ export function offboardClient(
     });
     if (!plan.ok) return fail(plan.errors);
     if (expectedDay !== null && expectedDay !== plan.endDay)
-      return fail([{ field: 'endDate', message: `The end date is now ${formatDay(plan.endDay)}, not the ${formatDay(expectedDay)} shown: the client's start date or program changed. Check it and save again.` }]); // prettier-ignore
+      return fail([
+        {
+          field: 'endDate',
+          message: `The end date is now ${formatDay(plan.endDay)}, not the ${formatDay(expectedDay)} shown: the client's start date or program changed. Check it and save again.`,
+        },
+      ]);
     const status = statusAfterOffboard(plan.endDay, today);
     const cells = new Map<number, unknown>();
     const put = (key: string, value: unknown) => {

@@ -83,7 +83,9 @@ function reviewRows(): {
   const logs = { payments, requests, rates: rateRecords(readTable(ss, RATES), zone) };
   const reviewed: ReviewClient[] = active.map((client) => {
     const advice = attentionClient(client, last.get(client.clientId) ?? null, today, settings, logs);
-    const invoices = payments.filter((p) => p.clientId === client.clientId && p.dueDay !== null && p.dueDay >= today - PAYMENT_WINDOW_DAYS); // prettier-ignore
+    const invoices = payments.filter(
+      (p) => p.clientId === client.clientId && p.dueDay !== null && p.dueDay >= today - PAYMENT_WINDOW_DAYS,
+    );
     return {
       clientId: client.clientId,
       name: client.name,
@@ -168,7 +170,10 @@ export function writePortfolioReview(): ReviewReport {
     ) {
       // prettier-ignore
       const cells = values[row] ?? [];
-      const mine = row - header.row <= previous && (ours.has(normalizeLabel(cells[verdictColumn])) || normalizeLabel(cells[clientColumn]) === normalizeLabel(NO_CLIENTS)); // prettier-ignore
+      const mine =
+        row - header.row <= previous &&
+        (ours.has(normalizeLabel(cells[verdictColumn])) ||
+          normalizeLabel(cells[clientColumn]) === normalizeLabel(NO_CLIENTS));
       const filled = mine ? undefined : columns.find((column) => column >= 0 && !isBlank(cells[column]));
       if (filled !== undefined) {
         throw new WorkbookError(
@@ -190,7 +195,8 @@ export function writePortfolioReview(): ReviewReport {
       sheet.getRange(2, 1, 1, REVIEW_HEADER.length).setValues([[...REVIEW_HEADER]]);
       formatColumns(sheet, dateFormat);
     }
-    if (titleRow >= 0 && firstColumn >= 0) writeBlock(sheetAt(sheet), titleRow + 1, firstColumn + 1, [[asText(titleOf(today, dateFormat))]]); // prettier-ignore
+    if (titleRow >= 0 && firstColumn >= 0)
+      writeBlock(sheetAt(sheet), titleRow + 1, firstColumn + 1, [[asText(titleOf(today, dateFormat))]]);
     const byColumn = new Map<number, number>();
     columns.forEach((column, i) => column >= 0 && byColumn.set(column, i));
     const sorted = [...byColumn.keys()].sort((a, b) => a - b);
@@ -242,7 +248,8 @@ export function reviewRowAction(sheetId: number, sheetRow: number): ReviewAction
   const values = sheet.getDataRange().getValues();
   const header = findHeaderRow(values, REVIEW_HEADER.slice(0, 2));
   const cells = values[sheetRow - 1] ?? [];
-  const get = (label: (typeof REVIEW_HEADER)[number]) => (header ? cells[header.columns.get(normalizeLabel(label)) ?? -1] : ''); // prettier-ignore
+  const get = (label: (typeof REVIEW_HEADER)[number]) =>
+    header ? cells[header.columns.get(normalizeLabel(label)) ?? -1] : '';
   const verdict = REVIEW_VERDICTS.find((v) => normalizeLabel(v) === normalizeLabel(get('Verdict')));
   const clientId = readText(get('Client ID'));
   if (!header || sheetRow - 1 <= header.row || !verdict || clientId === '')
@@ -254,7 +261,10 @@ export function reviewRowAction(sheetId: number, sheetRow: number): ReviewAction
   if (verdict === 'Re-price') {
     const fee = readNumber(get('New fee'));
     if (fee === null || day === null)
-      return { kind: 'none', message: `${name}'s row has no New fee and Date to prefill the raise with. Run the review again.` }; // prettier-ignore
+      return {
+        kind: 'none',
+        message: `${name}'s row has no New fee and Date to prefill the raise with. Run the review again.`,
+      };
     return { kind: 'raise', clientId, monthlyFee: fee, from: formatIsoDay(day) };
   }
   if (day === null)

@@ -48,7 +48,9 @@ export function profitCard(clientId: string): ProfitCardData | null {
   const rates = readTable(ss, RATES);
   const records = rateRecords(rates, zone);
   const absorbed = absorbedHours(hoursRequests(readTable(ss, REQUESTS), zone), clientId, today);
-  const stays = clients.flatMap((c) => (c.startDay === null ? [] : [{ startDay: c.startDay, endDay: c.endDay }])); // prettier-ignore
+  const stays = clients.flatMap((c) =>
+    c.startDay === null ? [] : [{ startDay: c.startDay, endDay: c.endDay }],
+  );
   let expectedYears: number | null = null;
   try {
     expectedYears = clientLifespanYears(stays, today, 'km');
@@ -61,7 +63,11 @@ export function profitCard(clientId: string): ProfitCardData | null {
         .map((row, i) => ({ record: records[i], note: readText(cell(rates, row, 'note')) }))
         .filter(({ record }) => record.clientId === clientId)
         .sort((a, b) => (b.record.fromDay ?? -Infinity) - (a.record.fromDay ?? -Infinity))
-        .map(({ record, note }) => ({ from: record.fromDay === null ? null : formatIsoDay(record.fromDay), monthlyFee: record.monthlyFee, note })) // prettier-ignore
+        .map(({ record, note }) => ({
+          from: record.fromDay === null ? null : formatIsoDay(record.fromDay),
+          monthlyFee: record.monthlyFee,
+          note,
+        }))
     : [];
   return {
     clientId,

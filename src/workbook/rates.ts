@@ -37,7 +37,12 @@ function findClient(clients: RosterClient[], clientId: unknown, errors: FieldPro
   const client = typeof clientId === 'string' ? (clients.find((c) => c.clientId === clientId) ?? null) : null;
   if (!client) {
     const named = typeof clientId === 'string' && clientId.trim() !== '';
-    errors.push({ field: 'clientId', message: named ? `No client with ID ${clip(clientId as string)} in the Clients sheet.` : 'Choose a client.' }); // prettier-ignore
+    errors.push({
+      field: 'clientId',
+      message: named
+        ? `No client with ID ${clip(clientId as string)} in the Clients sheet.`
+        : 'Choose a client.',
+    });
   }
   return client;
 }
@@ -56,22 +61,37 @@ export function recordRaise(form: RaiseInput): Outcome<RecordedRaise> {
     if (from === null) errors.push({ field: 'from', message: formDayMessage('From', input.from) });
     const fee = checkMoney('New monthly fee', input.monthlyFee, zone.locale);
     if (!fee.ok) errors.push({ field: 'monthlyFee', message: fee.message });
-    else if (fee.value === null || fee.value <= 0) errors.push({ field: 'monthlyFee', message: 'Enter the new monthly fee.' }); // prettier-ignore
+    else if (fee.value === null || fee.value <= 0)
+      errors.push({ field: 'monthlyFee', message: 'Enter the new monthly fee.' });
     const note = typeof input.note === 'string' ? input.note.trim().slice(0, 500) : '';
     if (!client || from === null || errors.length > 0 || !fee.ok || fee.value === null) return fail(errors);
     if (client.startDay !== null && from <= client.startDay) {
-      return fail([{ field: 'from', message: `A raise starts after the client's start (${formatIsoDay(client.startDay)}).` }]); // prettier-ignore
+      return fail([
+        {
+          field: 'from',
+          message: `A raise starts after the client's start (${formatIsoDay(client.startDay)}).`,
+        },
+      ]);
     }
     const rates = readTable(ss, RATES);
     if (!rates) throw new WorkbookError('The Rates sheet is missing. Run ClientTabs > Set up workbook.');
     const records = rateRecords(rates, zone).filter((r) => r.clientId === client.clientId);
     if (records.some((r) => r.fromDay === from)) {
-      return fail([{ field: 'from', message: `${client.name} already has a fee from ${formatIsoDay(from)}; a raise never overwrites it. Choose another day.` }]); // prettier-ignore
+      return fail([
+        {
+          field: 'from',
+          message: `${client.name} already has a fee from ${formatIsoDay(from)}; a raise never overwrites it. Choose another day.`,
+        },
+      ]);
     }
     const previousFee = client.monthlyFee;
     const rows: Record<string, unknown>[] = [];
     if (records.length === 0 && previousFee !== null && client.startDay !== null) {
-      rows.push({ from: dayToCell(client.startDay, zone), monthlyFee: previousFee, note: asText('Fee before the first raise') }); // prettier-ignore
+      rows.push({
+        from: dayToCell(client.startDay, zone),
+        monthlyFee: previousFee,
+        note: asText('Fee before the first raise'),
+      });
     }
     rows.push({ from: dayToCell(from, zone), monthlyFee: fee.value, note: asText(note) });
     const first = rates.lastRow + 2;
@@ -87,7 +107,10 @@ export function recordRaise(form: RaiseInput): Outcome<RecordedRaise> {
     if (previousFee !== null && client.yearlyProfit !== null && roster.col.yearlyProfit >= 0)
       update.set(roster.col.yearlyProfit, client.yearlyProfit + 12 * (fee.value - previousFee));
     writeCells(roster.sheet, client.row + 1, update);
-    return { ok: true, value: { clientId: client.clientId, from: formatIsoDay(from), monthlyFee: fee.value, previousFee } }; // prettier-ignore
+    return {
+      ok: true,
+      value: { clientId: client.clientId, from: formatIsoDay(from), monthlyFee: fee.value, previousFee },
+    };
   });
 }
 
@@ -109,9 +132,15 @@ export function setClientHours(
     const blank = typed === '' || typed === null || typed === undefined;
     const hours = blank ? null : typeof typed === 'number' ? typed : parseNumber(typed, zone.locale);
     if (!blank && (hours === null || !(hours > 0) || hours > 744))
-      errors.push({ field: 'hoursPerMonth', message: `Hours per month must be a number more than 0 and at most 744; got ${typeof typed === 'string' || typeof typed === 'number' ? clip(String(typed)) : 'something else'}.` }); // prettier-ignore
+      errors.push({
+        field: 'hoursPerMonth',
+        message: `Hours per month must be a number more than 0 and at most 744; got ${typeof typed === 'string' || typeof typed === 'number' ? clip(String(typed)) : 'something else'}.`,
+      });
     if (!client || errors.length > 0) return fail(errors);
-    if (roster.col.hoursPerMonth < 0) throw new WorkbookError('The Clients sheet has no "Hours per month" column. Run ClientTabs > Set up workbook.'); // prettier-ignore
+    if (roster.col.hoursPerMonth < 0)
+      throw new WorkbookError(
+        'The Clients sheet has no "Hours per month" column. Run ClientTabs > Set up workbook.',
+      );
     writeCells(roster.sheet, client.row + 1, new Map([[roster.col.hoursPerMonth, hours ?? '']]));
     return { ok: true, value: { clientId: client.clientId, hoursPerMonth: hours } };
   });

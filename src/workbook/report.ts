@@ -43,7 +43,16 @@ const MAX_TAB_NAME = 100;
 /** The report's visible columns (A–H); the trend lines' data sits in hidden columns from K. */
 const WIDTH = 8;
 const DATA_COLUMN = 11;
-const METRIC_HEADER = ['Metric', 'Day one', '4 weeks ago', 'Now', 'Target', 'Way to target', 'Last 4 weeks', 'Trend since day one']; // prettier-ignore
+const METRIC_HEADER = [
+  'Metric',
+  'Day one',
+  '4 weeks ago',
+  'Now',
+  'Target',
+  'Way to target',
+  'Last 4 weeks',
+  'Trend since day one',
+];
 
 export interface ReportMade {
   clientId: string;
@@ -75,7 +84,13 @@ export function reportInput(
   const row = (r: number) => tab.values[r] ?? [];
   const profile = (label: string) =>
     readText(tab.model.profile.get(normalizeLabel(label))?.value ?? '', zone);
-  const wins = tab.log.winsColumn < 0 ? [] : tab.log.entries.map((entry) => ({ day: entry.day, text: readText(row(entry.row)[tab.log.winsColumn], zone) })); // prettier-ignore
+  const wins =
+    tab.log.winsColumn < 0
+      ? []
+      : tab.log.entries.map((entry) => ({
+          day: entry.day,
+          text: readText(row(entry.row)[tab.log.winsColumn], zone),
+        }));
   return {
     client: client.name,
     program: client.program || profile(PROFILE.program),
@@ -131,7 +146,7 @@ function reportSheet(
   // A report tab the user typed into is theirs from then on: remaking it would wipe what they typed.
   if (ours && editedSinceMade(ours, clientId)) {
     if (named && named.getSheetId() === ours.getSheetId())
-      return `"${clip(name)}" has changes of yours since ClientTabs made it. Rename that tab to keep them (or delete it), then make the report again.`; // prettier-ignore
+      return `"${clip(name)}" has changes of yours since ClientTabs made it. Rename that tab to keep them (or delete it), then make the report again.`;
     ours = null;
   }
   if (named && (!ours || named.getSheetId() !== ours.getSheetId()))
@@ -186,7 +201,8 @@ function writeReport(sheet: Sheet, input: ReportInput, zone: Zone, dateFormat: s
   for (const note of input.context ?? []) rows.push(line(asText(note)));
   rows.push(blank(), line('Wins logged'));
   const firstWinRow = rows.length + 1;
-  for (const win of wins) rows.push([dayToCell(win.day, zone), asText(win.text), ...Array<unknown>(WIDTH - 2).fill('')]); // prettier-ignore
+  for (const win of wins)
+    rows.push([dayToCell(win.day, zone), asText(win.text), ...Array<unknown>(WIDTH - 2).fill('')]);
   if (!wins.length) rows.push(line('None logged yet.'));
   const needed = Math.max(rows.length, longest + 1);
   if (sheet.getMaxRows() < needed) sheet.insertRowsAfter(sheet.getMaxRows(), needed - sheet.getMaxRows());

@@ -75,9 +75,21 @@ export function decideRequest(
     if (!decided.ok) errors.push(...decided.errors);
     if (errors.length > 0 || !client || !decided.ok) return fail(errors);
     const table = readTable(ss, REQUESTS);
-    if (!table) return fail([{ field: 'request', message: 'The Requests sheet is missing or has no header row. Run ClientTabs > Set up workbook.' }]); // prettier-ignore
+    if (!table)
+      return fail([
+        {
+          field: 'request',
+          message: 'The Requests sheet is missing or has no header row. Run ClientTabs > Set up workbook.',
+        },
+      ]);
     if (table.col.decision < 0)
-      return fail([{ field: 'decision', message: 'The Requests sheet has no "Decision" column: type that label back above it, or run ClientTabs > Set up workbook.' }]); // prettier-ignore
+      return fail([
+        {
+          field: 'decision',
+          message:
+            'The Requests sheet has no "Decision" column: type that label back above it, or run ClientTabs > Set up workbook.',
+        },
+      ]);
     const rows = clientRequests(table, client.clientId, zone).filter((r) => r.request === text);
     const target =
       rows.find((r) => r.sheetRow === input.row && isUndecided(r.decision)) ??
@@ -95,7 +107,13 @@ export function decideRequest(
       ]);
     }
     if (decided.hours !== null && table.col.hours < 0)
-      return fail([{ field: 'hours', message: 'The Requests sheet has no "Hours absorbed" column: run ClientTabs > Set up workbook (it adds the column), then decide again.' }]); // prettier-ignore
+      return fail([
+        {
+          field: 'hours',
+          message:
+            'The Requests sheet has no "Hours absorbed" column: run ClientTabs > Set up workbook (it adds the column), then decide again.',
+        },
+      ]);
     const cells = new Map<number, unknown>();
     cells.set(table.col.decision, decided.decision);
     if (table.col.fee >= 0) cells.set(table.col.fee, decided.fee ?? '');

@@ -98,7 +98,15 @@ export function computedColumns(roster: Table): Record<string, string> {
     const letter = columnLetter(roster.col[key] + 1);
     return `${letter}${first}:${letter}`;
   };
-  const missing = ['status', 'startDate', 'lastCheckIn', 'cadenceDays', 'progress1', 'monthlyFee', ...ADVICE_COLUMNS.map((c) => c.key)].filter((key) => !(roster.col[key] >= 0)); // prettier-ignore
+  const missing = [
+    'status',
+    'startDate',
+    'lastCheckIn',
+    'cadenceDays',
+    'progress1',
+    'monthlyFee',
+    ...ADVICE_COLUMNS.map((c) => c.key),
+  ].filter((key) => !(roster.col[key] >= 0));
   if (missing.length > 0) return {};
   // Paused and ended clients get no check-in signal (nobody is chasing them); their other signals stay as last known.
   const active = (expr: string) => `IF(${col('status')}="Ended","",IF(${col('status')}="Paused","",${expr}))`;
@@ -115,10 +123,11 @@ export function computedColumns(roster: Table): Record<string, string> {
   const shared = `${col('cadenceDays')},${col('progress1')}`;
   const tail = `${col('latePayments')},${col('openRequests')},${weights}`;
   const now = `${since('lastCheckIn', 'TODAY()')},${shared},${col('satisfaction')},${tail}`;
-  const then = `${since('checkInBefore', `(TODAY()-${WEEKS_AGO_DAYS})`)},${shared},${col('satisfactionBefore')},${tail}`; // prettier-ignore
+  const then = `${since('checkInBefore', `(TODAY()-${WEEKS_AGO_DAYS})`)},${shared},${col('satisfactionBefore')},${tail}`;
   const header = (key: string) => formulaString(ADVICE_COLUMNS.find((c) => c.key === key)?.label ?? key);
   const hours = col('hoursPerMonth');
-  const paid = (expr: string) => `ARRAYFORMULA(${active(`IF(${col('monthlyFee')}="","",IF(${hours}="","",IF(${hours}>0,${expr},"")))`)})`; // prettier-ignore
+  const paid = (expr: string) =>
+    `ARRAYFORMULA(${active(`IF(${col('monthlyFee')}="","",IF(${hours}="","",IF(${hours}>0,${expr},"")))`)})`;
   return {
     health: `={${header('health')};CLIENT_HEALTH(${now})}`,
     healthBefore: `={${header('healthBefore')};CLIENT_HEALTH(${then})}`,

@@ -206,7 +206,14 @@ function setUpSettings(
     const empty = values.every((row) => row.every(isBlank));
     writeAt = empty ? 1 : lastFilledRow(values, -1) + 3;
     rowsToWrite.push([...SETTINGS_HEADER]);
-    header = { row: writeAt - 1, columns: new Map([['setting', 0], ['value', 1], ['about', 2]]) }; // prettier-ignore
+    header = {
+      row: writeAt - 1,
+      columns: new Map([
+        ['setting', 0],
+        ['value', 1],
+        ['about', 2],
+      ]),
+    };
   } else {
     writeAt = lastFilledRow(values, header.row) + 2;
   }
@@ -372,7 +379,12 @@ export function setUpWorkbook(): SetupReport {
       adviceFormulas: 0,
     };
     const existing = readManagedSheets(ss);
-    const { values: settingsValues, settings } = setUpSettings(ss, existing.get(SHEET.settings), zone.locale, report); // prettier-ignore
+    const { values: settingsValues, settings } = setUpSettings(
+      ss,
+      existing.get(SHEET.settings),
+      zone.locale,
+      report,
+    );
     const roster = setUpTable(ss, ROSTER, existing.get(ROSTER.sheet), settings, report);
     const payments = setUpTable(ss, PAYMENTS, existing.get(PAYMENTS.sheet), settings, report);
     const requests = setUpTable(ss, REQUESTS, existing.get(REQUESTS.sheet), settings, report);

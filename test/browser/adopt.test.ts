@@ -79,7 +79,9 @@ describeInBrowser('adopting a tab from the keyboard in Chromium', () => {
     const leftOut = candidate.locator('details.left-out');
     expect(await leftOut.textContent()).toMatch(/Goal The same value on every line.*Tick to add it back\./);
     expect(await leftOut.textContent()).toMatch(/Week starting Dates: another date column/);
-    expect(await candidate.locator('select[data-field="table"] option:checked').textContent()).toMatch(/^“Weighed on”: Weight, Waist, Steps/); // prettier-ignore
+    expect(await candidate.locator('select[data-field="table"] option:checked').textContent()).toMatch(
+      /^“Weighed on”: Weight, Waist, Steps/,
+    );
     await page.keyboard.press('Tab');
     expect(await active(frame)).toBe('input:add-back');
     await page.keyboard.press('Space');

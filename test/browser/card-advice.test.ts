@@ -64,7 +64,12 @@ describeInBrowser('the card’s advice in Chromium', () => {
     await frame.press('[data-action="prepare-conversation"]', 'Enter');
     expect(await frame.inputValue('input[name="reason"]')).toBe('Unhappy with the experience');
     expect(await frame.evaluate(() => (document.activeElement as HTMLTextAreaElement).name)).toBe('ownPart');
-    const steps = ['I sent the March report late.', '=She decides on the ad budget by Friday', 'What felt slow to you?', 'Budget decided Friday; report every Monday.']; // prettier-ignore
+    const steps = [
+      'I sent the March report late.',
+      '=She decides on the ad budget by Friday',
+      'What felt slow to you?',
+      'Budget decided Friday; report every Monday.',
+    ];
     for (const step of steps) {
       await page.keyboard.type(step);
       await page.keyboard.press('Enter');
@@ -96,7 +101,11 @@ describeInBrowser('the card’s advice in Chromium', () => {
     );
     // Dated by the spreadsheet's today (the playground's), not the browser's.
     expect(await frame.textContent('[data-field="needs"] li .muted')).toBe(formatDay(TODAY));
-    expect(sheet('Client needs').values.filter((row) => row[0] === summary.clientId).map((row) => row[3])).toEqual(['Wants a wedding-flowers page']); // prettier-ignore
+    expect(
+      sheet('Client needs')
+        .values.filter((row) => row[0] === summary.clientId)
+        .map((row) => row[3]),
+    ).toEqual(['Wants a wedding-flowers page']);
     await screenshotSidebar(page, 'card-advice-growth');
     expect(errors).toEqual([]);
   });
@@ -123,11 +132,21 @@ describeInBrowser('the card’s advice in Chromium', () => {
     await page.reload();
     await page.waitForSelector('body[data-ready="true"]');
     await showTab(page, 'Report – Maya Okafor');
-    await page.waitForSelector('table.sheet[data-sheet="Report – Maya Okafor"] svg, table.sheet[data-sheet="Report – Maya Okafor"] .spark'); // prettier-ignore
+    await page.waitForSelector(
+      'table.sheet[data-sheet="Report – Maya Okafor"] svg, table.sheet[data-sheet="Report – Maya Okafor"] .spark',
+    );
     await screenshotPage(page, 'report-tab');
     // Made again from the card: the same tab, no second one.
-    expect(call<Result<ProgressReport>>('rpcMakeProgressReport', summary.clientId)).toMatchObject({ ok: true, value: { replaced: true } }); // prettier-ignore
-    expect(browser.session.playground.workbook().sheets.filter((s) => s.name.startsWith('Report – ')).map((s) => s.name)).toEqual(['Report – Maya Okafor']); // prettier-ignore
+    expect(call<Result<ProgressReport>>('rpcMakeProgressReport', summary.clientId)).toMatchObject({
+      ok: true,
+      value: { replaced: true },
+    });
+    expect(
+      browser.session.playground
+        .workbook()
+        .sheets.filter((s) => s.name.startsWith('Report – '))
+        .map((s) => s.name),
+    ).toEqual(['Report – Maya Okafor']);
     expect(errors).toEqual([]);
   });
 });

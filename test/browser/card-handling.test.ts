@@ -33,7 +33,11 @@ describeInBrowser('handling advice by client type in Chromium', () => {
     const { page, errors, dialogs } = await openPlayground(session);
     const willow = client('Willow Creek Pottery');
     const handling = call<ClientCard>('rpcGetClientCard', willow.clientId).handling;
-    expect(handling).toMatchObject({ clientType: 'Laissez-faire', thisWeek: 'Call this week: no reply in 4 weeks.', act: true }); // prettier-ignore
+    expect(handling).toMatchObject({
+      clientType: 'Laissez-faire',
+      thisWeek: 'Call this week: no reply in 4 weeks.',
+      act: true,
+    });
     await showTab(page, willow.tabName);
     const frame = await openFromMenu(page, /client card/i);
     await frame.waitForSelector('.client-card [data-section="handling"]');

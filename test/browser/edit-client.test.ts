@@ -98,7 +98,14 @@ describeInBrowser('Edit client and New client from the keyboard, in Chromium', (
     const before = snapshot();
     const passed = await enterToButton(frame);
     expect(passed).toEqual(
-      expect.arrayContaining(['clientType', 'cadenceDays', 'monthlyFee', 'definitionOfSuccess', 'scope', 'metrics.1.target']), // prettier-ignore
+      expect.arrayContaining([
+        'clientType',
+        'cadenceDays',
+        'monthlyFee',
+        'definitionOfSuccess',
+        'scope',
+        'metrics.1.target',
+      ]),
     );
     expect(await focused(frame)).toBe('button:Save changes');
     expect(snapshot()).toBe(before);

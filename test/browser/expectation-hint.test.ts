@@ -47,7 +47,9 @@ describeInBrowser('the expectation check in New client, in Chromium', () => {
       'Your best CPL so far is $30 (Summit Plumbing, 14 months). $20 would be a first: say so now, or set a target you can beat.';
     await expectText(frame, '.expectation-warning', warning);
     expect(await frame.isVisible('.expectation-warning')).toBe(true);
-    expect(await frame.textContent('.expectation-summary')).toMatch(/^Median \$\d+(\.\d+)? · 0 of \d reached \$20\.$/); // prettier-ignore
+    expect(await frame.textContent('.expectation-summary')).toMatch(
+      /^Median \$\d+(\.\d+)? · 0 of \d reached \$20\.$/,
+    );
     await screenshotSidebar(page, 'new-client-expectation');
 
     // A target clients have reached: no warning, how many and how long instead.

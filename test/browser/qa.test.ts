@@ -86,7 +86,10 @@ describeInBrowser('what QA found, in Chromium', () => {
     const { page, dialogs } = await openPlayground(browser.session);
     const castillo = client('Castillo Accounting');
     const form = call<CheckInForm>('rpcGetCheckInForm', castillo.clientId);
-    expect(form.metrics.map((m) => [m.name, m.unit])).toEqual([['Billable ratio', '%'], ['Days to invoice', '']]); // prettier-ignore
+    expect(form.metrics.map((m) => [m.name, m.unit])).toEqual([
+      ['Billable ratio', '%'],
+      ['Days to invoice', ''],
+    ]);
     expect(form.existing).toBeNull();
     await showTab(page, castillo.tabName);
     const frame = await openView(page, /check in this client/i, 'checkin');
@@ -103,7 +106,9 @@ describeInBrowser('what QA found, in Chromium', () => {
     await page.keyboard.type(far);
     await page.keyboard.press('Enter');
     await expectText(frame, '.has-error .field-error', `${far} is 3 times or more the previous check-in's`);
-    expect(await frame.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('values.Days to invoice'); // prettier-ignore
+    expect(await frame.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe(
+      'values.Days to invoice',
+    );
     await screenshotSidebar(page, 'checkin-confirm-far-value');
     await page.keyboard.press('Enter');
     expect(await frame.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe(
@@ -122,7 +127,11 @@ describeInBrowser('what QA found, in Chromium', () => {
     await page.keyboard.press('Enter');
     await expectText(frame, '.status.success', 'Saved Castillo Accounting');
     const row = logRow(castillo.tabName, form.weekOf);
-    expect(row).toMatchObject({ 'Billable ratio': 70, 'Days to invoice': Number(far), 'Satisfaction (1–10)': 10 }); // prettier-ignore
+    expect(row).toMatchObject({
+      'Billable ratio': 70,
+      'Days to invoice': Number(far),
+      'Satisfaction (1–10)': 10,
+    });
     expect(dialogs).toEqual([]);
   });
 
@@ -142,7 +151,9 @@ describeInBrowser('what QA found, in Chromium', () => {
     expect(await frame.inputValue(`[name="values.${first}"]`)).toBe(String(old[first]));
 
     // Beside the input: the previous week's value, not this week's row (a fixed typo keeps its reference).
-    expect(await frame.textContent(`.metric-field:has([name="values.${first}"]) .metric-facts`)).toContain(`Last (`); // prettier-ignore
+    expect(await frame.textContent(`.metric-field:has([name="values.${first}"]) .metric-facts`)).toContain(
+      `Last (`,
+    );
     // Near the previous week's value (no confirmation asked), and not this week's logged one.
     const reference = (form.metrics[0].last ?? Number(old[first])) as number;
     const typed = Number(old[first]) === reference + 1 ? reference + 2 : reference + 1;
@@ -294,7 +305,8 @@ describeInBrowser('what QA found, in Chromium', () => {
   });
 
   test('a long definition of success shows its first lines and Show all, so Progress stays in view', async () => {
-    const definition = 'Twice the bookings with half the admin, and a team that runs the week without me. '.repeat(8); // prettier-ignore
+    const definition =
+      'Twice the bookings with half the admin, and a team that runs the week without me. '.repeat(8);
     const created = call<Result<ClientSummary>>('rpcCreateClient', {
       name: 'Long Story Studio',
       startDate: '2025-01-06',
@@ -366,7 +378,9 @@ describeInBrowser('the check-in in a 300 × 600 sidebar, in Chromium', () => {
     await sidebar.waitForSelector('.due-item');
     await sidebar.screenshot({ path: `${RESULTS}/checkin-300x600.png` });
     const layout = await sidebar.evaluate(() => {
-      const heading = Array.from(document.querySelectorAll('h2, h3')).find((el) => /due this week/i.test(el.textContent ?? '')); // prettier-ignore
+      const heading = Array.from(document.querySelectorAll('h2, h3')).find((el) =>
+        /due this week/i.test(el.textContent ?? ''),
+      );
       const items = Array.from(document.querySelectorAll('.due-item')).slice(0, 3);
       return {
         scrollY: window.scrollY,

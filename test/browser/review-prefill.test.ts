@@ -5,7 +5,16 @@
  */
 import type { SheetJson } from '../../dev/playground/server';
 import type { Page } from 'playwright-core';
-import { describeInBrowser, formatDay, openPlayground, screenshotPage, screenshotSidebar, showTab, startSession, type Session } from './harness'; // prettier-ignore
+import {
+  describeInBrowser,
+  formatDay,
+  openPlayground,
+  screenshotPage,
+  screenshotSidebar,
+  showTab,
+  startSession,
+  type Session,
+} from './harness';
 
 jest.setTimeout(120_000);
 
@@ -26,7 +35,9 @@ describeInBrowser('acting on a portfolio review row in Chromium', () => {
     const row = sheet('Portfolio review').values.findIndex((r) => r[1] === client) + 1;
     expect(row).toBeGreaterThan(2);
     await page.click(`table.sheet[data-sheet="Portfolio review"] td[data-a1="B${row}"]`);
-    await page.waitForFunction(async () => (await (await fetch('/api/workbook')).json()).active === 'Portfolio review'); // prettier-ignore
+    await page.waitForFunction(
+      async () => (await (await fetch('/api/workbook')).json()).active === 'Portfolio review',
+    );
     return row;
   }
 
@@ -54,7 +65,9 @@ describeInBrowser('acting on a portfolio review row in Chromium', () => {
     const at = (name: string, label: string) => rowOf(name)[header.indexOf(label)];
     expect(at('Harbor Dental', 'Verdict')).toBe('Re-price');
     expect(at('Quill & Co', 'Verdict')).toBe('Let go');
-    const before = JSON.stringify(session.playground.workbook().sheets.filter((s) => s.name !== 'Portfolio review')); // prettier-ignore
+    const before = JSON.stringify(
+      session.playground.workbook().sheets.filter((s) => s.name !== 'Portfolio review'),
+    );
     await screenshotPage(page, 'portfolio-review');
 
     await selectRow(page, 'Harbor Dental');
@@ -63,7 +76,9 @@ describeInBrowser('acting on a portfolio review row in Chromium', () => {
     expect(await card.inputValue('form[data-form="raise"] input[name="monthlyFee"]')).toBe('2000');
     const from = at('Harbor Dental', 'Date') as string;
     expect(await card.inputValue('form[data-form="raise"] input[name="from"]')).toBe(from);
-    expect(await card.textContent('[data-field="review-prefill"]')).toBe(`From the portfolio review: $2,000 a month from ${formatDay(from)}. Change anything before you record it.`); // prettier-ignore
+    expect(await card.textContent('[data-field="review-prefill"]')).toBe(
+      `From the portfolio review: $2,000 a month from ${formatDay(from)}. Change anything before you record it.`,
+    );
     // The fee field has the focus, so Enter walks on to record it: nothing is recorded by opening it.
     expect(await card.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('monthlyFee');
     await screenshotSidebar(page, 'review-prefill-raise');
@@ -80,7 +95,9 @@ describeInBrowser('acting on a portfolio review row in Chromium', () => {
     await screenshotSidebar(page, 'review-prefill-offboard');
 
     // Nothing changed anywhere until the coach saves.
-    expect(JSON.stringify(session.playground.workbook().sheets.filter((s) => s.name !== 'Portfolio review'))).toBe(before); // prettier-ignore
+    expect(
+      JSON.stringify(session.playground.workbook().sheets.filter((s) => s.name !== 'Portfolio review')),
+    ).toBe(before);
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
   });

@@ -283,9 +283,15 @@ describeInBrowser('the sidebar in Chromium', () => {
     await expectText(payment, '.status.success', 'Castillo Accounting: invoice paid.');
     const settled = paymentRows();
     expect(settled).toHaveLength(before); // settled in place, never a second row
-    expect(settled.find((row) => row.Due === oldest.due)).toMatchObject({ Paid: TODAY, 'Paid amount': oldest.amount }); // prettier-ignore
+    expect(settled.find((row) => row.Due === oldest.due)).toMatchObject({
+      Paid: TODAY,
+      'Paid amount': oldest.amount,
+    });
     // The list moves on to the next open invoice.
-    await payment.waitForFunction((row) => (document.querySelector('select[name="invoice"]') as HTMLSelectElement).value === row, String(next.row)); // prettier-ignore
+    await payment.waitForFunction(
+      (row) => (document.querySelector('select[name="invoice"]') as HTMLSelectElement).value === row,
+      String(next.row),
+    );
 
     await payment.fill('input[name="amount"]', 'abc');
     await payment.click('button[type="submit"]');
@@ -464,7 +470,9 @@ describeInBrowser('the sidebar in Chromium', () => {
       const frame = await openView(page, label, view);
       await frame.waitForSelector('select[name="clientId"]:not([disabled])');
       expect(await frame.inputValue('select[name="clientId"]')).toBe(client.clientId);
-      expect(await frame.$eval('select[name="clientId"]', (s) => (s as HTMLSelectElement).selectedOptions[0].text)).toBe(client.name); // prettier-ignore
+      expect(
+        await frame.$eval('select[name="clientId"]', (s) => (s as HTMLSelectElement).selectedOptions[0].text),
+      ).toBe(client.name);
     }
     const card = await openView(page, /client card/i, 'card');
     expect(await card.textContent('.client-card .client-name')).toBe(client.name);
@@ -506,7 +514,9 @@ describeInBrowser('the sidebar in Chromium', () => {
     await form.fill('textarea[name="request"]', 'Photograph the spring collection');
     await form.selectOption('select[name="decision"]', 'Open');
     await form.click('button[type="submit"]');
-    await form.waitForFunction(() => (document.querySelector('textarea[name="request"]') as HTMLTextAreaElement).value === ''); // prettier-ignore
+    await form.waitForFunction(
+      () => (document.querySelector('textarea[name="request"]') as HTMLTextAreaElement).value === '',
+    );
     expect(requestRows()).toHaveLength(before + 2);
     expect(requestRows().find((row) => row.includes('Photograph the spring collection'))).toEqual(
       expect.arrayContaining([TODAY, 'Open']),
@@ -530,11 +540,18 @@ describeInBrowser('the sidebar in Chromium', () => {
     await page.keyboard.type('2.5');
     await page.keyboard.press('Enter');
     // The card reloaded (not its "Loading…" in between) without the decided request.
-    await form.waitForFunction(() => { const el = document.querySelector('[data-field="open-requests"]'); return !!el && !(el.textContent ?? '').includes('Photograph'); }); // prettier-ignore
+    await form.waitForFunction(() => {
+      const el = document.querySelector('[data-field="open-requests"]');
+      return !!el && !(el.textContent ?? '').includes('Photograph');
+    });
     const [requestHeader] = sheetNamed(browser.session.playground.workbook(), 'Requests').values;
     const absorbed = requestRows().find((r) => r.includes('Photograph the spring collection'))!;
     const cellOf = (label: string) => absorbed[requestHeader.indexOf(label)];
-    expect([cellOf('Decision'), cellOf('Hours absorbed'), cellOf('Decided')]).toEqual(['Included in scope', 2.5, TODAY]); // prettier-ignore
+    expect([cellOf('Decision'), cellOf('Hours absorbed'), cellOf('Decided')]).toEqual([
+      'Included in scope',
+      2.5,
+      TODAY,
+    ]);
     expect(requestRows()).toHaveLength(before + 2);
     // Money on the card carries the workbook's currency symbol (Settings: $ for en_US).
     const amounts = await form.$$eval('.client-card .rows .amount', (els) => els.map((e) => e.textContent));
@@ -606,7 +623,9 @@ describeInBrowser('the sidebar in Chromium', () => {
     await checkin.waitForSelector('.due-item .due-name');
     const names = await checkin.$$eval('.due-item .due-name', (els) => els.map((e) => e.textContent));
     expect(names).toContain(client.name);
-    expect(call<DueList>('rpcGetDueList').clients.find((c) => c.clientId === client.clientId)?.status).toBe('Serving notice'); // prettier-ignore
+    expect(call<DueList>('rpcGetDueList').clients.find((c) => c.clientId === client.clientId)?.status).toBe(
+      'Serving notice',
+    );
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
   });
@@ -616,7 +635,10 @@ describeInBrowser('the sidebar in Chromium', () => {
     const LEGACY = 'Tom Becker (old)';
     const cellsOf = (name: string) => {
       const sheet = sheetNamed(browser.session.playground.workbook(), name);
-      return JSON.stringify({ values: sheet.values, cells: sheet.cells.map((r) => r.map((c) => [c.d, c.f ?? ''])) }); // prettier-ignore
+      return JSON.stringify({
+        values: sheet.values,
+        cells: sheet.cells.map((r) => r.map((c) => [c.d, c.f ?? ''])),
+      });
     };
     const before = cellsOf(LEGACY);
     const notesBefore = cellsOf('Ideas & notes');
@@ -624,7 +646,11 @@ describeInBrowser('the sidebar in Chromium', () => {
     const tab = sheetNamed(browser.session.playground.workbook(), LEGACY);
     const headerRow = tab.values.findIndex((row) => row[0] === 'Date');
     expect(tab.values[headerRow]).toEqual(['Date', 'Revenue', 'Leads', 'Notes']);
-    const dates = tab.values.slice(headerRow + 1).map((row) => String(row[0])).filter((d) => /^\d{4}-/.test(d)).sort(); // prettier-ignore
+    const dates = tab.values
+      .slice(headerRow + 1)
+      .map((row) => String(row[0]))
+      .filter((d) => /^\d{4}-/.test(d))
+      .sort();
     expect(call<ClientSummary[]>('rpcListClients').map((c) => c.tabName)).not.toContain(LEGACY);
 
     const frame = await openView(page, /adopt/i, 'adopt');

@@ -42,12 +42,26 @@ describe('needs attention: the advice rows', () => {
   });
 
   test('red health, with its drivers as the detail', () => {
-    const health = clientHealth({ daysSinceCheckIn: 28, cadenceDays: 7, progress: 0.1, satisfaction: 4, latePayments: 2, openRequests: 0 }); // prettier-ignore
+    const health = clientHealth({
+      daysSinceCheckIn: 28,
+      cadenceDays: 7,
+      progress: 0.1,
+      satisfaction: 4,
+      latePayments: 2,
+      openRequests: 0,
+    });
     expect(health.band).toBe('Red');
     const [item] = run([healthy('Sick', { health })]);
     expect(item).toMatchObject({ reason: WHY.redHealth, action: expect.stringMatching(/Call them/) });
     expect(item.detail).toMatch(/^Red \d+ \(5 of 5 signals\): 4 weeks without a check-in/);
-    const yellow = clientHealth({ daysSinceCheckIn: 7, cadenceDays: 7, progress: 0.2, satisfaction: 6, latePayments: 0, openRequests: 0 }); // prettier-ignore
+    const yellow = clientHealth({
+      daysSinceCheckIn: 7,
+      cadenceDays: 7,
+      progress: 0.2,
+      satisfaction: 6,
+      latePayments: 0,
+      openRequests: 0,
+    });
     expect(yellow.band).toBe('Yellow');
     expect(run([healthy('Meh', { health: yellow })])).toEqual([]);
   });
@@ -67,7 +81,12 @@ describe('needs attention: the advice rows', () => {
   });
 
   test('chronic late payer: 3 payments past the grace days within 12 months, paid late or still open', () => {
-    const pay = (due: string, paid: string | null): AttentionPayment => ({ clientId: 'Slow', dueDay: day(due), paidDay: paid ? day(paid) : null, amount: 100 }); // prettier-ignore
+    const pay = (due: string, paid: string | null): AttentionPayment => ({
+      clientId: 'Slow',
+      dueDay: day(due),
+      paidDay: paid ? day(paid) : null,
+      amount: 100,
+    });
     const two = [
       pay('2024-02-01', '2024-02-20'),
       pay('2024-03-01', '2024-03-09'),
@@ -114,7 +133,12 @@ describe('needs attention: the advice rows', () => {
   });
 
   test('paused and ended clients get no advice', () => {
-    expect(run([healthy('Gone', { status: 'Ended', programMonths: 1 }), healthy('Away', { status: 'Paused', effectiveRate: 1 })])).toEqual([]); // prettier-ignore
+    expect(
+      run([
+        healthy('Gone', { status: 'Ended', programMonths: 1 }),
+        healthy('Away', { status: 'Paused', effectiveRate: 1 }),
+      ]),
+    ).toEqual([]);
   });
 });
 
@@ -159,8 +183,22 @@ describe('needs attention', () => {
     const week = day('2024-06-10');
     const items = needsAttention(
       [
-        { clientId: 'A', name: 'A', status: 'Active', cadenceDays: 7, startDay: day('2024-01-01'), lastCheckIn: day('2024-05-29') }, // prettier-ignore
-        { clientId: 'B', name: 'B', status: 'Active', cadenceDays: 7, startDay: day('2024-01-01'), lastCheckIn: day('2024-06-06') }, // prettier-ignore
+        {
+          clientId: 'A',
+          name: 'A',
+          status: 'Active',
+          cadenceDays: 7,
+          startDay: day('2024-01-01'),
+          lastCheckIn: day('2024-05-29'),
+        },
+        {
+          clientId: 'B',
+          name: 'B',
+          status: 'Active',
+          cadenceDays: 7,
+          startDay: day('2024-01-01'),
+          lastCheckIn: day('2024-06-06'),
+        },
         {
           clientId: 'C',
           name: 'C',

@@ -53,7 +53,14 @@ describe('units', () => {
   });
 
   test('unit kinds', () => {
-    expect(['%', 'USD', '$', '€', 'kg', ''].map(unitKind)).toEqual(['percent', 'money', 'money', 'money', 'other', 'none']); // prettier-ignore
+    expect(['%', 'USD', '$', '€', 'kg', ''].map(unitKind)).toEqual([
+      'percent',
+      'money',
+      'money',
+      'money',
+      'other',
+      'none',
+    ]);
   });
 
   test('money in a percent metric and a percentage in a money metric ask for a confirmation', () => {
@@ -196,8 +203,20 @@ describe('check-in planning', () => {
       r === 5 ? row.map((c) => (c === 'Notes' ? 'Mine too' : c)) : row,
     );
     const log = parseClientTab(withoutNotes, readDay).log!;
-    const entry = { weekDay: day('2024-06-10'), metricValues: new Map([['Revenue', 12]]), satisfaction: null, wins: '', blockers: '', notes: 'keep me', noContact: false }; // prettier-ignore
-    expect(planCheckIn(log, withoutNotes, entry, '', false, 0)).toMatchObject({ ok: false, field: 'notes', message: expect.stringMatching(/no "Notes" column/) }); // prettier-ignore
+    const entry = {
+      weekDay: day('2024-06-10'),
+      metricValues: new Map([['Revenue', 12]]),
+      satisfaction: null,
+      wins: '',
+      blockers: '',
+      notes: 'keep me',
+      noContact: false,
+    };
+    expect(planCheckIn(log, withoutNotes, entry, '', false, 0)).toMatchObject({
+      ok: false,
+      field: 'notes',
+      message: expect.stringMatching(/no "Notes" column/),
+    });
     expect(planCheckIn(log, withoutNotes, { ...entry, notes: '' }, '', false, 0).ok).toBe(true);
   });
 });

@@ -77,7 +77,9 @@ describe('laissez-faire: a call before silence turns into leaving', () => {
     expect(handle({ startDay: day('2025-02-10') }).thisWeek).toBe(
       'Call this week: no reply since the start 4 weeks ago.',
     );
-    expect(handle({ startDay: day('2025-03-03') }).thisWeek).toBe('Quiet is fine: started 3/3/2025. Call if still silent on 3/24/2025.'); // prettier-ignore
+    expect(handle({ startDay: day('2025-03-03') }).thisWeek).toBe(
+      'Quiet is fine: started 3/3/2025. Call if still silent on 3/24/2025.',
+    );
   });
 });
 

@@ -12,7 +12,10 @@ describe('growthSignal', () => {
       ready: false,
       message: '1 of 2 targets reached.',
     });
-    expect(growthSignal([1.1, 1], 'Yellow')).toMatchObject({ ready: false, message: expect.stringMatching(/health is Yellow/) }); // prettier-ignore
+    expect(growthSignal([1.1, 1], 'Yellow')).toMatchObject({
+      ready: false,
+      message: expect.stringMatching(/health is Yellow/),
+    });
   });
 
   test('metrics without progress do not count; none at all is never ready', () => {

@@ -19,7 +19,14 @@ describe('clientHealth', () => {
       latePayments: 0,
       openRequests: 0,
     });
-    expect(health).toEqual({ score: 100, band: 'Green', signalsWithData: 5, signalsTotal: 5, reasons: [], noScore: null }); // prettier-ignore
+    expect(health).toEqual({
+      score: 100,
+      band: 'Green',
+      signalsWithData: 5,
+      signalsTotal: 5,
+      reasons: [],
+      noScore: null,
+    });
   });
 
   test('worked example: three weeks silent on a weekly cadence, 2 late payments, the rest unknown', () => {

@@ -82,14 +82,27 @@ describe('latePaymentRecord', () => {
     });
   });
   test('a payment dated after the as-of day is not known yet; no invoices, no average', () => {
-    expect(latePaymentRecord([{ dueDay: 100, paidDay: 140 }], 130, 7)).toMatchObject({ late: 1, unpaidLate: 1 }); // prettier-ignore
-    expect(latePaymentRecord([], 130, 7)).toEqual({ counted: 0, late: 0, unpaidLate: 0, averageDaysLate: null }); // prettier-ignore
+    expect(latePaymentRecord([{ dueDay: 100, paidDay: 140 }], 130, 7)).toMatchObject({
+      late: 1,
+      unpaidLate: 1,
+    });
+    expect(latePaymentRecord([], 130, 7)).toEqual({
+      counted: 0,
+      late: 0,
+      unpaidLate: 0,
+      averageDaysLate: null,
+    });
   });
 });
 
 describe('applyPayment: settling and part payments', () => {
   test('paying what is due settles the invoice on the paid day', () => {
-    expect(applyPayment(invoice(), 1500, 120)).toEqual({ ok: true, paidAmount: 1500, paidDay: 120, stillDue: 0 }); // prettier-ignore
+    expect(applyPayment(invoice(), 1500, 120)).toEqual({
+      ok: true,
+      paidAmount: 1500,
+      paidDay: 120,
+      stillDue: 0,
+    });
   });
   test('a part payment keeps the invoice open for the rest; the rest then settles it', () => {
     const first = applyPayment(invoice(), 500.1, 110);
@@ -128,7 +141,9 @@ describe('nextScheduledDue: the monthly fee schedule', () => {
     expect(nextScheduledDue(day('2026-01-31'), null, [])).toBe(day('2026-01-31'));
     expect(nextScheduledDue(day('2026-01-31'), null, [day('2026-01-31')])).toBe(day('2026-02-28'));
     // The anniversary of the start, not a month after the clamped 28th.
-    expect(nextScheduledDue(day('2026-01-31'), null, [day('2026-01-31'), day('2026-02-28')])).toBe(day('2026-03-31')); // prettier-ignore
+    expect(nextScheduledDue(day('2026-01-31'), null, [day('2026-01-31'), day('2026-02-28')])).toBe(
+      day('2026-03-31'),
+    );
   });
   test('after the latest invoice, however it was dated; a month after it without a start', () => {
     expect(nextScheduledDue(day('2026-01-10'), null, [day('2026-05-02')])).toBe(day('2026-05-10'));

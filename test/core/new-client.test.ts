@@ -8,7 +8,20 @@ describe('new client form', () => {
   });
   test('derives yearly profit from fee and costs, cadence from type', () => {
     const parsed = parseNewClient(
-      { name: 'A', startDate: '2024-01-01', program: '', programMonths: '', monthlyFee: '1,000', yearlyProfit: '', monthlyCosts: '400', clientType: 'Savvy', cadenceDays: '', definitionOfSuccess: '', scope: '', metrics: [] }, // prettier-ignore
+      {
+        name: 'A',
+        startDate: '2024-01-01',
+        program: '',
+        programMonths: '',
+        monthlyFee: '1,000',
+        yearlyProfit: '',
+        monthlyCosts: '400',
+        clientType: 'Savvy',
+        cadenceDays: '',
+        definitionOfSuccess: '',
+        scope: '',
+        metrics: [],
+      },
       [],
     );
     expect(parsed).toMatchObject({

@@ -62,13 +62,19 @@ describe('planOffboard', () => {
   test.each([...CLIENT_SIDE_REASONS, 'Program completed'])(
     'a client-initiated ending (%s) with two days of notice is accepted',
     (reason) => {
-      expect(planOffboard({ ...base, reason, noticeDay: day('2024-06-29') })).toEqual({ ok: true, endDay: day('2024-07-01') }); // prettier-ignore
+      expect(planOffboard({ ...base, reason, noticeDay: day('2024-06-29') })).toEqual({
+        ok: true,
+        endDay: day('2024-07-01'),
+      });
     },
   );
 
   test('the notice cannot come after the end, whoever ends it', () => {
     const plan = planOffboard({ ...base, reason: 'Found a better service', noticeDay: day('2024-07-02') });
-    expect(plan).toMatchObject({ ok: false, errors: [{ field: 'noticeDate', message: expect.stringContaining('after the end (7/1/2024)') }] }); // prettier-ignore
+    expect(plan).toMatchObject({
+      ok: false,
+      errors: [{ field: 'noticeDate', message: expect.stringContaining('after the end (7/1/2024)') }],
+    });
   });
 
   test('end at period close: the first start + k × program on or after the end, and the rule checks that date', () => {
@@ -78,11 +84,17 @@ describe('planOffboard', () => {
       ok: true,
       endDay: day('2024-07-08'),
     });
-    expect(planOffboard({ ...base, endAtPeriodClose: true, startDay: null })).toMatchObject({ ok: false, errors: [{ field: 'endAtPeriodClose' }] }); // prettier-ignore
+    expect(planOffboard({ ...base, endAtPeriodClose: true, startDay: null })).toMatchObject({
+      ok: false,
+      errors: [{ field: 'endAtPeriodClose' }],
+    });
   });
 
   test('an end before the start is refused', () => {
-    expect(planOffboard({ ...base, endDay: day('2023-12-01'), noticeDay: day('2023-10-01') })).toMatchObject({ ok: false, errors: [{ field: 'endDate', message: expect.stringContaining('1/8/2024') }] }); // prettier-ignore
+    expect(planOffboard({ ...base, endDay: day('2023-12-01'), noticeDay: day('2023-10-01') })).toMatchObject({
+      ok: false,
+      errors: [{ field: 'endDate', message: expect.stringContaining('1/8/2024') }],
+    });
   });
 });
 

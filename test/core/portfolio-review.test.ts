@@ -21,8 +21,22 @@ const options: ReviewOptions = {
   formatDay: (d) => formatDayAs(d, 'd mmm yyyy'),
 };
 const onTime = latePaymentRecord([], TODAY, 7);
-const green = clientHealth({ daysSinceCheckIn: 3, cadenceDays: 7, progress: 0.8, satisfaction: 9, latePayments: 0, openRequests: 0 }); // prettier-ignore
-const red = clientHealth({ daysSinceCheckIn: 40, cadenceDays: 7, progress: 0, satisfaction: 3, latePayments: 2, openRequests: 0 }); // prettier-ignore
+const green = clientHealth({
+  daysSinceCheckIn: 3,
+  cadenceDays: 7,
+  progress: 0.8,
+  satisfaction: 9,
+  latePayments: 0,
+  openRequests: 0,
+});
+const red = clientHealth({
+  daysSinceCheckIn: 40,
+  cadenceDays: 7,
+  progress: 0,
+  satisfaction: 3,
+  latePayments: 2,
+  openRequests: 0,
+});
 
 function client(over: Partial<ReviewClient>): ReviewClient {
   return {
@@ -45,17 +59,29 @@ function client(over: Partial<ReviewClient>): ReviewClient {
 describe('portfolioReview: worked examples', () => {
   test('$75/h above a $60 floor, green, paying on time: Keep', () => {
     const [row] = portfolioReview([client({})], options);
-    expect(row).toMatchObject({ rank: 1, verdict: 'Keep', effectiveRate: 75, action: 'Keep', newFee: null, day: null }); // prettier-ignore
+    expect(row).toMatchObject({
+      rank: 1,
+      verdict: 'Keep',
+      effectiveRate: 75,
+      action: 'Keep',
+      newFee: null,
+      day: null,
+    });
     expect(row.why).toBe(`$75/h above a $60 floor; health Green ${green.score}`);
   });
 
   test('$48/h against a $60 floor: re-priced to $2,520 (+26%) from the next review, notice a month before', () => {
     // 40 h a month + 24 absorbed hours a year (2 a month): $2,000 / 42 h = $47.6/h; the floor needs $2,520.
-    const [row] = portfolioReview([client({ monthlyFee: 2000, absorbedHours: 24, nextReviewDay: day('2027-01-15') })], options); // prettier-ignore
+    const [row] = portfolioReview(
+      [client({ monthlyFee: 2000, absorbedHours: 24, nextReviewDay: day('2027-01-15') })],
+      options,
+    );
     expect(row.verdict).toBe('Re-price');
     expect(row.newFee).toBe(2520);
     expect(formatIsoDay(row.day as number)).toBe('2027-01-15');
-    expect(row.why).toBe(`$48/h against a $60 floor; health Green ${green.score}; 24 h absorbed in 12 months (5% of contracted)`); // prettier-ignore
+    expect(row.why).toBe(
+      `$48/h against a $60 floor; health Green ${green.score}; 24 h absorbed in 12 months (5% of contracted)`,
+    );
     expect(row.action).toBe('Raise to $2,520 a month (+26%) from 15 Jan 2027; tell them by 16 Dec 2026');
   });
 
@@ -81,14 +107,18 @@ describe('portfolioReview: worked examples', () => {
     // Started 15 Mar, 6-month program: periods close 15 Sep 2026, 15 Mar 2027; 30 Dec is the earliest with notice.
     expect(formatIsoDay(row.day as number)).toBe('2027-03-15');
     expect(formatIsoDay(row.noticeBy as number)).toBe('2027-02-13');
-    expect(row.action).toBe('End on 15 Mar 2027, the close of a program period; give notice by 13 Feb 2027 (Pays late)'); // prettier-ignore
+    expect(row.action).toBe(
+      'End on 15 Mar 2027, the close of a program period; give notice by 13 Feb 2027 (Pays late)',
+    );
   });
 
   test('$30/h against a $60 floor needs +100%: let go as unprofitable, unless the client is Savvy', () => {
     const cheap = client({ monthlyFee: 1200 });
     const [row] = portfolioReview([cheap], options);
     expect([row.verdict, row.leaveReason]).toEqual(['Let go', 'Unprofitable']);
-    expect(row.why).toBe(`$30/h against a $60 floor; health Green ${green.score}; a raise to the floor would be +100%`); // prettier-ignore
+    expect(row.why).toBe(
+      `$30/h against a $60 floor; health Green ${green.score}; a raise to the floor would be +100%`,
+    );
     const [savvy] = portfolioReview([{ ...cheap, clientType: 'Savvy' }], options);
     expect([savvy.verdict, savvy.newFee]).toEqual(['Re-price', 2400]);
     expect(savvy.why).toContain('Savvy: loyal and refers others');
@@ -137,6 +167,10 @@ describe('portfolioReview: worked examples', () => {
   });
 
   test('quarterOf', () => {
-    expect([quarterOf(day('2026-11-30')), quarterOf(day('2026-01-01')), quarterOf(day('2026-06-30'))]).toEqual(['Q4 2026', 'Q1 2026', 'Q2 2026']); // prettier-ignore
+    expect([
+      quarterOf(day('2026-11-30')),
+      quarterOf(day('2026-01-01')),
+      quarterOf(day('2026-06-30')),
+    ]).toEqual(['Q4 2026', 'Q1 2026', 'Q2 2026']);
   });
 });

@@ -63,7 +63,13 @@ describe('reportMetricRow', () => {
   });
 
   test('a metric with no values: nothing invented', () => {
-    expect(reportMetricRow(input.metrics[1], TODAY)).toMatchObject({ now: null, fourWeeksAgo: null, progress: null, lastFourWeeks: null, series: [] }); // prettier-ignore
+    expect(reportMetricRow(input.metrics[1], TODAY)).toMatchObject({
+      now: null,
+      fourWeeksAgo: null,
+      progress: null,
+      lastFourWeeks: null,
+      series: [],
+    });
   });
 });
 

@@ -26,10 +26,17 @@ test.each([['0'], ['11'], ['7.5'], ['good'], ['-3'], [true], [null]])(
 test('the sidebar refuses exactly what the save refuses, with the same message', () => {
   const entry = { weekOf: '2024-06-10', values: {}, wins: '', blockers: '', notes: '' };
   const readWeek = () => 19_884;
-  for (const [typed, locale] of [['7.0', 'en_US'], ['7,0', 'de_DE'], ['7.5', 'en_US'], ['x', 'en_US'], ['9', 'de_DE']]) {
+  for (const [typed, locale] of [
+    ['7.0', 'en_US'],
+    ['7,0', 'de_DE'],
+    ['7.5', 'en_US'],
+    ['x', 'en_US'],
+    ['9', 'de_DE'],
+  ]) {
     const server = parseCheckIn({ ...entry, satisfaction: typed }, [], readWeek, locale);
     const sidebar = checkSatisfaction(typed, locale);
     expect([typed, sidebar.ok]).toEqual([typed, server.ok]);
-    if (!sidebar.ok && !server.ok) expect(server.errors).toContainEqual({ field: 'satisfaction', message: sidebar.message });
-  } // prettier-ignore
+    if (!sidebar.ok && !server.ok)
+      expect(server.errors).toContainEqual({ field: 'satisfaction', message: sidebar.message });
+  }
 });

@@ -63,7 +63,11 @@ describe('clientState: one verdict for card, due list and Dashboard', () => {
 
   test('on schedule when the next check-in falls after this week', () => {
     const input = { ...base, cadenceDays: 14, lastCheckIn: day('2024-06-07') }; // next 06-21
-    expect(clientState(input)).toMatchObject({ checkIn: 'on-schedule', tone: 'good', nextCheckInDay: day('2024-06-21') }); // prettier-ignore
+    expect(clientState(input)).toMatchObject({
+      checkIn: 'on-schedule',
+      tone: 'good',
+      nextCheckInDay: day('2024-06-21'),
+    });
   });
 
   test('serving notice: still owes check-ins until the end date, then Ended with none due', () => {
@@ -75,7 +79,13 @@ describe('clientState: one verdict for card, due list and Dashboard', () => {
     });
     expect(phrases(serving)).toEqual(['Serving notice until 2024-07-01', 'Nothing logged this week']);
     const after = { ...serving, today: day('2024-07-03'), weekStartDay: day('2024-07-01') };
-    expect(clientState(after)).toMatchObject({ status: 'Ended', checkIn: 'inactive', overdueBy: null, nextCheckInDay: null, tone: '' }); // prettier-ignore
+    expect(clientState(after)).toMatchObject({
+      status: 'Ended',
+      checkIn: 'inactive',
+      overdueBy: null,
+      nextCheckInDay: null,
+      tone: '',
+    });
     expect(phrases(after)).toEqual(['Ended on 2024-07-01: no check-ins due']);
   });
 

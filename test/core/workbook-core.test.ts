@@ -112,8 +112,20 @@ describe('check-in planning', () => {
       r === 5 ? row.map((c) => (c === 'Notes' ? 'Mine too' : c)) : row,
     );
     const log = parseClientTab(withoutNotes, readDay).log!;
-    const entry = { weekDay: day('2024-06-10'), metricValues: new Map([['Revenue', 12]]), satisfaction: null, wins: '', blockers: '', notes: 'keep me', noContact: false }; // prettier-ignore
-    expect(planCheckIn(log, withoutNotes, entry, '', false, 0)).toMatchObject({ ok: false, field: 'notes', message: expect.stringMatching(/no "Notes" column/) }); // prettier-ignore
+    const entry = {
+      weekDay: day('2024-06-10'),
+      metricValues: new Map([['Revenue', 12]]),
+      satisfaction: null,
+      wins: '',
+      blockers: '',
+      notes: 'keep me',
+      noContact: false,
+    };
+    expect(planCheckIn(log, withoutNotes, entry, '', false, 0)).toMatchObject({
+      ok: false,
+      field: 'notes',
+      message: expect.stringMatching(/no "Notes" column/),
+    });
     expect(planCheckIn(log, withoutNotes, { ...entry, notes: '' }, '', false, 0).ok).toBe(true);
   });
 });
@@ -133,8 +145,22 @@ describe('needs attention', () => {
     const week = day('2024-06-10');
     const items = needsAttention(
       [
-        { clientId: 'A', name: 'A', status: 'Active', cadenceDays: 7, startDay: day('2024-01-01'), lastCheckIn: day('2024-05-29') }, // prettier-ignore
-        { clientId: 'B', name: 'B', status: 'Active', cadenceDays: 7, startDay: day('2024-01-01'), lastCheckIn: day('2024-06-06') }, // prettier-ignore
+        {
+          clientId: 'A',
+          name: 'A',
+          status: 'Active',
+          cadenceDays: 7,
+          startDay: day('2024-01-01'),
+          lastCheckIn: day('2024-05-29'),
+        },
+        {
+          clientId: 'B',
+          name: 'B',
+          status: 'Active',
+          cadenceDays: 7,
+          startDay: day('2024-01-01'),
+          lastCheckIn: day('2024-06-06'),
+        },
         {
           clientId: 'C',
           name: 'C',
@@ -168,7 +194,20 @@ describe('new client form', () => {
   });
   test('derives yearly profit from fee and costs, cadence from type', () => {
     const parsed = parseNewClient(
-      { name: 'A', startDate: '2024-01-01', program: '', programMonths: '', monthlyFee: '1,000', yearlyProfit: '', monthlyCosts: '400', clientType: 'Savvy', cadenceDays: '', definitionOfSuccess: '', scope: '', metrics: [] }, // prettier-ignore
+      {
+        name: 'A',
+        startDate: '2024-01-01',
+        program: '',
+        programMonths: '',
+        monthlyFee: '1,000',
+        yearlyProfit: '',
+        monthlyCosts: '400',
+        clientType: 'Savvy',
+        cadenceDays: '',
+        definitionOfSuccess: '',
+        scope: '',
+        metrics: [],
+      },
       [],
     );
     expect(parsed).toMatchObject({

@@ -25,7 +25,12 @@ describe('Range.sort', () => {
   test('{column, ascending: false} sorts descending, blanks still last, ties in their old order', () => {
     const { s } = sheet();
     s.getRange('A2:C5').sort({ column: 2, ascending: false });
-    expect(s.getRange('A2:B5').getValues()).toEqual([['Ann', 10], ['bob', 3], ['dee', 3], ['cid', '']]); // prettier-ignore
+    expect(s.getRange('A2:B5').getValues()).toEqual([
+      ['Ann', 10],
+      ['bob', 3],
+      ['dee', 3],
+      ['cid', ''],
+    ]);
   });
 
   test('text sorts without case; an array breaks ties with the next spec', () => {
@@ -43,7 +48,12 @@ describe('Range.sort', () => {
     const { s } = sheet();
     s.getRange('B2:C5').sort(3);
     // Only B:C moved: column A keeps its order.
-    expect(s.getRange('A2:C5').getValues()).toEqual([['bob', 3, 'b'], ['Ann', '', 'c'], ['cid', 3, 'd'], ['dee', 10, '']]); // prettier-ignore
+    expect(s.getRange('A2:C5').getValues()).toEqual([
+      ['bob', 3, 'b'],
+      ['Ann', '', 'c'],
+      ['cid', 3, 'd'],
+      ['dee', 10, ''],
+    ]);
   });
 
   test('whole rows move: formulas (their own-row references too), formats and notes', () => {

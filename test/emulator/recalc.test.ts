@@ -180,12 +180,28 @@ describe('incremental recalculation', () => {
       // built-ins and operators, computed by the engine, with results that spill as they come out
       { arbitrary: range.map((x) => `=SUM(${x})`), weight: 1 },
       { arbitrary: ref.map((x) => `=${x}*2+1`), weight: 1 },
-      { arbitrary: fc.constantFrom('', 'S2!').map((s) => `=IFERROR(FILTER(${s}A1:B4,${s}A1:A4>1),"none")`), weight: 1 }, // prettier-ignore
+      {
+        arbitrary: fc.constantFrom('', 'S2!').map((s) => `=IFERROR(FILTER(${s}A1:B4,${s}A1:A4>1),"none")`),
+        weight: 1,
+      },
     );
     const op: fc.Arbitrary<Op> = fc.oneof(
-      fc.record({ k: fc.constant('value' as const), v: fc.oneof(fc.integer({ min: 0, max: 3 }), fc.constant('' as const)) }).chain((o) => cell.map((p) => ({ ...o, ...p }))), // prettier-ignore
-      fc.record({ k: fc.constant('formula' as const), f: formula }).chain((o) => cell.map((p) => ({ ...o, ...p }))), // prettier-ignore
-      fc.record({ k: fc.constant('read' as const), h: fc.integer({ min: 1, max: 3 }), w: fc.integer({ min: 1, max: 3 }) }).chain((o) => cell.map((p) => ({ ...o, ...p }))), // prettier-ignore
+      fc
+        .record({
+          k: fc.constant('value' as const),
+          v: fc.oneof(fc.integer({ min: 0, max: 3 }), fc.constant('' as const)),
+        })
+        .chain((o) => cell.map((p) => ({ ...o, ...p }))),
+      fc
+        .record({ k: fc.constant('formula' as const), f: formula })
+        .chain((o) => cell.map((p) => ({ ...o, ...p }))),
+      fc
+        .record({
+          k: fc.constant('read' as const),
+          h: fc.integer({ min: 1, max: 3 }),
+          w: fc.integer({ min: 1, max: 3 }),
+        })
+        .chain((o) => cell.map((p) => ({ ...o, ...p }))),
     );
     fc.assert(
       fc.property(fc.array(op, { maxLength: 30 }), (ops) => {

@@ -29,7 +29,10 @@ function formulas(): { name: string; params: string[] }[] {
   const code = fs.readFileSync(path.join(__dirname, '../../dist/Code.js'), 'utf8');
   return [...code.matchAll(/^function (CLIENT_\w+)\(([^)]*)\)/gm)].map((m) => ({
     name: m[1],
-    params: m[2].split(',').map((p) => p.trim()).filter(Boolean), // prettier-ignore
+    params: m[2]
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean),
   }));
 }
 const FORMULAS = formulas();
@@ -40,9 +43,15 @@ const typedCell: fc.Arbitrary<unknown> = fc.oneof(
     weight: 4,
     arbitrary: fc.constantFrom(...HOSTILE_TEXT.filter((t) => t !== HUGE && !t.includes('\u0000'))),
   },
-  { weight: 3, arbitrary: fc.constantFrom(...HOSTILE_SCALARS.filter((v) => typeof v !== 'number' || Number.isFinite(v))) }, // prettier-ignore
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(...HOSTILE_SCALARS.filter((v) => typeof v !== 'number' || Number.isFinite(v))),
+  },
   { weight: 2, arbitrary: fc.integer({ min: -1_000_000, max: 1_000_000 }) },
-  { weight: 1, arbitrary: fc.date({ min: new Date('1899-12-30'), max: new Date('9999-12-31'), noInvalidDate: true }) }, // prettier-ignore
+  {
+    weight: 1,
+    arbitrary: fc.date({ min: new Date('1899-12-30'), max: new Date('9999-12-31'), noInvalidDate: true }),
+  },
   { weight: 1, arbitrary: fc.constant('x'.repeat(50_000)) },
   {
     weight: 1,
@@ -52,10 +61,34 @@ const typedCell: fc.Arbitrary<unknown> = fc.oneof(
 
 /** One argument of the formula as written in its cell. */
 const argumentText: fc.Arbitrary<string> = fc.oneof(
-  { weight: 6, arbitrary: fc.tuple(fc.nat(5), fc.nat(3), fc.nat(5), fc.nat(3)).map(([r1, c1, r2, c2]) => `Data!${a1(Math.min(r1, r2), Math.min(c1, c2))}:${a1(Math.max(r1, r2), Math.max(c1, c2))}`) }, // prettier-ignore
+  {
+    weight: 6,
+    arbitrary: fc
+      .tuple(fc.nat(5), fc.nat(3), fc.nat(5), fc.nat(3))
+      .map(
+        ([r1, c1, r2, c2]) =>
+          `Data!${a1(Math.min(r1, r2), Math.min(c1, c2))}:${a1(Math.max(r1, r2), Math.max(c1, c2))}`,
+      ),
+  },
   { weight: 3, arbitrary: fc.tuple(fc.nat(5), fc.nat(3)).map(([r, c]) => `Data!${a1(r, c)}`) },
   { weight: 1, arbitrary: fc.constantFrom('Big!A1:A', 'Big!B1:B', 'Big!A1:B', 'Data!A1:A', 'Data!B2:D') },
-  { weight: 1, arbitrary: fc.constantFrom('', '0', '-1', '1E+308', '"#N/A"', '"=1+1"', '"abc"', 'TRUE', 'TODAY()', 'DATE(1899,12,30)', '"3.500,50 €"', '"km"') }, // prettier-ignore
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '',
+      '0',
+      '-1',
+      '1E+308',
+      '"#N/A"',
+      '"=1+1"',
+      '"abc"',
+      'TRUE',
+      'TODAY()',
+      'DATE(1899,12,30)',
+      '"3.500,50 €"',
+      '"km"',
+    ),
+  },
 );
 
 function a1(row: number, column: number): string {
@@ -70,7 +103,9 @@ function workbook(): Harness {
   const big = ss.insertSheet('Big');
   big.insertRowsAfter(1, BIG_ROWS - big.getMaxRows());
   const mix = ['', 1200, 'x', new Date('2024-01-08T05:00:00Z'), -3, '#N/A', true, ' '];
-  big.getRange(1, 1, BIG_ROWS, 2).setValues(Array.from({ length: BIG_ROWS }, (_, i) => [mix[i % mix.length], mix[(i * 3) % mix.length]])); // prettier-ignore
+  big
+    .getRange(1, 1, BIG_ROWS, 2)
+    .setValues(Array.from({ length: BIG_ROWS }, (_, i) => [mix[i % mix.length], mix[(i * 3) % mix.length]]));
   const out = ss.insertSheet('Out');
   out.insertRowsAfter(1, BIG_ROWS + 10 - out.getMaxRows());
   return h;
@@ -90,7 +125,9 @@ function showable(value: unknown): boolean {
 }
 
 test('the campaign finds the formulas in the bundle', () => {
-  expect(FORMULAS.map((f) => f.name)).toEqual(expect.arrayContaining(['CLIENT_LTV', 'CLIENT_HEALTH', 'CLIENT_PROFIT'])); // prettier-ignore
+  expect(FORMULAS.map((f) => f.name)).toEqual(
+    expect.arrayContaining(['CLIENT_LTV', 'CLIENT_HEALTH', 'CLIENT_PROFIT']),
+  );
   for (const f of FORMULAS) expect([f.name, f.params.length > 0]).toEqual([f.name, true]);
 });
 
@@ -126,7 +163,12 @@ describe(`through cells: typed grids, mismatched and 50,000-row ranges, five loc
           .map((arg) => /^Data!([A-D]\d)(?::\1)?$/.exec(arg)?.[1])
           .filter((cell): cell is string => cell !== undefined)
           .map((cell) => data.getRange(cell).getDisplayValue());
-        expect([formula, value, why, errorCells.some((shown) => shown.startsWith('#'))]).toEqual([formula, value, why, true]); // prettier-ignore
+        expect([formula, value, why, errorCells.some((shown) => shown.startsWith('#'))]).toEqual([
+          formula,
+          value,
+          why,
+          true,
+        ]);
       }),
       { numRuns: CELL_RUNS, endOnFailure: false },
     );
@@ -139,14 +181,31 @@ const rawValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...HOSTILE_SCALARS) },
   { weight: 2, arbitrary: fc.double() },
   { weight: 1, arbitrary: fc.date() },
-  { weight: 1, arbitrary: fc.constantFrom({}, JSON.parse('{"__proto__": {"length": 3}}'), { valueOf: 5 }, new Date(NaN)) }, // prettier-ignore
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom({}, JSON.parse('{"__proto__": {"length": 3}}'), { valueOf: 5 }, new Date(NaN)),
+  },
 );
 const BIG_COLUMN = Array.from({ length: BIG_ROWS }, (_, i) => [
   i % 7 === 0 ? '' : i % 11 === 0 ? '#N/A' : 1000 + i,
 ]);
 const rawArgument: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 3, arbitrary: rawValue },
-  { weight: 3, arbitrary: fc.integer({ min: 1, max: 5 }).chain((rows) => fc.integer({ min: 1, max: 3 }).chain((cols) => fc.array(fc.array(rawValue, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows }))) }, // prettier-ignore
+  {
+    weight: 3,
+    arbitrary: fc
+      .integer({ min: 1, max: 5 })
+      .chain((rows) =>
+        fc
+          .integer({ min: 1, max: 3 })
+          .chain((cols) =>
+            fc.array(fc.array(rawValue, { minLength: cols, maxLength: cols }), {
+              minLength: rows,
+              maxLength: rows,
+            }),
+          ),
+      ),
+  },
   { weight: 1, arbitrary: fc.array(fc.array(rawValue, { maxLength: 3 }), { maxLength: 4 }) },
   { weight: 1, arbitrary: fc.constantFrom([], [[]], [[[1, 2]]], [1, 2, 3], [[1], [2, 3]], BIG_COLUMN) },
 );

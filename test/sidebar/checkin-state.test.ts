@@ -110,11 +110,21 @@ const fields =
   (typed: Record<string, string>) =>
   (key: string): string =>
     (typed[key] ?? '').trim();
-const options = { enteredBy: 'Sam', noContact: false, replace: false, pending: new Map<string, string>(), locale: 'en_US' }; // prettier-ignore
+const options = {
+  enteredBy: 'Sam',
+  noContact: false,
+  replace: false,
+  pending: new Map<string, string>(),
+  locale: 'en_US',
+};
 
 describe('what a Save sends or refuses', () => {
   test('a normal week: the entry carries the values as typed and nothing is refused', () => {
-    const { entry, errors, warnings } = checkSave(form(), fields({ 'values.Revenue': '12,500', satisfaction: '8', wins: 'A deal' }), options); // prettier-ignore
+    const { entry, errors, warnings } = checkSave(
+      form(),
+      fields({ 'values.Revenue': '12,500', satisfaction: '8', wins: 'A deal' }),
+      options,
+    );
     expect(errors).toEqual([]);
     expect(warnings).toEqual([]);
     expect(entry).toEqual({
@@ -138,14 +148,24 @@ describe('what a Save sends or refuses', () => {
   });
 
   test('nothing measured is refused unless "No contact this week"; ticked with a value, it is a contradiction', () => {
-    expect(checkSave(form(), fields({ wins: 'Nice call' }), options).errors.map((e) => e.field)).toEqual(['noContact']); // prettier-ignore
+    expect(checkSave(form(), fields({ wins: 'Nice call' }), options).errors.map((e) => e.field)).toEqual([
+      'noContact',
+    ]);
     expect(checkSave(form(), fields({}), { ...options, noContact: true }).errors).toEqual([]);
     const both = checkSave(form(), fields({ satisfaction: '7' }), { ...options, noContact: true });
     expect(both.errors[0].message).toMatch(/is ticked but a metric or the satisfaction is typed/);
   });
 
   test('a week already logged needs Replace ticked, and then says so', () => {
-    const existing = { clientId: 'A', weekOf: '2024-06-10', values: {}, satisfaction: '', wins: '', blockers: '', notes: '' }; // prettier-ignore
+    const existing = {
+      clientId: 'A',
+      weekOf: '2024-06-10',
+      values: {},
+      satisfaction: '',
+      wins: '',
+      blockers: '',
+      notes: '',
+    };
     const typed = fields({ satisfaction: '7' });
     expect(checkSave(form({ existing }), typed, options).errors.map((e) => e.field)).toEqual(['replace']);
     const replaced = checkSave(form({ existing }), typed, { ...options, replace: true });
@@ -160,7 +180,10 @@ describe('what a Save sends or refuses', () => {
     const again = checkSave(form(), typed, { ...options, pending: new Map([['Revenue', '120000']]) });
     expect(again.warnings).toEqual([]);
     expect(again.entry.confirmed).toEqual(['Revenue']);
-    const changed = checkSave(form(), fields({ 'values.Revenue': '130000' }), { ...options, pending: new Map([['Revenue', '120000']]) }); // prettier-ignore
+    const changed = checkSave(form(), fields({ 'values.Revenue': '130000' }), {
+      ...options,
+      pending: new Map([['Revenue', '120000']]),
+    });
     expect(changed.warnings).toHaveLength(1);
   });
 });

@@ -88,7 +88,10 @@ describe('Check this spreadsheet', () => {
             'PASS',
           "A new sheet goes where insertSheet's index says, hidden sheets counted": 'PASS',
         });
-        const zone = customFunctionDates === 'script-midnight' ? `script's time zone (${SCRIPT_ZONE})` : `spreadsheet's time zone (${timeZone})`; // prettier-ignore
+        const zone =
+          customFunctionDates === 'script-midnight'
+            ? `script's time zone (${SCRIPT_ZONE})`
+            : `spreadsheet's time zone (${timeZone})`;
         expect(seenFor(report, 'A date')).toContain(`midnight in the ${zone}`);
         expect(seenFor(report, 'A date')).toContain('ClientTabs reads it as 2024-02-29');
         expect(report.text).toContain(`spreadsheet time zone ${timeZone}; script time zone ${SCRIPT_ZONE}`);

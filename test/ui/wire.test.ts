@@ -27,12 +27,20 @@ const plainKept: Carried<{ a: string; b: number[]; c: { d: boolean | null } }> =
 const dateNotCarried: Carried<{ at: Date }> = false;
 
 test('the type checks above hold (npm run typecheck is what enforces them)', () => {
-  expect([everyRpcCarried, dateRefused, functionRefused, holesBecomeNull, plainKept, dateNotCarried]).toEqual([true, true, true, true, true, false]); // prettier-ignore
+  expect([everyRpcCarried, dateRefused, functionRefused, holesBecomeNull, plainKept, dateNotCarried]).toEqual(
+    [true, true, true, true, true, false],
+  );
 });
 
 test('the sidebar bundle holds no server code: the server types reach it as `import type` only', () => {
   const html = fs.readFileSync(path.resolve(__dirname, '../../dist/Sidebar.html'), 'utf8');
-  for (const serverOnly of ['SpreadsheetApp', 'PropertiesService', 'LockService', 'getDocumentLock', 'Bring it back with Edit'])
-    expect(html).not.toContain(serverOnly); // prettier-ignore
+  for (const serverOnly of [
+    'SpreadsheetApp',
+    'PropertiesService',
+    'LockService',
+    'getDocumentLock',
+    'Bring it back with Edit',
+  ])
+    expect(html).not.toContain(serverOnly);
   expect(html).toContain('google.script.run');
 });

@@ -24,14 +24,19 @@ function adoptedWithCorrection(habitsAxis: string): Harness {
   expect(tables[0].axisLabel).toBe('Date');
   const habits = tables.findIndex((t) => t.axisLabel === habitsAxis);
   expect(habits).toBeGreaterThan(0);
-  const adopted = h.call<R<{ adopted: string[] }>>('rpcAdoptTabs', ['Sam'], { Sam: { table: habits, measures: ['Steps'] } }); // prettier-ignore
+  const adopted = h.call<R<{ adopted: string[] }>>('rpcAdoptTabs', ['Sam'], {
+    Sam: { table: habits, measures: ['Steps'] },
+  });
   expect(adopted.value.adopted).toEqual(['Sam']);
   return h;
 }
 
 const rosterCell = (h: Harness, label: string) => {
   const values = h.sheet('Clients').getDataRange().getValues();
-  return { value: values[1][(values[0] as string[]).indexOf(label)], column: (values[0] as string[]).indexOf(label) + 1 }; // prettier-ignore
+  return {
+    value: values[1][(values[0] as string[]).indexOf(label)],
+    column: (values[0] as string[]).indexOf(label) + 1,
+  };
 };
 
 // "Week of" is also our own log's header: the confirmed table must win over reading it as ours.
@@ -50,7 +55,15 @@ test.each(['Logged on', 'Week of'])(
     // 2024-05-20 + 7 days = 05-27, 16 days before 06-12 (the body log's 06-03 would say 2).
     expect(dashboard).toMatch(/16 days late; every 7 days/);
     // A check-in goes into the confirmed table, below its last week (row 21), in its Steps column.
-    const saved = h.call<R<{ row: number }>>('rpcSaveCheckIn', { clientId: 'C-0001', weekOf: '2024-06-10', values: { Steps: '8000' }, satisfaction: '', wins: '', blockers: '', notes: '' }); // prettier-ignore
+    const saved = h.call<R<{ row: number }>>('rpcSaveCheckIn', {
+      clientId: 'C-0001',
+      weekOf: '2024-06-10',
+      values: { Steps: '8000' },
+      satisfaction: '',
+      wins: '',
+      blockers: '',
+      notes: '',
+    });
     expect(saved).toMatchObject({ ok: true, value: { row: 22 } });
     expect(h.sheet('Sam').getRange('B22').getValue()).toBe(8000);
   },

@@ -4,7 +4,14 @@ import { checkIn, harness, NOW, SAMPLE_CLIENT, type Harness } from './helpers';
 
 type R<T> = { ok: boolean; value: T; errors?: { field: string; message: string }[]; message?: string };
 interface Scan {
-  candidates: { tabName: string; dateColumn: string; metricColumns: string[]; firstDate: string; lastDate: string; rows: number }[]; // prettier-ignore
+  candidates: {
+    tabName: string;
+    dateColumn: string;
+    metricColumns: string[];
+    firstDate: string;
+    lastDate: string;
+    rows: number;
+  }[];
   skipped: { tabName: string; reason: string }[];
 }
 interface FullScan {
@@ -13,7 +20,14 @@ interface FullScan {
     verdict: string;
     checked: boolean;
     reasons: string[];
-    tables: { orientation: string; axisLabel: string; measures: { name: string }[]; observations: number; lastDate: string; leftOut: { label: string; reason: string }[] }[]; // prettier-ignore
+    tables: {
+      orientation: string;
+      axisLabel: string;
+      measures: { name: string }[];
+      observations: number;
+      lastDate: string;
+      leftOut: { label: string; reason: string }[];
+    }[];
     match: { clientId: string; name: string } | null;
     mode: string;
   }[];
@@ -81,7 +95,10 @@ test('the scan describes each tab: date column, metric columns, first and last d
     lastDate: '2024-02-12',
     rows: 3,
   });
-  expect(byName.Globex).toMatchObject({ dateColumn: 'Check-in date (column C)', metricColumns: ['Conversion %', 'Ad spend'] }); // prettier-ignore
+  expect(byName.Globex).toMatchObject({
+    dateColumn: 'Check-in date (column C)',
+    metricColumns: ['Conversion %', 'Ad spend'],
+  });
   expect(scan.skipped).toEqual(
     expect.arrayContaining([
       { tabName: 'Ideas', reason: expect.stringMatching(/No dates found/) },
@@ -101,7 +118,10 @@ test('check-ins on an adopted tab append below its log, in its own columns', () 
     ...checkIn('C-0001', '2024-06-10'),
     values: { 'Conversion %': '3%', 'Ad spend': '1700' },
   });
-  expect(refused).toMatchObject({ ok: false, errors: [{ field: 'satisfaction', message: expect.stringMatching(/no "Satisfaction \(1–10\)" column/) }] }); // prettier-ignore
+  expect(refused).toMatchObject({
+    ok: false,
+    errors: [{ field: 'satisfaction', message: expect.stringMatching(/no "Satisfaction \(1–10\)" column/) }],
+  });
   expect(h.snapshot()).toEqual(before);
   const saved = h.call<R<{ row: number }>>('rpcSaveCheckIn', {
     ...checkIn('C-0001', '2024-06-10'),
@@ -177,7 +197,11 @@ function twoLogs(h: Harness, names: [string, string]): void {
     h.emu.spreadsheet
       .insertSheet(name)
       .getRange('A1:B3')
-      .setValues([['Date', 'Weight'], ['2024-05-06', 90 + i], ['2024-05-13', 89 + i]]); // prettier-ignore
+      .setValues([
+        ['Date', 'Weight'],
+        ['2024-05-06', 90 + i],
+        ['2024-05-13', 89 + i],
+      ]);
   });
   h.call('menuSetUpWorkbook');
 }
@@ -316,7 +340,8 @@ describe.each(['en_US', 'de_DE'])('the corpus of real layouts in %s', (locale) =
         );
         expect(changed).toEqual([]);
       }
-      for (const [a1, value] of Object.entries(layout.checkIn.cells)) expect([a1, tab.getRange(a1).getValue()]).toEqual([a1, value]); // prettier-ignore
+      for (const [a1, value] of Object.entries(layout.checkIn.cells))
+        expect([a1, tab.getRange(a1).getValue()]).toEqual([a1, value]);
     });
   });
 });
@@ -339,7 +364,13 @@ describe('issue 10: an old tab of an existing client', () => {
     h.emu.spreadsheet
       .insertSheet('Tom Becker (old)')
       .getRange('A1:C5')
-      .setValues([['Tom Becker: weekly numbers', '', ''], ['', '', ''], ['Date', 'Revenue', 'Leads'], ['2023-08-07', 18500, 9], ['2023-08-14', 18900, 11]]); // prettier-ignore
+      .setValues([
+        ['Tom Becker: weekly numbers', '', ''],
+        ['', '', ''],
+        ['Date', 'Revenue', 'Leads'],
+        ['2023-08-07', 18500, 9],
+        ['2023-08-14', 18900, 11],
+      ]);
     h.call('menuSetUpWorkbook');
     expect(h.call<R<unknown>>('rpcCreateClient', { ...SAMPLE_CLIENT, name: 'Tom Becker' }).ok).toBe(true);
     return h;
@@ -389,7 +420,11 @@ describe('issue 10: an old tab of an existing client', () => {
     h.emu.spreadsheet
       .insertSheet('Ann log')
       .getRange('A1:C3')
-      .setValues([['Date', 'Weight', 'Steps'], ['2024-05-06', 90, 7000], ['2024-05-13', 89, 7200]]); // prettier-ignore
+      .setValues([
+        ['Date', 'Weight', 'Steps'],
+        ['2024-05-06', 90, 7000],
+        ['2024-05-13', 89, 7200],
+      ]);
     h.call('menuSetUpWorkbook');
     h.call('rpcAdoptTabs', ['Ann log'], { 'Ann log': { table: 0, measures: ['Weight'] } });
     const refused = h.call<R<unknown>>('rpcSaveCheckIn', {
@@ -463,7 +498,12 @@ describe('issue 15: adding back a column the scan left out', () => {
     h.emu.spreadsheet
       .insertSheet('Ben log')
       .getRange('A1:D4')
-      .setValues([['Date', 'Weight', 'Goal', 'Total'], ['2024-05-20', 90, 80, '=B2'], ['2024-05-27', 89, 80, '=B2+B3'], ['2024-06-03', 88.5, 80, '=B2+B3+B4']]); // prettier-ignore
+      .setValues([
+        ['Date', 'Weight', 'Goal', 'Total'],
+        ['2024-05-20', 90, 80, '=B2'],
+        ['2024-05-27', 89, 80, '=B2+B3'],
+        ['2024-06-03', 88.5, 80, '=B2+B3+B4'],
+      ]);
     h.call('menuSetUpWorkbook');
     return h;
   }

@@ -38,9 +38,32 @@ describe.each(['@', 'General'])('issue 9 #7: text reads as typed in a column for
     const name = `${typed} x`; // a tab name, so never only a quote mark
     expect(h.call<R>('rpcCreateClient', { ...SAMPLE_CLIENT, name, program: typed }).ok).toBe(true);
     if (format === '@') for (const label of ['Wins', 'Notes', 'Entered by']) plainText(h, name, label, 12);
-    expect(h.call<R>('rpcSaveCheckIn', { ...checkIn('C-0001', '2024-06-03'), wins: typed, notes: typed, enteredBy: typed }).ok).toBe(true); // prettier-ignore
-    expect(h.call<R>('rpcRecordPayment', { clientId: 'C-0001', due: '2024-06-01', paid: '', amount: '10', note: typed }).ok).toBe(true); // prettier-ignore
-    expect(h.call<R>('rpcLogRequest', { clientId: 'C-0001', date: '2024-06-05', request: typed, decision: 'Open', fee: '' }).ok).toBe(true); // prettier-ignore
+    expect(
+      h.call<R>('rpcSaveCheckIn', {
+        ...checkIn('C-0001', '2024-06-03'),
+        wins: typed,
+        notes: typed,
+        enteredBy: typed,
+      }).ok,
+    ).toBe(true);
+    expect(
+      h.call<R>('rpcRecordPayment', {
+        clientId: 'C-0001',
+        due: '2024-06-01',
+        paid: '',
+        amount: '10',
+        note: typed,
+      }).ok,
+    ).toBe(true);
+    expect(
+      h.call<R>('rpcLogRequest', {
+        clientId: 'C-0001',
+        date: '2024-06-05',
+        request: typed,
+        decision: 'Open',
+        fee: '',
+      }).ok,
+    ).toBe(true);
     const cells = [
       at(h, 'Clients', 'Client', 2),
       at(h, 'Clients', 'Program', 2),

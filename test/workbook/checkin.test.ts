@@ -67,14 +67,23 @@ describe('Log a check-in', () => {
     expect(tooLong).toMatchObject({ ok: false, errors: [{ field: 'enteredBy' }] });
     expect(h.snapshot()).toEqual(before);
     expect(h.call<{ enteredBy?: string }>('rpcGetDueList').enteredBy).toBe(hostile);
-    expect(h.call<R>('rpcSaveCheckIn', { ...checkIn('C-0001', '2024-05-27'), enteredBy: ` ${'x'.repeat(80)} ` }).ok).toBe(true); // prettier-ignore
+    expect(
+      h.call<R>('rpcSaveCheckIn', { ...checkIn('C-0001', '2024-05-27'), enteredBy: ` ${'x'.repeat(80)} ` })
+        .ok,
+    ).toBe(true);
     expect(h.call<{ enteredBy?: string }>('rpcGetDueList').enteredBy).toBe('x'.repeat(80));
   });
 
   test('a mid-week date files under the week start; the next week appends below', () => {
     const h = withClient();
-    expect(h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-05')).value).toMatchObject({ weekOf: '2024-06-03', row: 13 }); // prettier-ignore
-    expect(h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-12')).value).toMatchObject({ weekOf: '2024-06-10', row: 14 }); // prettier-ignore
+    expect(h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-05')).value).toMatchObject({
+      weekOf: '2024-06-03',
+      row: 13,
+    });
+    expect(h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-12')).value).toMatchObject({
+      weekOf: '2024-06-10',
+      row: 14,
+    });
   });
 
   test('a second entry for the same week is refused; replacing keeps the old values in a note', () => {
@@ -117,7 +126,10 @@ describe('Log a check-in', () => {
     expect(h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10', { values: typed })).ok).toBe(true);
     const tab = h.sheet('Acme Co');
     expect(tab.getRange('B13:C13').getValues()[0]).toEqual([12.345, 27.5]);
-    const form = h.call<{ weekOf: string; existing: { values: Record<string, string> } }>('rpcGetCheckInForm', 'C-0001'); // prettier-ignore
+    const form = h.call<{ weekOf: string; existing: { values: Record<string, string> } }>(
+      'rpcGetCheckInForm',
+      'C-0001',
+    );
     expect(form.existing.values).toEqual(typed);
     // The sidebar sends the row it showed back unchanged, with Replace ticked.
     const again = { ...checkIn('C-0001', form.weekOf), values: form.existing.values, replace: true };
@@ -155,7 +167,10 @@ describe('Log a check-in', () => {
       'weekOf',
     ]);
     expect(h.snapshot()).toEqual(before);
-    expect(h.call<R>('rpcSaveCheckIn', checkIn('C-9999', '2024-06-10'))).toMatchObject({ ok: false, message: expect.stringMatching(/No client with ID C-9999/) }); // prettier-ignore
+    expect(h.call<R>('rpcSaveCheckIn', checkIn('C-9999', '2024-06-10'))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/No client with ID C-9999/),
+    });
   });
 
   test('rows and columns the user inserted, and columns of their own, keep every typed cell', () => {
@@ -208,8 +223,14 @@ describe('issue 9: the row for a week, and metric names that are anything a user
     const tab = h.sheet('Acme Co');
     tab.insertRowsBefore(14, 150); // the 2024-06-03 row moves to 164
     const refused = h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-03'));
-    expect(refused).toMatchObject({ ok: false, errors: [{ field: 'weekOf', message: expect.stringMatching(/row 164/) }] }); // prettier-ignore
-    const replaced = h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-03', { satisfaction: '2', replace: true })); // prettier-ignore
+    expect(refused).toMatchObject({
+      ok: false,
+      errors: [{ field: 'weekOf', message: expect.stringMatching(/row 164/) }],
+    });
+    const replaced = h.call<R>(
+      'rpcSaveCheckIn',
+      checkIn('C-0001', '2024-06-03', { satisfaction: '2', replace: true }),
+    );
     expect(replaced.value).toMatchObject({ row: 164, replaced: true });
     expect(tab.getRange('D164').getValue()).toBe(2);
     const weeks = tab
@@ -260,7 +281,9 @@ describe('issue 10: the weekly check-in', () => {
     // Wednesday 2024-06-12: its week starts on Sunday 2024-06-09, not Monday 2024-06-10.
     const saved = h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-12'));
     expect(saved.value).toMatchObject({ weekOf: '2024-06-09' });
-    expect((h.sheet('Acme Co').getRange('A13').getValue() as Date).toISOString()).toBe('2024-06-09T04:00:00.000Z'); // prettier-ignore
+    expect((h.sheet('Acme Co').getRange('A13').getValue() as Date).toISOString()).toBe(
+      '2024-06-09T04:00:00.000Z',
+    );
     // The reads the sidebar makes write no property; the form then agrees with the save.
     props.mockClear();
     h.call('rpcGetDueList');
@@ -287,11 +310,21 @@ describe('issue 10: what a check-in saves is true', () => {
     h.call('rpcSaveCheckIn', checkIn('C-0001', '2024-06-03'));
     const before = h.snapshot();
     const refused = h.call<R>('rpcSaveCheckIn', { ...checkIn('C-0001', '2024-06-10'), ...empty });
-    expect(refused).toMatchObject({ ok: false, errors: [{ field: 'noContact', message: expect.stringMatching(/Nothing to save/) }] }); // prettier-ignore
+    expect(refused).toMatchObject({
+      ok: false,
+      errors: [{ field: 'noContact', message: expect.stringMatching(/Nothing to save/) }],
+    });
     // Words alone are not a check-in either.
-    expect(h.call<R>('rpcSaveCheckIn', { ...checkIn('C-0001', '2024-06-10'), ...empty, wins: 'Good call' }).ok).toBe(false); // prettier-ignore
+    expect(
+      h.call<R>('rpcSaveCheckIn', { ...checkIn('C-0001', '2024-06-10'), ...empty, wins: 'Good call' }).ok,
+    ).toBe(false);
     expect(h.snapshot()).toEqual(before);
-    const noContact = { ...checkIn('C-0001', '2024-06-12'), ...empty, notes: 'Two calls, no answer', noContact: true }; // prettier-ignore
+    const noContact = {
+      ...checkIn('C-0001', '2024-06-12'),
+      ...empty,
+      notes: 'Two calls, no answer',
+      noContact: true,
+    };
     expect(h.call<R>('rpcSaveCheckIn', noContact)).toMatchObject({ ok: true, value: { row: 14 } });
     const tab = h.sheet('Acme Co');
     expect(tab.getRange('A14').getValue()).toBe('No contact this week (2024-06-10)');
@@ -299,7 +332,10 @@ describe('issue 10: what a check-in saves is true', () => {
     const client = h.call<Due>('rpcGetDueList').clients.find((c) => c.clientId === 'C-0001');
     expect(client).toMatchObject({ doneThisWeek: false, lastCheckIn: '2024-06-03' });
     // A real check-in that week still goes in, below.
-    expect(h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-12'))).toMatchObject({ ok: true, value: { row: 15 } }); // prettier-ignore
+    expect(h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-12'))).toMatchObject({
+      ok: true,
+      value: { row: 15 },
+    });
     // No contact and a value typed contradict each other.
     const both = { ...checkIn('C-0001', '2024-05-27'), noContact: true };
     expect(h.call<R>('rpcSaveCheckIn', both)).toMatchObject({ ok: false, errors: [{ field: 'noContact' }] });
@@ -307,18 +343,31 @@ describe('issue 10: what a check-in saves is true', () => {
 
   test('numbers follow the locale only; another unit or a value far from last week needs a confirmation', () => {
     const h = withClient();
-    h.call('rpcSaveCheckIn', checkIn('C-0001', '2024-06-03', { values: { Revenue: '199', 'Cost per lead': '27' } })); // prettier-ignore
+    h.call(
+      'rpcSaveCheckIn',
+      checkIn('C-0001', '2024-06-03', { values: { Revenue: '199', 'Cost per lead': '27' } }),
+    );
     const before = h.snapshot();
     const save = (values: Record<string, string>, confirmed?: string[]) =>
       h.call<R>('rpcSaveCheckIn', { ...checkIn('C-0001', '2024-06-10'), values, confirmed });
     expect(save({ Revenue: '12,5' }).errors).toEqual([
       {
         field: 'values.Revenue',
-        message: `Revenue: "12,5" is not a number in this spreadsheet's locale (en_US), where "." is the decimal separator and "," groups thousands.`, // prettier-ignore
+        message: `Revenue: "12,5" is not a number in this spreadsheet's locale (en_US), where "." is the decimal separator and "," groups thousands.`,
       },
     ]);
-    expect(save({ Revenue: '2040' }).errors).toEqual([{ field: 'values.Revenue', message: expect.stringMatching(/2040 is 3 times or more the previous check-in's 199/) }]); // prettier-ignore
-    expect(save({ 'Cost per lead': '12%' }).errors).toEqual([{ field: 'values.Cost per lead', message: expect.stringMatching(/"12%" is a percentage, but Cost per lead is in USD/) }]); // prettier-ignore
+    expect(save({ Revenue: '2040' }).errors).toEqual([
+      {
+        field: 'values.Revenue',
+        message: expect.stringMatching(/2040 is 3 times or more the previous check-in's 199/),
+      },
+    ]);
+    expect(save({ 'Cost per lead': '12%' }).errors).toEqual([
+      {
+        field: 'values.Cost per lead',
+        message: expect.stringMatching(/"12%" is a percentage, but Cost per lead is in USD/),
+      },
+    ]);
     expect(h.snapshot()).toEqual(before);
     expect(save({ Revenue: '2040', 'Cost per lead': '12%' }, ['Revenue', 'Cost per lead']).ok).toBe(true);
     expect(h.sheet('Acme Co').getRange('B14:C14').getValues()[0]).toEqual([2040, 12]);
@@ -326,8 +375,14 @@ describe('issue 10: what a check-in saves is true', () => {
 
   test('the form shows only the fields the tab has, and "last" is the week before, even after a replace', () => {
     const h = withClient();
-    h.call('rpcSaveCheckIn', checkIn('C-0001', '2024-06-03', { values: { Revenue: '11000', 'Cost per lead': '27' } })); // prettier-ignore
-    h.call('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10', { values: { Revenue: '1200', 'Cost per lead': '26' } })); // prettier-ignore
+    h.call(
+      'rpcSaveCheckIn',
+      checkIn('C-0001', '2024-06-03', { values: { Revenue: '11000', 'Cost per lead': '27' } }),
+    );
+    h.call(
+      'rpcSaveCheckIn',
+      checkIn('C-0001', '2024-06-10', { values: { Revenue: '1200', 'Cost per lead': '26' } }),
+    );
     let form = h.call<Form>('rpcGetCheckInForm', 'C-0001');
     expect(form.previousWeekOf).toBe('2024-06-03');
     expect(form.metrics.find((m) => m.name === 'Revenue')?.last).toBe(11000);

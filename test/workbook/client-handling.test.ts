@@ -9,7 +9,11 @@ import { harness, SAMPLE_CLIENT, checkIn, type Harness } from './helpers';
 
 // The harness's today is Wednesday 2024-06-12.
 function client(h: Harness, clientType: string, name = 'Acme Co'): string {
-  const created = h.call<{ ok: boolean; value: { clientId: string } }>('rpcCreateClient', { ...SAMPLE_CLIENT, name, clientType }); // prettier-ignore
+  const created = h.call<{ ok: boolean; value: { clientId: string } }>('rpcCreateClient', {
+    ...SAMPLE_CLIENT,
+    name,
+    clientType,
+  });
   expect(created.ok).toBe(true);
   return created.value.clientId;
 }
@@ -74,7 +78,14 @@ describe('handling advice by client type', () => {
       thisWeek: 'On rhythm: next check-in on 6/17/2024, not before.',
       act: false,
     });
-    const talk = { clientId: id, reason: 'Daily emails', ownPart: 'I answered each one.', outcome: 'A weekly slot.', listen: '', restate: '' }; // prettier-ignore
+    const talk = {
+      clientId: id,
+      reason: 'Daily emails',
+      ownPart: 'I answered each one.',
+      outcome: 'A weekly slot.',
+      listen: '',
+      restate: '',
+    };
     for (const date of ['2024-06-05', '2024-06-11'])
       expect(h.call<{ ok: boolean }>('rpcSaveConversation', { ...talk, date }).ok).toBe(true);
     expect(h.call<ClientCard>('rpcGetClientCard', id).handling).toMatchObject({

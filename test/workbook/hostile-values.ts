@@ -115,7 +115,12 @@ function poisoned(): unknown[] {
 export const hostileText: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...HOSTILE_TEXT) },
   { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
-  { weight: 1, arbitrary: fc.constantFrom('=', '+', '-', '@').chain((lead) => fc.string({ maxLength: 8 }).map((s) => lead + s)) }, // prettier-ignore
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom('=', '+', '-', '@')
+      .chain((lead) => fc.string({ maxLength: 8 }).map((s) => lead + s)),
+  },
 );
 
 /** Any value a JSON-ish transport could deliver, and some it could not. */
@@ -128,7 +133,17 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 /** Keys a tampered form could carry besides (or instead of) the right ones. */
-export const hostileKey = fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'ok', 'row', 'tabName', 'sheetId', 'x'.repeat(300)); // prettier-ignore
+export const hostileKey = fc.constantFrom(
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'ok',
+  'row',
+  'tabName',
+  'sheetId',
+  'x'.repeat(300),
+);
 
 /**
  * `value` rebuilt from the bundle's own Array, Object and Date: in Apps Script arguments are objects of
@@ -151,7 +166,12 @@ export function inRealm(context: vm.Context, value: unknown): unknown {
     if (v !== null && typeof v === 'object') {
       const out = new realm.Object();
       for (const key of Object.keys(v)) {
-        realm.Object.defineProperty(out, key, { value: copy((v as Record<string, unknown>)[key]), enumerable: true, writable: true, configurable: true }); // prettier-ignore
+        realm.Object.defineProperty(out, key, {
+          value: copy((v as Record<string, unknown>)[key]),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
       return out;
     }
@@ -161,7 +181,8 @@ export function inRealm(context: vm.Context, value: unknown): unknown {
 }
 
 /** Words that only a crash puts in a message (an unguarded property read, a stringified object). */
-export const CRASH = /TypeError|RangeError|ReferenceError|Cannot read|Cannot convert|is not a function|is not iterable|undefined|\[object |Maximum call stack/; // prettier-ignore
+export const CRASH =
+  /TypeError|RangeError|ReferenceError|Cannot read|Cannot convert|is not a function|is not iterable|undefined|\[object |Maximum call stack/;
 
 /** A message a user can act on: short, no crash words, no 100,000-character echo of the input. */
 export function readable(message: unknown): string | null {

@@ -119,15 +119,43 @@ describe('hostile input: rpcCreateClient', () => {
     ['an unknown client type', { ...SAMPLE_CLIENT, name: 'B', clientType: SCRIPT }, 'clientType'],
     ['cadence 0', { ...SAMPLE_CLIENT, name: 'B', cadenceDays: '0' }, 'cadenceDays'],
     ['cadence in words', { ...SAMPLE_CLIENT, name: 'B', cadenceDays: 'weekly' }, 'cadenceDays'],
-    ['a huge definition of success', { ...SAMPLE_CLIENT, name: 'B', definitionOfSuccess: HUGE }, 'definitionOfSuccess'], // prettier-ignore
+    [
+      'a huge definition of success',
+      { ...SAMPLE_CLIENT, name: 'B', definitionOfSuccess: HUGE },
+      'definitionOfSuccess',
+    ],
     ['a numeric scope', { ...SAMPLE_CLIENT, name: 'B', scope: 42 }, 'scope'],
     ['metrics as text', { ...SAMPLE_CLIENT, name: 'B', metrics: 'Revenue' }, 'metrics'],
-    ['a formula as metric name', { ...SAMPLE_CLIENT, name: 'B', metrics: [{ ...metric, name: FORMULA }] }, 'metrics.0.name'], // prettier-ignore
-    ['a metric named like a log column', { ...SAMPLE_CLIENT, name: 'B', metrics: [{ ...metric, name: 'Week of' }] }, 'metrics.0.name'], // prettier-ignore
+    [
+      'a formula as metric name',
+      { ...SAMPLE_CLIENT, name: 'B', metrics: [{ ...metric, name: FORMULA }] },
+      'metrics.0.name',
+    ],
+    [
+      'a metric named like a log column',
+      { ...SAMPLE_CLIENT, name: 'B', metrics: [{ ...metric, name: 'Week of' }] },
+      'metrics.0.name',
+    ],
     ['a metric twice', { ...SAMPLE_CLIENT, name: 'B', metrics: [metric, metric] }, 'metrics.1.name'],
-    ['a numeric direction', { ...SAMPLE_CLIENT, name: 'B', metrics: [{ ...metric, direction: 1 }] }, 'metrics.0.direction'], // prettier-ignore
-    ['a baseline in words', { ...SAMPLE_CLIENT, name: 'B', metrics: [{ ...metric, baseline: 'low' }] }, 'metrics.0.baseline'], // prettier-ignore
-    ['eleven metrics', { ...SAMPLE_CLIENT, name: 'B', metrics: Array.from({ length: 11 }, (_, i) => ({ ...metric, name: `M${i}` })) }, 'metrics'], // prettier-ignore
+    [
+      'a numeric direction',
+      { ...SAMPLE_CLIENT, name: 'B', metrics: [{ ...metric, direction: 1 }] },
+      'metrics.0.direction',
+    ],
+    [
+      'a baseline in words',
+      { ...SAMPLE_CLIENT, name: 'B', metrics: [{ ...metric, baseline: 'low' }] },
+      'metrics.0.baseline',
+    ],
+    [
+      'eleven metrics',
+      {
+        ...SAMPLE_CLIENT,
+        name: 'B',
+        metrics: Array.from({ length: 11 }, (_, i) => ({ ...metric, name: `M${i}` })),
+      },
+      'metrics',
+    ],
   ])('%s is refused and nothing is written', (_label, input, field) => {
     expectRefused(h, 'rpcCreateClient', input, field);
   });
@@ -180,7 +208,13 @@ describe('hostile input: payments, requests, offboarding, adoption', () => {
   const h = workbook();
   const payment = { clientId: 'C-0001', due: '2024-06-01', paid: '', amount: '2000', note: '' };
   const request = { clientId: 'C-0001', date: '2024-06-05', request: 'Logo', decision: 'Open', fee: '' };
-  const offboard = { clientId: 'C-0001', endDate: '2024-09-30', reason: 'Poor fit', noticeDate: '2024-08-01', endAtPeriodClose: false }; // prettier-ignore
+  const offboard = {
+    clientId: 'C-0001',
+    endDate: '2024-09-30',
+    reason: 'Poor fit',
+    noticeDate: '2024-08-01',
+    endAtPeriodClose: false,
+  };
 
   test.each([
     ['nothing', undefined, 'clientId'],

@@ -105,11 +105,22 @@ class World {
     this.h.sheet('Sheet1').setName('My notes');
     this.ownTab = this.h.sheet('My notes').getSheetId();
     this.ownColumns.set(this.ownTab, [1, 2, 3, 4, 5, 6]);
-    this.h.sheet('My notes').getRange('A1:B3').setValues([['Rent', 1200], ['Phone', 40], ['Gym', 35]]); // prettier-ignore
+    this.h
+      .sheet('My notes')
+      .getRange('A1:B3')
+      .setValues([
+        ['Rent', 1200],
+        ['Phone', 40],
+        ['Gym', 35],
+      ]);
     this.remember(this.h.sheet('My notes'), 1, 1, 3, 2);
     for (const name of ['Weights', 'Weights 2']) {
       const log = ss.insertSheet(name);
-      log.getRange('A1:B3').setValues([['Date', 'Weight'], ['2024-05-06', 90], ['2024-05-13', 89]]); // prettier-ignore
+      log.getRange('A1:B3').setValues([
+        ['Date', 'Weight'],
+        ['2024-05-06', 90],
+        ['2024-05-13', 89],
+      ]);
       this.remember(log, 1, 1, 3, 2);
     }
   }
@@ -122,9 +133,18 @@ class World {
     for (let r = 0; r < rows; r++) {
       for (let c = 0; c < columns; c++) {
         // Typing over a cell typed before replaces it in the ledger.
-        const at = this.ledger.findIndex((t) => t.sheetId === sheet.getSheetId() && t.row === row + r && t.column === column + c); // prettier-ignore
+        const at = this.ledger.findIndex(
+          (t) => t.sheetId === sheet.getSheetId() && t.row === row + r && t.column === column + c,
+        );
         if (at >= 0) this.ledger.splice(at, 1);
-        const entry = { sheetId: sheet.getSheetId(), row: row + r, column: column + c, value: values[r][c], formula: formulas[r][c], step: this.stepIndex }; // prettier-ignore
+        const entry = {
+          sheetId: sheet.getSheetId(),
+          row: row + r,
+          column: column + c,
+          value: values[r][c],
+          formula: formulas[r][c],
+          step: this.stepIndex,
+        };
         this.ledger.push(JSON.parse(JSON.stringify(entry)) as Typed);
       }
     }
@@ -193,7 +213,12 @@ class World {
     const column = header.indexOf(label);
     if (column < 0) return;
     const cell = sheet.getRange(row, column + 1);
-    expect([sheet.getName(), label, cell.getDisplayValue(), cell.getFormula()]).toEqual([sheet.getName(), label, typed, '']); // prettier-ignore
+    expect([sheet.getName(), label, cell.getDisplayValue(), cell.getFormula()]).toEqual([
+      sheet.getName(),
+      label,
+      typed,
+      '',
+    ]);
   }
 
   /** Runs an add-on flow: an RPC answers ok or a refusal that changed nothing; a menu alerts or succeeds. */
@@ -223,7 +248,8 @@ class World {
       if (kind === 'rpc' && fields.length > 0) {
         const errors = (result as { errors?: { field: string; message: string }[] }).errors ?? [];
         for (const error of errors) {
-          if (!fields.includes(error.field)) throw new Error(`${name} refused valid input: ${error.field}: ${error.message}`); // prettier-ignore
+          if (!fields.includes(error.field))
+            throw new Error(`${name} refused valid input: ${error.field}: ${error.message}`);
         }
       }
     }
@@ -270,8 +296,14 @@ class World {
       const sheet = this.sheetById(t.sheetId);
       const cell = sheet?.getRange(t.row, t.column);
       const now = cell ? { value: cell.getValue() as unknown, formula: cell.getFormula() } : null;
-      const same = now && now.formula === t.formula && (t.formula !== '' || JSON.stringify(now.value) === JSON.stringify(t.value)); // prettier-ignore
-      if (!same) lost.push(`${sheet?.getName() ?? t.sheetId} R${t.row}C${t.column} typed at step ${t.step}: ${JSON.stringify(t.formula || t.value)} is now ${JSON.stringify(now?.formula || now?.value)}`); // prettier-ignore
+      const same =
+        now &&
+        now.formula === t.formula &&
+        (t.formula !== '' || JSON.stringify(now.value) === JSON.stringify(t.value));
+      if (!same)
+        lost.push(
+          `${sheet?.getName() ?? t.sheetId} R${t.row}C${t.column} typed at step ${t.step}: ${JSON.stringify(t.formula || t.value)} is now ${JSON.stringify(now?.formula || now?.value)}`,
+        );
     }
     return lost;
   }
@@ -322,7 +354,13 @@ const USER: Record<string, Action<unknown>> = {
   }),
   type: action({
     weight: 5,
-    params: fc.record({ target, column: fc.nat(5), row: fc.integer({ min: 1, max: 8 }), text: typed, formula: fc.option(fc.constantFrom(...OWN_FORMULAS), { freq: 4 }) }), // prettier-ignore
+    params: fc.record({
+      target,
+      column: fc.nat(5),
+      row: fc.integer({ min: 1, max: 8 }),
+      text: typed,
+      formula: fc.option(fc.constantFrom(...OWN_FORMULAS), { freq: 4 }),
+    }),
     run(w, s) {
       const sheet = w.sheetOf(s.target);
       const own = sheet ? (w.ownColumns.get(sheet.getSheetId()) ?? []) : [];
@@ -383,7 +421,20 @@ const USER: Record<string, Action<unknown>> = {
   }),
   sortRows: action({
     weight: 1,
-    params: fc.record({ target: fc.oneof(fc.constantFrom<Target>({ kind: 'managed', name: 'Payments' }, { kind: 'managed', name: 'Requests' }, { kind: 'managed', name: 'Conversations' }, { kind: 'managed', name: 'Client needs' }, { kind: 'managed', name: 'Rates' }, { kind: 'own' }), fc.nat(3).map((index): Target => ({ kind: 'client', index }))), descending: fc.boolean() }), // prettier-ignore
+    params: fc.record({
+      target: fc.oneof(
+        fc.constantFrom<Target>(
+          { kind: 'managed', name: 'Payments' },
+          { kind: 'managed', name: 'Requests' },
+          { kind: 'managed', name: 'Conversations' },
+          { kind: 'managed', name: 'Client needs' },
+          { kind: 'managed', name: 'Rates' },
+          { kind: 'own' },
+        ),
+        fc.nat(3).map((index): Target => ({ kind: 'client', index })),
+      ),
+      descending: fc.boolean(),
+    }),
     run(w, s) {
       // Sorts the rows under the header by the first column, descending or not, one row move at a time.
       const sheet = w.sheetOf(s.target);
@@ -404,7 +455,10 @@ const USER: Record<string, Action<unknown>> = {
   }),
   sortRoster: action({
     weight: 1,
-    params: fc.record({ label: fc.constantFrom('Client', 'Monthly fee', 'Status', 'Start date', 'Client ID'), ascending: fc.boolean() }), // prettier-ignore
+    params: fc.record({
+      label: fc.constantFrom('Client', 'Monthly fee', 'Status', 'Start date', 'Client ID'),
+      ascending: fc.boolean(),
+    }),
     run(w, s) {
       // Data > Sort range on the roster's rows below the header, by one of its columns (Range.sort).
       const roster = w.h.emu.spreadsheet.getSheetByName('Clients');
@@ -416,7 +470,11 @@ const USER: Record<string, Action<unknown>> = {
       if (last - header < 2 || column < 1) return;
       const range = roster.getRange(header + 1, 1, last - header, width);
       const spec = { column, ascending: s.ascending };
-      const order = sortOrder(range.getValues(), sortKeys(spec, { row: header + 1, col: 1, numRows: last - header, numCols: width } as never), 1); // prettier-ignore
+      const order = sortOrder(
+        range.getValues(),
+        sortKeys(spec, { row: header + 1, col: 1, numRows: last - header, numCols: width } as never),
+        1,
+      );
       range.sort(spec);
       // What the user typed in a row moves with it.
       const id = roster.getSheetId();
@@ -472,7 +530,10 @@ const USER: Record<string, Action<unknown>> = {
   }),
   plainText: action({
     weight: 2,
-    params: fc.record({ target, label: fc.constantFrom('Wins', 'Notes', 'Entered by', 'Note', 'Request', 'Client', 'Program', 'Detail') }), // prettier-ignore
+    params: fc.record({
+      target,
+      label: fc.constantFrom('Wins', 'Notes', 'Entered by', 'Note', 'Request', 'Client', 'Program', 'Detail'),
+    }),
     run(w, s) {
       // Format > Number > Plain text on a whole column, found by its header label.
       const sheet = w.sheetOf(s.target);
@@ -485,7 +546,16 @@ const USER: Record<string, Action<unknown>> = {
   }),
   editOurCell: action({
     weight: 2,
-    params: fc.record({ cell: fc.constantFrom(['Settings', 'Currency symbol', '€'], ['Settings', 'LTV:CAC target', 4], ['Settings', 'Late payment after (days)', 10], ['Clients', 'Program', 'Renamed program'], ['Clients', 'Monthly fee', 2500]) as fc.Arbitrary<[string, string, unknown]>, client: fc.nat(3) }), // prettier-ignore
+    params: fc.record({
+      cell: fc.constantFrom(
+        ['Settings', 'Currency symbol', '€'],
+        ['Settings', 'LTV:CAC target', 4],
+        ['Settings', 'Late payment after (days)', 10],
+        ['Clients', 'Program', 'Renamed program'],
+        ['Clients', 'Monthly fee', 2500],
+      ) as fc.Arbitrary<[string, string, unknown]>,
+      client: fc.nat(3),
+    }),
     run(w, s) {
       // A value the add-on wrote once that is the user's to change: a Setting, a client's program or fee.
       const [sheetName, label, value] = s.cell;
@@ -596,11 +666,19 @@ const FLOWS: Record<string, Flow<unknown>> = {
   }),
   createClient: flow({
     weight: 2,
-    params: fc.record({ name: fc.constantFrom(...NAMES), metric: fc.constantFrom('Revenue', '__proto__', 'toString', 'Weight', 'Satisfaction'), program: text }), // prettier-ignore
+    params: fc.record({
+      name: fc.constantFrom(...NAMES),
+      metric: fc.constantFrom('Revenue', '__proto__', 'toString', 'Weight', 'Satisfaction'),
+      program: text,
+    }),
     call(w, s) {
       if (!w.h.emu.spreadsheet.getSheetByName('Clients')) return null;
       const metrics = [{ name: s.metric, unit: '', direction: 'up', baseline: '1', target: '5' }];
-      return { name: 'rpcCreateClient', form: { ...SAMPLE_CLIENT, name: s.name, program: s.program, metrics }, refusable: ['name', 'metrics.0.name'] }; // prettier-ignore
+      return {
+        name: 'rpcCreateClient',
+        form: { ...SAMPLE_CLIENT, name: s.name, program: s.program, metrics },
+        refusable: ['name', 'metrics.0.name'],
+      };
     },
     landed(w, s, result) {
       const tab = w.h.emu.spreadsheet.getSheetByName(String(result.value?.tabName));
@@ -622,7 +700,14 @@ const FLOWS: Record<string, Flow<unknown>> = {
       const tabValues = w.sheetById(client.sheetId)?.getDataRange().getValues() ?? [];
       const ours = tabValues.some((cells) => cells.includes('Week of'));
       const typedText = ours ? s.text : '';
-      const form = { ...checkIn(clientId, week), values, satisfaction: '', wins: typedText, notes: typedText, replace: s.replace }; // prettier-ignore
+      const form = {
+        ...checkIn(clientId, week),
+        values,
+        satisfaction: '',
+        wins: typedText,
+        notes: typedText,
+        replace: s.replace,
+      };
       // Values for metrics the client does not have are refused by name: keep only theirs.
       let known: { metrics?: { name: string }[] } | null = null;
       try {
@@ -645,7 +730,10 @@ const FLOWS: Record<string, Flow<unknown>> = {
         const tab = w.sheetById(client.sheetId);
         const row = saved.value?.row as number;
         const cells = tab?.getRange(row, 1, 1, tab.getMaxColumns()).getValues()[0] ?? [];
-        const dated = cells.some((c) => c instanceof Date && Math.abs(c.getTime() - Date.parse(String(saved.value?.weekOf))) < 86_400_000); // prettier-ignore
+        const dated = cells.some(
+          (c) =>
+            c instanceof Date && Math.abs(c.getTime() - Date.parse(String(saved.value?.weekOf))) < 86_400_000,
+        );
         expect([tab?.getName(), row, dated]).toEqual([tab?.getName(), row, true]);
         if (ours) w.shows(tab, 'Week of', row, 'Wins', s.text);
         for (const [metric, value] of Object.entries(form.values as Record<string, string>))
@@ -658,44 +746,98 @@ const FLOWS: Record<string, Flow<unknown>> = {
     params: fc.record({ client: fc.nat(3), note: text }),
     call(w, s) {
       const client = pick(w, s.client);
-      return client && { name: 'rpcRecordPayment', form: { clientId: client.clientId, due: '2024-06-01', paid: '', amount: '100', note: s.note }, refusable: [] }; // prettier-ignore
+      return (
+        client && {
+          name: 'rpcRecordPayment',
+          form: { clientId: client.clientId, due: '2024-06-01', paid: '', amount: '100', note: s.note },
+          refusable: [],
+        }
+      );
     },
-    landed: (w, s, paid) => w.shows(w.h.emu.spreadsheet.getSheetByName('Payments') ?? undefined, 'Client ID', paid.value?.row as number, 'Note', s.note), // prettier-ignore
+    landed: (w, s, paid) =>
+      w.shows(
+        w.h.emu.spreadsheet.getSheetByName('Payments') ?? undefined,
+        'Client ID',
+        paid.value?.row as number,
+        'Note',
+        s.note,
+      ),
   }),
   request: flow({
     weight: 1,
     params: fc.record({ client: fc.nat(3), text }),
     call(w, s) {
       const client = pick(w, s.client);
-      return client && { name: 'rpcLogRequest', form: { clientId: client.clientId, date: '2024-06-05', request: s.text, decision: 'Open', fee: '' }, refusable: [] }; // prettier-ignore
+      return (
+        client && {
+          name: 'rpcLogRequest',
+          form: { clientId: client.clientId, date: '2024-06-05', request: s.text, decision: 'Open', fee: '' },
+          refusable: [],
+        }
+      );
     },
-    landed: (w, s, logged) => w.shows(w.h.emu.spreadsheet.getSheetByName('Requests') ?? undefined, 'Client ID', logged.value?.row as number, 'Request', s.text), // prettier-ignore
+    landed: (w, s, logged) =>
+      w.shows(
+        w.h.emu.spreadsheet.getSheetByName('Requests') ?? undefined,
+        'Client ID',
+        logged.value?.row as number,
+        'Request',
+        s.text,
+      ),
   }),
   offboard: flow({
     weight: 1,
     params: fc.record({ client: fc.nat(3) }),
     call(w, s) {
       const client = pick(w, s.client);
-      return client && { name: 'rpcOffboardClient', form: { clientId: client.clientId, endDate: '2024-09-30', reason: 'Poor fit', noticeDate: '2024-08-01', endAtPeriodClose: false }, refusable: [] }; // prettier-ignore
+      return (
+        client && {
+          name: 'rpcOffboardClient',
+          form: {
+            clientId: client.clientId,
+            endDate: '2024-09-30',
+            reason: 'Poor fit',
+            noticeDate: '2024-08-01',
+            endAtPeriodClose: false,
+          },
+          refusable: [],
+        }
+      );
     },
   }),
   adopt: flow({
     weight: 1,
     params: fc.constant(null),
-    call: (w) => (w.h.emu.spreadsheet.getSheetByName('Clients') ? { name: 'rpcAdoptTabs', form: ['Weights', 'weights 2'], refusable: [] } : null), // prettier-ignore
+    call: (w) =>
+      w.h.emu.spreadsheet.getSheetByName('Clients')
+        ? { name: 'rpcAdoptTabs', form: ['Weights', 'weights 2'], refusable: [] }
+        : null,
   }),
   editClient: flow({
     weight: 2,
-    params: fc.record({ client: fc.nat(3), change: fc.constantFrom('rename', 'add', 'fee'), name: fc.constantFrom('Sales', 'Calls', '__proto__', '=SUM(A1) 30', '007', 'Revenue'), fee: fc.constantFrom('2,500', '3000', '0') }), // prettier-ignore
+    params: fc.record({
+      client: fc.nat(3),
+      change: fc.constantFrom('rename', 'add', 'fee'),
+      name: fc.constantFrom('Sales', 'Calls', '__proto__', '=SUM(A1) 30', '007', 'Revenue'),
+      fee: fc.constantFrom('2,500', '3000', '0'),
+    }),
     call(w, s) {
       const client = pick(w, s.client);
       const data = client && read<ClientEditData>(w, 'rpcGetClientEdit', client.clientId);
       if (!client || !data) return null;
       const text = (n: number | null) => (n === null ? '' : String(n));
-      const metrics = data.metrics.map((m) => ({ from: m.name, name: m.name, unit: m.unit, direction: m.direction, baseline: text(m.baseline), target: text(m.target) })); // prettier-ignore
+      const metrics = data.metrics.map((m) => ({
+        from: m.name,
+        name: m.name,
+        unit: m.unit,
+        direction: m.direction,
+        baseline: text(m.baseline),
+        target: text(m.target),
+      }));
       const change = data.adopted || (s.change === 'rename' && metrics.length === 0) ? 'fee' : s.change;
       if (change === 'rename') metrics[0].name = s.name;
-      if (change === 'add') metrics.push({ from: '', name: s.name, unit: '', direction: 'up', baseline: '', target: '' }); // prettier-ignore
+      if (change === 'add')
+        metrics.push({ from: '', name: s.name, unit: '', direction: 'up', baseline: '', target: '' });
       for (const m of metrics) if (m.from === '') delete (m as { from?: string }).from;
       const form = {
         clientId: client.clientId,
@@ -716,8 +858,10 @@ const FLOWS: Record<string, Flow<unknown>> = {
       const changed = result.value?.changed as string[];
       // The user changed the fee through the form: what they typed in that cell before is replaced by their hand.
       if (changed.includes('fee')) forgetRosterCell(w, String(result.value?.clientId), 'Monthly fee');
-      if (changed.includes('fee')) expect([s.fee, data?.monthlyFee]).toEqual([s.fee, Number(s.fee.replace(',', ''))]); // prettier-ignore
-      if (changed.includes('metrics')) expect([s.name, data?.metrics.some((m) => m.name === s.name)]).toEqual([s.name, true]); // prettier-ignore
+      if (changed.includes('fee'))
+        expect([s.fee, data?.monthlyFee]).toEqual([s.fee, Number(s.fee.replace(',', ''))]);
+      if (changed.includes('metrics'))
+        expect([s.name, data?.metrics.some((m) => m.name === s.name)]).toEqual([s.name, true]);
     },
   }),
   createInvoice: flow({
@@ -727,53 +871,123 @@ const FLOWS: Record<string, Flow<unknown>> = {
       const client = pick(w, s.client);
       const due = `2024-07-${String(s.day).padStart(2, '0')}`;
       // Refused only as a second invoice due that day.
-      return client && { name: 'rpcCreateInvoice', form: { clientId: client.clientId, due, amount: '2,000', note: s.note }, refusable: ['due'] }; // prettier-ignore
+      return (
+        client && {
+          name: 'rpcCreateInvoice',
+          form: { clientId: client.clientId, due, amount: '2,000', note: s.note },
+          refusable: ['due'],
+        }
+      );
     },
-    landed: (w, s, made) => w.shows(w.h.emu.spreadsheet.getSheetByName('Payments') ?? undefined, 'Client ID', made.value?.row as number, 'Note', s.note), // prettier-ignore
+    landed: (w, s, made) =>
+      w.shows(
+        w.h.emu.spreadsheet.getSheetByName('Payments') ?? undefined,
+        'Client ID',
+        made.value?.row as number,
+        'Note',
+        s.note,
+      ),
   }),
   payInvoice: flow({
     weight: 1,
     params: fc.record({ client: fc.nat(3), part: fc.boolean(), note: text }),
     call(w, s) {
       const client = pick(w, s.client);
-      const open = client && read<{ open: { row: number; due: string | null; stillDue: number }[] }>(w, 'rpcGetInvoices', client.clientId)?.open[0]; // prettier-ignore
+      const open =
+        client &&
+        read<{ open: { row: number; due: string | null; stillDue: number }[] }>(
+          w,
+          'rpcGetInvoices',
+          client.clientId,
+        )?.open[0];
       if (!client || !open?.due) return null;
       const amount = s.part && open.stillDue > 1 ? '1' : String(open.stillDue);
-      return { name: 'rpcPayInvoice', form: { clientId: client.clientId, row: open.row, due: open.due, paid: '2024-06-10', amount, note: s.note }, refusable: ['invoice'] }; // prettier-ignore
+      return {
+        name: 'rpcPayInvoice',
+        form: {
+          clientId: client.clientId,
+          row: open.row,
+          due: open.due,
+          paid: '2024-06-10',
+          amount,
+          note: s.note,
+        },
+        refusable: ['invoice'],
+      };
     },
   }),
   decideRequest: flow({
     weight: 1,
-    params: fc.record({ client: fc.nat(3), which: fc.nat(3), decision: fc.constantFrom('Change order', 'Declined', 'Included in scope') }), // prettier-ignore
+    params: fc.record({
+      client: fc.nat(3),
+      which: fc.nat(3),
+      decision: fc.constantFrom('Change order', 'Declined', 'Included in scope'),
+    }),
     call(w, s) {
       const client = pick(w, s.client);
-      const card = client && read<{ money?: { undecided: { row: number; request: string }[] } }>(w, 'rpcGetClientCard', client.clientId); // prettier-ignore
+      const card =
+        client &&
+        read<{ money?: { undecided: { row: number; request: string }[] } }>(
+          w,
+          'rpcGetClientCard',
+          client.clientId,
+        );
       const undecided = card?.money?.undecided ?? [];
       if (!client || undecided.length === 0) return null;
       const { row, request } = undecided[s.which % undecided.length];
       const fee = s.decision === 'Change order' ? '150' : '';
       const hours = s.decision === 'Included in scope' ? '2' : '';
       // A column the user took away is refused by name.
-      return { name: 'rpcDecideRequest', form: { clientId: client.clientId, row, request, decision: s.decision, fee, hours }, refusable: ['decision', 'hours'] }; // prettier-ignore
+      return {
+        name: 'rpcDecideRequest',
+        form: { clientId: client.clientId, row, request, decision: s.decision, fee, hours },
+        refusable: ['decision', 'hours'],
+      };
     },
-    landed: (w, s, decided) => w.shows(w.h.emu.spreadsheet.getSheetByName('Requests') ?? undefined, 'Client ID', decided.value?.row as number, 'Decision', s.decision), // prettier-ignore
+    landed: (w, s, decided) =>
+      w.shows(
+        w.h.emu.spreadsheet.getSheetByName('Requests') ?? undefined,
+        'Client ID',
+        decided.value?.row as number,
+        'Decision',
+        s.decision,
+      ),
   }),
   conversation: flow({
     weight: 1,
     params: fc.record({ client: fc.nat(3), text }),
     call(w, s) {
       const client = pick(w, s.client);
-      const steps = { reason: s.text, ownPart: 'I moved our call', outcome: s.text, listen: 'What went wrong?', restate: s.text }; // prettier-ignore
-      return client && { name: 'rpcSaveConversation', form: { clientId: client.clientId, date: '2024-06-12', ...steps }, refusable: [] }; // prettier-ignore
+      const steps = {
+        reason: s.text,
+        ownPart: 'I moved our call',
+        outcome: s.text,
+        listen: 'What went wrong?',
+        restate: s.text,
+      };
+      return (
+        client && {
+          name: 'rpcSaveConversation',
+          form: { clientId: client.clientId, date: '2024-06-12', ...steps },
+          refusable: [],
+        }
+      );
     },
-    landed: (w, s, saved) => expect([s.text, saved.value?.reason, saved.value?.outcome]).toEqual([s.text, s.text, s.text]), // prettier-ignore
+    landed: (w, s, saved) =>
+      expect([s.text, saved.value?.reason, saved.value?.outcome]).toEqual([s.text, s.text, s.text]),
   }),
   need: flow({
     weight: 1,
     params: fc.record({ client: fc.nat(3), text }),
     call(w, s) {
       const client = pick(w, s.client);
-      return client && { name: 'rpcSaveNeed', form: { clientId: client.clientId, date: '', need: s.text }, refusable: [] }; // prettier-ignore
+      return (
+        client && {
+          name: 'rpcSaveNeed',
+          form: { clientId: client.clientId, date: '', need: s.text },
+          refusable: [],
+        }
+      );
     },
     landed: (w, s, saved) => expect([s.text, saved.value?.need]).toEqual([s.text, s.text]),
   }),
@@ -818,13 +1032,21 @@ const together: Action<unknown> = action({
     second: fc
       .constantFrom(...Object.keys(TOGETHER))
       .chain((name) => FLOWS[name].params.map((p) => ({ name, p }))),
-    when: fc.constantFrom(['after', 'Lock.releaseLock'], ['before', 'Lock.waitLock']) as fc.Arbitrary<['after' | 'before', string]>, // prettier-ignore
+    when: fc.constantFrom(['after', 'Lock.releaseLock'], ['before', 'Lock.waitLock']) as fc.Arbitrary<
+      ['after' | 'before', string]
+    >,
   }),
   run(w, s) {
     const [a, b] = [FLOWS[s.first.name], FLOWS[s.second.name]];
     // A new client of a name of its own each, with a metric any form takes.
     const own = (x: { name: string; p: unknown }, tag: string) =>
-      x.name === 'createClient' ? { ...(x.p as object), name: `${(x.p as { name: string }).name} ${w.stepIndex}${tag}`, metric: 'Revenue' } : x.p; // prettier-ignore
+      x.name === 'createClient'
+        ? {
+            ...(x.p as object),
+            name: `${(x.p as { name: string }).name} ${w.stepIndex}${tag}`,
+            metric: 'Revenue',
+          }
+        : x.p;
     const [pA, pB] = [own(s.first, 'a'), own(s.second, 'b')];
     const [callA, callB] = [a.call?.(w, pA), b.call?.(w, pB)];
     // Only where each alone would land: a set-up workbook and valid forms (no name already taken).
@@ -855,7 +1077,10 @@ const together: Action<unknown> = action({
 const ACTIONS: Record<string, Action<unknown>> = { ...USER, ...FLOWS, together };
 type Step = { do: string; p: unknown };
 const step: fc.Arbitrary<Step> = fc.oneof(
-  ...Object.entries(ACTIONS).map(([name, a]) => ({ weight: a.weight, arbitrary: a.params.map((p): Step => ({ do: name, p })) })), // prettier-ignore
+  ...Object.entries(ACTIONS).map(([name, a]) => ({
+    weight: a.weight,
+    arbitrary: a.params.map((p): Step => ({ do: name, p })),
+  })),
 );
 
 test(`random interleavings of users and flows lose no typed cell (${RUNS} runs, up to ${STEPS} steps)`, () => {

@@ -1,7 +1,12 @@
 /** Invoices and payments on the built bundle: a payment settles the invoice it picks, on its own row. */
 import { harness, NOW, SAMPLE_CLIENT, type Harness } from './helpers';
 
-type R = { ok: boolean; value?: Record<string, unknown>; errors?: { field: string; message: string }[]; message?: string }; // prettier-ignore
+type R = {
+  ok: boolean;
+  value?: Record<string, unknown>;
+  errors?: { field: string; message: string }[];
+  message?: string;
+};
 interface Invoices {
   open: {
     row: number;
@@ -44,24 +49,45 @@ const day = (iso: string) => iso;
 describe('a payment settles an invoice', () => {
   test('paying the overdue invoice writes the paid date and amount onto its row: no second row, not overdue any more', () => {
     const h = setUp();
-    expect(h.call<R>('rpcCreateInvoice', { clientId: 'C-0001', due: '2024-05-01', amount: '$2,000', note: 'May' }).ok).toBe(true); // prettier-ignore
+    expect(
+      h.call<R>('rpcCreateInvoice', { clientId: 'C-0001', due: '2024-05-01', amount: '$2,000', note: 'May' })
+        .ok,
+    ).toBe(true);
     let invoices = h.call<Invoices>('rpcGetInvoices', 'C-0001');
-    expect(invoices.open).toEqual([{ row: 2, due: '2024-05-01', amount: 2000, paidAmount: null, stillDue: 2000, late: true }]); // prettier-ignore
+    expect(invoices.open).toEqual([
+      { row: 2, due: '2024-05-01', amount: 2000, paidAmount: null, stillDue: 2000, late: true },
+    ]);
     const why = () => h.sheet('Dashboard').getRange('E3:E8').getValues().flat();
     h.call('menuRefreshDashboard');
     expect(why()).toContain('Late payment');
 
-    const paid = h.call<R>('rpcPayInvoice', { clientId: 'C-0001', row: 2, due: '2024-05-01', paid: '2024-06-10', amount: '2,000', note: '' }); // prettier-ignore
+    const paid = h.call<R>('rpcPayInvoice', {
+      clientId: 'C-0001',
+      row: 2,
+      due: '2024-05-01',
+      paid: '2024-06-10',
+      amount: '2,000',
+      note: '',
+    });
     expect(paid).toMatchObject({ ok: true, value: { row: 2, stillDue: 0 } });
     const rows = paymentRows(h);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ 'Client ID': 'C-0001', Due: day('2024-05-01'), Amount: 2000, 'Paid amount': 2000, Note: 'May' }); // prettier-ignore
+    expect(rows[0]).toMatchObject({
+      'Client ID': 'C-0001',
+      Due: day('2024-05-01'),
+      Amount: 2000,
+      'Paid amount': 2000,
+      Note: 'May',
+    });
     expect(h.sheet('Payments').getRange('D2').getDisplayValue()).toBe('6/10/2024');
 
     invoices = h.call<Invoices>('rpcGetInvoices', 'C-0001');
     expect(invoices.open).toEqual([]);
     expect(invoices.record).toEqual({ counted: 1, late: 1, unpaidLate: 0, averageDaysLate: 40 });
-    const card = h.call<{ payments: { late: boolean; paid: string | null }[]; money: { record: unknown } }>('rpcGetClientCard', 'C-0001'); // prettier-ignore
+    const card = h.call<{ payments: { late: boolean; paid: string | null }[]; money: { record: unknown } }>(
+      'rpcGetClientCard',
+      'C-0001',
+    );
     // One entry, paid late: not "overdue" and "paid late" twice over.
     expect(card.payments).toEqual([
       expect.objectContaining({ due: '2024-05-01', paid: '2024-06-10', late: true }),
@@ -74,16 +100,40 @@ describe('a payment settles an invoice', () => {
   test('Record payment with the due date of an open invoice settles that invoice too', () => {
     const h = setUp();
     h.call('rpcRecordPayment', { clientId: 'C-0001', due: '2024-05-01', paid: '', amount: '2000', note: '' });
-    expect(h.call<R>('rpcRecordPayment', { clientId: 'C-0001', due: '2024-05-01', paid: '2024-05-20', amount: '2000', note: 'wire' })).toMatchObject({ ok: true, value: { row: 2 } }); // prettier-ignore
-    expect(paymentRows(h)).toEqual([expect.objectContaining({ Paid: expect.any(String), 'Paid amount': 2000, Note: 'wire' })]); // prettier-ignore
+    expect(
+      h.call<R>('rpcRecordPayment', {
+        clientId: 'C-0001',
+        due: '2024-05-01',
+        paid: '2024-05-20',
+        amount: '2000',
+        note: 'wire',
+      }),
+    ).toMatchObject({ ok: true, value: { row: 2 } });
+    expect(paymentRows(h)).toEqual([
+      expect.objectContaining({ Paid: expect.any(String), 'Paid amount': 2000, Note: 'wire' }),
+    ]);
   });
 
   test('paying an invoice already paid is refused with a clear message and changes nothing', () => {
     const h = setUp();
     h.call('rpcCreateInvoice', { clientId: 'C-0001', due: '2024-05-01', amount: '2000', note: '' });
-    h.call('rpcPayInvoice', { clientId: 'C-0001', row: 2, due: '2024-05-01', paid: '2024-05-03', amount: '2000', note: '' }); // prettier-ignore
+    h.call('rpcPayInvoice', {
+      clientId: 'C-0001',
+      row: 2,
+      due: '2024-05-01',
+      paid: '2024-05-03',
+      amount: '2000',
+      note: '',
+    });
     const before = h.snapshot();
-    const again = h.call<R>('rpcPayInvoice', { clientId: 'C-0001', row: 2, due: '2024-05-01', paid: '2024-06-10', amount: '2000', note: '' }); // prettier-ignore
+    const again = h.call<R>('rpcPayInvoice', {
+      clientId: 'C-0001',
+      row: 2,
+      due: '2024-05-01',
+      paid: '2024-06-10',
+      amount: '2000',
+      note: '',
+    });
     expect(again).toEqual({
       ok: false,
       errors: [
@@ -97,18 +147,45 @@ describe('a payment settles an invoice', () => {
   test('a part payment keeps the invoice open for the rest; the rest settles it; more than is due is refused', () => {
     const h = setUp();
     h.call('rpcCreateInvoice', { clientId: 'C-0001', due: '2024-06-01', amount: '2000', note: 'June' });
-    expect(h.call<R>('rpcPayInvoice', { clientId: 'C-0001', row: 2, due: '2024-06-01', paid: '2024-06-03', amount: '500', note: '' })).toMatchObject({ ok: true, value: { stillDue: 1500 } }); // prettier-ignore
+    expect(
+      h.call<R>('rpcPayInvoice', {
+        clientId: 'C-0001',
+        row: 2,
+        due: '2024-06-01',
+        paid: '2024-06-03',
+        amount: '500',
+        note: '',
+      }),
+    ).toMatchObject({ ok: true, value: { stillDue: 1500 } });
     expect(paymentRows(h)[0]).toMatchObject({
       Paid: '',
       'Paid amount': 500,
       Note: 'June; $500 paid 6/3/2024',
     });
-    expect(h.call<Invoices>('rpcGetInvoices', 'C-0001').open).toEqual([expect.objectContaining({ paidAmount: 500, stillDue: 1500 })]); // prettier-ignore
+    expect(h.call<Invoices>('rpcGetInvoices', 'C-0001').open).toEqual([
+      expect.objectContaining({ paidAmount: 500, stillDue: 1500 }),
+    ]);
     const before = h.snapshot();
-    const over = h.call<R>('rpcPayInvoice', { clientId: 'C-0001', row: 2, due: '2024-06-01', paid: '2024-06-10', amount: '1600', note: '' }); // prettier-ignore
-    expect(over.errors).toEqual([{ field: 'amount', message: '$1,600 is more than the $1,500 still due on the invoice due 6/1/2024.' }]); // prettier-ignore
+    const over = h.call<R>('rpcPayInvoice', {
+      clientId: 'C-0001',
+      row: 2,
+      due: '2024-06-01',
+      paid: '2024-06-10',
+      amount: '1600',
+      note: '',
+    });
+    expect(over.errors).toEqual([
+      { field: 'amount', message: '$1,600 is more than the $1,500 still due on the invoice due 6/1/2024.' },
+    ]);
     expect(h.snapshot()).toEqual(before);
-    h.call('rpcPayInvoice', { clientId: 'C-0001', row: 2, due: '2024-06-01', paid: '2024-06-10', amount: '1500', note: 'rest' }); // prettier-ignore
+    h.call('rpcPayInvoice', {
+      clientId: 'C-0001',
+      row: 2,
+      due: '2024-06-01',
+      paid: '2024-06-10',
+      amount: '1500',
+      note: 'rest',
+    });
     expect(paymentRows(h)[0]).toMatchObject({
       'Paid amount': 2000,
       Note: 'June; $500 paid 6/3/2024; rest',
@@ -120,8 +197,17 @@ describe('a payment settles an invoice', () => {
   test('a part-paid overdue invoice: the card says Part paid, the Dashboard chases only what is still due', () => {
     const h = setUp();
     h.call('rpcCreateInvoice', { clientId: 'C-0001', due: '2024-05-01', amount: '2000', note: '' });
-    h.call('rpcPayInvoice', { clientId: 'C-0001', row: 2, due: '2024-05-01', paid: '2024-05-03', amount: '500', note: '' }); // prettier-ignore
-    const card = h.call<{ payments: { due: string; paid: string | null; paidAmount: number | null; late: boolean }[] }>('rpcGetClientCard', 'C-0001'); // prettier-ignore
+    h.call('rpcPayInvoice', {
+      clientId: 'C-0001',
+      row: 2,
+      due: '2024-05-01',
+      paid: '2024-05-03',
+      amount: '500',
+      note: '',
+    });
+    const card = h.call<{
+      payments: { due: string; paid: string | null; paidAmount: number | null; late: boolean }[];
+    }>('rpcGetClientCard', 'C-0001');
     expect(card.payments).toEqual([
       { due: '2024-05-01', paid: null, amount: 2000, paidAmount: 500, late: true },
     ]);
@@ -136,18 +222,39 @@ describe('a payment settles an invoice', () => {
     h.call('rpcCreateInvoice', { clientId: 'C-0001', due: '2024-05-01', amount: '2000', note: '' });
     h.call('rpcCreateInvoice', { clientId: 'C-0001', due: '2024-06-01', amount: '2000', note: '' });
     h.sheet('Payments').insertRowsBefore(2, 1); // the user inserted a row above: the listed rows moved down
-    h.call('rpcPayInvoice', { clientId: 'C-0001', row: 2, due: '2024-06-01', paid: '2024-06-05', amount: '2000', note: '' }); // prettier-ignore
+    h.call('rpcPayInvoice', {
+      clientId: 'C-0001',
+      row: 2,
+      due: '2024-06-01',
+      paid: '2024-06-05',
+      amount: '2000',
+      note: '',
+    });
     const rows = paymentRows(h);
-    expect(rows.map((r) => [r.Due, r['Paid amount']])).toEqual([['2024-05-01', ''], ['2024-06-01', 2000]]); // prettier-ignore
+    expect(rows.map((r) => [r.Due, r['Paid amount']])).toEqual([
+      ['2024-05-01', ''],
+      ['2024-06-01', 2000],
+    ]);
   });
 });
 
 describe('invoices made ahead and from the fee schedule', () => {
   test('an invoice made ahead is open, not late, and a double entry is refused', () => {
     const h = setUp();
-    expect(h.call<R>('rpcCreateInvoice', { clientId: 'C-0001', due: '2024-07-01', amount: '2,500', note: '=extra' }).ok).toBe(true); // prettier-ignore
-    expect(paymentRows(h)).toEqual([expect.objectContaining({ Due: '2024-07-01', Paid: '', Amount: 2500, Note: '=extra' })]); // prettier-ignore
-    expect(h.call<Invoices>('rpcGetInvoices', 'C-0001').open).toEqual([expect.objectContaining({ late: false, stillDue: 2500 })]); // prettier-ignore
+    expect(
+      h.call<R>('rpcCreateInvoice', {
+        clientId: 'C-0001',
+        due: '2024-07-01',
+        amount: '2,500',
+        note: '=extra',
+      }).ok,
+    ).toBe(true);
+    expect(paymentRows(h)).toEqual([
+      expect.objectContaining({ Due: '2024-07-01', Paid: '', Amount: 2500, Note: '=extra' }),
+    ]);
+    expect(h.call<Invoices>('rpcGetInvoices', 'C-0001').open).toEqual([
+      expect.objectContaining({ late: false, stillDue: 2500 }),
+    ]);
     const before = h.snapshot();
     const twice = h.call<R>('rpcCreateInvoice', {
       clientId: 'C-0001',
@@ -155,7 +262,10 @@ describe('invoices made ahead and from the fee schedule', () => {
       amount: '2500',
       note: '',
     });
-    expect(twice.errors?.[0]).toEqual({ field: 'due', message: 'Acme Co already has an invoice of $2,500 due 7/1/2024 (Payments row 2); nothing was added.' }); // prettier-ignore
+    expect(twice.errors?.[0]).toEqual({
+      field: 'due',
+      message: 'Acme Co already has an invoice of $2,500 due 7/1/2024 (Payments row 2); nothing was added.',
+    });
     expect(h.snapshot()).toEqual(before);
   });
 
@@ -204,10 +314,28 @@ describe('a workbook from before Paid amount', () => {
   test('a full payment still settles the invoice; a part payment asks for Set up and changes nothing', () => {
     const h = oldWorkbook();
     const before = h.snapshot();
-    const part = h.call<R>('rpcPayInvoice', { clientId: 'C-0001', row: 2, due: '2024-05-01', paid: '2024-05-03', amount: '500', note: '' }); // prettier-ignore
-    expect(part.errors?.[0].message).toMatch(/needs the "Paid amount" column in Payments: run ClientTabs > Set up workbook/); // prettier-ignore
+    const part = h.call<R>('rpcPayInvoice', {
+      clientId: 'C-0001',
+      row: 2,
+      due: '2024-05-01',
+      paid: '2024-05-03',
+      amount: '500',
+      note: '',
+    });
+    expect(part.errors?.[0].message).toMatch(
+      /needs the "Paid amount" column in Payments: run ClientTabs > Set up workbook/,
+    );
     expect(h.snapshot()).toEqual(before);
-    expect(h.call<R>('rpcPayInvoice', { clientId: 'C-0001', row: 2, due: '2024-05-01', paid: '2024-05-03', amount: '2000', note: '' }).ok).toBe(true); // prettier-ignore
+    expect(
+      h.call<R>('rpcPayInvoice', {
+        clientId: 'C-0001',
+        row: 2,
+        due: '2024-05-01',
+        paid: '2024-05-03',
+        amount: '2000',
+        note: '',
+      }).ok,
+    ).toBe(true);
     expect(paymentRows(h)[0]).toMatchObject({ Paid: '2024-05-03', 'Invoice #': 'INV-7' });
   });
 
@@ -215,7 +343,14 @@ describe('a workbook from before Paid amount', () => {
     const h = oldWorkbook();
     h.sheet('Payments').getRange('D1').setValue('Paid on');
     const before = h.snapshot();
-    const result = h.call<R>('rpcPayInvoice', { clientId: 'C-0001', row: 2, due: '2024-05-01', paid: '2024-05-03', amount: '2000', note: '' }); // prettier-ignore
+    const result = h.call<R>('rpcPayInvoice', {
+      clientId: 'C-0001',
+      row: 2,
+      due: '2024-05-01',
+      paid: '2024-05-03',
+      amount: '2000',
+      note: '',
+    });
     expect(result.errors).toEqual([{ field: 'paid', message: expect.stringContaining('no "Paid" column') }]);
     expect(h.snapshot()).toEqual(before);
   });
@@ -223,9 +358,25 @@ describe('a workbook from before Paid amount', () => {
   test("Set up adds Paid amount after the user's own column, whose values stay", () => {
     const h = oldWorkbook();
     h.call('menuSetUpWorkbook');
-    expect(h.sheet('Payments').getRange('A1:H1').getValues()[0]).toEqual(['Client ID', 'Client', 'Due', 'Paid', 'Amount', 'Note', 'Invoice #', 'Paid amount']); // prettier-ignore
+    expect(h.sheet('Payments').getRange('A1:H1').getValues()[0]).toEqual([
+      'Client ID',
+      'Client',
+      'Due',
+      'Paid',
+      'Amount',
+      'Note',
+      'Invoice #',
+      'Paid amount',
+    ]);
     expect(h.sheet('Payments').getRange('G2').getValue()).toBe('INV-7');
-    h.call('rpcPayInvoice', { clientId: 'C-0001', row: 2, due: '2024-05-01', paid: '2024-05-03', amount: '500', note: '' }); // prettier-ignore
+    h.call('rpcPayInvoice', {
+      clientId: 'C-0001',
+      row: 2,
+      due: '2024-05-01',
+      paid: '2024-05-03',
+      amount: '500',
+      note: '',
+    });
     expect(paymentRows(h)[0]).toMatchObject({ 'Paid amount': 500, 'Invoice #': 'INV-7', Paid: '' });
   });
 });

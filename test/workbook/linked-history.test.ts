@@ -12,7 +12,12 @@ function tomWithHistory(): Harness {
   h.emu.spreadsheet
     .insertSheet('Tom Becker (old)')
     .getRange('A1:C4')
-    .setValues([['Date', 'Revenue (USD)', 'Leads'], ['2023-08-07', 9000, 9], ['2023-08-14', 9500, 11], ['2023-08-21', 9400, 12]]); // prettier-ignore
+    .setValues([
+      ['Date', 'Revenue (USD)', 'Leads'],
+      ['2023-08-07', 9000, 9],
+      ['2023-08-14', 9500, 11],
+      ['2023-08-21', 9400, 12],
+    ]);
   h.call('menuSetUpWorkbook');
   const metrics = [{ name: 'Revenue', unit: 'USD', direction: 'up', baseline: '', target: '20000' }];
   expect(h.call<R<unknown>>('rpcCreateClient', { ...SAMPLE_CLIENT, name: 'Tom Becker', metrics }).ok).toBe(
@@ -27,7 +32,13 @@ test('the card shows the linked tab, and its values are Tom’s earlier history 
   const h = tomWithHistory();
   let card = h.call<Card>('rpcGetClientCard', 'C-0001');
   expect(card.history).toEqual([
-    { tabName: 'Tom Becker (old)', checkIns: 3, firstDate: '2023-08-07', lastDate: '2023-08-21', measures: ['Revenue (USD)', 'Leads'] }, // prettier-ignore
+    {
+      tabName: 'Tom Becker (old)',
+      checkIns: 3,
+      firstDate: '2023-08-07',
+      lastDate: '2023-08-21',
+      measures: ['Revenue (USD)', 'Leads'],
+    },
   ]);
   // No check-in of his own yet: his latest Revenue is the old tab's, day one its first value.
   expect(card.metrics[0]).toMatchObject({ name: 'Revenue', baseline: 9000, current: 9400 });

@@ -102,7 +102,15 @@ function twoClients(): { h: Harness; ids: string[] } {
     expect(h.call<R>('rpcCreateInvoice', { clientId, due: '2024-06-01', amount: '2,000', note: '' }).ok).toBe(
       true,
     );
-    expect(h.call<R>('rpcLogRequest', { clientId, date: '2024-06-05', request: `Extra deck for ${name}`, decision: 'Open', fee: '' }).ok).toBe(true); // prettier-ignore
+    expect(
+      h.call<R>('rpcLogRequest', {
+        clientId,
+        date: '2024-06-05',
+        request: `Extra deck for ${name}`,
+        decision: 'Open',
+        fee: '',
+      }).ok,
+    ).toBe(true);
     return clientId;
   });
   return { h, ids };
@@ -118,7 +126,7 @@ const NEWER: Record<
 > = {
   // prettier-ignore
   'new invoice': {
-    form: (_, clientId) => ['rpcCreateInvoice', { clientId, due: '2024-07-01', amount: '1,500', note: `July ${clientId}` }], // prettier-ignore
+    form: (_, clientId) => ['rpcCreateInvoice', { clientId, due: '2024-07-01', amount: '1,500', note: `July ${clientId}` }],
     landed(h, ids) {
       const notes = h.sheet('Payments').getDataRange().getValues().map((row) => row.find((c) => String(c).startsWith('July')));
       expect(notes.filter(Boolean).sort()).toEqual(ids.map((id) => `July ${id}`));
@@ -127,7 +135,17 @@ const NEWER: Record<
   'record payment': {
     form(h, clientId) {
       const open = h.call<Open>('rpcGetInvoices', clientId).open[0];
-      return ['rpcPayInvoice', { clientId, row: open.row, due: open.due, paid: '2024-06-10', amount: String(open.stillDue), note: '' }]; // prettier-ignore
+      return [
+        'rpcPayInvoice',
+        {
+          clientId,
+          row: open.row,
+          due: open.due,
+          paid: '2024-06-10',
+          amount: String(open.stillDue),
+          note: '',
+        },
+      ];
     },
     landed: (h, ids) =>
       expect(ids.map((id) => h.call<Open>('rpcGetInvoices', id).open.length)).toEqual([0, 0]),
@@ -140,10 +158,22 @@ const NEWER: Record<
         { clientId, row, request, decision: 'Change order', fee: '150', hours: '' },
       ];
     },
-    landed: (h, ids) => expect(ids.map((id) => h.call<Card>('rpcGetClientCard', id).money!.undecided.length)).toEqual([0, 0]), // prettier-ignore
+    landed: (h, ids) =>
+      expect(ids.map((id) => h.call<Card>('rpcGetClientCard', id).money!.undecided.length)).toEqual([0, 0]),
   },
   'log a conversation': {
-    form: (_, clientId) => ['rpcSaveConversation', { clientId, date: '2024-06-12', reason: `Late for ${clientId}`, ownPart: 'I moved our call', outcome: 'On time', listen: 'What went wrong?', restate: 'On time' }], // prettier-ignore
+    form: (_, clientId) => [
+      'rpcSaveConversation',
+      {
+        clientId,
+        date: '2024-06-12',
+        reason: `Late for ${clientId}`,
+        ownPart: 'I moved our call',
+        outcome: 'On time',
+        listen: 'What went wrong?',
+        restate: 'On time',
+      },
+    ],
     landed(h, ids) {
       const about = h
         .sheet('Conversations')
@@ -166,13 +196,42 @@ const NEWER: Record<
   },
   'edit client': {
     form(h, clientId) {
-      const data = h.call<{ clientType: string; cadenceDays: number; definitionOfSuccess: string; scope: string }>('rpcGetClientEdit', clientId); // prettier-ignore
-      return ['rpcEditClient', { clientId, clientType: data.clientType, cadenceDays: String(data.cadenceDays), monthlyFee: '2,750', yearlyProfit: '', monthlyCosts: '', definitionOfSuccess: data.definitionOfSuccess, scope: data.scope }]; // prettier-ignore
+      const data = h.call<{
+        clientType: string;
+        cadenceDays: number;
+        definitionOfSuccess: string;
+        scope: string;
+      }>('rpcGetClientEdit', clientId);
+      return [
+        'rpcEditClient',
+        {
+          clientId,
+          clientType: data.clientType,
+          cadenceDays: String(data.cadenceDays),
+          monthlyFee: '2,750',
+          yearlyProfit: '',
+          monthlyCosts: '',
+          definitionOfSuccess: data.definitionOfSuccess,
+          scope: data.scope,
+        },
+      ];
     },
-    landed: (h, ids) => expect(ids.map((id) => h.call<{ monthlyFee: number }>('rpcGetClientEdit', id).monthlyFee)).toEqual([2750, 2750]), // prettier-ignore
+    landed: (h, ids) =>
+      expect(ids.map((id) => h.call<{ monthlyFee: number }>('rpcGetClientEdit', id).monthlyFee)).toEqual([
+        2750, 2750,
+      ]),
   },
   offboard: {
-    form: (_, clientId) => ['rpcOffboardClient', { clientId, endDate: '2024-09-30', reason: 'Poor fit', noticeDate: '2024-08-01', endAtPeriodClose: false }], // prettier-ignore
+    form: (_, clientId) => [
+      'rpcOffboardClient',
+      {
+        clientId,
+        endDate: '2024-09-30',
+        reason: 'Poor fit',
+        noticeDate: '2024-08-01',
+        endAtPeriodClose: false,
+      },
+    ],
     landed(h, ids) {
       const values = h.sheet('Clients').getDataRange().getValues();
       const [id, why] = ['Client ID', 'Why they left'].map((label) => values[0].indexOf(label));

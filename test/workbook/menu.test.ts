@@ -38,7 +38,11 @@ describe('menu handlers', () => {
     h.call('rpcCreateClient', { ...SAMPLE_CLIENT, name: `O'Brien <b>&</b>` });
     h.emu.spreadsheet.setActiveSheet(h.sheet(`O'Brien <b>&</b>`));
     h.call('menuCheckInThisClient');
-    expect(bootView(h.emu.ui.sidebars.at(-1)!.html)).toEqual({ view: 'checkin', clientId: 'C-0001', context: { currency: '$', locale: 'en_US' } }); // prettier-ignore
+    expect(bootView(h.emu.ui.sidebars.at(-1)!.html)).toEqual({
+      view: 'checkin',
+      clientId: 'C-0001',
+      context: { currency: '$', locale: 'en_US' },
+    });
     h.emu.spreadsheet.setActiveSheet(h.sheet('Settings'));
     const before = h.emu.ui.sidebars.length;
     h.emu.ui.respond({ button: 'OK' });

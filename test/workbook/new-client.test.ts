@@ -48,18 +48,30 @@ describe('issue 9: New client', () => {
     const h = setUp();
     expect(h.call<R>('rpcCreateClient', SAMPLE_CLIENT).ok).toBe(true);
     const payment = { clientId: 'C-0001', due: '2024-06-01', paid: '', amount: '1e308', note: '' };
-    const request = { clientId: 'C-0001', date: '2024-06-05', request: 'Logo', decision: 'Change order', fee: '1e308' }; // prettier-ignore
+    const request = {
+      clientId: 'C-0001',
+      date: '2024-06-05',
+      request: 'Logo',
+      decision: 'Change order',
+      fee: '1e308',
+    };
     const before = h.snapshot();
     const paid = h.call<R>('rpcRecordPayment', payment);
     const fee = h.call<R>('rpcLogRequest', request);
-    expect(paid.errors).toEqual([{ field: 'amount', message: expect.stringMatching(/^Amount must be an amount of money from/) }]); // prettier-ignore
-    expect(fee.errors).toEqual([{ field: 'fee', message: expect.stringMatching(/^Fee must be an amount of money from/) }]); // prettier-ignore
+    expect(paid.errors).toEqual([
+      { field: 'amount', message: expect.stringMatching(/^Amount must be an amount of money from/) },
+    ]);
+    expect(fee.errors).toEqual([
+      { field: 'fee', message: expect.stringMatching(/^Fee must be an amount of money from/) },
+    ]);
     expect(h.snapshot()).toEqual(before);
   });
 
   test('#9 a yearly profit at the bound is kept and shown as a number, never ±Infinity', () => {
     const h = setUp();
-    expect(h.call<R>('rpcCreateClient', { ...SAMPLE_CLIENT, monthlyFee: '1,000,000,000', monthlyCosts: '0' }).ok).toBe(true); // prettier-ignore
+    expect(
+      h.call<R>('rpcCreateClient', { ...SAMPLE_CLIENT, monthlyFee: '1,000,000,000', monthlyCosts: '0' }).ok,
+    ).toBe(true);
     const values = h.sheet('Clients').getDataRange().getValues();
     const profit = values[1][(values[0] as string[]).indexOf('Yearly profit')];
     expect(profit).toBe(12_000_000_000);

@@ -2,7 +2,20 @@
 import { checkIn, harness, SAMPLE_CLIENT, type Harness } from './helpers';
 
 type R = { ok: boolean; message?: string };
-const HEADER = ['Rank', 'Client', 'Verdict', 'Per hour', 'Health', 'Why', 'What to do', 'New fee', 'Date', 'Notice by', 'Reason', 'Client ID']; // prettier-ignore
+const HEADER = [
+  'Rank',
+  'Client',
+  'Verdict',
+  'Per hour',
+  'Health',
+  'Why',
+  'What to do',
+  'New fee',
+  'Date',
+  'Notice by',
+  'Reason',
+  'Client ID',
+];
 
 /** Today is Wed 2024-06-12. Three active clients on a 6-month program from 2024-01-08, and one paused. */
 function portfolio(): Harness {
@@ -16,14 +29,22 @@ function portfolio(): Harness {
     ['Dormant Inc', '60'],
   ] as const) {
     // prettier-ignore
-    const created = h.call<{ ok: boolean; value: { clientId: string } }>('rpcCreateClient', { ...SAMPLE_CLIENT, name }); // prettier-ignore
+    const created = h.call<{ ok: boolean; value: { clientId: string } }>('rpcCreateClient', { ...SAMPLE_CLIENT, name });
     ok(created);
     ok(h.call('rpcSetClientHours', { clientId: created.value.clientId, hoursPerMonth: hours }));
     ok(h.call('rpcSaveCheckIn', checkIn(created.value.clientId, '2024-06-10')));
   }
   // Cara pays every invoice 20 days late.
   for (const month of ['01', '02', '03', '04', '05'])
-    ok(h.call('rpcRecordPayment', { clientId: 'C-0003', due: `2024-${month}-08`, paid: `2024-${month}-28`, amount: '2,000', note: '' })); // prettier-ignore
+    ok(
+      h.call('rpcRecordPayment', {
+        clientId: 'C-0003',
+        due: `2024-${month}-08`,
+        paid: `2024-${month}-28`,
+        amount: '2,000',
+        note: '',
+      }),
+    );
   const roster = h.sheet('Clients');
   const header = roster.getRange(1, 1, 1, roster.getLastColumn()).getValues()[0];
   roster.getRange(5, header.indexOf('Status') + 1).setValue('Paused');
@@ -83,7 +104,9 @@ describe('Portfolio review', () => {
     expect(values[4][6]).toBe(
       'End on 1/8/2025, the close of a program period; give notice by 12/9/2024 (Pays late)',
     );
-    expect(h.emu.ui.toasts.at(-1)?.message).toBe('1 to keep, 1 to re-price, 1 to let go. Nothing changes until you act on a row.'); // prettier-ignore
+    expect(h.emu.ui.toasts.at(-1)?.message).toBe(
+      '1 to keep, 1 to re-price, 1 to let go. Nothing changes until you act on a row.',
+    );
   });
 
   test('a re-run rewrites only its block: a column of the user beside it and a note below it stay', () => {
@@ -98,14 +121,23 @@ describe('Portfolio review', () => {
     expect(run(h)).toBeNull();
     const values = review(h);
     expect(values[0][0]).toBe('Portfolio review, Q3 2024 (as of 7/15/2024)');
-    expect(values.slice(2, 5).map((r) => [r[1], r[2]])).toEqual([['Acme Co', 'Keep'], ['Beta LLC', 'Keep'], ['Cara Ltd', 'Let go']]); // prettier-ignore
+    expect(values.slice(2, 5).map((r) => [r[1], r[2]])).toEqual([
+      ['Acme Co', 'Keep'],
+      ['Beta LLC', 'Keep'],
+      ['Cara Ltd', 'Let go'],
+    ]);
     expect(
       sheet
         .getRange('N2:N5')
         .getFormulas()
         .map((r) => r[0]),
     ).toEqual(['', '', '=UPPER("ok")', '']);
-    expect(sheet.getRange('N2:N5').getDisplayValues().map((r) => r[0])).toEqual(['My call notes', 'called 6/1', 'OK', 'my 007']); // prettier-ignore
+    expect(
+      sheet
+        .getRange('N2:N5')
+        .getDisplayValues()
+        .map((r) => r[0]),
+    ).toEqual(['My call notes', 'called 6/1', 'OK', 'my 007']);
     expect(sheet.getRange('A8').getValue()).toBe('Discuss Beta with my partner');
   });
 
@@ -114,9 +146,25 @@ describe('Portfolio review', () => {
     run(h);
     const sheet = h.sheet('Portfolio review');
     sheet.getRange('B7').setValue('my note');
-    h.call('rpcOffboardClient', { clientId: 'C-0001', reason: 'Program completed', noticeDate: '2024-06-12', endDate: '2024-06-12', endAtPeriodClose: false }); // prettier-ignore
+    h.call('rpcOffboardClient', {
+      clientId: 'C-0001',
+      reason: 'Program completed',
+      noticeDate: '2024-06-12',
+      endDate: '2024-06-12',
+      endAtPeriodClose: false,
+    });
     expect(run(h)).toBeNull();
-    expect(review(h).slice(2).map((r) => [r[1], r[2]])).toEqual([['Beta LLC', 'Re-price'], ['Cara Ltd', 'Let go'], ['', ''], ['', ''], ['my note', '']]); // prettier-ignore
+    expect(
+      review(h)
+        .slice(2)
+        .map((r) => [r[1], r[2]]),
+    ).toEqual([
+      ['Beta LLC', 'Re-price'],
+      ['Cara Ltd', 'Let go'],
+      ['', ''],
+      ['', ''],
+      ['my note', ''],
+    ]);
   });
 
   test('refuses, changing nothing, when the review would grow into a cell of the user', () => {
@@ -126,7 +174,9 @@ describe('Portfolio review', () => {
     sheet.getRange('C6').setValue('my note right under the review');
     h.call('rpcCreateClient', { ...SAMPLE_CLIENT, name: 'Echo Co' });
     const before = h.snapshot();
-    expect(run(h)).toBe('The portfolio review needs 4 rows, but C6 on "Portfolio review" has content of yours inside its columns. Move it below or beside the review and run it again.'); // prettier-ignore
+    expect(run(h)).toBe(
+      'The portfolio review needs 4 rows, but C6 on "Portfolio review" has content of yours inside its columns. Move it below or beside the review and run it again.',
+    );
     expect(h.snapshot()).toEqual(before);
   });
 
@@ -144,7 +194,9 @@ describe('Portfolio review', () => {
     expect(run(h)).toBeNull();
     mine.getRange('A1').setValue('My own title');
     const again = h.snapshot();
-    expect(run(h)).toBe('A1 on "Portfolio Review" holds your own text where the review writes its title and date. Move it and run the review again.'); // prettier-ignore
+    expect(run(h)).toBe(
+      'A1 on "Portfolio Review" holds your own text where the review writes its title and date. Move it and run the review again.',
+    );
     expect(h.snapshot()).toEqual(again);
   });
 
@@ -153,7 +205,11 @@ describe('Portfolio review', () => {
     run(h);
     const before = h.snapshot();
     expect(actOnRow(h, 4)).toBeNull();
-    expect(opened(h)).toEqual({ view: 'card', clientId: 'C-0002', raise: { monthlyFee: 2250, from: '2025-01-08' } }); // prettier-ignore
+    expect(opened(h)).toEqual({
+      view: 'card',
+      clientId: 'C-0002',
+      raise: { monthlyFee: 2250, from: '2025-01-08' },
+    });
     expect(actOnRow(h, 5)).toBeNull();
     expect(opened(h)).toEqual({
       view: 'offboard',
@@ -166,7 +222,9 @@ describe('Portfolio review', () => {
     h.emu.spreadsheet.setActiveSheet(h.sheet('Clients'));
     h.emu.ui.respond({ button: 'OK' });
     h.call('menuActOnReviewRow');
-    expect((h.emu.ui.alerts.at(-1) as { prompt: string }).prompt).toMatch(/^Nothing to act on here\. Open the "Portfolio review" tab/); // prettier-ignore
+    expect((h.emu.ui.alerts.at(-1) as { prompt: string }).prompt).toMatch(
+      /^Nothing to act on here\. Open the "Portfolio review" tab/,
+    );
     expect(h.snapshot()).toEqual(before);
   });
 

@@ -26,10 +26,32 @@ describe('fee and profitability on the card', () => {
     expect(h.call<{ ok: boolean }>('rpcSetClientHours', { clientId: 'C-0001', hoursPerMonth: '10' }).ok).toBe(
       true,
     );
-    expect(h.call<{ ok: boolean }>('rpcRecordRaise', { clientId: 'C-0001', from: '2024-05-01', monthlyFee: '2,200', note: 'Yearly review' }).ok).toBe(true); // prettier-ignore
-    h.call('rpcLogRequest', { clientId: 'C-0001', date: '2024-06-03', request: 'Extra workshop', decision: 'Open', fee: '' }); // prettier-ignore
+    expect(
+      h.call<{ ok: boolean }>('rpcRecordRaise', {
+        clientId: 'C-0001',
+        from: '2024-05-01',
+        monthlyFee: '2,200',
+        note: 'Yearly review',
+      }).ok,
+    ).toBe(true);
+    h.call('rpcLogRequest', {
+      clientId: 'C-0001',
+      date: '2024-06-03',
+      request: 'Extra workshop',
+      decision: 'Open',
+      fee: '',
+    });
     const row = h.call<ClientCard>('rpcGetClientCard', 'C-0001').money!.undecided[0].row;
-    expect(h.call<{ ok: boolean }>('rpcDecideRequest', { clientId: 'C-0001', row, request: 'Extra workshop', decision: 'Included in scope', fee: '', hours: '6' }).ok).toBe(true); // prettier-ignore
+    expect(
+      h.call<{ ok: boolean }>('rpcDecideRequest', {
+        clientId: 'C-0001',
+        row,
+        request: 'Extra workshop',
+        decision: 'Included in scope',
+        fee: '',
+        hours: '6',
+      }).ok,
+    ).toBe(true);
 
     const before = h.snapshot();
     const profit = h.call<ProfitCardData>('rpcGetClientProfit', 'C-0001');
@@ -38,7 +60,13 @@ describe('fee and profitability on the card', () => {
       { from: '2024-05-01', monthlyFee: 2200, note: 'Yearly review' },
       { from: '2023-05-01', monthlyFee: 2000, note: 'Fee before the first raise' },
     ]);
-    expect(profit).toMatchObject({ monthlyFee: 2200, hoursPerMonth: 10, yearlyProfit: 14_400, absorbedHours: 6, hourlyCost: 40 }); // prettier-ignore
+    expect(profit).toMatchObject({
+      monthlyFee: 2200,
+      hoursPerMonth: 10,
+      yearlyProfit: 14_400,
+      absorbedHours: 6,
+      hourlyCost: 40,
+    });
     expect(profit.nextReview).toBe('2025-05-01'); // a year after the raise
     expect(profit.reviewDue).toBe(false);
     // 2,200 ÷ (10 + 6 ÷ 12) hours a month.
@@ -53,7 +81,12 @@ describe('fee and profitability on the card', () => {
     const h = withClient();
     h.call('rpcCreateClient', { ...SAMPLE_CLIENT, name: 'Beta LLC', startDate: '2023-07-01' });
     const profit = h.call<ProfitCardData>('rpcGetClientProfit', 'C-0002');
-    expect(profit).toMatchObject({ fees: [], nextReview: '2024-07-01', reviewDue: true, effectiveRate: null }); // prettier-ignore
+    expect(profit).toMatchObject({
+      fees: [],
+      nextReview: '2024-07-01',
+      reviewDue: true,
+      effectiveRate: null,
+    });
     expect(h.call('rpcGetClientProfit', 'C-9999')).toBeNull();
   });
 });

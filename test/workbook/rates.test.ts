@@ -27,7 +27,10 @@ describe('recording a raise', () => {
       from: '2024-05-01',
       monthlyFee: '$2,200',
     });
-    expect(raised).toEqual({ ok: true, value: { clientId: 'C-0001', from: '2024-05-01', monthlyFee: 2200, previousFee: 2000 } }); // prettier-ignore
+    expect(raised).toEqual({
+      ok: true,
+      value: { clientId: 'C-0001', from: '2024-05-01', monthlyFee: 2200, previousFee: 2000 },
+    });
     const rates = h.sheet('Rates').getDataRange().getDisplayValues();
     expect(rates).toEqual([
       ['Client ID', 'Client', 'From', 'Monthly fee', 'Note'],
@@ -39,7 +42,14 @@ describe('recording a raise', () => {
     // The next review is a year after the raise, not after the start.
     expect((rosterValue(h, 'Next rate review') as Date).toISOString().slice(0, 10)).toBe('2025-05-01');
     // A second raise adds one row; the first two stay as they were.
-    expect(h.call<R>('rpcRecordRaise', { clientId: 'C-0001', from: '2024-06-01', monthlyFee: '2300', note: '=ask' }).ok).toBe(true); // prettier-ignore
+    expect(
+      h.call<R>('rpcRecordRaise', {
+        clientId: 'C-0001',
+        from: '2024-06-01',
+        monthlyFee: '2300',
+        note: '=ask',
+      }).ok,
+    ).toBe(true);
     const after = h.sheet('Rates').getDataRange().getValues();
     expect(after).toHaveLength(4);
     expect(after[3].slice(3)).toEqual([2300, '=ask']);
@@ -51,10 +61,23 @@ describe('recording a raise', () => {
     h.call('rpcRecordRaise', { clientId: 'C-0001', from: '2024-05-01', monthlyFee: '2200' });
     const before = h.snapshot();
     const again = h.call<R>('rpcRecordRaise', { clientId: 'C-0001', from: '2024-05-01', monthlyFee: '2500' });
-    expect(again.errors?.[0]).toMatchObject({ field: 'from', message: expect.stringMatching(/already has a fee from 2024-05-01.*never overwrites/) }); // prettier-ignore
-    expect(h.call<R>('rpcRecordRaise', { clientId: 'C-0001', from: '2023-04-01', monthlyFee: '2500' }).errors?.[0].message).toMatch(/after the client's start \(2023-05-01\)/); // prettier-ignore
-    expect(h.call<R>('rpcRecordRaise', { clientId: 'C-0001', from: 'soon', monthlyFee: 'lots' }).errors?.map((e) => e.field)).toEqual(['from', 'monthlyFee']); // prettier-ignore
-    expect(h.call<R>('rpcRecordRaise', { clientId: 'C-9999', from: '2024-05-02', monthlyFee: '1' }).errors?.[0].message).toMatch(/No client with ID C-9999/); // prettier-ignore
+    expect(again.errors?.[0]).toMatchObject({
+      field: 'from',
+      message: expect.stringMatching(/already has a fee from 2024-05-01.*never overwrites/),
+    });
+    expect(
+      h.call<R>('rpcRecordRaise', { clientId: 'C-0001', from: '2023-04-01', monthlyFee: '2500' }).errors?.[0]
+        .message,
+    ).toMatch(/after the client's start \(2023-05-01\)/);
+    expect(
+      h
+        .call<R>('rpcRecordRaise', { clientId: 'C-0001', from: 'soon', monthlyFee: 'lots' })
+        .errors?.map((e) => e.field),
+    ).toEqual(['from', 'monthlyFee']);
+    expect(
+      h.call<R>('rpcRecordRaise', { clientId: 'C-9999', from: '2024-05-02', monthlyFee: '1' }).errors?.[0]
+        .message,
+    ).toMatch(/No client with ID C-9999/);
     expect(h.snapshot()).toEqual(before);
   });
 });
@@ -66,8 +89,12 @@ describe('hours per month', () => {
     expect(rosterValue(h, 'Hours per month')).toBe(16);
     expect(rosterValue(h, 'Effective rate (per hour)')).toBe(125); // $2,000 / 16 h
     const before = h.snapshot();
-    expect(h.call<R>('rpcSetClientHours', { clientId: 'C-0001', hoursPerMonth: '-3' }).errors?.[0].field).toBe('hoursPerMonth'); // prettier-ignore
-    expect(h.call<R>('rpcSetClientHours', { clientId: 'C-0001', hoursPerMonth: 'ten' }).errors?.[0].field).toBe('hoursPerMonth'); // prettier-ignore
+    expect(
+      h.call<R>('rpcSetClientHours', { clientId: 'C-0001', hoursPerMonth: '-3' }).errors?.[0].field,
+    ).toBe('hoursPerMonth');
+    expect(
+      h.call<R>('rpcSetClientHours', { clientId: 'C-0001', hoursPerMonth: 'ten' }).errors?.[0].field,
+    ).toBe('hoursPerMonth');
     expect(h.snapshot()).toEqual(before);
   });
 });

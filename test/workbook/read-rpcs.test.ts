@@ -43,7 +43,8 @@ const WRITES = new Set([
 ]);
 
 /** A call that changes a document, a property or the UI: every Apps Script writer starts with one of these. */
-const WRITER = /\.(set|insert|delete|clear|append|add|remove|move|hide|show|protect|copy|duplicate|merge|sort|auto|create|activate|flush|trim|expand|collapse|group|ungroup|update|apply|build|randomize|uncheck|check|break)/; // prettier-ignore
+const WRITER =
+  /\.(set|insert|delete|clear|append|add|remove|move|hide|show|protect|copy|duplicate|merge|sort|auto|create|activate|flush|trim|expand|collapse|group|ungroup|update|apply|build|randomize|uncheck|check|break)/;
 
 function livedIn(): { h: Harness; first: string; second: string } {
   const h = harness();
@@ -55,11 +56,21 @@ function livedIn(): { h: Harness; first: string; second: string } {
   for (const week of ['2024-05-27', '2024-06-03', '2024-06-10'])
     expect(h.call<{ ok: boolean }>('rpcSaveCheckIn', checkIn(first, week)).ok).toBe(true);
   h.call('rpcCreateInvoice', { clientId: first, due: '2024-05-01', amount: '1500', note: '' });
-  h.call('rpcLogRequest', { clientId: first, date: '2024-06-01', request: 'Extra deck', decision: 'Open', fee: '' }); // prettier-ignore
+  h.call('rpcLogRequest', {
+    clientId: first,
+    date: '2024-06-01',
+    request: 'Extra deck',
+    decision: 'Open',
+    fee: '',
+  });
   h.call('rpcSaveNeed', { clientId: first, date: '', need: 'Hiring help' });
   // A tab of the coach's own, for the adoption scan.
   const own = h.emu.spreadsheet.insertSheet('Old client');
-  own.getRange(1, 1, 3, 2).setValues([['Date', 'Revenue'], [new Date('2024-05-01T12:00:00Z'), 100], [new Date('2024-05-08T12:00:00Z'), 120]]); // prettier-ignore
+  own.getRange(1, 1, 3, 2).setValues([
+    ['Date', 'Revenue'],
+    [new Date('2024-05-01T12:00:00Z'), 100],
+    [new Date('2024-05-08T12:00:00Z'), 120],
+  ]);
   return { h, first, second };
 }
 

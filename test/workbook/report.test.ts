@@ -14,7 +14,10 @@ const DEFINITION = '=HYPERLINK("http://evil.example","Double revenue")';
 function setUp(): { h: Harness; id: string } {
   const h = harness();
   h.call('menuSetUpWorkbook');
-  const id = h.call<R<{ clientId: string }>>('rpcCreateClient', { ...SAMPLE_CLIENT, definitionOfSuccess: DEFINITION }).value.clientId; // prettier-ignore
+  const id = h.call<R<{ clientId: string }>>('rpcCreateClient', {
+    ...SAMPLE_CLIENT,
+    definitionOfSuccess: DEFINITION,
+  }).value.clientId;
   WEEKS.forEach((week, i) => {
     const values = { Revenue: String(REVENUE[i]), 'Cost per lead': String(29 - 0.5 * i) };
     const saved = h.call<R>(
@@ -38,7 +41,16 @@ describe('the progress report', () => {
     expect(values[4][0]).toBe(DEFINITION); // the client's words, as text: no formula, no link
     expect(sheet.getRange('A5').getFormula()).toBe('');
     expect(values[6][0]).toBe(SAMPLE_CLIENT.scope);
-    expect(values[9]).toEqual(['Metric', 'Day one', '4 weeks ago', 'Now', 'Target', 'Way to target', 'Last 4 weeks', 'Trend since day one']); // prettier-ignore
+    expect(values[9]).toEqual([
+      'Metric',
+      'Day one',
+      '4 weeks ago',
+      'Now',
+      'Target',
+      'Way to target',
+      'Last 4 weeks',
+      'Trend since day one',
+    ]);
     // Now = the 06-10 check-in; four weeks ago = the latest on or before 05-15 (the 05-13 check-in).
     expect(values[10].slice(0, 7)).toEqual(['Revenue (USD)', 10_000, 14_000, 16_000, 20_000, 0.6, 2_000]);
     expect(values[11].slice(0, 7)).toEqual(['Cost per lead (USD)', 30, 26, 24, 20, 0.6, -2]);
@@ -56,7 +68,9 @@ describe('the progress report', () => {
     const { h, id } = setUp();
     const { text } = h.call<R>('rpcMakeProgressReport', id).value;
     expect(text).toContain(`What you wanted\n“${DEFINITION}”`);
-    expect(text).toContain('- Revenue: 10,000 USD on day one, 16,000 USD now, target 20,000 USD: 60% of the way. Last 4 weeks: 14,000 USD → 16,000 USD (+2,000 USD).'); // prettier-ignore
+    expect(text).toContain(
+      '- Revenue: 10,000 USD on day one, 16,000 USD now, target 20,000 USD: 60% of the way. Last 4 weeks: 14,000 USD → 16,000 USD (+2,000 USD).',
+    );
     expect(text).toContain('Wins\n- 5/27/2024: +Win 8\n- 4/29/2024: +Win 4\n- 4/1/2024: +Win 0');
   });
 
@@ -69,12 +83,20 @@ describe('the progress report', () => {
       checkIn(id, '2024-06-17', { values: { Revenue: '18000', 'Cost per lead': '22' } }),
     );
     h.setNow(Date.parse('2024-06-19T16:00:00Z'));
-    const others = () => h.snapshot(h.emu.spreadsheet.getSheets().map((s) => s.getName()).filter((n) => n !== first.tabName)); // prettier-ignore
+    const others = () =>
+      h.snapshot(
+        h.emu.spreadsheet
+          .getSheets()
+          .map((s) => s.getName())
+          .filter((n) => n !== first.tabName),
+      );
     const before = others();
     const again = h.call<R>('rpcMakeProgressReport', id);
     expect(again.value).toMatchObject({ tabName: 'Report – Acme Co', replaced: true });
     expect(h.sheet('Report – Acme Co').getSheetId()).toBe(sheetId);
-    expect(h.sheet('Report – Acme Co').getRange('A11:D11').getValues()).toEqual([['Revenue (USD)', 10_000, 14_500, 18_000]]); // prettier-ignore
+    expect(h.sheet('Report – Acme Co').getRange('A11:D11').getValues()).toEqual([
+      ['Revenue (USD)', 10_000, 14_500, 18_000],
+    ]);
     expect(h.emu.spreadsheet.getSheets().filter((s) => s.getName().startsWith('Report – '))).toHaveLength(1);
     expect(others()).toEqual(before);
   });
@@ -84,7 +106,12 @@ describe('the progress report', () => {
     h.emu.spreadsheet.insertSheet('Report – Acme Co').getRange('A1').setValue('my own notes');
     const before = h.snapshot();
     const refused = h.call<R>('rpcMakeProgressReport', id);
-    expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/A tab named "Report – Acme Co" already exists and ClientTabs did not make it/) }); // prettier-ignore
+    expect(refused).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(
+        /A tab named "Report – Acme Co" already exists and ClientTabs did not make it/,
+      ),
+    });
     expect(h.snapshot()).toEqual(before);
   });
 
@@ -96,7 +123,11 @@ describe('the progress report', () => {
     sheet.getRange('B4').setValue('Call them about the dip');
     const before = h.snapshot();
     const again = h.call<R>('rpcMakeProgressReport', id);
-    expect(again).toMatchObject({ ok: false, message: '"Report – Acme Co" has changes of yours since ClientTabs made it. Rename that tab to keep them (or delete it), then make the report again.' }); // prettier-ignore
+    expect(again).toMatchObject({
+      ok: false,
+      message:
+        '"Report – Acme Co" has changes of yours since ClientTabs made it. Rename that tab to keep them (or delete it), then make the report again.',
+    });
     expect(h.snapshot()).toEqual(before);
   });
 
@@ -127,8 +158,14 @@ describe('the progress report', () => {
   test('an unknown or missing client is refused and nothing is written', () => {
     const { h } = setUp();
     const before = h.snapshot();
-    expect(h.call<R>('rpcMakeProgressReport', 'C-9999')).toMatchObject({ ok: false, message: 'No client with ID C-9999 in the Clients sheet.' }); // prettier-ignore
-    expect(h.call<R>('rpcMakeProgressReport', { clientId: 'C-0001' })).toMatchObject({ ok: false, message: 'Choose a client.' }); // prettier-ignore
+    expect(h.call<R>('rpcMakeProgressReport', 'C-9999')).toMatchObject({
+      ok: false,
+      message: 'No client with ID C-9999 in the Clients sheet.',
+    });
+    expect(h.call<R>('rpcMakeProgressReport', { clientId: 'C-0001' })).toMatchObject({
+      ok: false,
+      message: 'Choose a client.',
+    });
     expect(h.snapshot()).toEqual(before);
   });
 
@@ -136,7 +173,9 @@ describe('the progress report', () => {
     const { h, id } = setUp();
     h.call('rpcMakeProgressReport', id);
     const scan = h.call<AdoptScan>('rpcScanForAdoption');
-    expect([...scan.candidates.map((c) => c.tabName), ...scan.skipped.map((s) => s.tabName)]).not.toContain('Report – Acme Co'); // prettier-ignore
+    expect([...scan.candidates.map((c) => c.tabName), ...scan.skipped.map((s) => s.tabName)]).not.toContain(
+      'Report – Acme Co',
+    );
   });
 
   test('a target beyond anything achieved before is said, with the best so far, as context', () => {
@@ -149,7 +188,8 @@ describe('the progress report', () => {
     }).value.clientId;
     expect(h.call<R>('rpcSaveCheckIn', checkIn(bolt, '2024-05-06', { values: { CPL: '26' } })).ok).toBe(true);
     // Acme's target is $20 a lead; Bolt's best is $26, three months in: a first. Revenue has no history.
-    const note = 'Target set beyond anything achieved before: Cost per lead 20 USD; the best so far is 26 USD (Bolt Ltd, 3 months).'; // prettier-ignore
+    const note =
+      'Target set beyond anything achieved before: Cost per lead 20 USD; the best so far is 26 USD (Bolt Ltd, 3 months).';
     const made = h.call<R>('rpcMakeProgressReport', id);
     expect(made.value.text).toContain(`\n- ${note}\n`);
     expect(h.sheet('Report – Acme Co').getRange('A13').getValue()).toBe(note);

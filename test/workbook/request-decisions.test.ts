@@ -1,7 +1,12 @@
 /** Deciding out-of-scope requests from the card, on the built bundle. */
 import { harness, SAMPLE_CLIENT, type Harness } from './helpers';
 
-type R = { ok: boolean; value?: Record<string, unknown>; errors?: { field: string; message: string }[]; message?: string }; // prettier-ignore
+type R = {
+  ok: boolean;
+  value?: Record<string, unknown>;
+  errors?: { field: string; message: string }[];
+  message?: string;
+};
 type Card = {
   money: { undecided: { row: number; date: string; request: string }[] };
   openRequests: unknown[];
@@ -13,7 +18,10 @@ function requestRows(h: Harness): Record<string, unknown>[] {
     .filter((row) => row.some((v) => v !== ''))
     .map((row) =>
       Object.fromEntries(
-        header.map((label, i) => [String(label), row[i] instanceof Date ? (row[i] as Date).toISOString().slice(0, 10) : row[i]]), // prettier-ignore
+        header.map((label, i) => [
+          String(label),
+          row[i] instanceof Date ? (row[i] as Date).toISOString().slice(0, 10) : row[i],
+        ]),
       ),
     );
 }
@@ -39,7 +47,10 @@ describe('deciding a request from the card', () => {
       { row: 3, date: '2024-06-03', request: 'Extra workshop' },
       { row: 4, date: '2024-06-03', request: 'Board deck' },
     ]);
-    expect(decide(h, 2, 'New logo', 'Change order', '$450')).toMatchObject({ ok: true, value: { row: 2, decision: 'Change order' } }); // prettier-ignore
+    expect(decide(h, 2, 'New logo', 'Change order', '$450')).toMatchObject({
+      ok: true,
+      value: { row: 2, decision: 'Change order' },
+    });
     expect(decide(h, 3, 'Extra workshop', 'Included in scope', '', '3.5').ok).toBe(true);
     expect(decide(h, 4, 'Board deck', 'Declined').ok).toBe(true);
     const rows = requestRows(h);
@@ -80,7 +91,9 @@ describe('deciding a request from the card', () => {
     decide(h, 2, 'New logo', 'Declined');
     const before = h.snapshot();
     const again = decide(h, 2, 'New logo', 'Change order', '450');
-    expect(again.errors).toEqual([{ field: 'request', message: '"New logo" is already decided: Declined. Nothing was changed.' }]); // prettier-ignore
+    expect(again.errors).toEqual([
+      { field: 'request', message: '"New logo" is already decided: Declined. Nothing was changed.' },
+    ]);
     expect(h.snapshot()).toEqual(before);
   });
 
@@ -103,10 +116,26 @@ describe('deciding a request from the card', () => {
 
 test.each([
   ['nothing', undefined, 'clientId'],
-  ['an unknown client', { clientId: 'C-9999', row: 2, request: 'New logo', decision: 'Declined', fee: '', hours: '' }, 'clientId'], // prettier-ignore
-  ['no request', { clientId: 'C-0001', row: 2, request: '  ', decision: 'Declined', fee: '', hours: '' }, 'request'], // prettier-ignore
-  ['a request that is not there', { clientId: 'C-0001', row: 2, request: 'Logo v2', decision: 'Declined', fee: '', hours: '' }, 'request'], // prettier-ignore
-  ['a formula for the fee', { clientId: 'C-0001', row: 2, request: 'New logo', decision: 'Change order', fee: '=450', hours: '' }, 'fee'], // prettier-ignore
+  [
+    'an unknown client',
+    { clientId: 'C-9999', row: 2, request: 'New logo', decision: 'Declined', fee: '', hours: '' },
+    'clientId',
+  ],
+  [
+    'no request',
+    { clientId: 'C-0001', row: 2, request: '  ', decision: 'Declined', fee: '', hours: '' },
+    'request',
+  ],
+  [
+    'a request that is not there',
+    { clientId: 'C-0001', row: 2, request: 'Logo v2', decision: 'Declined', fee: '', hours: '' },
+    'request',
+  ],
+  [
+    'a formula for the fee',
+    { clientId: 'C-0001', row: 2, request: 'New logo', decision: 'Change order', fee: '=450', hours: '' },
+    'fee',
+  ],
 ])('deciding with %s is refused with a message and nothing changes', (_label, input, field) => {
   const h = withRequests();
   const before = h.snapshot();

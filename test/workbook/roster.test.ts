@@ -11,7 +11,12 @@ describe('live links in the roster', () => {
       const { clientId } = h.call<R>('rpcCreateClient', { ...SAMPLE_CLIENT, name }).value;
       const weeks = ['2024-05-20', '2024-05-27', '2024-06-03'].slice(0, i + 1);
       for (const week of weeks)
-        expect(h.call<{ ok: boolean }>('rpcSaveCheckIn', checkIn(clientId, week, { values: { Revenue: String(1000 * (i + 1)), 'Cost per lead': '20' } })).ok).toBe(true); // prettier-ignore
+        expect(
+          h.call<{ ok: boolean }>(
+            'rpcSaveCheckIn',
+            checkIn(clientId, week, { values: { Revenue: String(1000 * (i + 1)), 'Cost per lead': '20' } }),
+          ).ok,
+        ).toBe(true);
       return name;
     });
     const roster = h.sheet('Clients');
@@ -28,7 +33,7 @@ describe('live links in the roster', () => {
           row[at('Metric 1')],
           row[at('Latest 1')],
           row[at('Progress 1')],
-        ]) // prettier-ignore
+        ])
         .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
     };
     const before = shown();

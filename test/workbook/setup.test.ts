@@ -16,7 +16,9 @@ describe('Set up workbook', () => {
     const h = harness();
     h.call('menuSetUpWorkbook');
     const names = h.emu.spreadsheet.getSheets().map((s) => s.getName());
-    expect(names).toEqual(expect.arrayContaining(['Clients', 'Dashboard', 'Settings', 'Payments', 'Requests', 'Client template'])); // prettier-ignore
+    expect(names).toEqual(
+      expect.arrayContaining(['Clients', 'Dashboard', 'Settings', 'Payments', 'Requests', 'Client template']),
+    );
     const clients = h.sheet('Clients');
     expect(clients.getRange('A1:C1').getValues()[0]).toEqual(['Client ID', 'Client', 'Status']);
     expect(clients.getFrozenRows()).toBe(1);
@@ -40,7 +42,9 @@ describe('Set up workbook', () => {
       const sheet = h.sheet(name);
       expect([name, sheet.getFrozenRows()]).toEqual([name, 1]);
       const protections = sheet.getProtections(RANGE) as GoogleAppsScript.Spreadsheet.Protection[];
-      expect(protections.map((p) => [p.getRange().getA1Notation().replace(/\d+$/, ''), p.isWarningOnly()])).toEqual([[expect.stringMatching(/^A1:[A-Z]+$/), true]]); // prettier-ignore
+      expect(
+        protections.map((p) => [p.getRange().getA1Notation().replace(/\d+$/, ''), p.isWarningOnly()]),
+      ).toEqual([[expect.stringMatching(/^A1:[A-Z]+$/), true]]);
       expect(protections[0].getRange().getRow()).toBe(1);
     }
     const roster = h.sheet('Clients');
@@ -51,9 +55,16 @@ describe('Set up workbook', () => {
         .getDataValidation()
         ?.getCriteriaValues()[0];
     expect(choices('Client type')).toEqual(['Laissez-faire', 'Micromanager', 'In the dark', 'Savvy']);
-    expect(choices('Why they left')).toEqual(expect.arrayContaining(['Could not keep up', 'Scope creep', 'Program completed'])); // prettier-ignore
+    expect(choices('Why they left')).toEqual(
+      expect.arrayContaining(['Could not keep up', 'Scope creep', 'Program completed']),
+    );
     expect(choices('Why they left')).toHaveLength(9);
-    expect(h.sheet('Requests').getRange('E2').getDataValidation()?.getCriteriaValues()[0]).toEqual(['Open', 'Change order', 'Declined', 'Included in scope']); // prettier-ignore
+    expect(h.sheet('Requests').getRange('E2').getDataValidation()?.getCriteriaValues()[0]).toEqual([
+      'Open',
+      'Change order',
+      'Declined',
+      'Included in scope',
+    ]);
     // Running again adds no second protection.
     h.call('menuSetUpWorkbook');
     expect(roster.getProtections(RANGE)).toHaveLength(1);
@@ -69,7 +80,12 @@ describe('Set up workbook', () => {
       const h = harness({ locale });
       h.call('menuSetUpWorkbook');
       const settings = h.sheet('Settings').getDataRange().getValues();
-      expect(settings).toEqual(expect.arrayContaining([expect.arrayContaining(['Currency symbol', currency]), expect.arrayContaining(['Date format', dateFormat])])); // prettier-ignore
+      expect(settings).toEqual(
+        expect.arrayContaining([
+          expect.arrayContaining(['Currency symbol', currency]),
+          expect.arrayContaining(['Date format', dateFormat]),
+        ]),
+      );
       h.call('rpcCreateClient', { ...SAMPLE_CLIENT, monthlyFee: '2000' });
       expect(h.sheet('Clients').getRange('E2').getDisplayValue()).toBe(start);
       expect(h.sheet('Clients').getRange('I2').getNumberFormat()).toBe(`"${currency}"#,##0.00`);
@@ -209,7 +225,10 @@ describe('New client', () => {
       h.emu.calls.reset();
       const created = h.call<R>('rpcCreateClient', SAMPLE_CLIENT);
       counts.push(ownDocumentCalls(h));
-      expect(created).toMatchObject({ ok: true, value: { name: 'Acme Co', clientId: `C-${String(existing + 1).padStart(4, '0')}` } }); // prettier-ignore
+      expect(created).toMatchObject({
+        ok: true,
+        value: { name: 'Acme Co', clientId: `C-${String(existing + 1).padStart(4, '0')}` },
+      });
     }
     expect(counts[1]).toBe(counts[0]);
     expect(counts[0]).toBeLessThanOrEqual(40);
@@ -231,7 +250,16 @@ describe('New client', () => {
       'Baseline',
       'Target',
     ]);
-    expect(tab.getRange('A12:H12').getValues()[0]).toEqual(['Week of', 'Revenue', 'Cost per lead', 'Satisfaction (1–10)', 'Wins', 'Blockers', 'Notes', 'Entered by']); // prettier-ignore
+    expect(tab.getRange('A12:H12').getValues()[0]).toEqual([
+      'Week of',
+      'Revenue',
+      'Cost per lead',
+      'Satisfaction (1–10)',
+      'Wins',
+      'Blockers',
+      'Notes',
+      'Entered by',
+    ]);
     expect(tab.getRange('H3').getFormula()).toMatch(
       /^=IFERROR\(ARRAY_CONSTRAIN\(SORT\(FILTER\(.*'Payments'!A2:A=\$B\$2/,
     );
@@ -276,15 +304,43 @@ describe('New client', () => {
     h.call('rpcCreateClient', SAMPLE_CLIENT);
     h.call('rpcCreateClient', { ...SAMPLE_CLIENT, name: 'Beta LLC', startDate: '2023-02-01' });
     h.call('rpcSaveCheckIn', checkIn('C-0001', '2024-06-03'));
-    h.call('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10', { values: { Revenue: '15000', 'Cost per lead': '25' } })); // prettier-ignore
-    h.call('rpcRecordPayment', { clientId: 'C-0001', due: '2024-06-01', paid: '2024-06-03', amount: '2000', note: '' }); // prettier-ignore
-    h.call('rpcRecordPayment', { clientId: 'C-0002', due: '2024-06-15', paid: '', amount: '999', note: '' }); // prettier-ignore
-    h.call('rpcRecordPayment', { clientId: 'C-0001', due: '2024-07-01', paid: '', amount: '2000', note: '' }); // prettier-ignore
-    h.call('rpcLogRequest', { clientId: 'C-0001', date: '2024-06-05', request: 'Extra call', decision: 'Open', fee: '' }); // prettier-ignore
+    h.call(
+      'rpcSaveCheckIn',
+      checkIn('C-0001', '2024-06-10', { values: { Revenue: '15000', 'Cost per lead': '25' } }),
+    );
+    h.call('rpcRecordPayment', {
+      clientId: 'C-0001',
+      due: '2024-06-01',
+      paid: '2024-06-03',
+      amount: '2000',
+      note: '',
+    });
+    h.call('rpcRecordPayment', { clientId: 'C-0002', due: '2024-06-15', paid: '', amount: '999', note: '' });
+    h.call('rpcRecordPayment', { clientId: 'C-0001', due: '2024-07-01', paid: '', amount: '2000', note: '' });
+    h.call('rpcLogRequest', {
+      clientId: 'C-0001',
+      date: '2024-06-05',
+      request: 'Extra call',
+      decision: 'Open',
+      fee: '',
+    });
 
     const roster = h.sheet('Clients');
     // Last check-in, Metric 1, Latest 1, Progress 1 ... Trend, Tab
-    expect(roster.getRange('L2:W2').getDisplayValues()[0]).toEqual(['6/10/2024', 'Revenue', '15,000', '50%', 'Cost per lead', '25', '50%', '', '', '', '', 'Acme Co']); // prettier-ignore
+    expect(roster.getRange('L2:W2').getDisplayValues()[0]).toEqual([
+      '6/10/2024',
+      'Revenue',
+      '15,000',
+      '50%',
+      'Cost per lead',
+      '25',
+      '50%',
+      '',
+      '',
+      '',
+      '',
+      'Acme Co',
+    ]);
     expect(roster.getRange('L2').getValue()).toEqual(new Date('2024-06-10T04:00:00Z'));
     // The trend is an image in Sheets: the cell reads blank; its data is the Revenue log, oldest first.
     expect(roster.getRange('V2').getValue()).toBe('');
@@ -401,7 +457,13 @@ describe('issue 9: Set up repairs only its own, and never writes into a tab of t
     ],
   ])('#3 %s, with rows of the user: refused with a message, nothing written', (_, arrange) => {
     const h = harness();
-    h.sheet('Sheet1').getRange('A1:B3').setValues([['Rent', 1200], ['Phone', 40], ['Gym', 35]]); // prettier-ignore
+    h.sheet('Sheet1')
+      .getRange('A1:B3')
+      .setValues([
+        ['Rent', 1200],
+        ['Phone', 40],
+        ['Gym', 35],
+      ]);
     arrange(h);
     const before = h.snapshot();
     const names = h.emu.spreadsheet.getSheets().map((s) => s.getName());
@@ -439,12 +501,20 @@ describe('issue 12: Set up brings a 0.1 workbook up to the advice columns and se
     h.call('menuSetUpWorkbook');
     const rows = settings.getDataRange().getValues();
     const value = (label: string) => rows.find((row) => row[0] === label)?.[1];
-    expect([0.4, 0.3, 0.3]).toEqual(['check-ins', 'satisfaction', 'progress'].map((s) => value(`Health weight: ${s}`))); // prettier-ignore
+    expect([0.4, 0.3, 0.3]).toEqual(
+      ['check-ins', 'satisfaction', 'progress'].map((s) => value(`Health weight: ${s}`)),
+    );
     // 10 of 80 of the existing total (1.0) each: the defaults' share, on the workbook's own scale.
     expect(value('Health weight: late payments')).toBe(0.125);
     expect(value('Health weight: open requests')).toBe(0.125);
     expect(value('Rate floor (per hour)')).toBe(50);
-    expect(h.sheet('Rates').getRange('A1:E1').getValues()[0]).toEqual(['Client ID', 'Client', 'From', 'Monthly fee', 'Note']); // prettier-ignore
+    expect(h.sheet('Rates').getRange('A1:E1').getValues()[0]).toEqual([
+      'Client ID',
+      'Client',
+      'From',
+      'Monthly fee',
+      'Note',
+    ]);
     const at = (label: string) => roster.getRange(2, header().indexOf(label) + 1);
     expect(roster.getRange(1, header().indexOf('Health') + 1).getFormula()).toMatch(
       /^=\{"Health";CLIENT_HEALTH\(/,
@@ -452,7 +522,9 @@ describe('issue 12: Set up brings a 0.1 workbook up to the advice columns and se
     expect(at('Late payments (12 months)').getFormula()).toMatch(/^=COUNTIFS\('Payments'!/);
     // The old row has no satisfaction links (they need its tab): that signal has no data and is left out.
     // (0.4 × 0 [23 days on a 7-day cadence] + 0.3 × 0.2 + 0.125 × 1 + 0.125 × 1) / 0.95 = 33.
-    expect(at('Health drivers').getValue()).toBe('Red 33 (4 of 5 signals): 3 weeks without a check-in; 20% of the way to target'); // prettier-ignore
+    expect(at('Health drivers').getValue()).toBe(
+      'Red 33 (4 of 5 signals): 3 weeks without a check-in; 20% of the way to target',
+    );
     const before = at('Health').getValue() as number;
 
     // Settings' weights are the roster's: all the weight on open requests (none) makes the client green.

@@ -30,7 +30,13 @@ test('a client not logged this week and paying late: the card says so in red, as
   h.call('rpcSaveCheckIn', checkIn('C-0002', '2024-05-20'));
   h.call('rpcSaveCheckIn', checkIn('C-0003', '2024-06-10'));
   h.call('rpcRecordPayment', { clientId: 'C-0001', due: '2024-05-20', paid: '', amount: '2000', note: '' });
-  h.call('rpcOffboardClient', { clientId: 'C-0004', endDate: '2024-08-01', noticeDate: '2024-06-01', reason: 'Poor fit', endAtPeriodClose: false }); // prettier-ignore
+  h.call('rpcOffboardClient', {
+    clientId: 'C-0004',
+    endDate: '2024-08-01',
+    noticeDate: '2024-06-01',
+    reason: 'Poor fit',
+    endAtPeriodClose: false,
+  });
   h.call('menuRefreshDashboard');
 
   const card = h.call<{ state: CardState }>('rpcGetClientCard', 'C-0001').state;

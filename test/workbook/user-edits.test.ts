@@ -61,10 +61,24 @@ describe('a roster and shared logs with columns reordered and columns of the use
 
   test('Set up keeps the user order and columns; flows write by label, never into the user column', () => {
     const h = reordered();
-    expect(h.sheet('Clients').getRange('A1:F1').getValues()[0]).toEqual(['Client', 'Account manager', 'Status', 'Client ID', 'Start date', 'Monthly fee']); // prettier-ignore
+    expect(h.sheet('Clients').getRange('A1:F1').getValues()[0]).toEqual([
+      'Client',
+      'Account manager',
+      'Status',
+      'Client ID',
+      'Start date',
+      'Monthly fee',
+    ]);
     expect(h.call<R>('rpcCreateClient', SAMPLE_CLIENT).ok).toBe(true);
     const client = byLabel(h, 'Clients', 3);
-    expect(client).toMatchObject({ 'Client': 'Acme Co', 'Account manager': '', 'Status': 'Active', 'Client ID': 'C-0001', 'Monthly fee': 2000, 'Yearly profit': 14400 }); // prettier-ignore
+    expect(client).toMatchObject({
+      Client: 'Acme Co',
+      'Account manager': '',
+      Status: 'Active',
+      'Client ID': 'C-0001',
+      'Monthly fee': 2000,
+      'Yearly profit': 14400,
+    });
     expect(byLabel(h, 'Clients', 2)['Account manager']).toBe('Priya');
     // The Progress formula points at this row's Latest cell, wherever that column now is.
     const header = h.sheet('Clients').getRange('1:1').getValues()[0] as string[];
@@ -75,17 +89,61 @@ describe('a roster and shared logs with columns reordered and columns of the use
     );
 
     h.sheet('Payments').getRange('C2').setValue('INV-7'); // theirs, on the row the payment will take
-    expect(h.call<R>('rpcRecordPayment', { clientId: 'C-0001', due: '2024-06-01', paid: '', amount: '2000', note: 'June' })).toMatchObject({ ok: true, value: { row: 3 } }); // prettier-ignore
-    expect(byLabel(h, 'Payments', 3)).toMatchObject({ 'Amount': 2000, 'Client': 'Acme Co', 'Invoice #': '', 'Client ID': 'C-0001', 'Paid': '', 'Note': 'June' }); // prettier-ignore
+    expect(
+      h.call<R>('rpcRecordPayment', {
+        clientId: 'C-0001',
+        due: '2024-06-01',
+        paid: '',
+        amount: '2000',
+        note: 'June',
+      }),
+    ).toMatchObject({ ok: true, value: { row: 3 } });
+    expect(byLabel(h, 'Payments', 3)).toMatchObject({
+      Amount: 2000,
+      Client: 'Acme Co',
+      'Invoice #': '',
+      'Client ID': 'C-0001',
+      Paid: '',
+      Note: 'June',
+    });
     expect(h.sheet('Payments').getRange('C2').getValue()).toBe('INV-7');
 
-    expect(h.call<R>('rpcLogRequest', { clientId: 'C-0001', date: '2024-06-05', request: 'Logo', decision: 'Change order', fee: '450' }).ok).toBe(true); // prettier-ignore
-    expect(byLabel(h, 'Requests', 2)).toMatchObject({ 'Decision': 'Change order', 'Client ID': 'C-0001', 'Client': 'Acme Co', 'Ticket': '', 'Request': 'Logo', 'Change-order fee': 450 }); // prettier-ignore
+    expect(
+      h.call<R>('rpcLogRequest', {
+        clientId: 'C-0001',
+        date: '2024-06-05',
+        request: 'Logo',
+        decision: 'Change order',
+        fee: '450',
+      }).ok,
+    ).toBe(true);
+    expect(byLabel(h, 'Requests', 2)).toMatchObject({
+      Decision: 'Change order',
+      'Client ID': 'C-0001',
+      Client: 'Acme Co',
+      Ticket: '',
+      Request: 'Logo',
+      'Change-order fee': 450,
+    });
 
-    expect(h.call<R>('rpcOffboardClient', { clientId: 'C-0001', endDate: '2024-09-30', reason: 'Poor fit', noticeDate: '2024-08-01', endAtPeriodClose: false }).ok).toBe(true); // prettier-ignore
-    expect(byLabel(h, 'Clients', 3)).toMatchObject({ 'Status': 'Serving notice', 'Why they left': 'Poor fit', 'Account manager': '' }); // prettier-ignore
+    expect(
+      h.call<R>('rpcOffboardClient', {
+        clientId: 'C-0001',
+        endDate: '2024-09-30',
+        reason: 'Poor fit',
+        noticeDate: '2024-08-01',
+        endAtPeriodClose: false,
+      }).ok,
+    ).toBe(true);
+    expect(byLabel(h, 'Clients', 3)).toMatchObject({
+      Status: 'Serving notice',
+      'Why they left': 'Poor fit',
+      'Account manager': '',
+    });
     // The tab's payment preview filters the Payments columns by their labels, not their positions.
-    expect(h.sheet('Acme Co').getRange('H3').getFormula()).toContain(`FILTER({'Payments'!F2:F,'Payments'!E2:E,'Payments'!A2:A},'Payments'!D2:D=$B$2)`); // prettier-ignore
+    expect(h.sheet('Acme Co').getRange('H3').getFormula()).toContain(
+      `FILTER({'Payments'!F2:F,'Payments'!E2:E,'Payments'!A2:A},'Payments'!D2:D=$B$2)`,
+    );
   });
 
   test('a column the user inserts into the roster after Set up is never written', () => {
@@ -96,10 +154,20 @@ describe('a roster and shared logs with columns reordered and columns of the use
     roster.insertColumnsBefore(3, 1);
     roster.getRange('C1:C2').setValues([['My notes'], ['=1+1']]);
     h.call('rpcCreateClient', { ...SAMPLE_CLIENT, name: 'Beta' });
-    h.call<R>('rpcOffboardClient', { clientId: 'C-0001', endDate: '2024-09-30', reason: 'Poor fit', noticeDate: '2024-08-01', endAtPeriodClose: false }); // prettier-ignore
+    h.call<R>('rpcOffboardClient', {
+      clientId: 'C-0001',
+      endDate: '2024-09-30',
+      reason: 'Poor fit',
+      noticeDate: '2024-08-01',
+      endAtPeriodClose: false,
+    });
     expect(roster.getRange('C2:C3').getFormulas()).toEqual([['=1+1'], ['']]);
     expect(roster.getRange('C3').getValue()).toBe('');
-    expect(byLabel(h, 'Clients', 3)).toMatchObject({ 'Client': 'Beta', 'Status': 'Active', 'Client ID': 'C-0002' }); // prettier-ignore
+    expect(byLabel(h, 'Clients', 3)).toMatchObject({
+      Client: 'Beta',
+      Status: 'Active',
+      'Client ID': 'C-0002',
+    });
     expect(byLabel(h, 'Clients', 2)).toMatchObject({ Status: 'Serving notice', 'Why they left': 'Poor fit' });
   });
 });
@@ -149,7 +217,9 @@ describe('a client tab the user changed', () => {
     expect(roster.getRange('W2').getFormula()).toBe(link); // the link goes by the tab's gid: nothing to repair
     expect(link).toBe(`=HYPERLINK("#gid=${h.sheet('Acme Co').getSheetId()}","Acme Co")`);
     expect(h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10')).ok).toBe(true);
-    expect(h.call<{ name: string; tabName: string }[]>('rpcListClients')).toMatchObject([{ name: 'Acme Corporation', tabName: 'Acme Co' }]); // prettier-ignore
+    expect(h.call<{ name: string; tabName: string }[]>('rpcListClients')).toMatchObject([
+      { name: 'Acme Corporation', tabName: 'Acme Co' },
+    ]);
   });
 
   test('live links are open-ended and follow rows and columns inserted in the tab', () => {
@@ -160,7 +230,9 @@ describe('a client tab the user changed', () => {
     const formulas = h.sheet('Clients').getRange('L2:W2').getFormulas()[0];
     expect(formulas[0]).toBe(`=IF(COUNT('Acme Co'!$C$16:$C)=0,"",MAX('Acme Co'!$C$16:$C))`);
     expect(formulas[1]).toBe(`='Acme Co'!$D$15`);
-    expect(formulas[2]).toBe(`=IFERROR(INDEX(SORT(FILTER({'Acme Co'!$C$16:$C,'Acme Co'!$D$16:$D},'Acme Co'!$C$16:$C<>"",'Acme Co'!$D$16:$D<>""),1,FALSE),1,2),"")`); // prettier-ignore
+    expect(formulas[2]).toBe(
+      `=IFERROR(INDEX(SORT(FILTER({'Acme Co'!$C$16:$C,'Acme Co'!$D$16:$D},'Acme Co'!$C$16:$C<>"",'Acme Co'!$D$16:$D<>""),1,FALSE),1,2),"")`,
+    );
     expect(formulas[3]).toBe(progressFormula(`'Acme Co'!$F$12`, `N2`, `'Acme Co'!$G$12`));
     expect(formulas[10]).toContain(`SPARKLINE(SORT(FILTER({'Acme Co'!$C$16:$C,'Acme Co'!$D$16:$D}`);
     // Every range into the log stays open-ended (…16:C, not …16:C1000).
@@ -214,7 +286,10 @@ describe('a client tab the user changed', () => {
     tab.getRange('G12').setValue('My own notes'); // the Notes header renamed
     const before = h.snapshot();
     const refused = h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10', { notes: 'important' }));
-    expect(refused).toMatchObject({ ok: false, errors: [{ field: 'notes', message: expect.stringMatching(/no "Notes" column/) }] }); // prettier-ignore
+    expect(refused).toMatchObject({
+      ok: false,
+      errors: [{ field: 'notes', message: expect.stringMatching(/no "Notes" column/) }],
+    });
     expect(h.snapshot()).toEqual(before);
     expect(h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10', { notes: '' })).ok).toBe(true);
     expect(tab.getRange('G14').getValue()).toBe('');
@@ -224,12 +299,22 @@ describe('a client tab the user changed', () => {
     const h = withClient();
     h.emu.spreadsheet.deleteSheet(h.sheet('Acme Co'));
     h.call('menuSetUpWorkbook');
-    const gone = /The tab of Acme Co \(C-0001\) is gone\. Bring it back with Edit > Undo or File > Version history; if they are no longer a client, offboard them\./; // prettier-ignore
+    const gone =
+      /The tab of Acme Co \(C-0001\) is gone\. Bring it back with Edit > Undo or File > Version history; if they are no longer a client, offboard them\./;
     expect(() => h.call('rpcGetCheckInForm', 'C-0001')).toThrow(gone);
     expect(() => h.call('rpcGetClientCard', 'C-0001')).toThrow(gone);
-    expect(h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10'))).toMatchObject({ ok: false, message: expect.stringMatching(gone) }); // prettier-ignore
+    expect(h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10'))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(gone),
+    });
     // The way out it names works without the tab.
-    const offboard = { clientId: 'C-0001', endDate: '2024-09-30', reason: 'Poor fit', noticeDate: '2024-08-01', endAtPeriodClose: false }; // prettier-ignore
+    const offboard = {
+      clientId: 'C-0001',
+      endDate: '2024-09-30',
+      reason: 'Poor fit',
+      noticeDate: '2024-08-01',
+      endAtPeriodClose: false,
+    };
     expect(h.call<R>('rpcOffboardClient', offboard).ok).toBe(true);
   });
 });
@@ -248,7 +333,8 @@ describe('the dashboard list and what the user types near it', () => {
       ['', ''],
     ]);
     dash.getRange('D6').setValue('call Quiet on Friday'); // right under the list
-    for (const name of ['Two', 'Three']) h.call('rpcCreateClient', { ...SAMPLE_CLIENT, name, startDate: '2024-01-01' }); // prettier-ignore
+    for (const name of ['Two', 'Three'])
+      h.call('rpcCreateClient', { ...SAMPLE_CLIENT, name, startDate: '2024-01-01' });
     const before = h.snapshot(['Dashboard']);
     h.emu.ui.respond({ button: 'OK' });
     h.call('menuRefreshDashboard');
@@ -259,7 +345,17 @@ describe('the dashboard list and what the user types near it', () => {
     // Moved away, the list grows into the rows.
     dash.getRange('D6').setValue('');
     h.call('menuRefreshDashboard');
-    expect(dash.getRange('D3:D11').getValues().flat()).toEqual(['Quiet', 'Three', 'Two', 'Quiet', 'Three', 'Two', 'Quiet', 'Three', 'Two']); // prettier-ignore
+    expect(dash.getRange('D3:D11').getValues().flat()).toEqual([
+      'Quiet',
+      'Three',
+      'Two',
+      'Quiet',
+      'Three',
+      'Two',
+      'Quiet',
+      'Three',
+      'Two',
+    ]);
   });
 
   test('Refresh rewrites only the list: every other dashboard cell and formula is kept', () => {
@@ -274,7 +370,13 @@ describe('the dashboard list and what the user types near it', () => {
     before.formulas.forEach((row, r) =>
       row.forEach((formula, c) => {
         const inList = r >= 2 && c >= 3 && c <= 8; // D:I, What to do included
-        if (!inList) expect([r, c, after.formulas[r][c], after.values[r][c]]).toEqual([r, c, formula, before.values[r][c]]); // prettier-ignore
+        if (!inList)
+          expect([r, c, after.formulas[r][c], after.values[r][c]]).toEqual([
+            r,
+            c,
+            formula,
+            before.values[r][c],
+          ]);
       }),
     );
     expect(dash.getRange('D3:E3').getValues()[0]).toEqual(['Quiet', 'Health in the red']);

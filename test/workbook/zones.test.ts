@@ -26,17 +26,67 @@ describe.each([
   test('start, check-in, payment, request and offboarding dates show the day that was typed, and read back', () => {
     expect(shown('Clients', 'E2')).toBe('1/8/2024');
     expect(shown('Acme Co', 'B3')).toBe('1/8/2024');
-    expect(h.call<R>('rpcSaveCheckIn', { clientId: 'C-0001', weekOf: '2024-06-05', values: { Revenue: '1' }, satisfaction: '', wins: '', blockers: '', notes: '' }).ok).toBe(true); // prettier-ignore
+    expect(
+      h.call<R>('rpcSaveCheckIn', {
+        clientId: 'C-0001',
+        weekOf: '2024-06-05',
+        values: { Revenue: '1' },
+        satisfaction: '',
+        wins: '',
+        blockers: '',
+        notes: '',
+      }).ok,
+    ).toBe(true);
     expect(shown('Acme Co', 'A13')).toBe('6/3/2024'); // the Monday of that week
-    expect(h.call<R>('rpcRecordPayment', { clientId: 'C-0001', due: '2024-06-01', paid: '2024-06-30', amount: '5', note: '' }).ok).toBe(true); // prettier-ignore
+    expect(
+      h.call<R>('rpcRecordPayment', {
+        clientId: 'C-0001',
+        due: '2024-06-01',
+        paid: '2024-06-30',
+        amount: '5',
+        note: '',
+      }).ok,
+    ).toBe(true);
     expect([shown('Payments', 'C2'), shown('Payments', 'D2')]).toEqual(['6/1/2024', '6/30/2024']);
-    expect(h.call<R>('rpcLogRequest', { clientId: 'C-0001', date: '2024-01-01', request: 'x', decision: 'Open', fee: '' }).ok).toBe(true); // prettier-ignore
+    expect(
+      h.call<R>('rpcLogRequest', {
+        clientId: 'C-0001',
+        date: '2024-01-01',
+        request: 'x',
+        decision: 'Open',
+        fee: '',
+      }).ok,
+    ).toBe(true);
     expect(shown('Requests', 'C2')).toBe('1/1/2024');
-    expect(h.call<R>('rpcOffboardClient', { clientId: 'C-0001', endDate: '2024-12-31', reason: 'Poor fit', noticeDate: '2024-11-01', endAtPeriodClose: false }).ok).toBe(true); // prettier-ignore
+    expect(
+      h.call<R>('rpcOffboardClient', {
+        clientId: 'C-0001',
+        endDate: '2024-12-31',
+        reason: 'Poor fit',
+        noticeDate: '2024-11-01',
+        endAtPeriodClose: false,
+      }).ok,
+    ).toBe(true);
     expect([shown('Clients', 'F2'), shown('Clients', 'Y2')]).toEqual(['12/31/2024', '11/1/2024']);
-    const card = h.call<{ startDate: string; lastCheckIn: string; payments: { due: string; paid: string }[] }>('rpcGetClientCard', 'C-0001'); // prettier-ignore
-    expect(card).toMatchObject({ startDate: '2024-01-08', lastCheckIn: '2024-06-03', payments: [{ due: '2024-06-01', paid: '2024-06-30' }] }); // prettier-ignore
-    const again = h.call<R>('rpcSaveCheckIn', { clientId: 'C-0001', weekOf: '2024-06-09', values: {}, satisfaction: '', wins: '', blockers: '', notes: '' }); // prettier-ignore
+    const card = h.call<{
+      startDate: string;
+      lastCheckIn: string;
+      payments: { due: string; paid: string }[];
+    }>('rpcGetClientCard', 'C-0001');
+    expect(card).toMatchObject({
+      startDate: '2024-01-08',
+      lastCheckIn: '2024-06-03',
+      payments: [{ due: '2024-06-01', paid: '2024-06-30' }],
+    });
+    const again = h.call<R>('rpcSaveCheckIn', {
+      clientId: 'C-0001',
+      weekOf: '2024-06-09',
+      values: {},
+      satisfaction: '',
+      wins: '',
+      blockers: '',
+      notes: '',
+    });
     expect(again).toMatchObject({
       ok: false,
       message: expect.stringMatching(/week of 2024-06-03 is already logged/),
@@ -48,7 +98,15 @@ test('a date typed straight into a Wins cell east of UTC comes back as that day,
   const h = harness({ timeZone: 'Europe/Berlin' });
   h.call('menuSetUpWorkbook');
   h.call('rpcCreateClient', SAMPLE_CLIENT);
-  const week = { clientId: 'C-0001', weekOf: '2024-06-10', values: { Revenue: '1' }, satisfaction: '', wins: '', blockers: '', notes: '' }; // prettier-ignore
+  const week = {
+    clientId: 'C-0001',
+    weekOf: '2024-06-10',
+    values: { Revenue: '1' },
+    satisfaction: '',
+    wins: '',
+    blockers: '',
+    notes: '',
+  };
   expect(h.call<R>('rpcSaveCheckIn', week).ok).toBe(true);
   const wins = h.sheet('Acme Co').getRange('E13');
   wins.setValue('2024-06-10'); // Sheets makes it a date cell: midnight in Berlin, 22:00 UTC the day before

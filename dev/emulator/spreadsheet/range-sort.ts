@@ -30,8 +30,13 @@ export function sortKeys(spec: unknown, span: Span): SortKey[] {
       typeof s === 'number'
         ? { column: s, ascending: true }
         : s !== null && typeof s === 'object' && typeof (s as { column?: unknown }).column === 'number'
-          ? { column: (s as { column: number }).column, ascending: (s as { ascending?: unknown }).ascending !== false } // prettier-ignore
-          : fail(`Range.sort: a sort specification is a column number or {column, ascending}; got ${JSON.stringify(s)}.`); // prettier-ignore
+          ? {
+              column: (s as { column: number }).column,
+              ascending: (s as { ascending?: unknown }).ascending !== false,
+            }
+          : fail(
+              `Range.sort: a sort specification is a column number or {column, ascending}; got ${JSON.stringify(s)}.`,
+            );
     if (!Number.isInteger(key.column) || key.column < span.col || key.column >= span.col + span.numCols)
       fail(`Range.sort: column ${key.column} is outside the range being sorted.`);
     return key;
@@ -82,7 +87,18 @@ export function sortSpan(rt: Runtime, span: Span, spec: unknown): void {
     for (let j = 0; j < span.numCols; j++) {
       values[i].push(sheet.valueAt(span.row + i, span.col + j));
       const cell = sheet.cell(span.row + i, span.col + j);
-      cells[i].push(cell && { v: cell.v, f: cell.f, bad: cell.bad, nf: cell.nf, st: cell.st, dv: cell.dv, note: cell.note, spark: cell.spark }); // prettier-ignore
+      cells[i].push(
+        cell && {
+          v: cell.v,
+          f: cell.f,
+          bad: cell.bad,
+          nf: cell.nf,
+          st: cell.st,
+          dv: cell.dv,
+          note: cell.note,
+          spark: cell.spark,
+        },
+      );
     }
   }
   const order = sortOrder(values, keys, span.col);
@@ -94,7 +110,18 @@ export function sortSpan(rt: Runtime, span: Span, spec: unknown): void {
       if (!source && !existing) continue;
       const cell = existing ?? sheet.ensure(span.row + to, span.col + j);
       // A formula cell's computed value is recomputed at its new place.
-      Object.assign(cell, { v: undefined, f: undefined, bad: undefined, cv: undefined, why: undefined, nf: undefined, st: undefined, dv: undefined, note: undefined, spark: undefined }); // prettier-ignore
+      Object.assign(cell, {
+        v: undefined,
+        f: undefined,
+        bad: undefined,
+        cv: undefined,
+        why: undefined,
+        nf: undefined,
+        st: undefined,
+        dv: undefined,
+        note: undefined,
+        spark: undefined,
+      });
       if (!source) continue;
       Object.assign(cell, source);
       if (source.f !== undefined && !source.bad) cell.f = offsetFormula(source.f, to - from, 0);

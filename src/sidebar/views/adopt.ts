@@ -138,7 +138,14 @@ function preview(candidate: AdoptCandidate): Preview {
     // Left-out columns the coach may add back (never formulas or text): unticked, their reason beside them.
     const addBack = table.leftOut.map((l, i) =>
       l.addable
-        ? { name: l.label, box: h('input', { type: 'checkbox', id: `adopt-${id}-l${i}`, 'data-field': 'add-back' }) as HTMLInputElement } // prettier-ignore
+        ? {
+            name: l.label,
+            box: h('input', {
+              type: 'checkbox',
+              id: `adopt-${id}-l${i}`,
+              'data-field': 'add-back',
+            }) as HTMLInputElement,
+          }
         : null,
     );
     measureBoxes.push(...addBack.filter((b): b is { name: string; box: HTMLInputElement } => b !== null));
@@ -171,7 +178,18 @@ function preview(candidate: AdoptCandidate): Preview {
               table.leftOut.map((l, i) => {
                 const add = addBack[i];
                 return add
-                  ? h('li', null, h('label', { class: 'measure', for: add.box.id }, add.box, ' ', h('strong', null, l.label), ` ${l.reason} Tick to add it back.`)) // prettier-ignore
+                  ? h(
+                      'li',
+                      null,
+                      h(
+                        'label',
+                        { class: 'measure', for: add.box.id },
+                        add.box,
+                        ' ',
+                        h('strong', null, l.label),
+                        ` ${l.reason} Tick to add it back.`,
+                      ),
+                    )
                   : h('li', null, h('strong', null, l.label), ` ${l.reason}`);
               }),
             ),
@@ -199,10 +217,13 @@ function preview(candidate: AdoptCandidate): Preview {
                 showTable();
               },
             },
-            candidate.tables.map(
-              (t, i) =>
+            candidate.tables.map((t, i) =>
               // The date column first: the select is narrow, and that is what tells the tables apart.
-              h('option', { value: String(i) }, `“${t.axisLabel}”: ${t.measures.map((m) => m.name).join(', ')} (${t.where})`), // prettier-ignore
+              h(
+                'option',
+                { value: String(i) },
+                `“${t.axisLabel}”: ${t.measures.map((m) => m.name).join(', ')} (${t.where})`,
+              ),
             ),
           ),
         )

@@ -59,10 +59,18 @@ function record(conversation: ConversationRecord): HTMLElement {
 export function conversationSection(clientId: string, notes: NotesLoader): ConversationSection {
   const controller = new FormController();
   const form = h('form', { class: 'conversation-form', hidden: true, novalidate: true });
-  const previous = h('div', { class: 'previous', 'data-field': 'conversations' }, h('p', { class: 'loading small' }, 'Loading…')); // prettier-ignore
+  const previous = h(
+    'div',
+    { class: 'previous', 'data-field': 'conversations' },
+    h('p', { class: 'loading small' }, 'Loading…'),
+  );
   const save = h('button', { type: 'submit' }, 'Save conversation plan');
   const cancel = h('button', { type: 'button', class: 'link-button' }, 'Close');
-  const open = h('button', { type: 'button', class: 'link-button', 'data-action': 'open-conversation' }, 'Prepare a conversation'); // prettier-ignore
+  const open = h(
+    'button',
+    { type: 'button', class: 'link-button', 'data-action': 'open-conversation' },
+    'Prepare a conversation',
+  );
   replaceChildren(
     form,
     controller.general,

@@ -29,7 +29,14 @@ export function growthSection(clientId: string, advice: CardAdvice | null, notes
   const render = (needs: NeedRecord[]) =>
     replaceChildren(
       list,
-      needs.map((n) => h('li', null, h('span', { class: 'request-text' }, n.need), h('span', { class: 'muted small' }, formatDate(n.date)))), // prettier-ignore
+      needs.map((n) =>
+        h(
+          'li',
+          null,
+          h('span', { class: 'request-text' }, n.need),
+          h('span', { class: 'muted small' }, formatDate(n.date)),
+        ),
+      ),
     );
   let saved: NeedRecord[] = [];
   notes()

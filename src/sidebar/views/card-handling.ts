@@ -34,7 +34,11 @@ export function handlingSection(
     h('p', { class: 'handling-advice small', 'data-field': 'handling-advice' }, handling.advice),
     weekLine(handling),
     !type && onEdit
-      ? h('button', { type: 'button', class: 'link-button', 'data-action': 'set-client-type', onclick: onEdit }, 'Set the client type') // prettier-ignore
+      ? h(
+          'button',
+          { type: 'button', class: 'link-button', 'data-action': 'set-client-type', onclick: onEdit },
+          'Set the client type',
+        )
       : null,
   );
 }

@@ -20,11 +20,19 @@ function trendText(change: number | null, before: number | null): { text: string
 export function healthSummary(advice: CardAdvice): HTMLElement {
   const { health } = advice;
   if (health.score === null || health.band === null)
-    return h('p', { class: 'health-head muted small', 'data-section': 'health-summary', 'data-field': 'health-score' }, 'Health: no score yet. The first check-in (progress or satisfaction) gives one.'); // prettier-ignore
+    return h(
+      'p',
+      { class: 'health-head muted small', 'data-section': 'health-summary', 'data-field': 'health-score' },
+      'Health: no score yet. The first check-in (progress or satisfaction) gives one.',
+    );
   const trend = trendText(health.change, health.fourWeeksAgo);
   return h(
     'div',
-    { class: 'health-head', 'data-section': 'health-summary', title: `${health.signalsWithData} of ${health.signalsTotal} signals had data` }, // prettier-ignore
+    {
+      class: 'health-head',
+      'data-section': 'health-summary',
+      title: `${health.signalsWithData} of ${health.signalsTotal} signals had data`,
+    },
     h('span', { class: 'health-label' }, 'Health'),
     h(
       'span',
@@ -32,7 +40,15 @@ export function healthSummary(advice: CardAdvice): HTMLElement {
       String(health.score),
     ),
     h('span', { class: `pill ${TONE[health.band]}`, 'data-field': 'health-band' }, health.band),
-    h('span', { class: `trend ${trend.tone}`, 'data-field': 'health-trend', title: health.fourWeeksAgo === null ? null : `${health.fourWeeksAgo} four weeks ago` }, trend.text), // prettier-ignore
+    h(
+      'span',
+      {
+        class: `trend ${trend.tone}`,
+        'data-field': 'health-trend',
+        title: health.fourWeeksAgo === null ? null : `${health.fourWeeksAgo} four weeks ago`,
+      },
+      trend.text,
+    ),
   );
 }
 
@@ -64,7 +80,14 @@ export function healthSection(advice: CardAdvice): HTMLElement | null {
           h('span', { class: 'driver-reading muted' }, driver.reading),
           h(
             'span',
-            { class: `driver-bar ${driver.points <= 50 ? 'bad' : driver.points <= 75 ? 'warn' : 'good'}`, role: 'meter', 'aria-label': `${driver.name}: ${driver.points} of 100`, 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': driver.points }, // prettier-ignore
+            {
+              class: `driver-bar ${driver.points <= 50 ? 'bad' : driver.points <= 75 ? 'warn' : 'good'}`,
+              role: 'meter',
+              'aria-label': `${driver.name}: ${driver.points} of 100`,
+              'aria-valuemin': 0,
+              'aria-valuemax': 100,
+              'aria-valuenow': driver.points,
+            },
             h('span', { style: `width:${driver.points}%` }),
           ),
         ),
@@ -79,8 +102,18 @@ export function healthSection(advice: CardAdvice): HTMLElement | null {
             h(
               'li',
               { class: move.direction, 'data-signal': move.name },
-              h('span', { class: 'moved-arrow', 'aria-hidden': 'true' }, move.direction === 'better' ? '▲' : move.direction === 'worse' ? '▼' : '●'), // prettier-ignore
-              h('span', null, move.direction === 'new' ? `${move.name}: now ${move.now}` : `${move.name}: ${move.before} → ${move.now}`), // prettier-ignore
+              h(
+                'span',
+                { class: 'moved-arrow', 'aria-hidden': 'true' },
+                move.direction === 'better' ? '▲' : move.direction === 'worse' ? '▼' : '●',
+              ),
+              h(
+                'span',
+                null,
+                move.direction === 'new'
+                  ? `${move.name}: now ${move.now}`
+                  : `${move.name}: ${move.before} → ${move.now}`,
+              ),
             ),
           ),
         )

@@ -19,7 +19,11 @@ export function latePaymentLine(money: ClientCard['money']): HTMLElement | null 
   const record: LatePaymentRecord | undefined = money?.record;
   if (!record || record.counted === 0) return null;
   if (record.late === 0)
-    return h('p', { class: 'badge-line good', 'data-field': 'late-record' }, `Paid on time: ${record.counted} of ${record.counted}`); // prettier-ignore
+    return h(
+      'p',
+      { class: 'badge-line good', 'data-field': 'late-record' },
+      `Paid on time: ${record.counted} of ${record.counted}`,
+    );
   const chronic = record.late / record.counted >= CHRONIC_SHARE && record.late > 1;
   const parts = [
     `Late ${record.late} of ${record.counted}`,
@@ -74,7 +78,12 @@ function requestRow(clientId: string, request: Undecided, decided: () => void): 
       field
         ? controller.field(field.key, field.label, value)
         : h('p', { class: 'small' }, 'Decline this request?'),
-      h('div', { class: 'buttons' }, save, h('button', { type: 'button', onclick: () => (panel.hidden = true) }, 'Cancel')), // prettier-ignore
+      h(
+        'div',
+        { class: 'buttons' },
+        save,
+        h('button', { type: 'button', onclick: () => (panel.hidden = true) }, 'Cancel'),
+      ),
     );
     panel.hidden = false;
     (field ? value : save).focus();

@@ -6,7 +6,15 @@
  */
 import type { ProfitCardData } from '../../workbook/profit-card';
 import { h, replaceChildren } from '../dom';
-import { dateInput, enterAdvances, errorMessage, FormController, numberInput, submitWith, textInput } from '../form'; // prettier-ignore
+import {
+  dateInput,
+  enterAdvances,
+  errorMessage,
+  FormController,
+  numberInput,
+  submitWith,
+  textInput,
+} from '../form';
 import { formatDate, formatMoney, formatNumber, plural } from '../format';
 import { run } from '../rpc';
 import type { RaisePrefill } from '../../ui/rpc-types';
@@ -23,10 +31,14 @@ export function profitSection(clientId: string, saved: () => void, raise?: Raise
   );
   run('rpcGetClientProfit', clientId).then(
     (data) => {
-      replaceChildren(body, data ? render(data, saved) : h('p', { class: 'muted small' }, 'Not on the Clients sheet.')); // prettier-ignore
+      replaceChildren(
+        body,
+        data ? render(data, saved) : h('p', { class: 'muted small' }, 'Not on the Clients sheet.'),
+      );
       if (data && raise) openPrefilledRaise(section, raise);
     },
-    (error) => replaceChildren(body, h('div', { class: 'message error', role: 'alert' }, errorMessage(error))), // prettier-ignore
+    (error) =>
+      replaceChildren(body, h('div', { class: 'message error', role: 'alert' }, errorMessage(error))),
   );
   return section;
 }
@@ -34,37 +46,58 @@ export function profitSection(clientId: string, saved: () => void, raise?: Raise
 function render(data: ProfitCardData, saved: () => void): HTMLElement {
   const fee = data.monthlyFee === null ? 'No monthly fee' : `${formatMoney(data.monthlyFee)} a month`;
   const review = data.nextReview
-    ? h('span', { class: data.reviewDue ? 'pill warn' : 'muted', 'data-field': 'next-review' }, `${data.reviewDue ? 'Rate review due' : 'Next rate review'} ${formatDate(data.nextReview)}`) // prettier-ignore
+    ? h(
+        'span',
+        { class: data.reviewDue ? 'pill warn' : 'muted', 'data-field': 'next-review' },
+        `${data.reviewDue ? 'Rate review due' : 'Next rate review'} ${formatDate(data.nextReview)}`,
+      )
     : null;
   const below = data.effectiveRate !== null && data.effectiveRate < data.rateFloor;
   const rate =
     data.effectiveRate === null
-      ? h('p', { class: 'muted small', 'data-field': 'effective-rate' }, 'Effective rate: set the hours a month it takes.') // prettier-ignore
+      ? h(
+          'p',
+          { class: 'muted small', 'data-field': 'effective-rate' },
+          'Effective rate: set the hours a month it takes.',
+        )
       : h(
           'p',
           { class: `small ${below ? 'bad' : ''}`.trim(), 'data-field': 'effective-rate' },
-          `Effective rate ${formatMoney(data.effectiveRate)}/hour (${formatNumber(data.hoursPerMonth)} h a month${data.absorbedHours ? ` + ${formatNumber(data.absorbedHours)} absorbed in 12 months` : ''})`, // prettier-ignore
+          `Effective rate ${formatMoney(data.effectiveRate)}/hour (${formatNumber(data.hoursPerMonth)} h a month${data.absorbedHours ? ` + ${formatNumber(data.absorbedHours)} absorbed in 12 months` : ''})`,
           below
             ? ` · below your floor of ${formatMoney(data.rateFloor)}: re-price, or let go with notice`
             : '',
         );
   const ltv =
     data.netLtv === null
-      ? h('p', { class: 'muted small', 'data-field': 'net-ltv' }, 'LTV net of absorbed work: needs a yearly profit and a start date.') // prettier-ignore
+      ? h(
+          'p',
+          { class: 'muted small', 'data-field': 'net-ltv' },
+          'LTV net of absorbed work: needs a yearly profit and a start date.',
+        )
       : h(
           'p',
           { class: 'small', 'data-field': 'net-ltv' },
           h('strong', null, `LTV net of absorbed work ${formatMoney(data.netLtv)}`),
           h('br'),
-          h('span', { class: 'muted', 'data-field': 'net-ltv-inputs' }, `(${formatMoney(data.yearlyProfit)} yearly profit − ${plural(round1(data.absorbedHours), 'absorbed hour')} × ${formatMoney(data.hourlyCost)}) × ${formatNumber(data.expectedYears, 1)} expected years`), // prettier-ignore
+          h(
+            'span',
+            { class: 'muted', 'data-field': 'net-ltv-inputs' },
+            `(${formatMoney(data.yearlyProfit)} yearly profit − ${plural(round1(data.absorbedHours), 'absorbed hour')} × ${formatMoney(data.hourlyCost)}) × ${formatNumber(data.expectedYears, 1)} expected years`,
+          ),
         );
   const history = data.fees.length
     ? h(
         'ul',
         { class: 'rows fee-history', 'data-field': 'fee-history', 'aria-label': 'Fee history, newest first' },
-        data.fees.map(
-          (f) =>
-          h('li', null, h('span', null, `from ${formatDate(f.from)}`), h('span', { class: 'fee' }, formatMoney(f.monthlyFee)), h('span', { class: 'muted small' }, f.note)), // prettier-ignore
+        data.fees.map((f) =>
+          h(
+            'li',
+            null,
+            h('span', null, `from ${formatDate(f.from)}`),
+            h('span', { class: 'fee' }, formatMoney(f.monthlyFee)),
+            h('span', { class: 'muted small' }, f.note),
+          ),
         ),
       )
     : h('p', { class: 'muted small', 'data-field': 'fee-history' }, 'No raise recorded yet.');
@@ -89,7 +122,11 @@ function disclosure(
   form: HTMLFormElement,
   first: () => HTMLElement,
 ): HTMLElement {
-  const open = h('button', { type: 'button', class: 'small-button', 'data-action': action, 'aria-expanded': 'false' }, label); // prettier-ignore
+  const open = h(
+    'button',
+    { type: 'button', class: 'small-button', 'data-action': action, 'aria-expanded': 'false' },
+    label,
+  );
   const close = () => {
     form.hidden = true;
     open.setAttribute('aria-expanded', 'false');
@@ -118,7 +155,9 @@ function buttons(save: HTMLButtonElement): HTMLElement {
 
 function raiseForm(data: ProfitCardData, saved: () => void): HTMLElement {
   const controller = new FormController();
-  const fee = numberInput('', { placeholder: data.monthlyFee === null ? '2,000' : String(Math.round(data.monthlyFee * 1.1)) }); // prettier-ignore
+  const fee = numberInput('', {
+    placeholder: data.monthlyFee === null ? '2,000' : String(Math.round(data.monthlyFee * 1.1)),
+  });
   const from = dateInput('');
   const note = textInput({ maxlength: 500 });
   const save = h('button', { type: 'submit', class: 'action' }, 'Record raise');
@@ -127,7 +166,10 @@ function raiseForm(data: ProfitCardData, saved: () => void): HTMLElement {
     { class: 'inline-form', novalidate: true, hidden: true, 'data-form': 'raise' },
     controller.general,
     controller.field('monthlyFee', 'New monthly fee', fee, { required: true }),
-    controller.field('from', 'From', from, { required: true, hint: 'The first day of the new fee. The old fee stays in the Rates sheet.' }), // prettier-ignore
+    controller.field('from', 'From', from, {
+      required: true,
+      hint: 'The first day of the new fee. The old fee stays in the Rates sheet.',
+    }),
     controller.field('note', 'Note', note),
     buttons(save),
     controller.status,
@@ -138,7 +180,13 @@ function raiseForm(data: ProfitCardData, saved: () => void): HTMLElement {
     save,
     'Recording…',
     () => [],
-    () => run('rpcRecordRaise', { clientId: data.clientId, from: from.value, monthlyFee: fee.value.trim(), note: note.value }), // prettier-ignore
+    () =>
+      run('rpcRecordRaise', {
+        clientId: data.clientId,
+        from: from.value,
+        monthlyFee: fee.value.trim(),
+        note: note.value,
+      }),
     () => saved(),
   );
   form.addEventListener('submit', (event) => {
@@ -151,13 +199,17 @@ function raiseForm(data: ProfitCardData, saved: () => void): HTMLElement {
 
 function hoursForm(data: ProfitCardData, saved: () => void): HTMLElement {
   const controller = new FormController();
-  const hours = numberInput(data.hoursPerMonth === null ? '' : String(data.hoursPerMonth), { placeholder: '10' }); // prettier-ignore
+  const hours = numberInput(data.hoursPerMonth === null ? '' : String(data.hoursPerMonth), {
+    placeholder: '10',
+  });
   const save = h('button', { type: 'submit', class: 'action' }, 'Save hours');
   const form = h(
     'form',
     { class: 'inline-form', novalidate: true, hidden: true, 'data-form': 'hours' },
     controller.general,
-    controller.field('hoursPerMonth', 'Hours per month', hours, { hint: 'The hours a month this client’s work takes you. Blank clears it.' }), // prettier-ignore
+    controller.field('hoursPerMonth', 'Hours per month', hours, {
+      hint: 'The hours a month this client’s work takes you. Blank clears it.',
+    }),
     buttons(save),
     controller.status,
   );

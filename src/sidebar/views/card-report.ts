@@ -14,7 +14,11 @@ export function reportSection(clientId: string): HTMLElement {
     'section',
     { class: 'card-section report', 'data-section': 'report' },
     h('h3', null, 'Progress report'),
-    h('p', { class: 'muted small' }, 'One page for the client: their definition of success, where each measure started, where it is now, and their wins.'), // prettier-ignore
+    h(
+      'p',
+      { class: 'muted small' },
+      'One page for the client: their definition of success, where each measure started, where it is now, and their wins.',
+    ),
     controller.general,
     h('div', { class: 'buttons' }, make),
     controller.status,
@@ -32,7 +36,12 @@ export function reportSection(clientId: string): HTMLElement {
       controller.showStatus(
         `${report.replaced ? 'Updated' : 'Made'} the tab “${report.tabName}”: print it from there.`,
       );
-      const text = h('textarea', { class: 'report-text', rows: 10, readonly: true, 'aria-label': 'The report as text for an email' }); // prettier-ignore
+      const text = h('textarea', {
+        class: 'report-text',
+        rows: 10,
+        readonly: true,
+        'aria-label': 'The report as text for an email',
+      });
       text.value = report.text;
       const copied = h('span', { class: 'muted small', role: 'status' });
       const copy = h('button', { type: 'button', 'data-action': 'copy-report' }, 'Copy');
@@ -45,7 +54,7 @@ export function reportSection(clientId: string): HTMLElement {
         };
         // The clipboard API may be refused in the add-on's iframe; the selection and execCommand remain.
         if (navigator.clipboard)
-          navigator.clipboard.writeText(report.text).then(() => (copied.textContent = 'Copied.'), fallback); // prettier-ignore
+          navigator.clipboard.writeText(report.text).then(() => (copied.textContent = 'Copied.'), fallback);
         else fallback();
       });
       replaceChildren(

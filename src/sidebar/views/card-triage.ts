@@ -24,7 +24,11 @@ export function triageSection(advice: CardAdvice, prepare: (about: string) => vo
     triage.evidence ? h('p', { class: 'small', 'data-field': 'triage-evidence' }, triage.evidence) : null,
     h('p', { class: 'triage-action', 'data-field': 'triage-action' }, triage.action),
     triage.others.length
-      ? h('p', { class: 'muted small', 'data-field': 'triage-others' }, `Also possible: ${triage.others.map((o) => `${o.reason.toLowerCase()}: ${o.evidence}`).join('; ')}.`) // prettier-ignore
+      ? h(
+          'p',
+          { class: 'muted small', 'data-field': 'triage-others' },
+          `Also possible: ${triage.others.map((o) => `${o.reason.toLowerCase()}: ${o.evidence}`).join('; ')}.`,
+        )
       : null,
     h(
       'button',

@@ -82,7 +82,12 @@ function renderCard(card: ClientCard, nav: Navigate, raise?: RaisePrefill): HTML
   // The one status rule (core/status.ts), decided on the server from what the Dashboard reads too.
   const { state } = card;
   const active = state.checkIn !== 'inactive';
-  const checkTone = state.checkIn === 'overdue' ? 'bad' : state.checkIn === 'done' || state.checkIn === 'on-schedule' ? 'good' : ''; // prettier-ignore
+  const checkTone =
+    state.checkIn === 'overdue'
+      ? 'bad'
+      : state.checkIn === 'done' || state.checkIn === 'on-schedule'
+        ? 'good'
+        : '';
   const endDay = card.endDate ? parseIsoDay(card.endDate) : null;
   const stateLine = statusPhrases(state, endDay, (day) => formatDate(formatIsoDay(day))).join(' · ');
   const facts = [
@@ -159,7 +164,9 @@ function renderCard(card: ClientCard, nav: Navigate, raise?: RaisePrefill): HTML
       'Open requests',
       undecidedRequests(card, () => nav({ view: 'card', clientId: client.clientId })),
     ),
-    state.status === 'Ended' ? null : profitSection(client.clientId, () => nav({ view: 'card', clientId: client.clientId }), raise), // prettier-ignore
+    state.status === 'Ended'
+      ? null
+      : profitSection(client.clientId, () => nav({ view: 'card', clientId: client.clientId }), raise),
     card.scope ? section('Scope', h('p', { class: 'scope small' }, card.scope)) : null,
     conversation.element,
     reportSection(client.clientId),
@@ -203,7 +210,11 @@ function successDefinition(text: string): HTMLElement {
   if (text.length <= LONG_DEFINITION) return quote;
   quote.classList.add('clamped');
   quote.id = 'success-definition';
-  const toggle = h('button', { type: 'button', class: 'link-button', 'aria-controls': quote.id, 'aria-expanded': 'false' }, 'Show all'); // prettier-ignore
+  const toggle = h(
+    'button',
+    { type: 'button', class: 'link-button', 'aria-controls': quote.id, 'aria-expanded': 'false' },
+    'Show all',
+  );
   toggle.addEventListener('click', () => {
     const open = quote.classList.toggle('clamped') === false;
     toggle.textContent = open ? 'Show less' : 'Show all';

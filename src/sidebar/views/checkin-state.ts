@@ -96,7 +96,9 @@ export class CheckInRound {
 
   /** Skipped and not done since: the clients "Go back to skipped" returns to. */
   leftOut(): DueClient[] {
-    return this.due ? this.due.clients.filter((c) => this.skipped.has(c.clientId) && !this.done.has(c.clientId)) : []; // prettier-ignore
+    return this.due
+      ? this.due.clients.filter((c) => this.skipped.has(c.clientId) && !this.done.has(c.clientId))
+      : [];
   }
 
   /** Going back to the skipped: they are all to do again; the first of them opens. */
@@ -153,7 +155,13 @@ export interface SaveCheck {
 export function checkSave(
   form: CheckInForm,
   fieldText: (key: string) => string,
-  options: { enteredBy: string; noContact: boolean; replace: boolean; pending: ReadonlyMap<string, string>; locale: string }, // prettier-ignore
+  options: {
+    enteredBy: string;
+    noContact: boolean;
+    replace: boolean;
+    pending: ReadonlyMap<string, string>;
+    locale: string;
+  },
 ): SaveCheck {
   const entry: CheckInEntry = {
     clientId: form.client.clientId,

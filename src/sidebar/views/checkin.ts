@@ -317,7 +317,10 @@ export function checkinView(root: HTMLElement, view: { clientId?: string }): voi
           pending.set(warning.field.slice('values.'.length), controller.value(warning.field).trim());
           controller.setFieldError(warning.field, warning.message);
         }
-        controller.showMessage('Check the values marked below: press Enter again to save them as typed.', 'warning'); // prettier-ignore
+        controller.showMessage(
+          'Check the values marked below: press Enter again to save them as typed.',
+          'warning',
+        );
         return;
       }
       controller.run(formElement, saveButton, 'Saving…', async () => {
@@ -328,7 +331,9 @@ export function checkinView(root: HTMLElement, view: { clientId?: string }): voi
         }
         forms.delete(form.client.clientId);
         if (round.saved(form.client.clientId))
-          run('rpcSkipCheckIn', { clientId: form.client.clientId, weekOf: form.weekOf, draft: null }).catch(() => undefined); // prettier-ignore
+          run('rpcSkipCheckIn', { clientId: form.client.clientId, weekOf: form.weekOf, draft: null }).catch(
+            () => undefined,
+          );
         replaceChildren(
           saved,
           `Saved ${form.client.name}${result.value.replaced ? ' (replaced this week’s row)' : ''}.`,

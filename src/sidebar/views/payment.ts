@@ -64,7 +64,10 @@ export function paymentView(root: HTMLElement, view: { clientId?: string }, nav:
     const clientId = controller.value('clientId');
     invoices = null;
     invoiceSelect.disabled = true;
-    replaceChildren(invoiceSelect, h('option', { value: '' }, clientId ? 'Loading invoices…' : 'Choose a client first')); // prettier-ignore
+    replaceChildren(
+      invoiceSelect,
+      h('option', { value: '' }, clientId ? 'Loading invoices…' : 'Choose a client first'),
+    );
     invoiceForm.show(null);
     if (!clientId) return;
     const answer = await run('rpcGetInvoices', clientId);
@@ -174,7 +177,13 @@ function newInvoiceForm(
       if (!check.ok) errors.push({ field: 'amount', message: check.message });
       return errors;
     },
-    () => run('rpcCreateInvoice', { clientId: clientId(), due: due.value, amount: amount.value.trim(), note: note.value.trim() }), // prettier-ignore
+    () =>
+      run('rpcCreateInvoice', {
+        clientId: clientId(),
+        due: due.value,
+        amount: amount.value.trim(),
+        note: note.value.trim(),
+      }),
     () => {
       controller.showStatus(`Invoice due ${formatDate(due.value)} created.`);
       note.value = '';

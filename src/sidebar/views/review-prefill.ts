@@ -20,7 +20,11 @@ export function openPrefilledRaise(section: HTMLElement, raise: RaisePrefill): v
   const from = form.querySelector<HTMLInputElement>('input[name="from"]');
   if (fee) fee.value = String(raise.monthlyFee);
   if (from) from.value = raise.from;
-  form.prepend(fromReview(`From the portfolio review: ${formatMoney(raise.monthlyFee)} a month from ${formatDate(raise.from)}. Change anything before you record it.`)); // prettier-ignore
+  form.prepend(
+    fromReview(
+      `From the portfolio review: ${formatMoney(raise.monthlyFee)} a month from ${formatDate(raise.from)}. Change anything before you record it.`,
+    ),
+  );
   open.click();
   section.scrollIntoView?.({ block: 'start' });
 }
@@ -37,6 +41,8 @@ export function offboardPrefill(
   return {
     endDate,
     reason,
-    note: fromReview(`From the portfolio review: end on ${formatDate(endDate)}, the earliest close of a program period with a month's notice given today.`), // prettier-ignore
+    note: fromReview(
+      `From the portfolio review: end on ${formatDate(endDate)}, the earliest close of a program period with a month's notice given today.`,
+    ),
   };
 }
