@@ -193,18 +193,14 @@ const rawArgument: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 3, arbitrary: rawValue },
   {
     weight: 3,
-    arbitrary: fc
-      .integer({ min: 1, max: 5 })
-      .chain((rows) =>
-        fc
-          .integer({ min: 1, max: 3 })
-          .chain((cols) =>
-            fc.array(fc.array(rawValue, { minLength: cols, maxLength: cols }), {
-              minLength: rows,
-              maxLength: rows,
-            }),
-          ),
+    arbitrary: fc.integer({ min: 1, max: 5 }).chain((rows) =>
+      fc.integer({ min: 1, max: 3 }).chain((cols) =>
+        fc.array(fc.array(rawValue, { minLength: cols, maxLength: cols }), {
+          minLength: rows,
+          maxLength: rows,
+        }),
       ),
+    ),
   },
   { weight: 1, arbitrary: fc.array(fc.array(rawValue, { maxLength: 3 }), { maxLength: 4 }) },
   { weight: 1, arbitrary: fc.constantFrom([], [[]], [[[1, 2]]], [1, 2, 3], [[1], [2, 3]], BIG_COLUMN) },
