@@ -1,20 +1,7 @@
 /** The portfolio review's menu items: write the review tab, and act on the row the coach selected. */
-import { LockTimeout } from '../workbook/lock';
 import { reviewRowAction, writePortfolioReview } from '../workbook/portfolio-review';
 import { SHEET } from '../workbook/schema';
-import { WorkbookError } from '../workbook/tables';
-import { NOT_SET_UP, openSidebar } from './workbook-menu';
-
-/** Known failures become an alert with their message; the rest propagate (Apps Script shows them). */
-function alerting(work: () => void): void {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof LockTimeout || error instanceof WorkbookError)
-      SpreadsheetApp.getUi().alert(error.message);
-    else throw error;
-  }
-}
+import { alerting, NOT_SET_UP, openSidebar } from './workbook-menu';
 
 export function runPortfolioReview(): void {
   alerting(() => {

@@ -49,7 +49,7 @@ export function openSidebar(view: SidebarView, context: SidebarContext | null = 
 }
 
 /** Known failures become an alert with their message; the rest propagate (Apps Script shows them). */
-function alerting(work: () => void): void {
+export function alerting(work: () => void): void {
   try {
     work();
   } catch (error) {

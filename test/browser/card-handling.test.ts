@@ -3,7 +3,7 @@
  * demo workbook: the card and the check-in form of a laissez-faire client silent four weeks show the type,
  * its one-liner and "Call this week". Screenshots: test-results/card-handling*.png.
  */
-import type { CheckInForm, ClientCard, ClientSummary } from '../../src/ui/rpc-types';
+import type { CheckInForm, ClientCard } from '../../src/ui/rpc-types';
 import {
   describeInBrowser,
   openFromMenu,
@@ -11,26 +11,19 @@ import {
   openView,
   screenshotSidebar,
   showTab,
-  startSession,
-  type Session,
+  useSession,
 } from './harness';
 
 jest.setTimeout(120_000);
 
 describeInBrowser('handling advice by client type in Chromium', () => {
-  let session: Session;
-  beforeAll(async () => {
-    session = await startSession();
-  }, 180_000);
-  afterAll(async () => {
-    await session?.close();
-  });
+  const browser = useSession();
 
-  const call = <T>(name: string, ...args: unknown[]): T => session.playground.call(name, ...args) as T;
-  const client = (name: string) => call<ClientSummary[]>('rpcListClients').find((c) => c.name === name)!;
+  const { call } = browser;
+  const { client } = browser;
 
   test('the card of a laissez-faire client silent four weeks: the type, its advice and "Call this week"', async () => {
-    const { page, errors, dialogs } = await openPlayground(session);
+    const { page, errors, dialogs } = await openPlayground(browser.session);
     const willow = client('Willow Creek Pottery');
     const handling = call<ClientCard>('rpcGetClientCard', willow.clientId).handling;
     expect(handling).toMatchObject({
@@ -56,7 +49,7 @@ describeInBrowser('handling advice by client type in Chromium', () => {
   });
 
   test('the check-in form shows the VA the same advice above the metrics; focus still starts on the first metric', async () => {
-    const { page, errors } = await openPlayground(session);
+    const { page, errors } = await openPlayground(browser.session);
     const willow = client('Willow Creek Pottery');
     const form = call<CheckInForm>('rpcGetCheckInForm', willow.clientId);
     await showTab(page, willow.tabName);
@@ -84,7 +77,7 @@ describeInBrowser('handling advice by client type in Chromium', () => {
   });
 
   test('a Micromanager on rhythm: the week is a quiet note, not an action', async () => {
-    const { page } = await openPlayground(session);
+    const { page } = await openPlayground(browser.session);
     const maya = client('Maya Okafor');
     const handling = call<ClientCard>('rpcGetClientCard', maya.clientId).handling;
     expect(handling.clientType).toBe('Micromanager');

@@ -10,27 +10,19 @@ import {
   openView,
   screenshotSidebar,
   showTab,
-  startSession,
-  type Session,
+  useSession,
 } from './harness';
 
 jest.setTimeout(90_000);
 
 describeInBrowser('the expectation check in New client, in Chromium', () => {
-  let session: Session;
+  const browser = useSession();
 
-  beforeAll(async () => {
-    session = await startSession();
-  }, 180_000);
-
-  afterAll(async () => {
-    await session?.close();
-  });
-
-  const snapshot = () => JSON.stringify(session.playground.workbook().sheets.map((s) => [s.name, s.values]));
+  const snapshot = () =>
+    JSON.stringify(browser.session.playground.workbook().sheets.map((s) => [s.name, s.values]));
 
   test('typing a target beyond the best ever shows the plain warning; a reachable one shows who reached it', async () => {
-    const { page, dialogs, errors } = await openPlayground(session);
+    const { page, dialogs, errors } = await openPlayground(browser.session);
     const frame = await openView(page, /new client/i, 'newClient');
     const before = snapshot();
     await frame.focus('input[name="metrics.0.name"]');
@@ -68,7 +60,7 @@ describeInBrowser('the expectation check in New client, in Chromium', () => {
   });
 
   test('the card of a client whose target is beyond the best ever says so, with the numbers', async () => {
-    const { page, errors } = await openPlayground(session);
+    const { page, errors } = await openPlayground(browser.session);
     await showTab(page, 'Bright Path Solar');
     const card = await openView(page, /client card/i, 'card');
     await expectText(

@@ -3,7 +3,6 @@
  * demo workbook: the review tab is written by its menu item; selecting a row and choosing "Act on this
  * review row" opens the card's Record a raise, or the offboarding form, prefilled; nothing is saved.
  */
-import type { SheetJson } from '../../dev/playground/server';
 import type { Page } from 'playwright-core';
 import {
   describeInBrowser,
@@ -12,23 +11,15 @@ import {
   screenshotPage,
   screenshotSidebar,
   showTab,
-  startSession,
-  type Session,
+  useSession,
 } from './harness';
 
 jest.setTimeout(120_000);
 
 describeInBrowser('acting on a portfolio review row in Chromium', () => {
-  let session: Session;
-  beforeAll(async () => {
-    session = await startSession();
-  }, 180_000);
-  afterAll(async () => {
-    await session?.close();
-  });
+  const browser = useSession();
 
-  const sheet = (name: string): SheetJson =>
-    session.playground.workbook().sheets.find((s) => s.name === name)!;
+  const { sheet } = browser;
 
   /** Clicks the review's cell in column B of `client`'s row (a click selects it, as in Sheets). */
   async function selectRow(page: Page, client: string): Promise<number> {
@@ -55,7 +46,7 @@ describeInBrowser('acting on a portfolio review row in Chromium', () => {
   }
 
   test('re-price opens Record a raise with the fee and day filled in; let go opens offboarding with the end date and reason', async () => {
-    const { page, dialogs, errors } = await openPlayground(session);
+    const { page, dialogs, errors } = await openPlayground(browser.session);
     await page.click('#menu-items button[data-function="menuPortfolioReview"]');
     await page.waitForSelector('#tabs [role="tab"][data-sheet="Portfolio review"]');
     await showTab(page, 'Portfolio review');
@@ -66,7 +57,7 @@ describeInBrowser('acting on a portfolio review row in Chromium', () => {
     expect(at('Harbor Dental', 'Verdict')).toBe('Re-price');
     expect(at('Quill & Co', 'Verdict')).toBe('Let go');
     const before = JSON.stringify(
-      session.playground.workbook().sheets.filter((s) => s.name !== 'Portfolio review'),
+      browser.session.playground.workbook().sheets.filter((s) => s.name !== 'Portfolio review'),
     );
     await screenshotPage(page, 'portfolio-review');
 
@@ -96,7 +87,9 @@ describeInBrowser('acting on a portfolio review row in Chromium', () => {
 
     // Nothing changed anywhere until the coach saves.
     expect(
-      JSON.stringify(session.playground.workbook().sheets.filter((s) => s.name !== 'Portfolio review')),
+      JSON.stringify(
+        browser.session.playground.workbook().sheets.filter((s) => s.name !== 'Portfolio review'),
+      ),
     ).toBe(before);
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
