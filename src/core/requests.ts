@@ -5,7 +5,7 @@
  */
 import { REQUEST_DECISIONS, matchChoice, type RequestDecision } from './clients';
 import { checkMoney } from './money';
-import { parseNumber } from './parse';
+import { checkHours } from './hours';
 import type { FieldProblem } from './outcome';
 
 /** A decision taken on an open request: every decision but Open. */
@@ -33,14 +33,8 @@ export function isAbsorbed(decision: unknown): boolean {
   return typed !== '' && matchChoice(REQUEST_DECISIONS, typed) === 'Included in scope';
 }
 
-function shownText(raw: unknown): string {
-  const text = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : typeof raw;
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
-}
-
 /**
- * Checks a decision as typed: a change order needs its fee, an absorbed request its hours (a number in the
- * locale, more than 0); a fee or hours on any other decision is refused rather than dropped.
+ * Checks a decision as typed: a change order needs its fee, an absorbed request its hours (core/hours.ts); a fee or hours on any other decision is refused rather than dropped.
  */
 export function checkDecision(decision: unknown, fee: unknown, hours: unknown, locale: string): Decision {
   const errors: FieldProblem[] = [];
@@ -52,16 +46,9 @@ export function checkDecision(decision: unknown, fee: unknown, hours: unknown, l
   let feeValue: number | null = null;
   if (!money.ok) errors.push({ field: 'fee', message: money.message });
   else feeValue = money.value;
-  let hoursValue: number | null = null;
-  if (!blank(hours)) {
-    const parsed = typeof hours === 'string' || typeof hours === 'number' ? parseNumber(hours, locale) : null;
-    if (parsed === null || !(parsed > 0) || parsed > MAX_ABSORBED_HOURS)
-      errors.push({
-        field: 'hours',
-        message: `Hours absorbed must be a number of hours, more than 0 and at most ${MAX_ABSORBED_HOURS}; got "${shownText(hours)}".`,
-      });
-    else hoursValue = parsed;
-  }
+  const typedHours = checkHours('Hours absorbed', hours, locale, MAX_ABSORBED_HOURS);
+  if (!typedHours.ok) errors.push({ field: 'hours', message: typedHours.message });
+  const hoursValue = typedHours.ok ? typedHours.value : null;
   if (chosen === 'Change order' && money.ok && feeValue === null)
     errors.push({ field: 'fee', message: 'A change order needs its fee.' });
   if (chosen && chosen !== 'Change order' && feeValue !== null)

@@ -7,7 +7,7 @@ import { clip } from '../core/quote';
 import type { FieldProblem } from '../core/outcome';
 import { formatIsoDay } from '../core/dates';
 import { checkMoney } from '../core/money';
-import { parseNumber } from '../core/parse';
+import { checkHours } from '../core/hours';
 import { asText, dayToCell } from './cells';
 import { RATES } from './advice-schema';
 import { withDocumentLock } from './lock';
@@ -114,6 +114,9 @@ export function recordRaise(form: RaiseInput): Outcome<RecordedRaise> {
   });
 }
 
+/** 31 days of 24 hours: no month holds more. */
+const HOURS_IN_A_MONTH = 744;
+
 export interface HoursInput {
   clientId: string;
   hoursPerMonth: string;
@@ -128,14 +131,9 @@ export function setClientHours(
     const input = (form ?? {}) as Partial<HoursInput>;
     const errors: FieldProblem[] = [];
     const client = findClient(clients, input.clientId, errors);
-    const typed = input.hoursPerMonth;
-    const blank = typed === '' || typed === null || typed === undefined;
-    const hours = blank ? null : typeof typed === 'number' ? typed : parseNumber(typed, zone.locale);
-    if (!blank && (hours === null || !(hours > 0) || hours > 744))
-      errors.push({
-        field: 'hoursPerMonth',
-        message: `Hours per month must be a number more than 0 and at most 744; got ${typeof typed === 'string' || typeof typed === 'number' ? clip(String(typed)) : 'something else'}.`,
-      });
+    const typed = checkHours('Hours per month', input.hoursPerMonth, zone.locale, HOURS_IN_A_MONTH);
+    if (!typed.ok) errors.push({ field: 'hoursPerMonth', message: typed.message });
+    const hours = typed.ok ? typed.value : null;
     if (!client || errors.length > 0) return fail(errors);
     if (roster.col.hoursPerMonth < 0)
       throw new WorkbookError(

@@ -31,14 +31,14 @@ describe('checkDecision', () => {
       '',
       '0',
       'hours',
-      'Hours absorbed must be a number of hours, more than 0 and at most 1000; got "0".',
+      'Hours absorbed must be a number of hours from 0.01 to 1000; got "0".',
     ],
     [
       'Included in scope',
       '',
       '1001',
       'hours',
-      'Hours absorbed must be a number of hours, more than 0 and at most 1000; got "1001".',
+      'Hours absorbed must be a number of hours from 0.01 to 1000; got "1001".',
     ],
     [
       'Change order',

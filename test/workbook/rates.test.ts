@@ -97,4 +97,19 @@ describe('hours per month', () => {
     ).toBe('hoursPerMonth');
     expect(h.snapshot()).toEqual(before);
   });
+
+  test('hours too small to be a rate (5e-324, found by `npm run fuzz`) are refused, so the rate never shows an error', () => {
+    const h = withClient();
+    expect(h.call<R>('rpcSetClientHours', { clientId: 'C-0001', hoursPerMonth: '0.01' }).ok).toBe(true);
+    expect(rosterValue(h, 'Effective rate (per hour)')).toBe(200000);
+    const before = h.snapshot();
+    for (const hoursPerMonth of [5e-324, '0.001', '745'])
+      expect(h.call<R>('rpcSetClientHours', { clientId: 'C-0001', hoursPerMonth }).errors).toEqual([
+        {
+          field: 'hoursPerMonth',
+          message: `Hours per month must be a number of hours from 0.01 to 744; got "${hoursPerMonth}".`,
+        },
+      ]);
+    expect(h.snapshot()).toEqual(before);
+  });
 });
