@@ -257,6 +257,41 @@ describe('issue 10: Edit client', () => {
     expect(rosterRow(h)['Progress 3']).toBeCloseTo(0.25);
   });
 
+  test("adding metrics inserts whole rows above the log: a user's column in front keeps each note on its week", () => {
+    const h = workbook();
+    const tab = h.sheet('Acme Co');
+    tab.insertColumnsBefore(1, 1);
+    const header =
+      tab
+        .getDataRange()
+        .getValues()
+        .findIndex((row) => row.includes('Week of')) + 1;
+    tab
+      .getRange(header, 1, WEEKS.length + 1, 1)
+      .setValues([['My notes'], ...WEEKS.map((w) => [`call ${w}`])]);
+    // Each note beside the week it was typed against, as the user sees them.
+    const pairs = (rows: string[][], at: number) =>
+      rows.slice(at, at + 1 + WEEKS.length).map((row) => [row[0], row[1]]);
+    const before = pairs(tab.getDataRange().getDisplayValues(), header - 1);
+    const form = unchanged(h);
+    for (const name of ['Leads', 'Calls', 'Referrals'])
+      form.metrics.push({
+        from: undefined as unknown as string,
+        name,
+        unit: '',
+        direction: 'up',
+        baseline: '',
+        target: '',
+      });
+    expect(h.call<R>('rpcEditClient', form).ok).toBe(true);
+    const rows = tab.getDataRange().getDisplayValues();
+    const moved = rows.findIndex((row) => row.includes('Week of'));
+    expect(moved + 1).toBeGreaterThan(header);
+    expect(pairs(rows, moved)).toEqual(before);
+    // Nothing of the user's stayed behind above the header.
+    expect(rows.slice(0, moved).filter((row) => /^(call|My notes)/.test(row[0]))).toEqual([]);
+  });
+
   test('removing a metric drops its definition; its column and values stay in the tab', () => {
     const h = workbook();
     const logBefore = logByWeek(h);
