@@ -18,7 +18,7 @@
  */
 import fc from 'fast-check';
 import { sortKeys, sortOrder } from '../../dev/emulator/spreadsheet/range-sort';
-import { checkIn, harness, SAMPLE_CLIENT, type Harness } from './helpers';
+import { checkIn, editForm, harness, SAMPLE_CLIENT, type Harness, offboarding } from './helpers';
 import type { ClientEditData } from '../../src/ui/rpc-types';
 import { REPORT_TAB_PREFIX } from '../../src/workbook/schema';
 
@@ -789,14 +789,7 @@ const FLOWS: Record<string, Flow<unknown>> = {
   offboard: flow({
     weight: 1,
     params: fc.record({ client: fc.nat(3) }),
-    call: (w, s) =>
-      onClient(w, s.client, 'rpcOffboardClient', (clientId) => ({
-        clientId,
-        endDate: '2024-09-30',
-        reason: 'Poor fit',
-        noticeDate: '2024-08-01',
-        endAtPeriodClose: false,
-      })),
+    call: (w, s) => onClient(w, s.client, 'rpcOffboardClient', (clientId) => offboarding(clientId)),
   }),
   adopt: flow({
     weight: 1,
@@ -818,31 +811,15 @@ const FLOWS: Record<string, Flow<unknown>> = {
       const client = pick(w, s.client);
       const data = client && read<ClientEditData>(w, 'rpcGetClientEdit', client.clientId);
       if (!client || !data) return null;
-      const text = (n: number | null) => (n === null ? '' : String(n));
-      const metrics = data.metrics.map((m) => ({
-        from: m.name,
-        name: m.name,
-        unit: m.unit,
-        direction: m.direction,
-        baseline: text(m.baseline),
-        target: text(m.target),
-      }));
+      const form = editForm(client.clientId, data);
+      const { metrics } = form;
       const change = data.adopted || (s.change === 'rename' && metrics.length === 0) ? 'fee' : s.change;
       if (change === 'rename') metrics[0].name = s.name;
       if (change === 'add')
         metrics.push({ from: '', name: s.name, unit: '', direction: 'up', baseline: '', target: '' });
       for (const m of metrics) if (m.from === '') delete (m as { from?: string }).from;
-      const form = {
-        clientId: client.clientId,
-        clientType: data.clientType,
-        cadenceDays: String(data.cadenceDays),
-        monthlyFee: change === 'fee' ? s.fee : text(data.monthlyFee),
-        yearlyProfit: text(data.yearlyProfit),
-        monthlyCosts: '',
-        definitionOfSuccess: data.definitionOfSuccess,
-        scope: data.scope,
-        ...(data.adopted ? {} : { metrics }),
-      };
+      if (change === 'fee') form.monthlyFee = s.fee;
+      if (data.adopted) delete (form as { metrics?: unknown }).metrics;
       // Only a metric name already taken in the log may be refused.
       return { name: 'rpcEditClient', form, refusable: metrics.map((_, i) => `metrics.${i}.name`) };
     },
