@@ -36,7 +36,8 @@ describeInBrowser('the expectation check in New client, in Chromium', () => {
     await page.keyboard.press('Enter'); // target
     await page.keyboard.type('20');
     const warning =
-      'Your best CPL so far is $30 (Summit Plumbing, 14 months). $20 would be a first: say so now, or set a target you can beat.';
+      'Your best CPL so far is $30 (Summit Plumbing, 14 months). $20 would be a first: say so now, ' +
+      'or set a target you can beat.';
     await expectText(frame, '.expectation-warning', warning);
     expect(await frame.isVisible('.expectation-warning')).toBe(true);
     expect(await frame.textContent('.expectation-summary')).toMatch(
@@ -66,7 +67,8 @@ describeInBrowser('the expectation check in New client, in Chromium', () => {
     await expectText(
       card,
       '[data-section="expectations"]',
-      'Target set beyond anything achieved before: Cost per lead $20; the best so far is $30 (Summit Plumbing, 14 months).',
+      'Target set beyond anything achieved before: Cost per lead $20; the best so far is $30 (Summit ' +
+        'Plumbing, 14 months).',
     );
     await screenshotSidebar(page, 'card-expectation');
     expect(errors).toEqual([]);
