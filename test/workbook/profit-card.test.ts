@@ -1,14 +1,10 @@
 /** The card's fee and profitability (src/workbook/profit-card.ts) on the built bundle. */
 import type { ClientCard } from '../../src/ui/rpc-types';
 import type { ProfitCardData } from '../../src/workbook/profit-card';
-import { harness, SAMPLE_CLIENT, type Harness } from './helpers';
+import { type Harness, SAMPLE_CLIENT, withClient } from './helpers';
 
-function withClient(): Harness {
-  const h = harness(); // today is 2024-06-12
-  h.call('menuSetUpWorkbook');
-  h.call('rpcCreateClient', { ...SAMPLE_CLIENT, startDate: '2023-05-01', yearlyProfit: '12,000' }); // $2,000 a month
-  return h;
-}
+/** The sample client since 2023-05-01 at $12,000 profit a year ($2,000 a month); today is 2024-06-12. */
+const withProfitableClient = () => withClient({ startDate: '2023-05-01', yearlyProfit: '12,000' });
 
 function setSetting(h: Harness, label: string, value: unknown) {
   const settings = h.sheet('Settings');
@@ -24,7 +20,7 @@ describe('fee and profitability on the card', () => {
     'after a raise, hours and an absorbed request: fee history, next review, effective rate and ' +
       'LTV net of absorbed work',
     () => {
-      const h = withClient();
+      const h = withProfitableClient();
       setSetting(h, 'Hourly cost', 40);
       expect(
         h.call<{ ok: boolean }>('rpcSetClientHours', { clientId: 'C-0001', hoursPerMonth: '10' }).ok,
@@ -82,7 +78,7 @@ describe('fee and profitability on the card', () => {
   );
 
   test('no raise yet: the review is a year after the start (due within 30 days), no rate without hours', () => {
-    const h = withClient();
+    const h = withProfitableClient();
     h.call('rpcCreateClient', { ...SAMPLE_CLIENT, name: 'Beta LLC', startDate: '2023-07-01' });
     const profit = h.call<ProfitCardData>('rpcGetClientProfit', 'C-0002');
     expect(profit).toMatchObject({

@@ -92,28 +92,21 @@ describe('deciding a request from the card', () => {
   });
 });
 
+/** Declining the request on row 2, New logo: each case below spoils one field. */
+const DECLINE_LOGO = {
+  clientId: 'C-0001',
+  row: 2,
+  request: 'New logo',
+  decision: 'Declined',
+  fee: '',
+  hours: '',
+};
 test.each([
   ['nothing', undefined, 'clientId'],
-  [
-    'an unknown client',
-    { clientId: 'C-9999', row: 2, request: 'New logo', decision: 'Declined', fee: '', hours: '' },
-    'clientId',
-  ],
-  [
-    'no request',
-    { clientId: 'C-0001', row: 2, request: '  ', decision: 'Declined', fee: '', hours: '' },
-    'request',
-  ],
-  [
-    'a request that is not there',
-    { clientId: 'C-0001', row: 2, request: 'Logo v2', decision: 'Declined', fee: '', hours: '' },
-    'request',
-  ],
-  [
-    'a formula for the fee',
-    { clientId: 'C-0001', row: 2, request: 'New logo', decision: 'Change order', fee: '=450', hours: '' },
-    'fee',
-  ],
+  ['an unknown client', { ...DECLINE_LOGO, clientId: 'C-9999' }, 'clientId'],
+  ['no request', { ...DECLINE_LOGO, request: '  ' }, 'request'],
+  ['a request that is not there', { ...DECLINE_LOGO, request: 'Logo v2' }, 'request'],
+  ['a formula for the fee', { ...DECLINE_LOGO, decision: 'Change order', fee: '=450' }, 'fee'],
 ])('deciding with %s is refused with a message and nothing changes', (_label, input, field) => {
   const h = withRequests();
   const before = h.snapshot();
