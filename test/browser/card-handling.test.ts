@@ -48,33 +48,37 @@ describeInBrowser('handling advice by client type in Chromium', () => {
     expect(dialogs).toEqual([]);
   });
 
-  test('the check-in form shows the VA the same advice above the metrics; focus still starts on the first metric', async () => {
-    const { page, errors } = await openPlayground(browser.session);
-    const willow = client('Willow Creek Pottery');
-    const form = call<CheckInForm>('rpcGetCheckInForm', willow.clientId);
-    await showTab(page, willow.tabName);
-    const frame = await openView(page, /check in this client/i, 'checkin');
-    await frame.waitForSelector(
-      `form.checkin-form[data-client-id="${willow.clientId}"] [data-section="handling"]`,
-    );
-    expect(await frame.textContent('form.checkin-form [data-field="handling-advice"]')).toBe(
-      form.handling.advice,
-    );
-    expect(await frame.textContent('form.checkin-form [data-field="handling-this-week"]')).toBe(
-      'Call this week: no reply in 4 weeks.',
-    );
-    const order = await frame.evaluate(() => {
-      const handling = document.querySelector('form.checkin-form [data-section="handling"]')!;
-      const metrics = document.querySelector('form.checkin-form fieldset.metrics')!;
-      return handling.compareDocumentPosition(metrics) & Node.DOCUMENT_POSITION_FOLLOWING;
-    });
-    expect(order).toBeTruthy();
-    expect(await frame.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe(
-      `values.${form.metrics[0].name}`,
-    );
-    await screenshotSidebar(page, 'checkin-handling');
-    expect(errors).toEqual([]);
-  });
+  test(
+    'the check-in form shows the VA the same advice above the metrics; focus still starts on the ' +
+      'first metric',
+    async () => {
+      const { page, errors } = await openPlayground(browser.session);
+      const willow = client('Willow Creek Pottery');
+      const form = call<CheckInForm>('rpcGetCheckInForm', willow.clientId);
+      await showTab(page, willow.tabName);
+      const frame = await openView(page, /check in this client/i, 'checkin');
+      await frame.waitForSelector(
+        `form.checkin-form[data-client-id="${willow.clientId}"] [data-section="handling"]`,
+      );
+      expect(await frame.textContent('form.checkin-form [data-field="handling-advice"]')).toBe(
+        form.handling.advice,
+      );
+      expect(await frame.textContent('form.checkin-form [data-field="handling-this-week"]')).toBe(
+        'Call this week: no reply in 4 weeks.',
+      );
+      const order = await frame.evaluate(() => {
+        const handling = document.querySelector('form.checkin-form [data-section="handling"]')!;
+        const metrics = document.querySelector('form.checkin-form fieldset.metrics')!;
+        return handling.compareDocumentPosition(metrics) & Node.DOCUMENT_POSITION_FOLLOWING;
+      });
+      expect(order).toBeTruthy();
+      expect(await frame.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe(
+        `values.${form.metrics[0].name}`,
+      );
+      await screenshotSidebar(page, 'checkin-handling');
+      expect(errors).toEqual([]);
+    },
+  );
 
   test('a Micromanager on rhythm: the week is a quiet note, not an action', async () => {
     const { page } = await openPlayground(browser.session);

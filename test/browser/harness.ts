@@ -192,10 +192,15 @@ export async function expectText(frame: Frame, selector: string, text: string): 
   );
 }
 
-/** Clicks a menu item and waits for the sidebar to show `view` (the frame is reused between menus). */
-export async function openView(page: Page, label: RegExp, view: string): Promise<Frame> {
+/**
+ * Clicks a menu item, by its label or a CSS selector, and waits for the sidebar to show `view` (the
+ * frame is reused between menus).
+ */
+export async function openView(page: Page, item: RegExp | string, view: string): Promise<Frame> {
   const before = await page.getAttribute('#sidebar-frame', 'src').catch(() => null);
-  await page.locator('#menu-items button', { hasText: label }).first().click();
+  const button =
+    typeof item === 'string' ? page.locator(item) : page.locator('#menu-items button', { hasText: item });
+  await button.first().click();
   await page.waitForFunction((previous) => {
     const src = document.querySelector('#sidebar-frame')?.getAttribute('src') ?? '';
     return src.includes('/sidebar/') && src !== previous;

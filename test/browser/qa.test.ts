@@ -135,68 +135,76 @@ describeInBrowser('what QA found, in Chromium', () => {
     expect(dialogs).toEqual([]);
   });
 
-  test('replacing a logged week from the keyboard: the form shows the old row, Space ticks Replace, Enter saves', async () => {
-    const { page, dialogs } = await openPlayground(browser.session);
-    const maya = client('Maya Okafor');
-    const form = call<CheckInForm>('rpcGetCheckInForm', maya.clientId);
-    expect(form.existing).not.toBeNull();
-    const old = logRow(maya.tabName, form.weekOf)!;
-    await showTab(page, maya.tabName);
-    const frame = await openView(page, /check in this client/i, 'checkin');
-    await frame.waitForSelector(`form.checkin-form[data-client-id="${maya.clientId}"]`);
-    expect(await frame.textContent('.notice')).toMatch(/Already logged.*Tick Replace to save over it/);
-    await frame.fill('input[name="enteredBy"]', 'QA');
-    // The form holds what was logged, so nothing typed before is lost by opening it.
-    const first = form.metrics[0].name;
-    expect(await frame.inputValue(`[name="values.${first}"]`)).toBe(String(old[first]));
+  test(
+    'replacing a logged week from the keyboard: the form shows the old row, Space ticks Replace, ' +
+      'Enter saves',
+    async () => {
+      const { page, dialogs } = await openPlayground(browser.session);
+      const maya = client('Maya Okafor');
+      const form = call<CheckInForm>('rpcGetCheckInForm', maya.clientId);
+      expect(form.existing).not.toBeNull();
+      const old = logRow(maya.tabName, form.weekOf)!;
+      await showTab(page, maya.tabName);
+      const frame = await openView(page, /check in this client/i, 'checkin');
+      await frame.waitForSelector(`form.checkin-form[data-client-id="${maya.clientId}"]`);
+      expect(await frame.textContent('.notice')).toMatch(/Already logged.*Tick Replace to save over it/);
+      await frame.fill('input[name="enteredBy"]', 'QA');
+      // The form holds what was logged, so nothing typed before is lost by opening it.
+      const first = form.metrics[0].name;
+      expect(await frame.inputValue(`[name="values.${first}"]`)).toBe(String(old[first]));
 
-    // Beside the input: the previous week's value, not this week's row (a fixed typo keeps its reference).
-    expect(await frame.textContent(`.metric-field:has([name="values.${first}"]) .metric-facts`)).toContain(
-      `Last (`,
-    );
-    // Near the previous week's value (no confirmation asked), and not this week's logged one.
-    const reference = (form.metrics[0].last ?? Number(old[first])) as number;
-    const typed = Number(old[first]) === reference + 1 ? reference + 2 : reference + 1;
-    await frame.fill(`[name="values.${first}"]`, String(typed));
-    await frame.focus(`[name="values.${first}"]`);
-    for (let i = 0; i < form.metrics.length + 4; i++) await page.keyboard.press('Enter');
-    await frame.waitForSelector('.has-error input[name="replace"]');
-    expect(await frame.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('replace');
-    await page.keyboard.press('Space');
-    await page.keyboard.press('Enter');
-    await expectText(frame, '.status.success', 'Saved Maya Okafor (replaced this week’s row)');
-    expect(logRow(maya.tabName, form.weekOf)![first]).toBe(typed);
-    const after = call<CheckInForm>('rpcGetCheckInForm', maya.clientId);
-    expect(after.existing?.values[first]).toBe(String(typed));
-    expect(after.metrics[0].last).toBe(form.metrics[0].last);
-    expect(dialogs).toEqual([]);
-  });
+      // Beside the input: the previous week's value, not this week's row (a fixed typo keeps its reference).
+      expect(await frame.textContent(`.metric-field:has([name="values.${first}"]) .metric-facts`)).toContain(
+        `Last (`,
+      );
+      // Near the previous week's value (no confirmation asked), and not this week's logged one.
+      const reference = (form.metrics[0].last ?? Number(old[first])) as number;
+      const typed = Number(old[first]) === reference + 1 ? reference + 2 : reference + 1;
+      await frame.fill(`[name="values.${first}"]`, String(typed));
+      await frame.focus(`[name="values.${first}"]`);
+      for (let i = 0; i < form.metrics.length + 4; i++) await page.keyboard.press('Enter');
+      await frame.waitForSelector('.has-error input[name="replace"]');
+      expect(await frame.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('replace');
+      await page.keyboard.press('Space');
+      await page.keyboard.press('Enter');
+      await expectText(frame, '.status.success', 'Saved Maya Okafor (replaced this week’s row)');
+      expect(logRow(maya.tabName, form.weekOf)![first]).toBe(typed);
+      const after = call<CheckInForm>('rpcGetCheckInForm', maya.clientId);
+      expect(after.existing?.values[first]).toBe(String(typed));
+      expect(after.metrics[0].last).toBe(form.metrics[0].last);
+      expect(dialogs).toEqual([]);
+    },
+  );
 
-  test('an empty check-in is refused beside "No contact this week"; Space ticks it, Enter writes it, the client stays due', async () => {
-    const { page, dialogs } = await openPlayground(browser.session);
-    const frame = await openView(page, /log a check-in/i, 'checkin');
-    await frame.waitForSelector('form.checkin-form');
-    const clientId = (await frame.getAttribute('form.checkin-form', 'data-client-id')) ?? '';
-    const form = call<CheckInForm>('rpcGetCheckInForm', clientId);
-    const tabName = form.client.tabName;
-    await frame.fill('input[name="enteredBy"]', 'QA');
-    await frame.focus('form.checkin-form [data-nav]:not([type="checkbox"])');
-    const before = snapshot();
-    const fields = form.metrics.length + Object.values(form.fields).filter(Boolean).length;
-    for (let i = 0; i < fields; i++) await page.keyboard.press('Enter'); // nothing typed: Enter to the end
-    await expectText(frame, '.has-error .field-error', 'Nothing to save');
-    expect(await frame.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('noContact');
-    expect(snapshot()).toBe(before);
-    await screenshotSidebar(page, 'checkin-empty-refused');
-    await page.keyboard.press('Space');
-    await page.keyboard.press('Enter');
-    await expectText(frame, '.status.success', `Saved ${form.client.name}`);
-    const marked = sheet(tabName).values.find((row) => row[0] === `No contact this week (${form.weekOf})`);
-    expect(marked).toBeDefined();
-    const due = call<{ clients: { clientId: string; doneThisWeek: boolean }[] }>('rpcGetDueList');
-    expect(due.clients.find((c) => c.clientId === clientId)?.doneThisWeek).toBe(false);
-    expect(dialogs).toEqual([]);
-  });
+  test(
+    'an empty check-in is refused beside "No contact this week"; Space ticks it, Enter writes it, ' +
+      'the client stays due',
+    async () => {
+      const { page, dialogs } = await openPlayground(browser.session);
+      const frame = await openView(page, /log a check-in/i, 'checkin');
+      await frame.waitForSelector('form.checkin-form');
+      const clientId = (await frame.getAttribute('form.checkin-form', 'data-client-id')) ?? '';
+      const form = call<CheckInForm>('rpcGetCheckInForm', clientId);
+      const tabName = form.client.tabName;
+      await frame.fill('input[name="enteredBy"]', 'QA');
+      await frame.focus('form.checkin-form [data-nav]:not([type="checkbox"])');
+      const before = snapshot();
+      const fields = form.metrics.length + Object.values(form.fields).filter(Boolean).length;
+      for (let i = 0; i < fields; i++) await page.keyboard.press('Enter'); // nothing typed: Enter to the end
+      await expectText(frame, '.has-error .field-error', 'Nothing to save');
+      expect(await frame.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('noContact');
+      expect(snapshot()).toBe(before);
+      await screenshotSidebar(page, 'checkin-empty-refused');
+      await page.keyboard.press('Space');
+      await page.keyboard.press('Enter');
+      await expectText(frame, '.status.success', `Saved ${form.client.name}`);
+      const marked = sheet(tabName).values.find((row) => row[0] === `No contact this week (${form.weekOf})`);
+      expect(marked).toBeDefined();
+      const due = call<{ clients: { clientId: string; doneThisWeek: boolean }[] }>('rpcGetDueList');
+      expect(due.clients.find((c) => c.clientId === clientId)?.doneThisWeek).toBe(false);
+      expect(dialogs).toEqual([]);
+    },
+  );
 
   test('the card of a client paying late says so in red, with the reasons the Dashboard lists for them', async () => {
     const { page, dialogs, errors } = await openPlayground(browser.session);

@@ -8,6 +8,7 @@ import {
   describeInBrowser,
   formatDay,
   openPlayground,
+  openView,
   screenshotPage,
   screenshotSidebar,
   showTab,
@@ -32,66 +33,63 @@ describeInBrowser('acting on a portfolio review row in Chromium', () => {
     return row;
   }
 
-  async function act(page: Page, view: string) {
-    const before = await page.getAttribute('#sidebar-frame', 'src').catch(() => null);
-    await page.click('#menu-items button[data-function="menuActOnReviewRow"]');
-    await page.waitForFunction((previous) => {
-      const src = document.querySelector('#sidebar-frame')?.getAttribute('src') ?? '';
-      return src.includes('/sidebar/') && src !== previous;
-    }, before);
-    const frame = await (await page.waitForSelector('#sidebar-frame')).contentFrame();
-    if (!frame) throw new Error('the sidebar frame did not load');
-    await frame.waitForSelector(`body[data-view="${view}"] #app > *`);
-    return frame;
-  }
+  /** Chooses "Act on this review row" and waits for the sidebar to show `view`. */
+  const act = (page: Page, view: string) =>
+    openView(page, '#menu-items button[data-function="menuActOnReviewRow"]', view);
 
-  test('re-price opens Record a raise with the fee and day filled in; let go opens offboarding with the end date and reason', async () => {
-    const { page, dialogs, errors } = await openPlayground(browser.session);
-    await page.click('#menu-items button[data-function="menuPortfolioReview"]');
-    await page.waitForSelector('#tabs [role="tab"][data-sheet="Portfolio review"]');
-    await showTab(page, 'Portfolio review');
-    const values = sheet('Portfolio review').values;
-    const rowOf = (name: string) => values.find((r) => r[1] === name)!;
-    const header = values[1] as string[];
-    const at = (name: string, label: string) => rowOf(name)[header.indexOf(label)];
-    expect(at('Harbor Dental', 'Verdict')).toBe('Re-price');
-    expect(at('Quill & Co', 'Verdict')).toBe('Let go');
-    const before = JSON.stringify(
-      browser.session.playground.workbook().sheets.filter((s) => s.name !== 'Portfolio review'),
-    );
-    await screenshotPage(page, 'portfolio-review');
-
-    await selectRow(page, 'Harbor Dental');
-    const card = await act(page, 'card');
-    await card.waitForSelector('form[data-form="raise"]:not([hidden])');
-    expect(await card.inputValue('form[data-form="raise"] input[name="monthlyFee"]')).toBe('2000');
-    const from = at('Harbor Dental', 'Date') as string;
-    expect(await card.inputValue('form[data-form="raise"] input[name="from"]')).toBe(from);
-    expect(await card.textContent('[data-field="review-prefill"]')).toBe(
-      `From the portfolio review: $2,000 a month from ${formatDay(from)}. Change anything before you record it.`,
-    );
-    // The fee field has the focus, so Enter walks on to record it: nothing is recorded by opening it.
-    expect(await card.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('monthlyFee');
-    await screenshotSidebar(page, 'review-prefill-raise');
-
-    await selectRow(page, 'Quill & Co');
-    const offboard = await act(page, 'offboard');
-    const end = at('Quill & Co', 'Date') as string;
-    await offboard.waitForFunction(
-      (iso) => document.querySelector('[data-field="end-date-shown"]')?.getAttribute('data-iso') === iso,
-      end,
-    );
-    expect(await offboard.inputValue('select:has(option[value="Pays late"])')).toBe('Pays late');
-    expect(await offboard.textContent('[data-field="review-prefill"]')).toContain(`end on ${formatDay(end)}`);
-    await screenshotSidebar(page, 'review-prefill-offboard');
-
-    // Nothing changed anywhere until the coach saves.
-    expect(
-      JSON.stringify(
+  test(
+    're-price opens Record a raise with the fee and day filled in; let go opens offboarding with ' +
+      'the end date and reason',
+    async () => {
+      const { page, dialogs, errors } = await openPlayground(browser.session);
+      await page.click('#menu-items button[data-function="menuPortfolioReview"]');
+      await page.waitForSelector('#tabs [role="tab"][data-sheet="Portfolio review"]');
+      await showTab(page, 'Portfolio review');
+      const values = sheet('Portfolio review').values;
+      const rowOf = (name: string) => values.find((r) => r[1] === name)!;
+      const header = values[1] as string[];
+      const at = (name: string, label: string) => rowOf(name)[header.indexOf(label)];
+      expect(at('Harbor Dental', 'Verdict')).toBe('Re-price');
+      expect(at('Quill & Co', 'Verdict')).toBe('Let go');
+      const before = JSON.stringify(
         browser.session.playground.workbook().sheets.filter((s) => s.name !== 'Portfolio review'),
-      ),
-    ).toBe(before);
-    expect(dialogs).toEqual([]);
-    expect(errors).toEqual([]);
-  });
+      );
+      await screenshotPage(page, 'portfolio-review');
+
+      await selectRow(page, 'Harbor Dental');
+      const card = await act(page, 'card');
+      await card.waitForSelector('form[data-form="raise"]:not([hidden])');
+      expect(await card.inputValue('form[data-form="raise"] input[name="monthlyFee"]')).toBe('2000');
+      const from = at('Harbor Dental', 'Date') as string;
+      expect(await card.inputValue('form[data-form="raise"] input[name="from"]')).toBe(from);
+      expect(await card.textContent('[data-field="review-prefill"]')).toBe(
+        `From the portfolio review: $2,000 a month from ${formatDay(from)}. Change anything before you record it.`,
+      );
+      // The fee field has the focus, so Enter walks on to record it: nothing is recorded by opening it.
+      expect(await card.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('monthlyFee');
+      await screenshotSidebar(page, 'review-prefill-raise');
+
+      await selectRow(page, 'Quill & Co');
+      const offboard = await act(page, 'offboard');
+      const end = at('Quill & Co', 'Date') as string;
+      await offboard.waitForFunction(
+        (iso) => document.querySelector('[data-field="end-date-shown"]')?.getAttribute('data-iso') === iso,
+        end,
+      );
+      expect(await offboard.inputValue('select:has(option[value="Pays late"])')).toBe('Pays late');
+      expect(await offboard.textContent('[data-field="review-prefill"]')).toContain(
+        `end on ${formatDay(end)}`,
+      );
+      await screenshotSidebar(page, 'review-prefill-offboard');
+
+      // Nothing changed anywhere until the coach saves.
+      expect(
+        JSON.stringify(
+          browser.session.playground.workbook().sheets.filter((s) => s.name !== 'Portfolio review'),
+        ),
+      ).toBe(before);
+      expect(dialogs).toEqual([]);
+      expect(errors).toEqual([]);
+    },
+  );
 });

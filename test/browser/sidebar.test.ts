@@ -129,35 +129,39 @@ describeInBrowser('the sidebar in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
-  test('Skip (Alt+S) moves on without writing, keeps what was typed, and is still there when the sidebar reopens', async () => {
-    const { page } = await openPlayground(browser.session);
-    const frame = await openFromMenu(page, /check-in/i);
-    await frame.waitForSelector('form.checkin-form');
-    const first = (await frame.textContent('#checkin-client-name')) ?? '';
-    const clientId = (await frame.getAttribute('form.checkin-form', 'data-client-id')) ?? '';
-    const before = JSON.stringify(browser.session.playground.workbook().sheets.map((s) => s.values));
-    await page.keyboard.type('123');
-    await page.keyboard.press('Alt+S');
-    await frame.waitForFunction(
-      (previous) => document.querySelector('#checkin-client-name')?.textContent !== previous,
-      first,
-    );
-    await expectText(frame, '.status.info', `Skipped ${first}; what you typed is kept`);
-    expect(JSON.stringify(browser.session.playground.workbook().sheets.map((s) => s.values))).toBe(before);
-    // A new sidebar: the client is still skipped (not opened first), and opening it brings back the value.
-    const again = await openFromMenu((await openPlayground(browser.session)).page, /check-in/i);
-    await again.waitForSelector('form.checkin-form');
-    expect(await again.textContent('#checkin-client-name')).not.toBe(first);
-    const item = again.locator('.due-item.skipped', { hasText: first });
-    await item.waitFor();
-    await item.click();
-    await again.waitForSelector(`form.checkin-form[data-client-id="${clientId}"]`);
-    expect(await again.inputValue('form.checkin-form [data-metric]')).toBe('123');
-    expect(JSON.stringify(browser.session.playground.workbook().sheets.map((s) => s.values))).toBe(before);
-    // The week test below starts from the demo's list.
-    const { weekOf } = call<DueList>('rpcGetDueList');
-    call('rpcSkipCheckIn', { clientId, weekOf, draft: null });
-  });
+  test(
+    'Skip (Alt+S) moves on without writing, keeps what was typed, and is still there when the ' +
+      'sidebar reopens',
+    async () => {
+      const { page } = await openPlayground(browser.session);
+      const frame = await openFromMenu(page, /check-in/i);
+      await frame.waitForSelector('form.checkin-form');
+      const first = (await frame.textContent('#checkin-client-name')) ?? '';
+      const clientId = (await frame.getAttribute('form.checkin-form', 'data-client-id')) ?? '';
+      const before = JSON.stringify(browser.session.playground.workbook().sheets.map((s) => s.values));
+      await page.keyboard.type('123');
+      await page.keyboard.press('Alt+S');
+      await frame.waitForFunction(
+        (previous) => document.querySelector('#checkin-client-name')?.textContent !== previous,
+        first,
+      );
+      await expectText(frame, '.status.info', `Skipped ${first}; what you typed is kept`);
+      expect(JSON.stringify(browser.session.playground.workbook().sheets.map((s) => s.values))).toBe(before);
+      // A new sidebar: the client is still skipped (not opened first), and opening it brings back the value.
+      const again = await openFromMenu((await openPlayground(browser.session)).page, /check-in/i);
+      await again.waitForSelector('form.checkin-form');
+      expect(await again.textContent('#checkin-client-name')).not.toBe(first);
+      const item = again.locator('.due-item.skipped', { hasText: first });
+      await item.waitFor();
+      await item.click();
+      await again.waitForSelector(`form.checkin-form[data-client-id="${clientId}"]`);
+      expect(await again.inputValue('form.checkin-form [data-metric]')).toBe('123');
+      expect(JSON.stringify(browser.session.playground.workbook().sheets.map((s) => s.values))).toBe(before);
+      // The week test below starts from the demo's list.
+      const { weekOf } = call<DueList>('rpcGetDueList');
+      call('rpcSkipCheckIn', { clientId, weekOf, draft: null });
+    },
+  );
   test('a bad number shows an inline error naming the field, and nothing is written', async () => {
     const { page, dialogs } = await openPlayground(browser.session);
     const frame = await openFromMenu(page, /check-in/i);
@@ -250,162 +254,173 @@ describeInBrowser('the sidebar in Chromium', () => {
     const shot = await screenshotSidebar(page, 'card');
     publish(shot, 'sidebar-card');
   });
-  test('the forms: a payment settles the invoice picked by keyboard, and field errors show beside their fields', async () => {
-    const { page, dialogs, errors } = await openPlayground(browser.session);
-    const clients = call<ClientSummary[]>('rpcListClients');
-    const castillo = clients.find((c) => c.name === 'Castillo Accounting')!;
-    /** Castillo's Payments rows, keyed by header label (dates as yyyy-mm-dd). */
-    const paymentRows = () => {
-      const [header, ...rows] = sheetNamed(browser.session.playground.workbook(), 'Payments').values;
-      return rows
-        .filter((row) => row.includes(castillo.clientId))
-        .map((row) => Object.fromEntries(header.map((label, i) => [String(label), row[i]])));
-    };
-    const before = paymentRows().length;
-    // The chronic late payer of the demo: the oldest open invoice is part paid and overdue.
-    const [oldest, next] = call<ClientInvoices>('rpcGetInvoices', castillo.clientId).open;
-    expect(oldest).toMatchObject({ late: true, stillDue: oldest.amount! / 2 });
+  test(
+    'the forms: a payment settles the invoice picked by keyboard, and field errors show beside ' +
+      'their fields',
+    async () => {
+      const { page, dialogs, errors } = await openPlayground(browser.session);
+      const clients = call<ClientSummary[]>('rpcListClients');
+      const castillo = clients.find((c) => c.name === 'Castillo Accounting')!;
+      /** Castillo's Payments rows, keyed by header label (dates as yyyy-mm-dd). */
+      const paymentRows = () => {
+        const [header, ...rows] = sheetNamed(browser.session.playground.workbook(), 'Payments').values;
+        return rows
+          .filter((row) => row.includes(castillo.clientId))
+          .map((row) => Object.fromEntries(header.map((label, i) => [String(label), row[i]])));
+      };
+      const before = paymentRows().length;
+      // The chronic late payer of the demo: the oldest open invoice is part paid and overdue.
+      const [oldest, next] = call<ClientInvoices>('rpcGetInvoices', castillo.clientId).open;
+      expect(oldest).toMatchObject({ late: true, stillDue: oldest.amount! / 2 });
 
-    await showTab(page, castillo.tabName);
-    const payment = await openFromMenu(page, /record a payment/i);
-    // The keyboard starts on the invoice list, the oldest open invoice picked, its amount due filled in.
-    await payment.waitForSelector('select[name="invoice"]:not([disabled]):focus');
-    expect(await payment.inputValue('select[name="invoice"]')).toBe(String(oldest.row));
-    expect(
-      await payment.$eval('select[name="invoice"]', (s) => (s as HTMLSelectElement).selectedOptions[0].text),
-    ).toBe(`${formatDay(oldest.due!)} · $${oldest.stillDue.toLocaleString('en-US')} left · overdue`);
-    expect(await payment.inputValue('input[name="amount"]')).toBe(oldest.stillDue.toLocaleString('en-US'));
-    await screenshotSidebar(page, 'payment');
-    // Enter through Paid on, Amount and Note to the button (Enter never saves from a field), then Enter saves.
-    for (let i = 0; i < 4; i++) await page.keyboard.press('Enter');
-    expect(await payment.evaluate(() => document.activeElement?.textContent)).toBe('Record payment');
-    await page.keyboard.press('Enter');
-    await expectText(payment, '.status.success', 'Castillo Accounting: invoice paid.');
-    const settled = paymentRows();
-    expect(settled).toHaveLength(before); // settled in place, never a second row
-    expect(settled.find((row) => row.Due === oldest.due)).toMatchObject({
-      Paid: TODAY,
-      'Paid amount': oldest.amount,
-    });
-    // The list moves on to the next open invoice.
-    await payment.waitForFunction(
-      (row) => (document.querySelector('select[name="invoice"]') as HTMLSelectElement).value === row,
-      String(next.row),
-    );
+      await showTab(page, castillo.tabName);
+      const payment = await openFromMenu(page, /record a payment/i);
+      // The keyboard starts on the invoice list, the oldest open invoice picked, its amount due filled in.
+      await payment.waitForSelector('select[name="invoice"]:not([disabled]):focus');
+      expect(await payment.inputValue('select[name="invoice"]')).toBe(String(oldest.row));
+      expect(
+        await payment.$eval(
+          'select[name="invoice"]',
+          (s) => (s as HTMLSelectElement).selectedOptions[0].text,
+        ),
+      ).toBe(`${formatDay(oldest.due!)} · $${oldest.stillDue.toLocaleString('en-US')} left · overdue`);
+      expect(await payment.inputValue('input[name="amount"]')).toBe(oldest.stillDue.toLocaleString('en-US'));
+      await screenshotSidebar(page, 'payment');
+      // Enter through Paid on, Amount and Note to the button (Enter never saves from a field), then Enter saves.
+      for (let i = 0; i < 4; i++) await page.keyboard.press('Enter');
+      expect(await payment.evaluate(() => document.activeElement?.textContent)).toBe('Record payment');
+      await page.keyboard.press('Enter');
+      await expectText(payment, '.status.success', 'Castillo Accounting: invoice paid.');
+      const settled = paymentRows();
+      expect(settled).toHaveLength(before); // settled in place, never a second row
+      expect(settled.find((row) => row.Due === oldest.due)).toMatchObject({
+        Paid: TODAY,
+        'Paid amount': oldest.amount,
+      });
+      // The list moves on to the next open invoice.
+      await payment.waitForFunction(
+        (row) => (document.querySelector('select[name="invoice"]') as HTMLSelectElement).value === row,
+        String(next.row),
+      );
 
-    await payment.fill('input[name="amount"]', 'abc');
-    await payment.click('button[type="submit"]');
-    await expectText(
-      payment,
-      '.field-error',
-      'Amount must be an amount of money from 0 to 1,000,000,000; got "abc"',
-    );
-    expect(paymentRows()).toEqual(settled);
+      await payment.fill('input[name="amount"]', 'abc');
+      await payment.click('button[type="submit"]');
+      await expectText(
+        payment,
+        '.field-error',
+        'Amount must be an amount of money from 0 to 1,000,000,000; got "abc"',
+      );
+      expect(paymentRows()).toEqual(settled);
 
-    // New client: the server refuses a duplicate name and a target equal to its baseline, field by field.
-    const newClient = await openFromMenu(page, /new client/i);
-    await newClient.fill('input[name="name"]', 'Maya Okafor');
-    await newClient.fill('input[name="monthlyFee"]', '1,500');
-    await newClient.fill('input[name="metrics.0.name"]', 'Revenue');
-    await newClient.fill('input[name="metrics.0.baseline"]', '10');
-    await newClient.fill('input[name="metrics.0.target"]', '10');
-    const tabsBefore = browser.session.playground.workbook().sheets.length;
-    await newClient.click('button[type="submit"]');
-    await newClient.waitForSelector('.has-error');
-    const invalid = await newClient.$$eval('.has-error [aria-invalid="true"]', (els) =>
-      els.map((el) => el.getAttribute('name')),
-    );
-    expect(invalid).toEqual(expect.arrayContaining(['name', 'metrics.0.target']));
-    expect(browser.session.playground.workbook().sheets.length).toBe(tabsBefore);
-    await screenshotSidebar(page, 'new-client-errors');
+      // New client: the server refuses a duplicate name and a target equal to its baseline, field by field.
+      const newClient = await openFromMenu(page, /new client/i);
+      await newClient.fill('input[name="name"]', 'Maya Okafor');
+      await newClient.fill('input[name="monthlyFee"]', '1,500');
+      await newClient.fill('input[name="metrics.0.name"]', 'Revenue');
+      await newClient.fill('input[name="metrics.0.baseline"]', '10');
+      await newClient.fill('input[name="metrics.0.target"]', '10');
+      const tabsBefore = browser.session.playground.workbook().sheets.length;
+      await newClient.click('button[type="submit"]');
+      await newClient.waitForSelector('.has-error');
+      const invalid = await newClient.$$eval('.has-error [aria-invalid="true"]', (els) =>
+        els.map((el) => el.getAttribute('name')),
+      );
+      expect(invalid).toEqual(expect.arrayContaining(['name', 'metrics.0.target']));
+      expect(browser.session.playground.workbook().sheets.length).toBe(tabsBefore);
+      await screenshotSidebar(page, 'new-client-errors');
 
-    const offboard = await openFromMenu(page, /offboard/i);
-    const reasons = await offboard.$$eval('select option', (options) => options.map((o) => o.textContent));
-    for (const reason of ['Could not keep up', 'Pays late', 'Scope creep', 'Program completed'])
-      expect(reasons).toContain(reason);
-    await screenshotSidebar(page, 'offboard');
-    const request = await openFromMenu(page, /out-of-scope/i);
-    await request.waitForSelector('select[name="decision"]');
-    await screenshotSidebar(page, 'request');
-    const adopt = await openFromMenu(page, /adopt/i);
-    await adopt.waitForSelector('.adopt-body :is(form, .empty, .message)');
-    await screenshotSidebar(page, 'adopt');
-    expect(dialogs).toEqual([]);
-    expect(errors).toEqual([]);
-  });
+      const offboard = await openFromMenu(page, /offboard/i);
+      const reasons = await offboard.$$eval('select option', (options) => options.map((o) => o.textContent));
+      for (const reason of ['Could not keep up', 'Pays late', 'Scope creep', 'Program completed'])
+        expect(reasons).toContain(reason);
+      await screenshotSidebar(page, 'offboard');
+      const request = await openFromMenu(page, /out-of-scope/i);
+      await request.waitForSelector('select[name="decision"]');
+      await screenshotSidebar(page, 'request');
+      const adopt = await openFromMenu(page, /adopt/i);
+      await adopt.waitForSelector('.adopt-body :is(form, .empty, .message)');
+      await screenshotSidebar(page, 'adopt');
+      expect(dialogs).toEqual([]);
+      expect(errors).toEqual([]);
+    },
+  );
 
-  test('a VA completes the week for three clients from the keyboard alone, and the rows appear in their tabs', async () => {
-    const { page, dialogs, errors } = await openPlayground(browser.session);
-    const due = call<DueList>('rpcGetDueList');
-    const doneBefore = due.doneCount;
-    const frame = await openFromMenu(page, /check-in/i);
-    await frame.waitForSelector('form.checkin-form');
-    await expectText(frame, '.progress-text', `${doneBefore} of ${due.totalDue} done`);
+  test(
+    'a VA completes the week for three clients from the keyboard alone, and the rows appear in ' +
+      'their tabs',
+    async () => {
+      const { page, dialogs, errors } = await openPlayground(browser.session);
+      const due = call<DueList>('rpcGetDueList');
+      const doneBefore = due.doneCount;
+      const frame = await openFromMenu(page, /check-in/i);
+      await frame.waitForSelector('form.checkin-form');
+      await expectText(frame, '.progress-text', `${doneBefore} of ${due.totalDue} done`);
 
-    const typed: { name: string; tabName: string; wins: string; values: Record<string, string> }[] = [];
-    for (let i = 0; i < 3; i++) {
-      const name = (await frame.textContent('#checkin-client-name')) ?? '';
-      const client = due.clients.find((c) => c.name === name);
-      expect(client).toBeDefined();
-      const form = call<CheckInForm>('rpcGetCheckInForm', client!.clientId);
-      // Focus lands on the first metric when a client opens.
-      if (form.metrics.length) expect(await focusedField(frame)).toBe(form.metrics[0].name);
-      if (i === 0) {
-        // The VA types their name once, at the top; Enter there goes back to the first metric.
-        await frame.focus('input[name="enteredBy"]');
-        await page.keyboard.type(VA_NAME);
-        await page.keyboard.press('Enter');
+      const typed: { name: string; tabName: string; wins: string; values: Record<string, string> }[] = [];
+      for (let i = 0; i < 3; i++) {
+        const name = (await frame.textContent('#checkin-client-name')) ?? '';
+        const client = due.clients.find((c) => c.name === name);
+        expect(client).toBeDefined();
+        const form = call<CheckInForm>('rpcGetCheckInForm', client!.clientId);
+        // Focus lands on the first metric when a client opens.
         if (form.metrics.length) expect(await focusedField(frame)).toBe(form.metrics[0].name);
-      }
-      const values: Record<string, string> = {};
-      for (const metric of form.metrics) {
-        const value = String(
-          Math.round(((metric.last ?? metric.baseline ?? 10) as number) * 1.01 * 100) / 100,
-        );
-        values[metric.name] = value;
-        await page.keyboard.type(value);
+        if (i === 0) {
+          // The VA types their name once, at the top; Enter there goes back to the first metric.
+          await frame.focus('input[name="enteredBy"]');
+          await page.keyboard.type(VA_NAME);
+          await page.keyboard.press('Enter');
+          if (form.metrics.length) expect(await focusedField(frame)).toBe(form.metrics[0].name);
+        }
+        const values: Record<string, string> = {};
+        for (const metric of form.metrics) {
+          const value = String(
+            Math.round(((metric.last ?? metric.baseline ?? 10) as number) * 1.01 * 100) / 100,
+          );
+          values[metric.name] = value;
+          await page.keyboard.type(value);
+          await page.keyboard.press('Enter');
+        }
+        const wins = `Keyboard win ${i + 1}`;
+        await page.keyboard.type('8'); // satisfaction
         await page.keyboard.press('Enter');
+        await page.keyboard.type(wins);
+        await page.keyboard.press('Enter');
+        await page.keyboard.press('Enter'); // no blockers
+        if (i === 0) await screenshotSidebar(page, 'checkin-form');
+        await page.keyboard.type('Typed without a mouse');
+        await page.keyboard.press('Enter'); // Enter on the last field saves and opens the next client
+        await expectText(frame, '.status.success', `Saved ${name}`);
+        await expectText(frame, '.progress-text', `${doneBefore + i + 1} of ${due.totalDue} done`);
+        typed.push({ name, tabName: client!.tabName, wins, values });
+        if (i < 2) {
+          await frame.waitForFunction(
+            (previous) => document.querySelector('#checkin-client-name')?.textContent !== previous,
+            name,
+          );
+        }
       }
-      const wins = `Keyboard win ${i + 1}`;
-      await page.keyboard.type('8'); // satisfaction
-      await page.keyboard.press('Enter');
-      await page.keyboard.type(wins);
-      await page.keyboard.press('Enter');
-      await page.keyboard.press('Enter'); // no blockers
-      if (i === 0) await screenshotSidebar(page, 'checkin-form');
-      await page.keyboard.type('Typed without a mouse');
-      await page.keyboard.press('Enter'); // Enter on the last field saves and opens the next client
-      await expectText(frame, '.status.success', `Saved ${name}`);
-      await expectText(frame, '.progress-text', `${doneBefore + i + 1} of ${due.totalDue} done`);
-      typed.push({ name, tabName: client!.tabName, wins, values });
-      if (i < 2) {
-        await frame.waitForFunction(
-          (previous) => document.querySelector('#checkin-client-name')?.textContent !== previous,
-          name,
-        );
-      }
-    }
-    await screenshotSidebar(page, 'checkin-after-three');
+      await screenshotSidebar(page, 'checkin-after-three');
 
-    const workbook = browser.session.playground.workbook();
-    for (const entry of typed) {
-      const rows = logRows(sheetNamed(workbook, entry.tabName)).filter((row) => row['Wins'] === entry.wins);
-      expect(rows).toHaveLength(1);
-      for (const [metric, value] of Object.entries(entry.values))
-        expect(rows[0][metric]).toBeCloseTo(Number(value), 6);
-      expect(rows[0]['Satisfaction (1–10)']).toBe(8);
-      expect(rows[0]['Notes']).toBe('Typed without a mouse');
-      expect(rows[0]['Entered by']).toBe(VA_NAME); // typed once, sent with every save
-    }
-    expect(call<DueList>('rpcGetDueList').enteredBy).toBe(VA_NAME); // remembered for next time
-    // The playground page shows the new row too (it re-reads the workbook after the sidebar's calls).
-    await showTab(page, typed[0].tabName);
-    const newRow = page.locator(`table.sheet td:text-is("${typed[0].wins}")`);
-    await newRow.scrollIntoViewIfNeeded();
-    await screenshotPage(page, 'playground-after-week');
-    expect(dialogs).toEqual([]);
-    expect(errors).toEqual([]);
-  });
+      const workbook = browser.session.playground.workbook();
+      for (const entry of typed) {
+        const rows = logRows(sheetNamed(workbook, entry.tabName)).filter((row) => row['Wins'] === entry.wins);
+        expect(rows).toHaveLength(1);
+        for (const [metric, value] of Object.entries(entry.values))
+          expect(rows[0][metric]).toBeCloseTo(Number(value), 6);
+        expect(rows[0]['Satisfaction (1–10)']).toBe(8);
+        expect(rows[0]['Notes']).toBe('Typed without a mouse');
+        expect(rows[0]['Entered by']).toBe(VA_NAME); // typed once, sent with every save
+      }
+      expect(call<DueList>('rpcGetDueList').enteredBy).toBe(VA_NAME); // remembered for next time
+      // The playground page shows the new row too (it re-reads the workbook after the sidebar's calls).
+      await showTab(page, typed[0].tabName);
+      const newRow = page.locator(`table.sheet td:text-is("${typed[0].wins}")`);
+      await newRow.scrollIntoViewIfNeeded();
+      await screenshotPage(page, 'playground-after-week');
+      expect(dialogs).toEqual([]);
+      expect(errors).toEqual([]);
+    },
+  );
   test('a hostile client name renders as text and runs nothing', async () => {
     const created = call<Result<ClientSummary>>('rpcCreateClient', {
       name: HOSTILE,
@@ -562,73 +577,78 @@ describeInBrowser('the sidebar in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
-  test('offboarding: too little notice is refused beside the field; the end date shown live is the one saved, and they serve their notice', async () => {
-    const { page, dialogs, errors } = await openPlayground(browser.session);
-    const due = call<DueList>('rpcGetDueList');
-    const client = due.clients.find((c) => c.name !== HOSTILE && c.status === 'Active')!;
-    expect(client).toBeDefined();
-    const snapshot = () => JSON.stringify(browser.session.playground.workbook().sheets.map((s) => s.values));
-    await showTab(page, client.tabName);
-    const form = await openView(page, /offboard/i, 'offboard');
-    await form.waitForSelector('select[name="clientId"]:not([disabled])');
-    expect(await form.inputValue('select[name="clientId"]')).toBe(client.clientId);
-    await form.selectOption('select[name="reason"]', 'Scope creep');
-    await form.fill('input[name="noticeDate"]', '2025-03-01');
-    await form.fill('input[name="endDate"]', '2025-03-20'); // 19 days after the notice
-    const before = snapshot();
-    await form.click('button[type="submit"]');
-    await form.waitForSelector('.has-error [name="noticeDate"][aria-invalid="true"]');
-    expect(await form.textContent('.has-error .field-error')).toMatch(
-      /at least 30 days' notice: for an end on 3\/20\/2025 the notice date must be 2\/18\/2025 or earlier/,
-    );
-    // Said once, beside the field: not repeated in the message at the top.
-    expect(
-      await form.locator('.message:visible, .field-error:visible', { hasText: 'at least 30 days' }).count(),
-    ).toBe(1);
-    expect(snapshot()).toBe(before);
-    await screenshotSidebar(page, 'offboard-notice-error');
+  test(
+    'offboarding: too little notice is refused beside the field; the end date shown live is the ' +
+      'one saved, and they serve their notice',
+    async () => {
+      const { page, dialogs, errors } = await openPlayground(browser.session);
+      const due = call<DueList>('rpcGetDueList');
+      const client = due.clients.find((c) => c.name !== HOSTILE && c.status === 'Active')!;
+      expect(client).toBeDefined();
+      const snapshot = () =>
+        JSON.stringify(browser.session.playground.workbook().sheets.map((s) => s.values));
+      await showTab(page, client.tabName);
+      const form = await openView(page, /offboard/i, 'offboard');
+      await form.waitForSelector('select[name="clientId"]:not([disabled])');
+      expect(await form.inputValue('select[name="clientId"]')).toBe(client.clientId);
+      await form.selectOption('select[name="reason"]', 'Scope creep');
+      await form.fill('input[name="noticeDate"]', '2025-03-01');
+      await form.fill('input[name="endDate"]', '2025-03-20'); // 19 days after the notice
+      const before = snapshot();
+      await form.click('button[type="submit"]');
+      await form.waitForSelector('.has-error [name="noticeDate"][aria-invalid="true"]');
+      expect(await form.textContent('.has-error .field-error')).toMatch(
+        /at least 30 days' notice: for an end on 3\/20\/2025 the notice date must be 2\/18\/2025 or earlier/,
+      );
+      // Said once, beside the field: not repeated in the message at the top.
+      expect(
+        await form.locator('.message:visible, .field-error:visible', { hasText: 'at least 30 days' }).count(),
+      ).toBe(1);
+      expect(snapshot()).toBe(before);
+      await screenshotSidebar(page, 'offboard-notice-error');
 
-    await form.fill('input[name="endDate"]', '2025-04-15');
-    // The end date it will save, as the spreadsheet's locale (en_US) writes it, before saving.
-    await expectText(
-      form,
-      '[data-field="end-preview"]',
-      'Last day: Tue, Apr 15, 2025. Until then they are serving notice',
-    );
-    // End at the close of the program period: the field and the line show the computed date, live.
-    await form.check('input[name="endAtPeriodClose"]');
-    const close = (await form.getAttribute('[data-field="end-date-shown"]', 'data-iso')) ?? '';
-    expect(close >= '2025-04-15').toBe(true);
-    expect(await form.inputValue('input[name="endDate"]')).toBe(close);
-    expect(await form.isDisabled('input[name="endDate"]')).toBe(true);
-    const shownText = (await form.textContent('[data-field="end-date-shown"]')) ?? '';
-    await screenshotSidebar(page, 'offboard-period-close');
-    await form.click('button[type="submit"]');
-    await expectText(
-      form,
-      '.status.success',
-      `${client.name} is serving notice until ${shownText} (Scope creep)`,
-    );
-    const roster = sheetNamed(browser.session.playground.workbook(), 'Clients');
-    const header = roster.values[roster.values.findIndex((row) => row.includes('Client ID'))].map(String);
-    const row = roster.values.find((r) => r[header.indexOf('Client ID')] === client.clientId)!;
-    expect(row[header.indexOf('Status')]).toBe('Serving notice');
-    expect(row[header.indexOf('Why they left')]).toBe('Scope creep');
-    expect(row[header.indexOf('End date')]).toBe(close); // the date shown is the date saved
-    expect(row[header.indexOf('Notice date')]).toBe('2025-03-01');
-    await screenshotSidebar(page, 'offboard-done');
+      await form.fill('input[name="endDate"]', '2025-04-15');
+      // The end date it will save, as the spreadsheet's locale (en_US) writes it, before saving.
+      await expectText(
+        form,
+        '[data-field="end-preview"]',
+        'Last day: Tue, Apr 15, 2025. Until then they are serving notice',
+      );
+      // End at the close of the program period: the field and the line show the computed date, live.
+      await form.check('input[name="endAtPeriodClose"]');
+      const close = (await form.getAttribute('[data-field="end-date-shown"]', 'data-iso')) ?? '';
+      expect(close >= '2025-04-15').toBe(true);
+      expect(await form.inputValue('input[name="endDate"]')).toBe(close);
+      expect(await form.isDisabled('input[name="endDate"]')).toBe(true);
+      const shownText = (await form.textContent('[data-field="end-date-shown"]')) ?? '';
+      await screenshotSidebar(page, 'offboard-period-close');
+      await form.click('button[type="submit"]');
+      await expectText(
+        form,
+        '.status.success',
+        `${client.name} is serving notice until ${shownText} (Scope creep)`,
+      );
+      const roster = sheetNamed(browser.session.playground.workbook(), 'Clients');
+      const header = roster.values[roster.values.findIndex((row) => row.includes('Client ID'))].map(String);
+      const row = roster.values.find((r) => r[header.indexOf('Client ID')] === client.clientId)!;
+      expect(row[header.indexOf('Status')]).toBe('Serving notice');
+      expect(row[header.indexOf('Why they left')]).toBe('Scope creep');
+      expect(row[header.indexOf('End date')]).toBe(close); // the date shown is the date saved
+      expect(row[header.indexOf('Notice date')]).toBe('2025-03-01');
+      await screenshotSidebar(page, 'offboard-done');
 
-    // Still on this week's check-ins until the end date, as the VA sees them.
-    const checkin = await openView(page, /log a check-in/i, 'checkin');
-    await checkin.waitForSelector('.due-item .due-name');
-    const names = await checkin.$$eval('.due-item .due-name', (els) => els.map((e) => e.textContent));
-    expect(names).toContain(client.name);
-    expect(call<DueList>('rpcGetDueList').clients.find((c) => c.clientId === client.clientId)?.status).toBe(
-      'Serving notice',
-    );
-    expect(dialogs).toEqual([]);
-    expect(errors).toEqual([]);
-  });
+      // Still on this week's check-ins until the end date, as the VA sees them.
+      const checkin = await openView(page, /log a check-in/i, 'checkin');
+      await checkin.waitForSelector('.due-item .due-name');
+      const names = await checkin.$$eval('.due-item .due-name', (els) => els.map((e) => e.textContent));
+      expect(names).toContain(client.name);
+      expect(call<DueList>('rpcGetDueList').clients.find((c) => c.clientId === client.clientId)?.status).toBe(
+        'Serving notice',
+      );
+      expect(dialogs).toEqual([]);
+      expect(errors).toEqual([]);
+    },
+  );
 
   test('adopting an existing tab: what was found, what was skipped, and not one of its cells changed', async () => {
     const { page, dialogs, errors } = await openPlayground(browser.session);

@@ -33,16 +33,20 @@ describe('the one-liner per type', () => {
     );
     expect(handlingAdviceFor('')).toBeNull();
   });
-  test('a client with no type (or one not in the list) is told to set one in Edit client, nothing for this week', () => {
-    for (const clientType of ['', 'Grumpy', null]) {
-      expect(handle({ clientType })).toEqual({
-        clientType: null,
-        advice: NO_TYPE_ADVICE,
-        thisWeek: null,
-        act: false,
-      });
-    }
-  });
+  test(
+    'a client with no type (or one not in the list) is told to set one in Edit client, nothing ' +
+      'for this week',
+    () => {
+      for (const clientType of ['', 'Grumpy', null]) {
+        expect(handle({ clientType })).toEqual({
+          clientType: null,
+          advice: NO_TYPE_ADVICE,
+          thisWeek: null,
+          act: false,
+        });
+      }
+    },
+  );
   test('a paused or ended client keeps the one-liner but has nothing to do this week', () => {
     expect(handle({ current: false })).toEqual({
       clientType: 'Laissez-faire',
@@ -86,15 +90,19 @@ describe('laissez-faire: a call before silence turns into leaving', () => {
 describe('micromanager: agree a rhythm and keep to it', () => {
   const mm = (over: Partial<HandlingRecord>) =>
     handle({ clientType: 'Micromanager', cadenceDays: 7, ...over });
-  test('four contacts in the last two weeks against a weekly rhythm: keep to the rhythm, next a week after the last', () => {
-    const checkIns = [day('2025-03-03'), day('2025-03-10')];
-    const conversations = [day('2025-03-05'), day('2025-03-11')];
-    expect(mm({ checkIns, conversations })).toMatchObject({
-      thisWeek:
-        'Keep to the rhythm: 4 contacts in the last 2 weeks against one every 7 days. Next on 3/18/2025, not before.',
-      act: true,
-    });
-  });
+  test(
+    'four contacts in the last two weeks against a weekly rhythm: keep to the rhythm, next a week ' +
+      'after the last',
+    () => {
+      const checkIns = [day('2025-03-03'), day('2025-03-10')];
+      const conversations = [day('2025-03-05'), day('2025-03-11')];
+      expect(mm({ checkIns, conversations })).toMatchObject({
+        thisWeek:
+          'Keep to the rhythm: 4 contacts in the last 2 weeks against one every 7 days. Next on 3/18/2025, not before.',
+        act: true,
+      });
+    },
+  );
   test('two weekly check-ins in two weeks is the rhythm: on rhythm, with the next day', () => {
     expect(mm({ checkIns: [day('2025-03-03'), day('2025-03-10')] })).toMatchObject({
       thisWeek: 'On rhythm: next check-in on 3/17/2025, not before.',

@@ -97,7 +97,8 @@ describe('checkExpectation', () => {
     expect(check.verdict).toBe('first');
     const lines = expectationLines({ ...CPL, target: 20 }, check, 'en-US');
     expect(lines.warning).toBe(
-      'Your best cost per lead so far is $30 (Acme, 14 months). $20 would be a first: say so now, or set a target you can beat.',
+      'Your best cost per lead so far is $30 (Acme, 14 months). $20 would be a first: say so now, or ' +
+        'set a target you can beat.',
     );
     expect(lines.summary).toBe('Median $35 · 0 of 3 reached $20.');
   });

@@ -29,19 +29,23 @@ describe('clientLifespanYears', () => {
     expect(clientLifespanYears(stays, asOf, 'churn')).toBeCloseTo(3.2, 12);
   });
 
-  it('counts active clients up to as_of, ignores clients who start later, and treats later end dates as unknown', () => {
-    const stays: Stay[] = [
-      { startDay: day('2020-01-01'), endDay: null },
-      { startDay: day('2022-01-01'), endDay: day('2026-01-01') }, // ends after as_of: still active then
-      { startDay: day('2025-06-01'), endDay: null }, // not a client yet
-    ];
-    const asOfDay = day('2024-01-01');
-    expect(observeStays(stays, asOfDay)).toEqual([
-      { days: 1461, ended: false },
-      { days: 730, ended: false },
-    ]);
-    expect(clientLifespanYears(stays, asOfDay, 'simple')).toBeCloseTo((1461 + 730) / 2 / YEAR, 12);
-  });
+  it(
+    'counts active clients up to as_of, ignores clients who start later, and treats later end dates ' +
+      'as unknown',
+    () => {
+      const stays: Stay[] = [
+        { startDay: day('2020-01-01'), endDay: null },
+        { startDay: day('2022-01-01'), endDay: day('2026-01-01') }, // ends after as_of: still active then
+        { startDay: day('2025-06-01'), endDay: null }, // not a client yet
+      ];
+      const asOfDay = day('2024-01-01');
+      expect(observeStays(stays, asOfDay)).toEqual([
+        { days: 1461, ended: false },
+        { days: 730, ended: false },
+      ]);
+      expect(clientLifespanYears(stays, asOfDay, 'simple')).toBeCloseTo((1461 + 730) / 2 / YEAR, 12);
+    },
+  );
 
   it('says so when nobody had started by as_of', () => {
     expect(() =>

@@ -70,14 +70,22 @@ describe('progressFraction', () => {
 });
 
 describe('netLtv', () => {
-  it('takes a year’s absorbed hours at their cost off the yearly profit, then × years: (12,000 − 30 × 40) × 2.5 = 27,000', () => {
-    expect(netLtv(12_000, 30, 40, 2.5)).toBe(27_000);
-  });
+  it(
+    'takes a year’s absorbed hours at their cost off the yearly profit, then × years: (12,000 − 30 ' +
+      '× 40) × 2.5 = 27,000',
+    () => {
+      expect(netLtv(12_000, 30, 40, 2.5)).toBe(27_000);
+    },
+  );
 
-  it('is the plain LTV when nothing was absorbed, and can go below 0 when absorbed work costs more than the profit', () => {
-    expect(netLtv(12_000, 0, 40, 2.5)).toBe(clientLtv(12_000, 2.5));
-    expect(netLtv(1_000, 50, 40, 2)).toBe(-2_000); // (1,000 − 2,000) × 2
-  });
+  it(
+    'is the plain LTV when nothing was absorbed, and can go below 0 when absorbed work costs more ' +
+      'than the profit',
+    () => {
+      expect(netLtv(12_000, 0, 40, 2.5)).toBe(clientLtv(12_000, 2.5));
+      expect(netLtv(1_000, 50, 40, 2)).toBe(-2_000); // (1,000 − 2,000) × 2
+    },
+  );
 
   it('refuses negative hours, cost or years with the input named', () => {
     expect(() => netLtv(12_000, -1, 40, 2)).toThrow('hours must be 0 or more; got -1');

@@ -42,7 +42,8 @@ describe('planOffboard', () => {
         {
           field: 'noticeDate',
           message:
-            "An ending on our side needs at least 30 days' notice: for an end on 7/1/2024 the notice date must be 6/1/2024 or earlier.",
+            "An ending on our side needs at least 30 days' notice: for an end on 7/1/2024 the notice " +
+            'date must be 6/1/2024 or earlier.',
         },
       ],
     });

@@ -97,20 +97,24 @@ describe('portfolioReview: worked examples', () => {
     expect(row.why).toContain('rate review due 10 Dec 2026');
   });
 
-  test('late 5 of 6 invoices: let go at the first period close a month away, with the notice rule of offboarding', () => {
-    const dues = ['2026-06-01', '2026-07-01', '2026-08-01', '2026-09-01', '2026-10-01', '2026-11-01'];
-    const invoices = dues.map((due, i) => ({ dueDay: day(due), paidDay: day(due) + (i === 0 ? 2 : 20) }));
-    const [row] = portfolioReview([client({ payments: latePaymentRecord(invoices, TODAY, 7) })], options);
-    expect(row.verdict).toBe('Let go');
-    expect(row.leaveReason).toBe('Pays late');
-    expect(row.why).toContain('late 5 of 6 invoices');
-    // Started 15 Mar, 6-month program: periods close 15 Sep 2026, 15 Mar 2027; 30 Dec is the earliest with notice.
-    expect(formatIsoDay(row.day as number)).toBe('2027-03-15');
-    expect(formatIsoDay(row.noticeBy as number)).toBe('2027-02-13');
-    expect(row.action).toBe(
-      'End on 15 Mar 2027, the close of a program period; give notice by 13 Feb 2027 (Pays late)',
-    );
-  });
+  test(
+    'late 5 of 6 invoices: let go at the first period close a month away, with the notice rule of ' +
+      'offboarding',
+    () => {
+      const dues = ['2026-06-01', '2026-07-01', '2026-08-01', '2026-09-01', '2026-10-01', '2026-11-01'];
+      const invoices = dues.map((due, i) => ({ dueDay: day(due), paidDay: day(due) + (i === 0 ? 2 : 20) }));
+      const [row] = portfolioReview([client({ payments: latePaymentRecord(invoices, TODAY, 7) })], options);
+      expect(row.verdict).toBe('Let go');
+      expect(row.leaveReason).toBe('Pays late');
+      expect(row.why).toContain('late 5 of 6 invoices');
+      // Started 15 Mar, 6-month program: periods close 15 Sep 2026, 15 Mar 2027; 30 Dec is the earliest with notice.
+      expect(formatIsoDay(row.day as number)).toBe('2027-03-15');
+      expect(formatIsoDay(row.noticeBy as number)).toBe('2027-02-13');
+      expect(row.action).toBe(
+        'End on 15 Mar 2027, the close of a program period; give notice by 13 Feb 2027 (Pays late)',
+      );
+    },
+  );
 
   test('$30/h against a $60 floor needs +100%: let go as unprofitable, unless the client is Savvy', () => {
     const cheap = client({ monthlyFee: 1200 });

@@ -87,7 +87,8 @@ describe('reportText', () => {
         'Weekly plan, two calls a month.',
         '',
         'Where we are on the measures you chose',
-        '- Weight: 94 kg on day one, 84.5 kg now, target 80 kg: 68% of the way. Last 4 weeks: 85.3 kg → 84.5 kg (-0.8 kg).',
+        '- Weight: 94 kg on day one, 84.5 kg now, target 80 kg: 68% of the way. Last 4 weeks: 85.3 ' +
+          'kg → 84.5 kg (-0.8 kg).',
         '- Revenue: $1,000 on day one, – now, target $3,000.',
         '',
         'Wins',

@@ -23,7 +23,8 @@ describe('judgeDates', () => {
     const inTokyo = judgeDates('date:2024-02-28T15:00:00.000Z', LEAP_DAY, 'Asia/Tokyo', NY);
     expect(inTokyo.verdict).toBe('PASS');
     expect(inTokyo.seen).toBe(
-      "2024-02-29 arrived as 2024-02-28T15:00:00.000Z: midnight in the spreadsheet's time zone (Asia/Tokyo); ClientTabs reads it as 2024-02-29.",
+      "2024-02-29 arrived as 2024-02-28T15:00:00.000Z: midnight in the spreadsheet's time zone " +
+        '(Asia/Tokyo); ClientTabs reads it as 2024-02-29.',
     );
     const inNewYork = judgeDates('date:2024-02-29T05:00:00.000Z', LEAP_DAY, 'America/Los_Angeles', NY);
     expect(inNewYork.verdict).toBe('PASS');
@@ -143,7 +144,8 @@ describe('selfCheckReport', () => {
     expect(report.text).toBe(
       [
         'ClientTabs: Check this spreadsheet',
-        'Checked 2024-06-12T16:00:00.000Z; ClientTabs 0.1.0; locale ja_JP; spreadsheet time zone Asia/Tokyo; script time zone America/New_York',
+        'Checked 2024-06-12T16:00:00.000Z; ClientTabs 0.1.0; locale ja_JP; spreadsheet time zone ' +
+          'Asia/Tokyo; script time zone America/New_York',
         '',
         'PASS  The document lock can be taken',
         '      Taken.',

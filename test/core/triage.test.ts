@@ -67,16 +67,20 @@ describe('triageChurn', () => {
     });
   });
 
-  test('a long silence after progress reached 70% and levelled off: found a better service, not could not keep up', () => {
-    const triage = triageChurn({
-      ...calm,
-      daysSinceCheckIn: 42,
-      progressAtLastCheckIn: 0.7,
-      progressFourWeeksBeforeLastCheckIn: 0.68,
-    });
-    expect(triage?.likeliest?.reason).toBe('Found a better service');
-    expect(triage?.others).toEqual([]);
-  });
+  test(
+    'a long silence after progress reached 70% and levelled off: found a better service, not ' +
+      'could not keep up',
+    () => {
+      const triage = triageChurn({
+        ...calm,
+        daysSinceCheckIn: 42,
+        progressAtLastCheckIn: 0.7,
+        progressFourWeeksBeforeLastCheckIn: 0.68,
+      });
+      expect(triage?.likeliest?.reason).toBe('Found a better service');
+      expect(triage?.others).toEqual([]);
+    },
+  );
 
   test('the same silence after stalled progress: could not keep up, not found a better service', () => {
     const triage = triageChurn({

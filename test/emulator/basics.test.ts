@@ -41,10 +41,12 @@ describe('spreadsheet basics', () => {
         [3, 4],
       ]),
     ).toThrow(
-      'The number of rows in the data does not match the number of rows in the range. The data has 2 but the range has 3.',
+      'The number of rows in the data does not match the number of rows in the range. The data has 2 ' +
+        'but the range has 3.',
     );
     expect(() => r.setValues([[1, 2], [3, 4], [5]])).toThrow(
-      'The number of columns in the data does not match the number of columns in the range. The data has 1 but the range has 2.',
+      'The number of columns in the data does not match the number of columns in the range. The data ' +
+        'has 1 but the range has 2.',
     );
   });
 
@@ -68,7 +70,10 @@ describe('bundle', () => {
       function onOpen(e) {
         SpreadsheetApp.getUi().createAddonMenu().addItem('Open', 'showSidebar').addSeparator().addToUi();
       }
-      function write(v) { SpreadsheetApp.getActiveSheet().getRange('A1').setValue(v); return SpreadsheetApp.getActiveSheet().getRange('A1').getValue(); }
+      function write(v) {
+        SpreadsheetApp.getActiveSheet().getRange('A1').setValue(v);
+        return SpreadsheetApp.getActiveSheet().getRange('A1').getValue();
+      }
       var notAFunction = 1;
     `);
     expect(b.functions).toEqual(['onOpen', 'write']);

@@ -2,7 +2,9 @@ import { createEmulator } from '../../dev/emulator';
 import { parseFormula, toEngineText } from '../../dev/emulator/formula';
 
 const CODE = `
-function CLIENT_ECHO(a) { return Array.isArray(a) ? JSON.stringify(a) : (a instanceof Date ? 'Date:' + a.toISOString() : typeof a + ':' + a); }
+function CLIENT_ECHO(a) {
+  return Array.isArray(a) ? JSON.stringify(a) : (a instanceof Date ? 'Date:' + a.toISOString() : typeof a + ':' + a);
+}
 function CLIENT_DAYS(today) { return 'ran on ' + (today instanceof Date ? today.toISOString().slice(0, 10) : today); }
 function CLIENT_GRID(n) { var out = []; for (var i = 0; i < n; i++) out.push([i]); return out; }
 `;

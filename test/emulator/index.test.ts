@@ -2,13 +2,34 @@
 import { createEmulator } from '../../dev/emulator';
 
 const CODE = `
-  function write(v) { SpreadsheetApp.getActiveSheet().getRange('A1').setValue(v); SpreadsheetApp.getActiveSheet().getRange('B1').getValue(); return SpreadsheetApp.getActiveSheet().getRange('A1').getValue(); }
-  function writeAndFlush(v) { SpreadsheetApp.getActiveSheet().getRange('A1').setValue(v); SpreadsheetApp.flush(); SpreadsheetApp.getActiveSheet().getRange('B1').getValue(); }
+  function write(v) {
+    SpreadsheetApp.getActiveSheet().getRange('A1').setValue(v);
+    SpreadsheetApp.getActiveSheet().getRange('B1').getValue();
+    return SpreadsheetApp.getActiveSheet().getRange('A1').getValue();
+  }
+  function writeAndFlush(v) {
+    SpreadsheetApp.getActiveSheet().getRange('A1').setValue(v);
+    SpreadsheetApp.flush();
+    SpreadsheetApp.getActiveSheet().getRange('B1').getValue();
+  }
   function read() { return SpreadsheetApp.getActiveSheet().getRange('A1').getValue(); }
   function writeB(v) { SpreadsheetApp.getActiveSheet().getRange('B2').setValue(v); }
-  function addTab(name) { var s = SpreadsheetApp.getActiveSpreadsheet().insertSheet(name); s.getRange('A1').setValue('mine'); SpreadsheetApp.getActiveSheet().getRange('B1').getValue(); }
-  function wait(ms) { var l = LockService.getDocumentLock(); var t = Date.now(); try { l.waitLock(ms); var waited = Date.now() - t; l.releaseLock(); return ['got', waited]; } catch (e) { return [e.message, Date.now() - t]; } }
-  function attempt(ms) { var l = LockService.getDocumentLock(); var t = Date.now(); var ok = l.tryLock(ms); var waited = Date.now() - t; l.releaseLock(); return [ok, waited]; }
+  function addTab(name) {
+    var s = SpreadsheetApp.getActiveSpreadsheet().insertSheet(name);
+    s.getRange('A1').setValue('mine');
+    SpreadsheetApp.getActiveSheet().getRange('B1').getValue();
+  }
+  function wait(ms) {
+    var l = LockService.getDocumentLock();
+    var t = Date.now();
+    try { l.waitLock(ms); var waited = Date.now() - t; l.releaseLock(); return ['got', waited]; }
+    catch (e) { return [e.message, Date.now() - t]; }
+  }
+  function attempt(ms) {
+    var l = LockService.getDocumentLock();
+    var t = Date.now();
+    var ok = l.tryLock(ms); var waited = Date.now() - t; l.releaseLock(); return [ok, waited];
+  }
 `;
 
 function setup() {

@@ -1,4 +1,4 @@
-/** Range.sort (dev/emulator/spreadsheet/range-sort.ts): the spec forms of the Apps Script reference, rows moving whole. */
+/** Range.sort (dev/emulator/spreadsheet/range-sort.ts): the Apps Script reference's spec forms, rows moving whole. */
 import { createEmulator } from '../../dev/emulator';
 
 function sheet() {

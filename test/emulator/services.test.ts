@@ -43,13 +43,16 @@ describe('AuthMode.NONE (onOpen of an add-on not yet authorized)', () => {
     ]);
     expect(b.callAs('NONE', 'mode', b.event('NONE'))).toBe(true);
     expect(() => b.callAs('NONE', 'onOpenGreedy', b.event('NONE'))).toThrow(
-      'You do not have permission to call SpreadsheetApp.getActiveSpreadsheet. Required permissions: (https://www.googleapis.com/auth/spreadsheets.currentonly || https://www.googleapis.com/auth/spreadsheets)',
+      'You do not have permission to call SpreadsheetApp.getActiveSpreadsheet. Required permissions: ' +
+        '(https://www.googleapis.com/auth/spreadsheets.currentonly || ' +
+        'https://www.googleapis.com/auth/spreadsheets)',
     );
     expect(() => b.callAs('NONE', 'onOpenProps')).toThrow(
       'You do not have permission to call PropertiesService.getDocumentProperties',
     );
     expect(() => b.callAs('NONE', 'onOpenSidebar')).toThrow(
-      'You do not have permission to call Ui.showSidebar. Required permissions: https://www.googleapis.com/auth/script.container.ui',
+      'You do not have permission to call Ui.showSidebar. Required permissions: ' +
+        'https://www.googleapis.com/auth/script.container.ui',
     );
     expect(emu.authMode).toBe('FULL');
     expect(b.call('onOpenGreedy', b.event('FULL'))).toBe('Untitled spreadsheet');
@@ -65,7 +68,10 @@ describe('AuthMode.NONE (onOpen of an add-on not yet authorized)', () => {
 
 describe('AuthMode.LIMITED (onOpen where the add-on is enabled; "Editor add-on authorization")', () => {
   const CODE = `
-    function onOpen(e) { SpreadsheetApp.getUi().createAddonMenu().addItem('Open', 'open').addToUi(); return SpreadsheetApp.getActiveSheet().getName(); }
+    function onOpen(e) {
+      SpreadsheetApp.getUi().createAddonMenu().addItem('Open', 'open').addToUi();
+      return SpreadsheetApp.getActiveSheet().getName();
+    }
     function sidebar() { SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutput('<p>x</p>')); }
     function dialog() { SpreadsheetApp.getUi().showModalDialog(HtmlService.createHtmlOutput('<p>x</p>'), 'T'); }
     function modeless() { SpreadsheetApp.getUi().showModelessDialog(HtmlService.createHtmlOutput('<p>x</p>'), 'T'); }
@@ -83,7 +89,8 @@ describe('AuthMode.LIMITED (onOpen where the add-on is enabled; "Editor add-on a
       ['alert', 'alert'],
     ])
       expect(() => b.callAs('LIMITED', fn)).toThrow(
-        `You do not have permission to call Ui.${method}. Required permissions: https://www.googleapis.com/auth/script.container.ui`,
+        `You do not have permission to call Ui.${method}. Required permissions: ` +
+          `https://www.googleapis.com/auth/script.container.ui`,
       );
     expect(emu.ui.sidebars).toEqual([]);
     expect(emu.ui.dialogs).toEqual([]);
@@ -94,7 +101,9 @@ describe('AuthMode.LIMITED (onOpen where the add-on is enabled; "Editor add-on a
 
 describe('custom functions get the services the "Custom Functions in Google Sheets" guide lists', () => {
   const CODE = `
-    function docProps() { var p = PropertiesService.getDocumentProperties(); p.setProperty('k', 'v'); return p.getProperty('k'); }
+    function docProps() {
+      var p = PropertiesService.getDocumentProperties(); p.setProperty('k', 'v'); return p.getProperty('k');
+    }
     function userPropsRead() { return PropertiesService.getUserProperties().getProperty('theme'); }
     function userPropsWrite() { PropertiesService.getUserProperties().setProperty('theme', 'dark'); }
     function lock() { var l = LockService.getDocumentLock(); var ok = l.tryLock(100); l.releaseLock(); return ok; }
@@ -198,7 +207,8 @@ describe('methods the emulator lacks', () => {
     const b = emu.loadBundle(`
       function rich() {
         var range = SpreadsheetApp.getActiveSheet().getRange('A1');
-        try { range.getRichTextValue(); } catch (e) { return [e instanceof Error, String(e), typeof range.then, typeof JSON.stringify(range)]; }
+        try { range.getRichTextValue(); }
+        catch (e) { return [e instanceof Error, String(e), typeof range.then, typeof JSON.stringify(range)]; }
       }
     `);
     expect(b.call('rich')).toEqual([
@@ -221,7 +231,8 @@ describe('methods the emulator lacks', () => {
     expect(() => range.mergeVertically()).toThrow('not emulated: Range.mergeVertically');
     const html = emu.loadBundle(`
       function favicon() {
-        try { HtmlService.createHtmlOutput('x').setFaviconUrl('https://example.com/i.png'); } catch (e) { return String(e); }
+        try { HtmlService.createHtmlOutput('x').setFaviconUrl('https://example.com/i.png'); }
+        catch (e) { return String(e); }
       }
     `);
     expect(html.call('favicon')).toBe('Exception: not emulated: HtmlOutput.setFaviconUrl');
@@ -251,7 +262,11 @@ describe('LockService', () => {
     const b = emu.loadBundle(`
       function attempt() { return LockService.getDocumentLock().tryLock(100); }
       function insist() { LockService.getDocumentLock().waitLock(100); }
-      function hold() { var l = LockService.getDocumentLock(); l.waitLock(10); var again = l.tryLock(10); var has = l.hasLock(); l.releaseLock(); return [again, has, l.hasLock()]; }
+      function hold() {
+        var l = LockService.getDocumentLock();
+        l.waitLock(10); var again = l.tryLock(10); var has = l.hasLock(); l.releaseLock();
+        return [again, has, l.hasLock()];
+      }
     `);
     const release = emu.holdDocumentLock();
     expect(b.call('attempt')).toBe(false);
@@ -326,7 +341,8 @@ describe('HtmlService', () => {
     const emu = createEmulator({ distDir: dir });
     const b = emu.loadBundle(`
       function show() {
-        var page = '<html><head><meta name="clienttabs-boot" content="{}"><META charset="utf-8"></head><body>x</body></html>';
+        var page = '<html><head><meta name="clienttabs-boot" content="{}"><META ' +
+          'charset="utf-8"></head><body>x</body></html>';
         var out = HtmlService.createHtmlOutput(page).addMetaTag('viewport', 'width=device-width');
         SpreadsheetApp.getUi().showSidebar(out);
         return [out.getMetaTags()[0].getName(), out.getMetaTags()[0].getContent(), out.getContent() === page];

@@ -1,6 +1,8 @@
 import { createEmulator } from '../../dev/emulator';
 
-const CODE = `function CLIENT_SUM(r) { var s = 0; (Array.isArray(r) ? r : [[r]]).forEach(function (row) { row.forEach(function (v) { if (typeof v === 'number') s += v; }); }); return s; }`;
+const CODE =
+  `function CLIENT_SUM(r) { var s = 0; (Array.isArray(r) ? r : [[r]]).forEach(function ` +
+  `(row) { row.forEach(function (v) { if (typeof v === 'number') s += v; }); }); return s; }`;
 
 function setup() {
   const emu = createEmulator();

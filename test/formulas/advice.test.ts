@@ -72,7 +72,8 @@ describe('CLIENT_NEXT_CHECKIN', () => {
   });
   test('refuses a cadence that is neither', () => {
     expect(messageOf(() => CLIENT_NEXT_CHECKIN(utc('2024-06-03'), 'Weekly'))).toBe(
-      'CLIENT_NEXT_CHECKIN: client_type_or_days must be a number of days or a client type (Laissez-faire, Micromanager, In the dark, Savvy); got "Weekly"',
+      'CLIENT_NEXT_CHECKIN: client_type_or_days must be a number of days or a client type ' +
+        '(Laissez-faire, Micromanager, In the dark, Savvy); got "Weekly"',
     );
     expect(messageOf(() => CLIENT_NEXT_CHECKIN(utc('2024-06-03'), 0))).toBe(
       'CLIENT_NEXT_CHECKIN: client_type_or_days must be a number of days more than 0; got 0',

@@ -105,7 +105,8 @@ describe('CLIENT_TREND', () => {
       ),
     ).toBe('CLIENT_TREND: values must be one column or one row; got a range of 2 rows × 2 columns');
     expect(messageOf(() => CLIENT_TREND(column(1, 2, 3), column(utc('2024-01-01'), utc('2024-01-08'))))).toBe(
-      'CLIENT_TREND: values is 3 rows × 1 column but dates is 2 rows × 1 column; pass ranges of the same shape or a single value',
+      'CLIENT_TREND: values is 3 rows × 1 column but dates is 2 rows × 1 column; pass ranges of the ' +
+        'same shape or a single value',
     );
     expect(messageOf(() => CLIENT_TREND(column(1, 2, 3), utc('2024-01-01')))).toBe(
       'CLIENT_TREND: dates must be a range of the same shape as values',

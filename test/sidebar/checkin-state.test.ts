@@ -80,20 +80,24 @@ describe('the round through the clients due', () => {
     expect(round.drafts.size).toBe(0);
   });
 
-  test('at the end: the skipped and not done are left out; going back clears the skips and starts with the first', () => {
-    const round = new CheckInRound();
-    round.start(list());
-    round.open('D');
-    round.skip('C', {});
-    round.skip('D', { notes: 'call back' });
-    round.saved('A');
-    round.finish();
-    expect(round.currentId).toBeNull();
-    expect(round.leftOut().map((c) => c.clientId)).toEqual(['C', 'D']);
-    expect(round.backToSkipped()).toBe('C');
-    expect(round.skipped.size).toBe(0);
-    expect(round.drafts.get('D')).toEqual({ notes: 'call back' }); // the typed values come back with the form
-  });
+  test(
+    'at the end: the skipped and not done are left out; going back clears the skips and starts ' +
+      'with the first',
+    () => {
+      const round = new CheckInRound();
+      round.start(list());
+      round.open('D');
+      round.skip('C', {});
+      round.skip('D', { notes: 'call back' });
+      round.saved('A');
+      round.finish();
+      expect(round.currentId).toBeNull();
+      expect(round.leftOut().map((c) => c.clientId)).toEqual(['C', 'D']);
+      expect(round.backToSkipped()).toBe('C');
+      expect(round.skipped.size).toBe(0);
+      expect(round.drafts.get('D')).toEqual({ notes: 'call back' }); // the typed values come back with the form
+    },
+  );
 });
 
 const form = (over: Partial<CheckInForm> = {}): CheckInForm => ({

@@ -43,7 +43,9 @@ test('a metric value may carry its unit, read as the server reads it (70% in a %
   // The locale and nothing else: 12,5 is not a number in en_US, where the comma groups thousands.
   expect(checkMetric('Revenue', '12,5', 'USD', 'en_US')).toEqual({
     ok: false,
-    message: `Revenue: "12,5" is not a number in this spreadsheet's locale (en_US), where "." is the decimal separator and "," groups thousands.`,
+    message:
+      `Revenue: "12,5" is not a number in this spreadsheet's locale (en_US), where "." is the ` +
+      `decimal separator and "," groups thousands.`,
   });
   expect(checkMetric('Revenue', '1,250', 'USD', 'en_US')).toEqual({ ok: true, value: 1250 });
 });

@@ -242,15 +242,19 @@ describe('issue 9: adopting', () => {
   });
 });
 
-test('rows the user inserts above an adopted tab’s header (150): the log is still found and the check-in lands under it', () => {
-  const h = harness();
-  twoLogs(h, ['Ann log', 'Bob log']);
-  h.call('rpcAdoptTabs', ['Ann log']);
-  h.sheet('Ann log').insertRowsBefore(1, 150);
-  const saved = h.call<R<{ row: number }>>('rpcSaveCheckIn', WEIGHT_88);
-  expect(saved).toMatchObject({ ok: true, value: { row: 154 } });
-  expect(h.sheet('Ann log').getRange('B154').getValue()).toBe(88);
-});
+test(
+  'rows the user inserts above an adopted tab’s header (150): the log is still found and the ' +
+    'check-in lands under it',
+  () => {
+    const h = harness();
+    twoLogs(h, ['Ann log', 'Bob log']);
+    h.call('rpcAdoptTabs', ['Ann log']);
+    h.sheet('Ann log').insertRowsBefore(1, 150);
+    const saved = h.call<R<{ row: number }>>('rpcSaveCheckIn', WEIGHT_88);
+    expect(saved).toMatchObject({ ok: true, value: { row: 154 } });
+    expect(h.sheet('Ann log').getRange('B154').getValue()).toBe(88);
+  },
+);
 
 /** Loads corpus tabs the way a user types them: dates as ISO text (Sheets makes them dates), formulas as formulas. */
 function loadCorpus(h: Harness, layout: CorpusLayout): void {
@@ -508,27 +512,31 @@ describe('issue 15: adding back a column the scan left out', () => {
     return h;
   }
 
-  test('the preview says why each was left out and which may come back; adoption and check-ins follow the choice', () => {
-    const h = goalLog();
-    const scan = h.call<FullScan>('rpcScanForAdoption');
-    const table = scan.candidates.find((c) => c.tabName === 'Ben log')?.tables[0];
-    expect(table?.measures.map((m) => m.name)).toEqual(['Weight']);
-    expect(table?.leftOut).toEqual([
-      { label: 'Goal', reason: expect.stringMatching(/same value on every line/), addable: true },
-      { label: 'Total', reason: expect.stringMatching(/Computed by formulas/), addable: false },
-    ]);
-    const before = h.snapshot(['Ben log']);
-    h.call('rpcAdoptTabs', ['Ben log'], { 'Ben log': { table: 0, measures: ['Weight', 'Goal'] } });
-    expect(h.snapshot(['Ben log'])).toEqual(before);
-    const form = h.call<{ metrics: { name: string }[] }>('rpcGetCheckInForm', 'C-0001');
-    expect(form.metrics.map((m) => m.name)).toEqual(['Weight', 'Goal']);
-    const saved = h.call<R<{ row: number }>>('rpcSaveCheckIn', {
-      ...WEIGHT_88,
-      values: { Weight: '88', Goal: '78' },
-    });
-    expect(saved).toMatchObject({ ok: true, value: { row: 5 } });
-    expect(h.sheet('Ben log').getRange('B5:C5').getValues()[0]).toEqual([88, 78]);
-  });
+  test(
+    'the preview says why each was left out and which may come back; adoption and check-ins ' +
+      'follow the choice',
+    () => {
+      const h = goalLog();
+      const scan = h.call<FullScan>('rpcScanForAdoption');
+      const table = scan.candidates.find((c) => c.tabName === 'Ben log')?.tables[0];
+      expect(table?.measures.map((m) => m.name)).toEqual(['Weight']);
+      expect(table?.leftOut).toEqual([
+        { label: 'Goal', reason: expect.stringMatching(/same value on every line/), addable: true },
+        { label: 'Total', reason: expect.stringMatching(/Computed by formulas/), addable: false },
+      ]);
+      const before = h.snapshot(['Ben log']);
+      h.call('rpcAdoptTabs', ['Ben log'], { 'Ben log': { table: 0, measures: ['Weight', 'Goal'] } });
+      expect(h.snapshot(['Ben log'])).toEqual(before);
+      const form = h.call<{ metrics: { name: string }[] }>('rpcGetCheckInForm', 'C-0001');
+      expect(form.metrics.map((m) => m.name)).toEqual(['Weight', 'Goal']);
+      const saved = h.call<R<{ row: number }>>('rpcSaveCheckIn', {
+        ...WEIGHT_88,
+        values: { Weight: '88', Goal: '78' },
+      });
+      expect(saved).toMatchObject({ ok: true, value: { row: 5 } });
+      expect(h.sheet('Ben log').getRange('B5:C5').getValues()[0]).toEqual([88, 78]);
+    },
+  );
 
   test('a formula column cannot be added back, even by a crafted call: check-ins never write over it', () => {
     const h = goalLog();

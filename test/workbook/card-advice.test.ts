@@ -30,41 +30,45 @@ function log(
 }
 
 describe('the card’s advice', () => {
-  test('satisfaction that fell from 9 to 5: yellow health from the one formula, triage says unhappy, and what moved', () => {
-    const h = harness();
-    h.call('menuSetUpWorkbook');
-    const id = client(h, 'Acme Co');
-    log(
-      h,
-      id,
-      WEEKS.map((week, i) => [week, String(11_000 + 500 * i), '27', ['9', '9', '9', '8', '8', '5'][i]]),
-    );
-    const card = h.call<ClientCard>('rpcGetClientCard', id);
-    // On 2024-06-12: 2 days since the 06-10 check-in (cadence 7); revenue 13,500 of 10,000 → 20,000 (35%),
-    // cost per lead 27 of 30 → 20 (30%); satisfaction 5; no payments yet (no data); no open requests.
-    const expected = clientHealth({
-      daysSinceCheckIn: 2,
-      cadenceDays: 7,
-      progress: (3_500 / 10_000 + -3 / -10) / 2,
-      satisfaction: 5,
-      latePayments: null,
-      openRequests: 0,
-    });
-    expect(card.advice?.health).toMatchObject({
-      score: expected.score,
-      band: 'Yellow',
-      signalsWithData: 4,
-      reasons: expected.reasons,
-    });
-    expect(card.advice?.triage).toMatchObject({
-      reason: 'Unhappy with the experience',
-      evidence: 'satisfaction fell from 9 to 5',
-    });
-    expect(card.advice?.health.moved).toContainEqual(
-      expect.objectContaining({ name: 'Satisfaction', before: '8/10', now: '5/10', direction: 'worse' }),
-    );
-    expect(card.advice?.growth.ready).toBe(false);
-  });
+  test(
+    'satisfaction that fell from 9 to 5: yellow health from the one formula, triage says unhappy, ' +
+      'and what moved',
+    () => {
+      const h = harness();
+      h.call('menuSetUpWorkbook');
+      const id = client(h, 'Acme Co');
+      log(
+        h,
+        id,
+        WEEKS.map((week, i) => [week, String(11_000 + 500 * i), '27', ['9', '9', '9', '8', '8', '5'][i]]),
+      );
+      const card = h.call<ClientCard>('rpcGetClientCard', id);
+      // On 2024-06-12: 2 days since the 06-10 check-in (cadence 7); revenue 13,500 of 10,000 → 20,000 (35%),
+      // cost per lead 27 of 30 → 20 (30%); satisfaction 5; no payments yet (no data); no open requests.
+      const expected = clientHealth({
+        daysSinceCheckIn: 2,
+        cadenceDays: 7,
+        progress: (3_500 / 10_000 + -3 / -10) / 2,
+        satisfaction: 5,
+        latePayments: null,
+        openRequests: 0,
+      });
+      expect(card.advice?.health).toMatchObject({
+        score: expected.score,
+        band: 'Yellow',
+        signalsWithData: 4,
+        reasons: expected.reasons,
+      });
+      expect(card.advice?.triage).toMatchObject({
+        reason: 'Unhappy with the experience',
+        evidence: 'satisfaction fell from 9 to 5',
+      });
+      expect(card.advice?.health.moved).toContainEqual(
+        expect.objectContaining({ name: 'Satisfaction', before: '8/10', now: '5/10', direction: 'worse' }),
+      );
+      expect(card.advice?.growth.ready).toBe(false);
+    },
+  );
 
   test('a client at every target in good health: time to offer the next step, and no triage', () => {
     const h = harness();
@@ -86,33 +90,37 @@ describe('the card’s advice', () => {
     });
   });
 
-  test('a silence after good progress: triage says they may have found something better; a late payment shows in the drivers', () => {
-    const h = harness();
-    h.call('menuSetUpWorkbook');
-    const id = client(h, 'Acme Co');
-    // Progress rose from 10% to 60% in April, then nothing for five weeks.
-    log(h, id, [
-      ['2024-04-01', '11000', '29', '8'],
-      ['2024-04-15', '13000', '26', '8'],
-      ['2024-05-06', '16000', '24', '9'],
-    ]);
-    h.call('rpcRecordPayment', {
-      clientId: id,
-      due: '2024-05-01',
-      paid: '2024-05-20',
-      amount: '2000',
-      note: '',
-    });
-    const card = h.call<ClientCard>('rpcGetClientCard', id);
-    expect(card.advice?.health.band).toMatch(/Red|Yellow/);
-    expect(card.advice?.triage).toMatchObject({
-      reason: 'Found a better service',
-      evidence: expect.stringMatching(/^5 weeks of silence after progress/),
-    });
-    expect(card.advice?.health.drivers).toContainEqual(
-      expect.objectContaining({ name: 'Payments', reading: '1 late payment' }),
-    );
-  });
+  test(
+    'a silence after good progress: triage says they may have found something better; a late ' +
+      'payment shows in the drivers',
+    () => {
+      const h = harness();
+      h.call('menuSetUpWorkbook');
+      const id = client(h, 'Acme Co');
+      // Progress rose from 10% to 60% in April, then nothing for five weeks.
+      log(h, id, [
+        ['2024-04-01', '11000', '29', '8'],
+        ['2024-04-15', '13000', '26', '8'],
+        ['2024-05-06', '16000', '24', '9'],
+      ]);
+      h.call('rpcRecordPayment', {
+        clientId: id,
+        due: '2024-05-01',
+        paid: '2024-05-20',
+        amount: '2000',
+        note: '',
+      });
+      const card = h.call<ClientCard>('rpcGetClientCard', id);
+      expect(card.advice?.health.band).toMatch(/Red|Yellow/);
+      expect(card.advice?.triage).toMatchObject({
+        reason: 'Found a better service',
+        evidence: expect.stringMatching(/^5 weeks of silence after progress/),
+      });
+      expect(card.advice?.health.drivers).toContainEqual(
+        expect.objectContaining({ name: 'Payments', reading: '1 late payment' }),
+      );
+    },
+  );
 
   test('an ended client gets no advice; reading the card writes nothing', () => {
     const h = harness();

@@ -1,43 +1,50 @@
-import { checkIn, harness, ownDocumentCalls, SAMPLE_CLIENT, type Harness } from './helpers';
+import {
+  checkIn,
+  harness,
+  type Harness,
+  ownDocumentCalls,
+  type RpcResult,
+  SAMPLE_CLIENT,
+  withClient,
+} from './helpers';
 
-type R = {
-  ok: boolean;
-  value?: Record<string, unknown>;
-  errors?: { field: string; message: string }[];
-  message?: string;
-};
-
-function withClient(): Harness {
-  const h = harness();
-  h.call('menuSetUpWorkbook');
-  h.call('rpcCreateClient', SAMPLE_CLIENT);
+/** The sample client, its check-in form opened as the sidebar does first. */
+function withFormOpened(): Harness {
+  const h = withClient();
   h.call('rpcGetCheckInForm', 'C-0001'); // what the sidebar does first
   return h;
 }
 
 describe('Log a check-in', () => {
-  test('appends one row in at most 9 document calls (the zone and Settings read by the save itself); user text stays text', () => {
-    const h = withClient();
-    h.emu.calls.reset();
-    const saved = h.call<R>('rpcSaveCheckIn', { ...checkIn('C-0001', '2024-06-10'), enteredBy: '+VA Maria' });
-    expect(ownDocumentCalls(h)).toBeLessThanOrEqual(9);
-    expect(saved).toEqual({
-      ok: true,
-      value: { clientId: 'C-0001', weekOf: '2024-06-10', row: 13, replaced: false },
-    });
-    const row = h.sheet('Acme Co').getRange('A13:H13');
-    const values = row.getValues()[0];
-    expect(values.slice(1)).toEqual([12000, 27, 8, 'Closed two deals', '', '=SUM(1,2)', '+VA Maria']);
-    expect(row.getFormulas()[0].every((f) => f === '')).toBe(true);
-    expect((values[0] as Date).toISOString()).toBe('2024-06-10T04:00:00.000Z'); // midnight in New York
-  });
+  test(
+    'appends one row in at most 9 document calls (the zone and Settings read by the save itself); ' +
+      'user text stays text',
+    () => {
+      const h = withFormOpened();
+      h.emu.calls.reset();
+      const saved = h.call<RpcResult>('rpcSaveCheckIn', {
+        ...checkIn('C-0001', '2024-06-10'),
+        enteredBy: '+VA Maria',
+      });
+      expect(ownDocumentCalls(h)).toBeLessThanOrEqual(9);
+      expect(saved).toEqual({
+        ok: true,
+        value: { clientId: 'C-0001', weekOf: '2024-06-10', row: 13, replaced: false },
+      });
+      const row = h.sheet('Acme Co').getRange('A13:H13');
+      const values = row.getValues()[0];
+      expect(values.slice(1)).toEqual([12000, 27, 8, 'Closed two deals', '', '=SUM(1,2)', '+VA Maria']);
+      expect(row.getFormulas()[0].every((f) => f === '')).toBe(true);
+      expect((values[0] as Date).toISOString()).toBe('2024-06-10T04:00:00.000Z'); // midnight in New York
+    },
+  );
 
   test('Entered by: written as text, remembered for the user, and still within the call budget', () => {
-    const h = withClient();
+    const h = withFormOpened();
     const hostile = "=cmd|' /C calc'!A0";
     const userWrites = jest.spyOn(h.emu.properties.user, 'set'); // this user's properties only
     h.emu.calls.reset();
-    const saved = h.call<R>('rpcSaveCheckIn', {
+    const saved = h.call<RpcResult>('rpcSaveCheckIn', {
       ...checkIn('C-0001', '2024-06-03'),
       enteredBy: `  ${hostile} `,
     });
@@ -53,14 +60,17 @@ describe('Log a check-in', () => {
     // The same name again: the check-in holds its budget and the property is not written again.
     userWrites.mockClear();
     h.emu.calls.reset();
-    const again = h.call<R>('rpcSaveCheckIn', { ...checkIn('C-0001', '2024-06-10'), enteredBy: hostile });
+    const again = h.call<RpcResult>('rpcSaveCheckIn', {
+      ...checkIn('C-0001', '2024-06-10'),
+      enteredBy: hostile,
+    });
     expect(again.ok).toBe(true);
     expect(ownDocumentCalls(h)).toBeLessThanOrEqual(9);
     expect(userWrites).not.toHaveBeenCalled();
     expect(tab.getRange('H14').getValue()).toBe(hostile);
     // Longer than 80 characters once trimmed: refused beside the field, nothing written or remembered.
     const before = h.snapshot();
-    const tooLong = h.call<R>('rpcSaveCheckIn', {
+    const tooLong = h.call<RpcResult>('rpcSaveCheckIn', {
       ...checkIn('C-0001', '2024-05-27'),
       enteredBy: 'x'.repeat(81),
     });
@@ -68,29 +78,34 @@ describe('Log a check-in', () => {
     expect(h.snapshot()).toEqual(before);
     expect(h.call<{ enteredBy?: string }>('rpcGetDueList').enteredBy).toBe(hostile);
     expect(
-      h.call<R>('rpcSaveCheckIn', { ...checkIn('C-0001', '2024-05-27'), enteredBy: ` ${'x'.repeat(80)} ` })
-        .ok,
+      h.call<RpcResult>('rpcSaveCheckIn', {
+        ...checkIn('C-0001', '2024-05-27'),
+        enteredBy: ` ${'x'.repeat(80)} `,
+      }).ok,
     ).toBe(true);
     expect(h.call<{ enteredBy?: string }>('rpcGetDueList').enteredBy).toBe('x'.repeat(80));
   });
 
   test('a mid-week date files under the week start; the next week appends below', () => {
-    const h = withClient();
-    expect(h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-05')).value).toMatchObject({
+    const h = withFormOpened();
+    expect(h.call<RpcResult>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-05')).value).toMatchObject({
       weekOf: '2024-06-03',
       row: 13,
     });
-    expect(h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-12')).value).toMatchObject({
+    expect(h.call<RpcResult>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-12')).value).toMatchObject({
       weekOf: '2024-06-10',
       row: 14,
     });
   });
 
   test('a second entry for the same week is refused; replacing keeps the old values in a note', () => {
-    const h = withClient();
+    const h = withFormOpened();
     h.call('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10'));
     const before = h.snapshot();
-    const refused = h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-11', { satisfaction: '3' }));
+    const refused = h.call<RpcResult>(
+      'rpcSaveCheckIn',
+      checkIn('C-0001', '2024-06-11', { satisfaction: '3' }),
+    );
     expect(refused.ok).toBe(false);
     expect(refused.errors?.[0]).toMatchObject({
       field: 'weekOf',
@@ -98,7 +113,7 @@ describe('Log a check-in', () => {
     });
     expect(h.snapshot()).toEqual(before);
     h.emu.calls.reset();
-    const replaced = h.call<R>(
+    const replaced = h.call<RpcResult>(
       'rpcSaveCheckIn',
       checkIn('C-0001', '2024-06-10', { satisfaction: '3', replace: true }),
     );
@@ -123,7 +138,9 @@ describe('Log a check-in', () => {
     h.call('menuSetUpWorkbook');
     h.call('rpcCreateClient', { ...SAMPLE_CLIENT, monthlyFee: '2000' });
     const typed = { Revenue: '12,345', 'Cost per lead': '27,5' };
-    expect(h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10', { values: typed })).ok).toBe(true);
+    expect(h.call<RpcResult>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10', { values: typed })).ok).toBe(
+      true,
+    );
     const tab = h.sheet('Acme Co');
     expect(tab.getRange('B13:C13').getValues()[0]).toEqual([12.345, 27.5]);
     const form = h.call<{ weekOf: string; existing: { values: Record<string, string> } }>(
@@ -133,28 +150,28 @@ describe('Log a check-in', () => {
     expect(form.existing.values).toEqual(typed);
     // The sidebar sends the row it showed back unchanged, with Replace ticked.
     const again = { ...checkIn('C-0001', form.weekOf), values: form.existing.values, replace: true };
-    expect(h.call<R>('rpcSaveCheckIn', again).ok).toBe(true);
+    expect(h.call<RpcResult>('rpcSaveCheckIn', again).ok).toBe(true);
     expect(tab.getRange('B13:C13').getValues()[0]).toEqual([12.345, 27.5]);
   });
 
   test('runs under the document lock: while another execution saves, it is refused and writes nothing', () => {
-    const h = withClient();
+    const h = withFormOpened();
     const before = h.snapshot();
     const release = h.emu.holdDocumentLock();
-    expect(h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10'))).toEqual({
+    expect(h.call<RpcResult>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10'))).toEqual({
       ok: false,
       errors: [],
       message: 'Someone else is saving to this spreadsheet right now. Try again in a moment.',
     });
     expect(h.snapshot()).toEqual(before);
     release();
-    expect(h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10')).ok).toBe(true);
+    expect(h.call<RpcResult>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10')).ok).toBe(true);
   });
 
   test('bad input is refused field by field and nothing is written', () => {
-    const h = withClient();
+    const h = withFormOpened();
     const before = h.snapshot();
-    const result = h.call<R>('rpcSaveCheckIn', {
+    const result = h.call<RpcResult>('rpcSaveCheckIn', {
       ...checkIn('C-0001', 'last week'),
       values: { Revenue: 'a lot', Height: '3' },
       satisfaction: '11',
@@ -167,14 +184,14 @@ describe('Log a check-in', () => {
       'weekOf',
     ]);
     expect(h.snapshot()).toEqual(before);
-    expect(h.call<R>('rpcSaveCheckIn', checkIn('C-9999', '2024-06-10'))).toMatchObject({
+    expect(h.call<RpcResult>('rpcSaveCheckIn', checkIn('C-9999', '2024-06-10'))).toMatchObject({
       ok: false,
       message: expect.stringMatching(/No client with ID C-9999/),
     });
   });
 
   test('rows and columns the user inserted, and columns of their own, keep every typed cell', () => {
-    const h = withClient();
+    const h = withFormOpened();
     h.call('rpcSaveCheckIn', checkIn('C-0001', '2024-05-27'));
     const tab = h.sheet('Acme Co');
     tab.insertRowsBefore(1, 2); // a title above the card
@@ -191,7 +208,7 @@ describe('Log a check-in', () => {
     tab.getRange('L17').setValue('=1+1'); // a formula of theirs in the next row
     const before = h.snapshot(['Acme Co'])['Acme Co'];
     for (const week of ['2024-06-03', '2024-06-10']) {
-      expect(h.call<R>('rpcSaveCheckIn', checkIn('C-0001', week)).ok).toBe(true);
+      expect(h.call<RpcResult>('rpcSaveCheckIn', checkIn('C-0001', week)).ok).toBe(true);
     }
     const after = h.snapshot(['Acme Co'])['Acme Co'];
     before.values.forEach((row, r) =>
@@ -211,23 +228,24 @@ describe('Log a check-in', () => {
     expect(tab.getRange('F17').getValue()).toBe(8);
     expect(tab.getRange('E17').getValue()).toBe(''); // the user's column, untouched (empty in that row)
     expect(tab.getRange('L17').getFormula()).toBe('=1+1');
-    expect((tab.getRange('B18').getValue() as Date).toISOString()).toBe('2024-06-10T04:00:00.000Z'); // the second week, under the first
+    // The second week, under the first.
+    expect((tab.getRange('B18').getValue() as Date).toISOString()).toBe('2024-06-10T04:00:00.000Z');
   });
 });
 
 describe('issue 9: the row for a week, and metric names that are anything a user can type', () => {
   test('#6 150 blank rows inserted inside the log: a week already logged is found, Replace replaces', () => {
-    const h = withClient();
+    const h = withFormOpened();
     h.call('rpcSaveCheckIn', checkIn('C-0001', '2024-05-27'));
     h.call('rpcSaveCheckIn', checkIn('C-0001', '2024-06-03'));
     const tab = h.sheet('Acme Co');
     tab.insertRowsBefore(14, 150); // the 2024-06-03 row moves to 164
-    const refused = h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-03'));
+    const refused = h.call<RpcResult>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-03'));
     expect(refused).toMatchObject({
       ok: false,
       errors: [{ field: 'weekOf', message: expect.stringMatching(/row 164/) }],
     });
-    const replaced = h.call<R>(
+    const replaced = h.call<RpcResult>(
       'rpcSaveCheckIn',
       checkIn('C-0001', '2024-06-03', { satisfaction: '2', replace: true }),
     );
@@ -247,14 +265,14 @@ describe('issue 9: the row for a week, and metric names that are anything a user
       const h = harness();
       h.call('menuSetUpWorkbook');
       const metrics = [{ name, unit: '', direction: 'up', baseline: '1', target: '5' }];
-      expect(h.call<R>('rpcCreateClient', { ...SAMPLE_CLIENT, metrics }).ok).toBe(true);
+      expect(h.call<RpcResult>('rpcCreateClient', { ...SAMPLE_CLIENT, metrics }).ok).toBe(true);
       const values = JSON.parse(`{${JSON.stringify(name)}: "3"}`) as Record<string, string>;
-      const saved = h.call<R>('rpcSaveCheckIn', { ...checkIn('C-0001', '2024-06-03'), values });
+      const saved = h.call<RpcResult>('rpcSaveCheckIn', { ...checkIn('C-0001', '2024-06-03'), values });
       expect(saved).toMatchObject({ ok: true });
       const tab = h.sheet('Acme Co');
       const row = saved.value?.row as number;
       expect(tab.getRange(row, 2).getValue()).toBe(3);
-      const empty = h.call<R>('rpcSaveCheckIn', { ...checkIn('C-0001', '2024-06-10'), values: {} });
+      const empty = h.call<RpcResult>('rpcSaveCheckIn', { ...checkIn('C-0001', '2024-06-10'), values: {} });
       expect(empty).toMatchObject({ ok: true });
       expect(tab.getRange(empty.value?.row as number, 2).getValue()).toBe('');
     },
@@ -273,13 +291,11 @@ function setSetting(h: Harness, label: string, value: unknown): void {
 
 describe('issue 10: the weekly check-in', () => {
   test('week start: a save made before any other sidebar call files under the Settings week start', () => {
-    const h = harness();
-    h.call('menuSetUpWorkbook');
-    h.call('rpcCreateClient', SAMPLE_CLIENT);
+    const h = withClient();
     setSetting(h, 'Week starts on', 'Sunday');
     const props = jest.spyOn(h.emu.properties.document, 'set');
     // Wednesday 2024-06-12: its week starts on Sunday 2024-06-09, not Monday 2024-06-10.
-    const saved = h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-12'));
+    const saved = h.call<RpcResult>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-12'));
     expect(saved.value).toMatchObject({ weekOf: '2024-06-09' });
     expect((h.sheet('Acme Co').getRange('A13').getValue() as Date).toISOString()).toBe(
       '2024-06-09T04:00:00.000Z',
@@ -306,17 +322,18 @@ describe('issue 10: what a check-in saves is true', () => {
   const empty = { values: {}, satisfaction: '', wins: '', blockers: '', notes: '' };
 
   test('an empty check-in is refused; "No contact this week" is written as such and the client stays due', () => {
-    const h = withClient();
+    const h = withFormOpened();
     h.call('rpcSaveCheckIn', checkIn('C-0001', '2024-06-03'));
     const before = h.snapshot();
-    const refused = h.call<R>('rpcSaveCheckIn', { ...checkIn('C-0001', '2024-06-10'), ...empty });
+    const refused = h.call<RpcResult>('rpcSaveCheckIn', { ...checkIn('C-0001', '2024-06-10'), ...empty });
     expect(refused).toMatchObject({
       ok: false,
       errors: [{ field: 'noContact', message: expect.stringMatching(/Nothing to save/) }],
     });
     // Words alone are not a check-in either.
     expect(
-      h.call<R>('rpcSaveCheckIn', { ...checkIn('C-0001', '2024-06-10'), ...empty, wins: 'Good call' }).ok,
+      h.call<RpcResult>('rpcSaveCheckIn', { ...checkIn('C-0001', '2024-06-10'), ...empty, wins: 'Good call' })
+        .ok,
     ).toBe(false);
     expect(h.snapshot()).toEqual(before);
     const noContact = {
@@ -325,35 +342,40 @@ describe('issue 10: what a check-in saves is true', () => {
       notes: 'Two calls, no answer',
       noContact: true,
     };
-    expect(h.call<R>('rpcSaveCheckIn', noContact)).toMatchObject({ ok: true, value: { row: 14 } });
+    expect(h.call<RpcResult>('rpcSaveCheckIn', noContact)).toMatchObject({ ok: true, value: { row: 14 } });
     const tab = h.sheet('Acme Co');
     expect(tab.getRange('A14').getValue()).toBe('No contact this week (2024-06-10)');
     expect(tab.getRange('G14').getValue()).toBe('Two calls, no answer');
     const client = h.call<Due>('rpcGetDueList').clients.find((c) => c.clientId === 'C-0001');
     expect(client).toMatchObject({ doneThisWeek: false, lastCheckIn: '2024-06-03' });
     // A real check-in that week still goes in, below.
-    expect(h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-12'))).toMatchObject({
+    expect(h.call<RpcResult>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-12'))).toMatchObject({
       ok: true,
       value: { row: 15 },
     });
     // No contact and a value typed contradict each other.
     const both = { ...checkIn('C-0001', '2024-05-27'), noContact: true };
-    expect(h.call<R>('rpcSaveCheckIn', both)).toMatchObject({ ok: false, errors: [{ field: 'noContact' }] });
+    expect(h.call<RpcResult>('rpcSaveCheckIn', both)).toMatchObject({
+      ok: false,
+      errors: [{ field: 'noContact' }],
+    });
   });
 
   test('numbers follow the locale only; another unit or a value far from last week needs a confirmation', () => {
-    const h = withClient();
+    const h = withFormOpened();
     h.call(
       'rpcSaveCheckIn',
       checkIn('C-0001', '2024-06-03', { values: { Revenue: '199', 'Cost per lead': '27' } }),
     );
     const before = h.snapshot();
     const save = (values: Record<string, string>, confirmed?: string[]) =>
-      h.call<R>('rpcSaveCheckIn', { ...checkIn('C-0001', '2024-06-10'), values, confirmed });
+      h.call<RpcResult>('rpcSaveCheckIn', { ...checkIn('C-0001', '2024-06-10'), values, confirmed });
     expect(save({ Revenue: '12,5' }).errors).toEqual([
       {
         field: 'values.Revenue',
-        message: `Revenue: "12,5" is not a number in this spreadsheet's locale (en_US), where "." is the decimal separator and "," groups thousands.`,
+        message:
+          `Revenue: "12,5" is not a number in this spreadsheet's locale (en_US), where "." is ` +
+          `the decimal separator and "," groups thousands.`,
       },
     ]);
     expect(save({ Revenue: '2040' }).errors).toEqual([
@@ -374,7 +396,7 @@ describe('issue 10: what a check-in saves is true', () => {
   });
 
   test('the form shows only the fields the tab has, and "last" is the week before, even after a replace', () => {
-    const h = withClient();
+    const h = withFormOpened();
     h.call(
       'rpcSaveCheckIn',
       checkIn('C-0001', '2024-06-03', { values: { Revenue: '11000', 'Cost per lead': '27' } }),

@@ -32,68 +32,80 @@ function settingsRow(h: Harness, label: string): number {
 }
 
 describe('handling advice by client type', () => {
-  test('a laissez-faire client silent three weeks: the card and the check-in say call this week, with the type’s advice', () => {
-    const h = harness();
-    h.call('menuSetUpWorkbook');
-    const id = client(h, 'Laissez-faire');
-    logWeeks(h, id, ['2024-05-06', '2024-05-20']); // last check-in 23 days before 2024-06-12
-    const card = h.call<ClientCard>('rpcGetClientCard', id);
-    expect(card.handling).toEqual({
-      clientType: 'Laissez-faire',
-      advice: DEFAULT_HANDLING_ADVICE['Laissez-faire'],
-      thisWeek: 'Call this week: no reply in 3 weeks.',
-      act: true,
-    });
-    expect(h.call<CheckInForm>('rpcGetCheckInForm', id).handling).toEqual(card.handling);
-  });
+  test(
+    'a laissez-faire client silent three weeks: the card and the check-in say call this week, ' +
+      'with the type’s advice',
+    () => {
+      const h = harness();
+      h.call('menuSetUpWorkbook');
+      const id = client(h, 'Laissez-faire');
+      logWeeks(h, id, ['2024-05-06', '2024-05-20']); // last check-in 23 days before 2024-06-12
+      const card = h.call<ClientCard>('rpcGetClientCard', id);
+      expect(card.handling).toEqual({
+        clientType: 'Laissez-faire',
+        advice: DEFAULT_HANDLING_ADVICE['Laissez-faire'],
+        thisWeek: 'Call this week: no reply in 3 weeks.',
+        act: true,
+      });
+      expect(h.call<CheckInForm>('rpcGetCheckInForm', id).handling).toEqual(card.handling);
+    },
+  );
 
-  test('the advice edited in Settings shows on the card and in the check-in; a blank cell brings the default back', () => {
-    const h = harness();
-    h.call('menuSetUpWorkbook');
-    const id = client(h, 'Savvy');
-    logWeeks(h, id, ['2024-06-03']);
-    const row = settingsRow(h, 'Handling advice: Savvy');
-    const typed = '=Send them our quarterly benchmark, they love numbers';
-    h.sheet('Settings').getRange(row, 2).setValue(`'${typed}`);
-    const card = h.call<ClientCard>('rpcGetClientCard', id);
-    expect(card.handling.advice).toBe(typed);
-    expect(card.handling.thisWeek).toBe(
-      'In touch: last touch 6/3/2024. Send an article or idea by 7/1/2024.',
-    );
-    expect(h.call<CheckInForm>('rpcGetCheckInForm', id).handling.advice).toBe(typed);
-    // Another type's advice is its own.
-    expect(
-      h.call<ClientCard>('rpcGetClientCard', client(h, 'Micromanager', 'Beta Ltd')).handling.advice,
-    ).toBe(DEFAULT_HANDLING_ADVICE.Micromanager);
-    h.sheet('Settings').getRange(row, 2).setValue('');
-    expect(h.call<ClientCard>('rpcGetClientCard', id).handling.advice).toBe(DEFAULT_HANDLING_ADVICE.Savvy);
-  });
+  test(
+    'the advice edited in Settings shows on the card and in the check-in; a blank cell brings the ' +
+      'default back',
+    () => {
+      const h = harness();
+      h.call('menuSetUpWorkbook');
+      const id = client(h, 'Savvy');
+      logWeeks(h, id, ['2024-06-03']);
+      const row = settingsRow(h, 'Handling advice: Savvy');
+      const typed = '=Send them our quarterly benchmark, they love numbers';
+      h.sheet('Settings').getRange(row, 2).setValue(`'${typed}`);
+      const card = h.call<ClientCard>('rpcGetClientCard', id);
+      expect(card.handling.advice).toBe(typed);
+      expect(card.handling.thisWeek).toBe(
+        'In touch: last touch 6/3/2024. Send an article or idea by 7/1/2024.',
+      );
+      expect(h.call<CheckInForm>('rpcGetCheckInForm', id).handling.advice).toBe(typed);
+      // Another type's advice is its own.
+      expect(
+        h.call<ClientCard>('rpcGetClientCard', client(h, 'Micromanager', 'Beta Ltd')).handling.advice,
+      ).toBe(DEFAULT_HANDLING_ADVICE.Micromanager);
+      h.sheet('Settings').getRange(row, 2).setValue('');
+      expect(h.call<ClientCard>('rpcGetClientCard', id).handling.advice).toBe(DEFAULT_HANDLING_ADVICE.Savvy);
+    },
+  );
 
-  test('a conversation logged in the Conversations sheet is a contact: a micromanager over the weekly rhythm is told to keep to it', () => {
-    const h = harness();
-    h.call('menuSetUpWorkbook');
-    const id = client(h, 'Micromanager');
-    logWeeks(h, id, ['2024-06-03', '2024-06-10']);
-    expect(h.call<ClientCard>('rpcGetClientCard', id).handling).toMatchObject({
-      thisWeek: 'On rhythm: next check-in on 6/17/2024, not before.',
-      act: false,
-    });
-    const talk = {
-      clientId: id,
-      reason: 'Daily emails',
-      ownPart: 'I answered each one.',
-      outcome: 'A weekly slot.',
-      listen: '',
-      restate: '',
-    };
-    for (const date of ['2024-06-05', '2024-06-11'])
-      expect(h.call<{ ok: boolean }>('rpcSaveConversation', { ...talk, date }).ok).toBe(true);
-    expect(h.call<ClientCard>('rpcGetClientCard', id).handling).toMatchObject({
-      thisWeek:
-        'Keep to the rhythm: 4 contacts in the last 2 weeks against one every 7 days. Next on 6/18/2024, not before.',
-      act: true,
-    });
-  });
+  test(
+    'a conversation logged in the Conversations sheet is a contact: a micromanager over the ' +
+      'weekly rhythm is told to keep to it',
+    () => {
+      const h = harness();
+      h.call('menuSetUpWorkbook');
+      const id = client(h, 'Micromanager');
+      logWeeks(h, id, ['2024-06-03', '2024-06-10']);
+      expect(h.call<ClientCard>('rpcGetClientCard', id).handling).toMatchObject({
+        thisWeek: 'On rhythm: next check-in on 6/17/2024, not before.',
+        act: false,
+      });
+      const talk = {
+        clientId: id,
+        reason: 'Daily emails',
+        ownPart: 'I answered each one.',
+        outcome: 'A weekly slot.',
+        listen: '',
+        restate: '',
+      };
+      for (const date of ['2024-06-05', '2024-06-11'])
+        expect(h.call<{ ok: boolean }>('rpcSaveConversation', { ...talk, date }).ok).toBe(true);
+      expect(h.call<ClientCard>('rpcGetClientCard', id).handling).toMatchObject({
+        thisWeek:
+          'Keep to the rhythm: 4 contacts in the last 2 weeks against one every 7 days. Next on 6/18/2024, not before.',
+        act: true,
+      });
+    },
+  );
 
   test('a client with no type: the card says so and suggests Edit client; nothing for this week', () => {
     const h = harness();

@@ -1,13 +1,6 @@
 /** Conversation prep and mentioned needs (src/workbook/conversations.ts), on the built bundle. */
-import { harness, SAMPLE_CLIENT, type Harness } from './helpers';
+import { harness, type Harness, type RpcResult, SAMPLE_CLIENT } from './helpers';
 import type { ClientNotes } from '../../src/ui/rpc-types';
-
-type R = {
-  ok: boolean;
-  value?: Record<string, unknown>;
-  errors?: { field: string; message: string }[];
-  message?: string;
-};
 
 function setUp(): { h: Harness; id: string } {
   const h = harness();
@@ -31,7 +24,7 @@ describe('difficult-conversation prep', () => {
   test('the first save creates the Conversations sheet; the plan is saved dated, every step as text', () => {
     const { h, id } = setUp();
     expect(h.emu.spreadsheet.getSheetByName('Conversations')).toBeNull();
-    const saved = h.call<R>('rpcSaveConversation', plan(id));
+    const saved = h.call<RpcResult>('rpcSaveConversation', plan(id));
     expect(saved).toMatchObject({
       ok: true,
       value: { date: '2024-06-12', outcome: '=IMPORTXML("http://x","//a")' },
@@ -91,7 +84,7 @@ describe('difficult-conversation prep', () => {
   ])('%s: refused with a message, nothing written and no sheet created', (_name, extra, field, message) => {
     const { h, id } = setUp();
     const before = h.snapshot();
-    const result = h.call<R>('rpcSaveConversation', plan(id, extra));
+    const result = h.call<RpcResult>('rpcSaveConversation', plan(id, extra));
     expect(result.ok).toBe(false);
     expect(result.errors).toContainEqual({ field, message: expect.stringMatching(message) });
     expect(h.snapshot()).toEqual(before);
@@ -108,7 +101,7 @@ describe('difficult-conversation prep', () => {
         ['call mum', 'Sunday'],
       ]);
     const before = h.snapshot();
-    const result = h.call<R>('rpcSaveConversation', plan(id));
+    const result = h.call<RpcResult>('rpcSaveConversation', plan(id));
     expect(result).toMatchObject({
       ok: false,
       message: expect.stringMatching(/The tab "Conversations" holds something else/),
@@ -120,12 +113,12 @@ describe('difficult-conversation prep', () => {
 describe('needs outside the scope', () => {
   test('saved with the client, dated, as text; read back newest first', () => {
     const { h, id } = setUp();
-    expect(h.call<R>('rpcSaveNeed', { clientId: id, date: '2024-06-01', need: 'Help hiring a VA' }).ok).toBe(
-      true,
-    );
-    expect(h.call<R>('rpcSaveNeed', { clientId: id, date: '2024-06-12', need: '2024 tax plan' }).ok).toBe(
-      true,
-    );
+    expect(
+      h.call<RpcResult>('rpcSaveNeed', { clientId: id, date: '2024-06-01', need: 'Help hiring a VA' }).ok,
+    ).toBe(true);
+    expect(
+      h.call<RpcResult>('rpcSaveNeed', { clientId: id, date: '2024-06-12', need: '2024 tax plan' }).ok,
+    ).toBe(true);
     const rows = h.sheet('Client needs').getDataRange().getValues();
     expect(rows.map((r) => r[3])).toEqual(['Need mentioned', 'Help hiring a VA', '2024 tax plan']);
     expect(h.call<ClientNotes>('rpcGetClientNotes', id).needs).toEqual([
@@ -138,7 +131,7 @@ describe('needs outside the scope', () => {
     const { h, id } = setUp();
     // 02:00 UTC on 2024-06-13 is still 2024-06-12 in New York.
     h.setNow(Date.parse('2024-06-13T02:00:00Z'));
-    expect(h.call<R>('rpcSaveNeed', { clientId: id, date: '', need: 'Bookkeeping' })).toMatchObject({
+    expect(h.call<RpcResult>('rpcSaveNeed', { clientId: id, date: '', need: 'Bookkeeping' })).toMatchObject({
       ok: true,
       value: { date: '2024-06-12' },
     });
@@ -147,7 +140,7 @@ describe('needs outside the scope', () => {
   test('an empty need is refused and nothing is created', () => {
     const { h, id } = setUp();
     const before = h.snapshot();
-    expect(h.call<R>('rpcSaveNeed', { clientId: id, date: '2024-06-12', need: '  ' })).toMatchObject({
+    expect(h.call<RpcResult>('rpcSaveNeed', { clientId: id, date: '2024-06-12', need: '  ' })).toMatchObject({
       ok: false,
       errors: [{ field: 'need', message: 'Describe what they need.' }],
     });

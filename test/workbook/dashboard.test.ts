@@ -1,13 +1,15 @@
 import { ATTENTION_REASONS } from '../../src/core/attention';
 import { buildDemoWorkbook } from '../../dev/playground/demo';
-import { checkIn, harness, NOW, ownDocumentCalls, SAMPLE_CLIENT, type Harness } from './helpers';
-
-type R = {
-  ok: boolean;
-  value?: Record<string, unknown>;
-  errors?: { field: string; message: string }[];
-  message?: string;
-};
+import {
+  checkIn,
+  harness,
+  type Harness,
+  NOW,
+  ownDocumentCalls,
+  type RpcResult,
+  SAMPLE_CLIENT,
+  withClient,
+} from './helpers';
 
 const DAY = 86_400_000;
 
@@ -16,7 +18,7 @@ function portfolio(): Harness {
   const h = harness();
   h.call('menuSetUpWorkbook');
   const add = (name: string, startDate: string, yearlyProfit: string, clientType = 'Savvy') =>
-    h.call<R>('rpcCreateClient', {
+    h.call<RpcResult>('rpcCreateClient', {
       ...SAMPLE_CLIENT,
       name,
       startDate,
@@ -28,7 +30,7 @@ function portfolio(): Harness {
   add('Ended Two', '2022-07-01', '6000');
   add('Active', '2024-05-01', '9000', 'Micromanager');
   const off = (clientId: string, endDate: string, noticeDate: string) =>
-    h.call<R>('rpcOffboardClient', {
+    h.call<RpcResult>('rpcOffboardClient', {
       clientId,
       endDate,
       reason: 'Program completed',
@@ -148,9 +150,7 @@ describe('Dashboard', () => {
   });
 
   test('Refresh writes the needs-attention list in one write, with a call count independent of log rows', () => {
-    const h = harness();
-    h.call('menuSetUpWorkbook');
-    h.call('rpcCreateClient', { ...SAMPLE_CLIENT, name: 'Logged', startDate: '2024-01-01' });
+    const h = withClient({ name: 'Logged', startDate: '2024-01-01' });
     h.call('rpcCreateClient', { ...SAMPLE_CLIENT, name: 'Quiet', startDate: '2024-01-01' });
     h.call('rpcCreateClient', { ...SAMPLE_CLIENT, name: 'New', startDate: '2024-06-05' });
     h.call('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10'));
@@ -212,9 +212,7 @@ describe('Dashboard', () => {
 
 describe('Refresh when a live link cannot be read', () => {
   test('the last check-in comes from the tab itself, found by its Tab ID, with or without the index', () => {
-    const h = harness();
-    h.call('menuSetUpWorkbook');
-    h.call('rpcCreateClient', { ...SAMPLE_CLIENT, name: 'Quiet', startDate: '2024-01-01' });
+    const h = withClient({ name: 'Quiet', startDate: '2024-01-01' });
     h.call('rpcSaveCheckIn', checkIn('C-0001', '2024-05-20'));
     const roster = h.sheet('Clients');
     const header = roster.getRange('1:1').getValues()[0] as string[];
@@ -237,11 +235,9 @@ describe('Refresh when a live link cannot be read', () => {
 
 describe('Payments, requests, offboarding', () => {
   test('a payment and a request are appended, keyed by Client ID, and validated', () => {
-    const h = harness();
-    h.call('menuSetUpWorkbook');
-    h.call('rpcCreateClient', SAMPLE_CLIENT);
+    const h = withClient();
     expect(
-      h.call<R>('rpcRecordPayment', {
+      h.call<RpcResult>('rpcRecordPayment', {
         clientId: 'C-0001',
         due: '2024-06-01',
         paid: '2024-06-03',
@@ -257,7 +253,7 @@ describe('Payments, requests, offboarding', () => {
       2000.5,
       '=late?',
     ]);
-    const bad = h.call<R>('rpcRecordPayment', {
+    const bad = h.call<RpcResult>('rpcRecordPayment', {
       clientId: 'C-0001',
       due: 'soon',
       paid: '',
@@ -265,24 +261,16 @@ describe('Payments, requests, offboarding', () => {
       note: '',
     });
     expect(bad.errors?.map((e) => e.field).sort()).toEqual(['amount', 'due']);
-    expect(
-      h.call<R>('rpcLogRequest', {
+    const changeOrder = (fee: string) =>
+      h.call<RpcResult>('rpcLogRequest', {
         clientId: 'C-0001',
         date: '2024-06-05',
         request: 'New logo',
         decision: 'Change order',
-        fee: '',
-      }).errors?.[0].field,
-    ).toBe('fee');
-    expect(
-      h.call<R>('rpcLogRequest', {
-        clientId: 'C-0001',
-        date: '2024-06-05',
-        request: 'New logo',
-        decision: 'Change order',
-        fee: '450',
-      }).ok,
-    ).toBe(true);
+        fee,
+      });
+    expect(changeOrder('').errors?.[0].field).toBe('fee');
+    expect(changeOrder('450').ok).toBe(true);
     expect(h.sheet('Requests').getRange('A2:F2').getValues()[0]).toEqual([
       'C-0001',
       'Acme Co',
@@ -299,11 +287,9 @@ describe('Payments, requests, offboarding', () => {
   });
 
   test('offboarding: notice at least 30 days before the end, else nothing changes', () => {
-    const h = harness();
-    h.call('menuSetUpWorkbook');
-    h.call('rpcCreateClient', SAMPLE_CLIENT); // starts 2024-01-08, 6-month program
+    const h = withClient(); // starts 2024-01-08, 6-month program
     const before = h.snapshot();
-    const late = h.call<R>('rpcOffboardClient', {
+    const late = h.call<RpcResult>('rpcOffboardClient', {
       clientId: 'C-0001',
       endDate: '2024-07-01',
       reason: 'Pays late',
@@ -320,7 +306,7 @@ describe('Payments, requests, offboarding', () => {
       ],
     });
     expect(
-      h.call<R>('rpcOffboardClient', {
+      h.call<RpcResult>('rpcOffboardClient', {
         clientId: 'C-0001',
         endDate: '2024-07-01',
         reason: 'Bored',
@@ -330,7 +316,7 @@ describe('Payments, requests, offboarding', () => {
     ).toBe('reason');
     expect(h.snapshot()).toEqual(before);
     // Moved to the close of the current program period: 2024-01-08 + 6 months = 2024-07-08.
-    const ok = h.call<R>('rpcOffboardClient', {
+    const ok = h.call<RpcResult>('rpcOffboardClient', {
       clientId: 'C-0001',
       endDate: '2024-07-01',
       reason: 'Scope creep',
@@ -352,9 +338,7 @@ describe('Payments, requests, offboarding', () => {
 
 describe('issue 9: Refresh writes the list by its header labels', () => {
   test('#1 a column the user inserts inside the list, and notes of theirs, survive Refresh', () => {
-    const h = harness();
-    h.call('menuSetUpWorkbook');
-    h.call('rpcCreateClient', SAMPLE_CLIENT);
+    const h = withClient();
     h.call('menuRefreshDashboard');
     const dashboard = h.sheet('Dashboard');
     dashboard.insertColumnsBefore(7, 1); // between "Detail" and "Since"
@@ -369,9 +353,7 @@ describe('issue 9: Refresh writes the list by its header labels', () => {
   });
 
   test('#1 without the list header row (the user deleted it), Refresh refuses and changes nothing', () => {
-    const h = harness();
-    h.call('menuSetUpWorkbook');
-    h.call('rpcCreateClient', SAMPLE_CLIENT);
+    const h = withClient();
     const dashboard = h.sheet('Dashboard');
     dashboard.getRange('D2:H2').setValues([['My', 'own', 'labels', 'here', 'now']]);
     const before = h.snapshot();

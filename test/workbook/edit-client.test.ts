@@ -3,7 +3,7 @@
  * ClientTabs owns, the log's values stay in their weeks, the roster's live links and CLIENT_* formulas keep
  * working, and a refusal changes nothing.
  */
-import { checkIn, harness, SAMPLE_CLIENT, type Harness } from './helpers';
+import { checkIn, editForm, harness, SAMPLE_CLIENT, type Harness } from './helpers';
 import type { ClientEditData } from '../../src/ui/rpc-types';
 
 type R = {
@@ -26,28 +26,22 @@ function workbook(): Harness {
 }
 
 /** The form as the sidebar sends it when nothing was changed. */
-function unchanged(h: Harness) {
-  const data = h.call<ClientEditData>('rpcGetClientEdit', 'C-0001');
-  const text = (n: number | null) => (n === null ? '' : String(n));
-  return {
-    clientId: 'C-0001',
-    clientType: data.clientType,
-    cadenceDays: String(data.cadenceDays),
-    monthlyFee: text(data.monthlyFee),
-    yearlyProfit: text(data.yearlyProfit),
-    monthlyCosts: '',
-    definitionOfSuccess: data.definitionOfSuccess,
-    scope: data.scope,
-    metrics: data.metrics.map((m) => ({
-      from: m.name,
-      name: m.name,
-      unit: m.unit,
-      direction: m.direction,
-      baseline: text(m.baseline),
-      target: text(m.target),
-    })),
-  };
-}
+const unchanged = (h: Harness) => editForm('C-0001', h.call<ClientEditData>('rpcGetClientEdit', 'C-0001'));
+
+type Direction = 'up' | 'down';
+/** A metric the form adds (no `from`: it is new): measured up, no baseline or target, unless given. */
+const newMetric = (
+  name: string,
+  given: { direction?: Direction; baseline?: string; target?: string } = {},
+) => ({
+  from: undefined as unknown as string,
+  name,
+  unit: '',
+  direction: 'up' as Direction,
+  baseline: '',
+  target: '',
+  ...given,
+});
 
 /** The roster row of C-0001 keyed by header label (values as Sheets computes them). */
 function rosterRow(h: Harness): Record<string, unknown> {
@@ -218,44 +212,34 @@ describe('issue 10: Edit client', () => {
     expect(roster['Progress 2']).toBeCloseTo(0.25);
   });
 
-  test('adding metrics: new log columns right of the log, rows made for their definitions, no logged value moves from its week', () => {
-    const h = workbook();
-    const logBefore = logByWeek(h);
-    const form = unchanged(h);
-    form.metrics.push(
-      {
-        from: undefined as unknown as string,
-        name: 'Leads',
-        unit: '',
-        direction: 'up',
-        baseline: '40',
-        target: '80',
-      },
-      {
-        from: undefined as unknown as string,
-        name: 'Churned users',
-        unit: '',
-        direction: 'down',
-        baseline: '',
-        target: '',
-      },
-    );
-    expect(h.call<R>('rpcEditClient', form).ok).toBe(true);
-    expect(metricTable(h).map((r) => r[0])).toEqual(['Revenue', 'Cost per lead', 'Leads', 'Churned users']);
-    const log = logByWeek(h);
-    for (const week of WEEKS)
-      expect(log[week]).toEqual({ ...logBefore[week], Leads: '', 'Churned users': '' });
-    const roster = rosterRow(h);
-    expect(roster['Metric 3']).toBe('Leads');
-    expect(roster['Last check-in']).toBeInstanceOf(Date);
-    expect(roster['Latest 1']).toBe(14000);
-    // A check-in fills the new metrics, in their columns.
-    const values = { Revenue: '15000', 'Cost per lead': '24', Leads: '50', 'Churned users': '3' };
-    expect(h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10', { values })).ok).toBe(true);
-    expect(logByWeek(h)['2024-06-10']).toMatchObject({ Revenue: 15000, Leads: 50, 'Churned users': 3 });
-    expect(rosterRow(h)['Latest 3']).toBe(50);
-    expect(rosterRow(h)['Progress 3']).toBeCloseTo(0.25);
-  });
+  test(
+    'adding metrics: new log columns right of the log, rows made for their definitions, no logged ' +
+      'value moves from its week',
+    () => {
+      const h = workbook();
+      const logBefore = logByWeek(h);
+      const form = unchanged(h);
+      form.metrics.push(
+        newMetric('Leads', { baseline: '40', target: '80' }),
+        newMetric('Churned users', { direction: 'down' }),
+      );
+      expect(h.call<R>('rpcEditClient', form).ok).toBe(true);
+      expect(metricTable(h).map((r) => r[0])).toEqual(['Revenue', 'Cost per lead', 'Leads', 'Churned users']);
+      const log = logByWeek(h);
+      for (const week of WEEKS)
+        expect(log[week]).toEqual({ ...logBefore[week], Leads: '', 'Churned users': '' });
+      const roster = rosterRow(h);
+      expect(roster['Metric 3']).toBe('Leads');
+      expect(roster['Last check-in']).toBeInstanceOf(Date);
+      expect(roster['Latest 1']).toBe(14000);
+      // A check-in fills the new metrics, in their columns.
+      const values = { Revenue: '15000', 'Cost per lead': '24', Leads: '50', 'Churned users': '3' };
+      expect(h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10', { values })).ok).toBe(true);
+      expect(logByWeek(h)['2024-06-10']).toMatchObject({ Revenue: 15000, Leads: 50, 'Churned users': 3 });
+      expect(rosterRow(h)['Latest 3']).toBe(50);
+      expect(rosterRow(h)['Progress 3']).toBeCloseTo(0.25);
+    },
+  );
 
   test("adding metrics inserts whole rows above the log: a user's column in front keeps each note on its week", () => {
     const h = workbook();
@@ -313,24 +297,7 @@ describe('issue 10: Edit client with other executions', () => {
   test('a check-in right after an edit that made room for two new metrics lands in its week, in their columns', () => {
     const h = workbook();
     const form = unchanged(h);
-    form.metrics.push(
-      {
-        from: undefined as unknown as string,
-        name: 'Leads',
-        unit: '',
-        direction: 'up',
-        baseline: '',
-        target: '',
-      },
-      {
-        from: undefined as unknown as string,
-        name: 'Calls',
-        unit: '',
-        direction: 'up',
-        baseline: '',
-        target: '',
-      },
-    );
+    form.metrics.push(newMetric('Leads'), newMetric('Calls'));
     const values = { Revenue: '15000', 'Cost per lead': '24', Leads: '50', Calls: '9' };
     const checkInAfter = h.emu.interleave('after', 'Lock.releaseLock', () =>
       h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10', { values })),
@@ -421,17 +388,7 @@ describe('issue 10: Edit client refuses and changes nothing', () => {
         .getValues()
         .findIndex((r) => r[0] === 'Week of') + 1;
     tab.getRange(header, 10).setValue('Calls');
-    const metrics = [
-      ...good.metrics,
-      {
-        from: undefined as unknown as string,
-        name: 'calls',
-        unit: '',
-        direction: 'up',
-        baseline: '',
-        target: '',
-      },
-    ];
+    const metrics = [...good.metrics, newMetric('calls')];
     expectRefused(h, { ...good, metrics }, 'metrics.2.name', /already has a column called "calls"/);
     tab.getRange(header, 10).setValue('');
   });
@@ -441,17 +398,7 @@ describe('issue 10: Edit client refuses and changes nothing', () => {
     const labels = clients.getDataRange().getValues()[0] as string[];
     const cell = clients.getRange(2, labels.indexOf('Metric 3') + 1);
     cell.setValue('my note');
-    const metrics = [
-      ...good.metrics,
-      {
-        from: undefined as unknown as string,
-        name: 'Leads',
-        unit: '',
-        direction: 'up',
-        baseline: '',
-        target: '',
-      },
-    ];
+    const metrics = [...good.metrics, newMetric('Leads')];
     expectRefused(h, { ...good, metrics }, undefined, /holds something of yours/);
     cell.setValue('');
   });

@@ -59,7 +59,8 @@ describe('rpcGetMetricHistory', () => {
       verdict: 'first',
     });
     expect(expectationLines(metric, check, history.intlLocale).warning).toBe(
-      'Your best CPL so far is $24 (Acme Co, 5 months). $20 would be a first: say so now, or set a target you can beat.',
+      'Your best CPL so far is $24 (Acme Co, 5 months). $20 would be a first: say so now, or set a ' +
+        'target you can beat.',
     );
     // Editing Acme itself: only Bolt's $26 compares.
     expect(checkExpectation({ ...metric, clientId: acme }, history.records).best?.client).toBe('Bolt Ltd');

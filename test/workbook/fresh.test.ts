@@ -2,7 +2,7 @@
  * A spreadsheet that was never set up, or lost one of its managed sheets: every menu item either works
  * or tells the user to run Set up (never a raw exception), and Set up puts back what is missing.
  */
-import { harness, SAMPLE_CLIENT, type Harness } from './helpers';
+import { harness, type Harness, SAMPLE_CLIENT, withClient, offboarding } from './helpers';
 
 type R = { ok: boolean; value?: Record<string, unknown>; errors?: unknown[]; message?: string };
 
@@ -53,16 +53,7 @@ describe('a fresh spreadsheet (not set up)', () => {
   test.each([
     ['rpcRecordPayment', { clientId: 'C-0001', due: '2024-06-01', paid: '', amount: '10', note: '' }],
     ['rpcLogRequest', { clientId: 'C-0001', date: '2024-06-01', request: 'x', decision: 'Open', fee: '' }],
-    [
-      'rpcOffboardClient',
-      {
-        clientId: 'C-0001',
-        endDate: '2024-09-30',
-        reason: 'Poor fit',
-        noticeDate: '2024-08-01',
-        endAtPeriodClose: false,
-      },
-    ],
+    ['rpcOffboardClient', offboarding()],
     ['rpcCreateClient', SAMPLE_CLIENT],
     ['rpcAdoptTabs', ['Sheet1']],
     [
@@ -102,9 +93,7 @@ describe('a fresh spreadsheet (not set up)', () => {
 
 describe('a managed sheet the user deleted', () => {
   test('a payment before Set up gets a clear message; Set up recreates Payments, then it works', () => {
-    const h = harness();
-    h.call('menuSetUpWorkbook');
-    h.call('rpcCreateClient', SAMPLE_CLIENT);
+    const h = withClient();
     h.emu.spreadsheet.deleteSheet(h.sheet('Payments'));
     const payment = { clientId: 'C-0001', due: '2024-06-01', paid: '', amount: '2000', note: '' };
     const before = h.snapshot();
@@ -145,9 +134,7 @@ describe('a managed sheet the user deleted', () => {
   });
 
   test('check in this client on a tab that is not a client tab: a clear message, no sidebar', () => {
-    const h = harness();
-    h.call('menuSetUpWorkbook');
-    h.call('rpcCreateClient', SAMPLE_CLIENT);
+    const h = withClient();
     h.emu.spreadsheet.setActiveSheet(h.sheet('Dashboard'));
     h.emu.ui.respond({ button: 'OK' });
     h.call('menuCheckInThisClient');

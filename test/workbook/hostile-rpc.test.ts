@@ -10,7 +10,7 @@
  * under CI (test/fast-check-seed.cjs); FC_SEED replays one a failure printed.
  */
 import fc from 'fast-check';
-import { checkIn, harness, SAMPLE_CLIENT, type Harness } from './helpers';
+import { checkIn, harness, SAMPLE_CLIENT, type Harness, offboarding } from './helpers';
 import {
   hostileKey,
   hostileValue,
@@ -155,7 +155,7 @@ const clientId = fc.tuple(fc.oneof(fc.constant('C-0001'), hostileValue));
 const RAISE = { clientId: 'C-0001', from: '2024-06-01', monthlyFee: '2,200', note: 'Yearly review' };
 
 /** Every sidebar server function: the arguments to throw at it, and whether it may change the workbook. */
-/** `fresh`: each call meets the workbook as built, since a success uses up what the form names (an invoice, a request, a metric). */
+/** `fresh`: each call meets the workbook as built, as a success uses up what its form names (an invoice, a request). */
 const CAMPAIGN: Record<
   string,
   {
@@ -257,15 +257,7 @@ const CAMPAIGN: Record<
     found: [[{ clientId: 'C-0001', hoursPerMonth: 5e-324 }]],
   },
   rpcOffboardClient: {
-    args: fc.tuple(
-      tampered({
-        clientId: 'C-0001',
-        endDate: '2024-09-30',
-        reason: 'Poor fit',
-        noticeDate: '2024-08-01',
-        endAtPeriodClose: false,
-      }),
-    ),
+    args: fc.tuple(tampered(offboarding())),
     mutation: true,
   },
 };

@@ -181,8 +181,10 @@ export function inRealm(context: vm.Context, value: unknown): unknown {
 }
 
 /** Words that only a crash puts in a message (an unguarded property read, a stringified object). */
-export const CRASH =
-  /TypeError|RangeError|ReferenceError|Cannot read|Cannot convert|is not a function|is not iterable|undefined|\[object |Maximum call stack/;
+export const CRASH = new RegExp(
+  'TypeError|RangeError|ReferenceError|Cannot read|Cannot convert|is not a function|is not iterable|' +
+    'undefined|\\[object |Maximum call stack',
+);
 
 /** A message a user can act on: short, no crash words, no 100,000-character echo of the input. */
 export function readable(message: unknown): string | null {

@@ -3,31 +3,16 @@
  * types, huge strings, formulas, impossible dates, unknown clients), a mutation answers a clear Result
  * error and the workbook is exactly as before. Text that is valid is stored as text, never run.
  */
-import { checkIn, harness, SAMPLE_CLIENT, type Harness } from './helpers';
-
-type R = {
-  ok: boolean;
-  value?: Record<string, unknown>;
-  errors?: { field: string; message: string }[];
-  message?: string;
-};
+import { checkIn, type Harness, type RpcResult, SAMPLE_CLIENT, withCheckIn, offboarding } from './helpers';
 
 const FORMULA = '=IMPORTXML("https://evil.example/x","//a")';
 const SCRIPT = '<script>alert(1)</script>';
 const HUGE = 'x'.repeat(100_000);
 
-function workbook(): Harness {
-  const h = harness();
-  h.call('menuSetUpWorkbook');
-  h.call('rpcCreateClient', SAMPLE_CLIENT);
-  h.call('rpcSaveCheckIn', checkIn('C-0001', '2024-06-03'));
-  return h;
-}
-
 /** The call is refused with a readable message, and no cell of any sheet changed. */
-function expectRefused(h: Harness, name: string, input: unknown, field?: string): R {
+function expectRefused(h: Harness, name: string, input: unknown, field?: string): RpcResult {
   const before = h.snapshot();
-  const result = h.call<R>(name, input);
+  const result = h.call<RpcResult>(name, input);
   expect(result.ok).toBe(false);
   expect(typeof result.message).toBe('string');
   const messages = [result.message as string, ...(result.errors ?? []).map((e) => e.message)];
@@ -44,7 +29,7 @@ function expectRefused(h: Harness, name: string, input: unknown, field?: string)
 }
 
 describe('hostile input: rpcSaveCheckIn', () => {
-  const h = workbook();
+  const h = withCheckIn('2024-06-03');
   const good = checkIn('C-0001', '2024-06-10');
   test.each([
     ['nothing', undefined, 'clientId'],
@@ -80,7 +65,7 @@ describe('hostile input: rpcSaveCheckIn', () => {
   });
 
   test('formulas and markup in every text field are stored as text', () => {
-    const saved = h.call<R>('rpcSaveCheckIn', {
+    const saved = h.call<RpcResult>('rpcSaveCheckIn', {
       ...good,
       wins: FORMULA,
       blockers: SCRIPT,
@@ -95,7 +80,7 @@ describe('hostile input: rpcSaveCheckIn', () => {
 });
 
 describe('hostile input: rpcCreateClient', () => {
-  const h = workbook();
+  const h = withCheckIn('2024-06-03');
   const metric = SAMPLE_CLIENT.metrics[0];
   test.each([
     ['nothing', undefined, 'name'],
@@ -161,7 +146,7 @@ describe('hostile input: rpcCreateClient', () => {
   });
 
   test('numbers sent as numbers or as typed text are both read', () => {
-    const created = h.call<R>('rpcCreateClient', {
+    const created = h.call<RpcResult>('rpcCreateClient', {
       ...SAMPLE_CLIENT,
       name: 'Numbers',
       programMonths: 6,
@@ -175,7 +160,7 @@ describe('hostile input: rpcCreateClient', () => {
   });
 
   test('formulas and markup in every text field are stored as text', () => {
-    const created = h.call<R>('rpcCreateClient', {
+    const created = h.call<RpcResult>('rpcCreateClient', {
       ...SAMPLE_CLIENT,
       name: SCRIPT,
       program: FORMULA,
@@ -205,16 +190,10 @@ describe('hostile input: rpcCreateClient', () => {
 });
 
 describe('hostile input: payments, requests, offboarding, adoption', () => {
-  const h = workbook();
+  const h = withCheckIn('2024-06-03');
   const payment = { clientId: 'C-0001', due: '2024-06-01', paid: '', amount: '2000', note: '' };
   const request = { clientId: 'C-0001', date: '2024-06-05', request: 'Logo', decision: 'Open', fee: '' };
-  const offboard = {
-    clientId: 'C-0001',
-    endDate: '2024-09-30',
-    reason: 'Poor fit',
-    noticeDate: '2024-08-01',
-    endAtPeriodClose: false,
-  };
+  const offboard = offboarding();
 
   test.each([
     ['nothing', undefined, 'clientId'],
@@ -277,7 +256,7 @@ describe('hostile input: payments, requests, offboarding, adoption', () => {
 
   test('adoption: tabs that are not client tabs, or do not exist, are reported and nothing is written', () => {
     const before = h.snapshot();
-    const result = h.call<R>('rpcAdoptTabs', ['Clients', HUGE, 'Acme Co', 7]);
+    const result = h.call<RpcResult>('rpcAdoptTabs', ['Clients', HUGE, 'Acme Co', 7]);
     expect(result).toMatchObject({ ok: true, value: { adopted: [], done: true } });
     const failed = (result.value?.failed ?? []) as { tabName: string; reason: string }[];
     expect(failed.map((f) => f.reason)).toEqual([

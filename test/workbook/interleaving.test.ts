@@ -18,8 +18,9 @@
  */
 import fc from 'fast-check';
 import { sortKeys, sortOrder } from '../../dev/emulator/spreadsheet/range-sort';
-import { checkIn, harness, SAMPLE_CLIENT, type Harness } from './helpers';
+import { checkIn, editForm, harness, SAMPLE_CLIENT, type Harness, offboarding } from './helpers';
 import type { ClientEditData } from '../../src/ui/rpc-types';
+import { REPORT_TAB_PREFIX } from '../../src/workbook/schema';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type R = { ok: boolean; value?: Record<string, unknown>; message?: string };
@@ -54,8 +55,6 @@ const HEADER_LABEL: Record<string, string> = {
   Rates: 'Client ID',
   'Portfolio review': 'Verdict',
 };
-/** The prefix of a client's progress report tab (src/workbook/schema.ts REPORT_TAB_PREFIX). */
-const REPORT_PREFIX = 'Report – ';
 /** Formulas users type into their own cells (no cell references: Sheets rightly moves those). */
 const OWN_FORMULAS = [
   '=SUM(1,2)',
@@ -175,7 +174,9 @@ class World {
     if (t.kind === 'own') return this.sheetById(this.ownTab);
     if (t.kind === 'managed') return this.h.emu.spreadsheet.getSheetByName(t.name) ?? undefined;
     if (t.kind === 'report') {
-      const reports = this.h.emu.spreadsheet.getSheets().filter((s) => s.getName().startsWith(REPORT_PREFIX));
+      const reports = this.h.emu.spreadsheet
+        .getSheets()
+        .filter((s) => s.getName().startsWith(REPORT_TAB_PREFIX));
       return reports.length ? reports[t.index % reports.length] : undefined;
     }
     const clients = this.clients();
@@ -187,7 +188,7 @@ class World {
     const name = sheet.getName();
     if (sheet.getSheetId() === this.ownTab) return 1;
     // A report tab has no table: the title row stands for its header.
-    if (name.startsWith(REPORT_PREFIX)) return 1;
+    if (name.startsWith(REPORT_TAB_PREFIX)) return 1;
     const label = MANAGED.includes(name) ? HEADER_LABEL[name] : 'Week of';
     const values = sheet.getDataRange().getValues();
     const row = values.findIndex((cells) => cells.includes(label));
@@ -323,7 +324,8 @@ class World {
         (t.formula !== '' || JSON.stringify(now.value) === JSON.stringify(t.value));
       if (!same)
         lost.push(
-          `${sheet?.getName() ?? t.sheetId} R${t.row}C${t.column} typed at step ${t.step}: ${JSON.stringify(t.formula || t.value)} is now ${JSON.stringify(now?.formula || now?.value)}`,
+          `${sheet?.getName() ?? t.sheetId} R${t.row}C${t.column} typed at step ${t.step}: ` +
+            `${JSON.stringify(t.formula || t.value)} is now ${JSON.stringify(now?.formula || now?.value)}`,
         );
     }
     return lost;
@@ -672,6 +674,23 @@ const flow = <P>(f: Omit<Flow<P>, 'run'> & { run?: Flow<P>['run'] }): Flow<unkno
   return { ...f, run } as Flow<unknown>;
 };
 
+/** The RPC `name` on the client picked by `index`, with the form built for its ID; null before there is one. */
+function onClient(w: World, index: number, name: string, form: (clientId: string) => unknown): Call {
+  const client = pick(w, index);
+  return client && { name, form: form(client.clientId), refusable: [] };
+}
+
+/** The row a flow wrote to the log sheet `sheetName` shows `typed` under `label`. */
+function rowShows(w: World, sheetName: string, result: R, label: string, typed: string): void {
+  w.shows(
+    w.h.emu.spreadsheet.getSheetByName(sheetName) ?? undefined,
+    'Client ID',
+    result.value?.row as number,
+    label,
+    typed,
+  );
+}
+
 const FLOWS: Record<string, Flow<unknown>> = {
   setUp: flow({ weight: 1, params: fc.constant(null), run: (w) => void w.flow('menu', 'menuSetUpWorkbook') }),
   refresh: flow({
@@ -765,66 +784,33 @@ const FLOWS: Record<string, Flow<unknown>> = {
   payment: flow({
     weight: 1,
     params: fc.record({ client: fc.nat(3), note: text }),
-    call(w, s) {
-      const client = pick(w, s.client);
-      return (
-        client && {
-          name: 'rpcRecordPayment',
-          form: { clientId: client.clientId, due: '2024-06-01', paid: '', amount: '100', note: s.note },
-          refusable: [],
-        }
-      );
-    },
-    landed: (w, s, paid) =>
-      w.shows(
-        w.h.emu.spreadsheet.getSheetByName('Payments') ?? undefined,
-        'Client ID',
-        paid.value?.row as number,
-        'Note',
-        s.note,
-      ),
+    call: (w, s) =>
+      onClient(w, s.client, 'rpcRecordPayment', (clientId) => ({
+        clientId,
+        due: '2024-06-01',
+        paid: '',
+        amount: '100',
+        note: s.note,
+      })),
+    landed: (w, s, result) => rowShows(w, 'Payments', result, 'Note', s.note),
   }),
   request: flow({
     weight: 1,
     params: fc.record({ client: fc.nat(3), text }),
-    call(w, s) {
-      const client = pick(w, s.client);
-      return (
-        client && {
-          name: 'rpcLogRequest',
-          form: { clientId: client.clientId, date: '2024-06-05', request: s.text, decision: 'Open', fee: '' },
-          refusable: [],
-        }
-      );
-    },
-    landed: (w, s, logged) =>
-      w.shows(
-        w.h.emu.spreadsheet.getSheetByName('Requests') ?? undefined,
-        'Client ID',
-        logged.value?.row as number,
-        'Request',
-        s.text,
-      ),
+    call: (w, s) =>
+      onClient(w, s.client, 'rpcLogRequest', (clientId) => ({
+        clientId,
+        date: '2024-06-05',
+        request: s.text,
+        decision: 'Open',
+        fee: '',
+      })),
+    landed: (w, s, result) => rowShows(w, 'Requests', result, 'Request', s.text),
   }),
   offboard: flow({
     weight: 1,
     params: fc.record({ client: fc.nat(3) }),
-    call(w, s) {
-      const client = pick(w, s.client);
-      return (
-        client && {
-          name: 'rpcOffboardClient',
-          form: {
-            clientId: client.clientId,
-            endDate: '2024-09-30',
-            reason: 'Poor fit',
-            noticeDate: '2024-08-01',
-            endAtPeriodClose: false,
-          },
-          refusable: [],
-        }
-      );
-    },
+    call: (w, s) => onClient(w, s.client, 'rpcOffboardClient', (clientId) => offboarding(clientId)),
   }),
   adopt: flow({
     weight: 1,
@@ -847,31 +833,15 @@ const FLOWS: Record<string, Flow<unknown>> = {
       const data = client && read<ClientEditData>(w, 'rpcGetClientEdit', client.clientId);
       if (!client || !data) return null;
       w.markLogHeader(client.sheetId);
-      const text = (n: number | null) => (n === null ? '' : String(n));
-      const metrics = data.metrics.map((m) => ({
-        from: m.name,
-        name: m.name,
-        unit: m.unit,
-        direction: m.direction,
-        baseline: text(m.baseline),
-        target: text(m.target),
-      }));
+      const form = editForm(client.clientId, data);
+      const { metrics } = form;
       const change = data.adopted || (s.change === 'rename' && metrics.length === 0) ? 'fee' : s.change;
       if (change === 'rename') metrics[0].name = s.name;
       if (change === 'add')
         metrics.push({ from: '', name: s.name, unit: '', direction: 'up', baseline: '', target: '' });
       for (const m of metrics) if (m.from === '') delete (m as { from?: string }).from;
-      const form = {
-        clientId: client.clientId,
-        clientType: data.clientType,
-        cadenceDays: String(data.cadenceDays),
-        monthlyFee: change === 'fee' ? s.fee : text(data.monthlyFee),
-        yearlyProfit: text(data.yearlyProfit),
-        monthlyCosts: '',
-        definitionOfSuccess: data.definitionOfSuccess,
-        scope: data.scope,
-        ...(data.adopted ? {} : { metrics }),
-      };
+      if (change === 'fee') form.monthlyFee = s.fee;
+      if (data.adopted) delete (form as { metrics?: unknown }).metrics;
       // Only a metric name already taken in the log may be refused.
       return { name: 'rpcEditClient', form, refusable: metrics.map((_, i) => `metrics.${i}.name`) };
     },
@@ -903,14 +873,7 @@ const FLOWS: Record<string, Flow<unknown>> = {
         }
       );
     },
-    landed: (w, s, made) =>
-      w.shows(
-        w.h.emu.spreadsheet.getSheetByName('Payments') ?? undefined,
-        'Client ID',
-        made.value?.row as number,
-        'Note',
-        s.note,
-      ),
+    landed: (w, s, result) => rowShows(w, 'Payments', result, 'Note', s.note),
   }),
   payInvoice: flow({
     weight: 1,
@@ -968,60 +931,35 @@ const FLOWS: Record<string, Flow<unknown>> = {
         refusable: ['decision', 'hours'],
       };
     },
-    landed: (w, s, decided) =>
-      w.shows(
-        w.h.emu.spreadsheet.getSheetByName('Requests') ?? undefined,
-        'Client ID',
-        decided.value?.row as number,
-        'Decision',
-        s.decision,
-      ),
+    landed: (w, s, result) => rowShows(w, 'Requests', result, 'Decision', s.decision),
   }),
   conversation: flow({
     weight: 1,
     params: fc.record({ client: fc.nat(3), text }),
-    call(w, s) {
-      const client = pick(w, s.client);
-      const steps = {
+    call: (w, s) =>
+      onClient(w, s.client, 'rpcSaveConversation', (clientId) => ({
+        clientId,
+        date: '2024-06-12',
         reason: s.text,
         ownPart: 'I moved our call',
         outcome: s.text,
         listen: 'What went wrong?',
         restate: s.text,
-      };
-      return (
-        client && {
-          name: 'rpcSaveConversation',
-          form: { clientId: client.clientId, date: '2024-06-12', ...steps },
-          refusable: [],
-        }
-      );
-    },
+      })),
     landed: (w, s, saved) =>
       expect([s.text, saved.value?.reason, saved.value?.outcome]).toEqual([s.text, s.text, s.text]),
   }),
   need: flow({
     weight: 1,
     params: fc.record({ client: fc.nat(3), text }),
-    call(w, s) {
-      const client = pick(w, s.client);
-      return (
-        client && {
-          name: 'rpcSaveNeed',
-          form: { clientId: client.clientId, date: '', need: s.text },
-          refusable: [],
-        }
-      );
-    },
+    call: (w, s) =>
+      onClient(w, s.client, 'rpcSaveNeed', (clientId) => ({ clientId, date: '', need: s.text })),
     landed: (w, s, saved) => expect([s.text, saved.value?.need]).toEqual([s.text, s.text]),
   }),
   progressReport: flow({
     weight: 1,
     params: fc.record({ client: fc.nat(3) }),
-    call(w, s) {
-      const client = pick(w, s.client);
-      return client && { name: 'rpcMakeProgressReport', form: client.clientId, refusable: [] };
-    },
+    call: (w, s) => onClient(w, s.client, 'rpcMakeProgressReport', (clientId) => clientId),
   }),
 };
 

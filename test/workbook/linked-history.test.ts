@@ -1,4 +1,4 @@
-import { checkIn, harness, SAMPLE_CLIENT, type Harness } from './helpers';
+import { checkIn, harness, type Harness, SAMPLE_CLIENT, withClient } from './helpers';
 
 type R<T> = { ok: boolean; value: T; message?: string };
 interface Card {
@@ -56,16 +56,15 @@ test('the progress report counts the old tab’s check-ins before his own: day o
   expect(made.ok).toBe(true);
   // Four weeks ago (on or before 2024-05-15) is the old tab's last value.
   expect(made.value.text).toContain(
-    '- Revenue: 9,000 USD on day one, 12,000 USD now, target 20,000 USD: 27% of the way. Last 4 weeks: 9,400 USD → 12,000 USD (+2,600 USD).',
+    '- Revenue: 9,000 USD on day one, 12,000 USD now, target 20,000 USD: 27% of the way. Last 4 ' +
+      'weeks: 9,400 USD → 12,000 USD (+2,600 USD).',
   );
   const row = h.sheet(made.value.tabName).getRange('A11:G11').getValues()[0];
   expect(row).toEqual(['Revenue (USD)', 9000, 9400, 12_000, 20_000, 3000 / 11_000, 2600]);
 });
 
 test('a client without a linked tab reads as before: no history, the baseline as set', () => {
-  const h = harness();
-  h.call('menuSetUpWorkbook');
-  h.call('rpcCreateClient', SAMPLE_CLIENT);
+  const h = withClient();
   const card = h.call<Card>('rpcGetClientCard', 'C-0001');
   expect(card.history).toEqual([]);
   expect(card.metrics[0]).toMatchObject({ baseline: 10_000, current: null, progress: null });

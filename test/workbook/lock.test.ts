@@ -3,16 +3,9 @@
  * this one still holds writes back (the Lock reference: flush before releasing the lock); the
  * emulator runs the second save right after the first lets the lock go, before the first one ends.
  */
-import { checkIn, harness, SAMPLE_CLIENT, type Harness } from './helpers';
+import { checkIn, harness, type Harness, SAMPLE_CLIENT, withClient, offboarding } from './helpers';
 
 type R = { ok: boolean; value?: Record<string, unknown>; message?: string };
-
-function withClient(): Harness {
-  const h = harness();
-  h.call('menuSetUpWorkbook');
-  h.call('rpcCreateClient', SAMPLE_CLIENT);
-  return h;
-}
 
 /** Week-of dates in the client's log, in row order (blank rows left out). */
 function loggedWeeks(h: Harness, tab: string): string[] {
@@ -124,11 +117,17 @@ const NEWER: Record<
   string,
   { form(h: Harness, clientId: string): [string, unknown]; landed(h: Harness, ids: string[]): void }
 > = {
-  // prettier-ignore
   'new invoice': {
-    form: (_, clientId) => ['rpcCreateInvoice', { clientId, due: '2024-07-01', amount: '1,500', note: `July ${clientId}` }],
+    form: (_, clientId) => [
+      'rpcCreateInvoice',
+      { clientId, due: '2024-07-01', amount: '1,500', note: `July ${clientId}` },
+    ],
     landed(h, ids) {
-      const notes = h.sheet('Payments').getDataRange().getValues().map((row) => row.find((c) => String(c).startsWith('July')));
+      const notes = h
+        .sheet('Payments')
+        .getDataRange()
+        .getValues()
+        .map((row) => row.find((c) => String(c).startsWith('July')));
       expect(notes.filter(Boolean).sort()).toEqual(ids.map((id) => `July ${id}`));
     },
   },
@@ -222,16 +221,7 @@ const NEWER: Record<
       ]),
   },
   offboard: {
-    form: (_, clientId) => [
-      'rpcOffboardClient',
-      {
-        clientId,
-        endDate: '2024-09-30',
-        reason: 'Poor fit',
-        noticeDate: '2024-08-01',
-        endAtPeriodClose: false,
-      },
-    ],
+    form: (_, clientId) => ['rpcOffboardClient', offboarding(clientId)],
     landed(h, ids) {
       const values = h.sheet('Clients').getDataRange().getValues();
       const [id, why] = ['Client ID', 'Why they left'].map((label) => values[0].indexOf(label));

@@ -1,4 +1,4 @@
-import { harness, SAMPLE_CLIENT } from './helpers';
+import { harness, withClient } from './helpers';
 
 /** The start-up data in the sidebar as shown (its JSON block), without the per-opening token. */
 function bootView(html: string): unknown {
@@ -33,9 +33,7 @@ describe('menu handlers', () => {
   });
 
   test('check in this client: the client of the tab in view, or a clear alert', () => {
-    const h = harness();
-    h.call('menuSetUpWorkbook');
-    h.call('rpcCreateClient', { ...SAMPLE_CLIENT, name: `O'Brien <b>&</b>` });
+    const h = withClient({ name: `O'Brien <b>&</b>` });
     h.emu.spreadsheet.setActiveSheet(h.sheet(`O'Brien <b>&</b>`));
     h.call('menuCheckInThisClient');
     expect(bootView(h.emu.ui.sidebars.at(-1)!.html)).toEqual({

@@ -1,12 +1,5 @@
 /** New client (src/workbook/new-client.ts): what the form refuses, on the built bundle. */
-import { harness, SAMPLE_CLIENT, type Harness } from './helpers';
-
-type R = {
-  ok: boolean;
-  value?: Record<string, unknown>;
-  errors?: { field: string; message: string }[];
-  message?: string;
-};
+import { harness, type Harness, type RpcResult, SAMPLE_CLIENT } from './helpers';
 
 function setUp(): Harness {
   const h = harness();
@@ -17,7 +10,7 @@ function setUp(): Harness {
 /** Refused on `field` with `message`, and no cell of any sheet changed. */
 function expectRefused(h: Harness, input: unknown, field: string, message: RegExp): void {
   const before = h.snapshot();
-  const result = h.call<R>('rpcCreateClient', input);
+  const result = h.call<RpcResult>('rpcCreateClient', input);
   expect(result.ok).toBe(false);
   expect(result.errors).toEqual(expect.arrayContaining([{ field, message: expect.stringMatching(message) }]));
   expect(h.snapshot()).toEqual(before);
@@ -46,7 +39,7 @@ describe('issue 9: New client', () => {
 
   test('#9 payments and change-order fees share those bounds and that message', () => {
     const h = setUp();
-    expect(h.call<R>('rpcCreateClient', SAMPLE_CLIENT).ok).toBe(true);
+    expect(h.call<RpcResult>('rpcCreateClient', SAMPLE_CLIENT).ok).toBe(true);
     const payment = { clientId: 'C-0001', due: '2024-06-01', paid: '', amount: '1e308', note: '' };
     const request = {
       clientId: 'C-0001',
@@ -56,8 +49,8 @@ describe('issue 9: New client', () => {
       fee: '1e308',
     };
     const before = h.snapshot();
-    const paid = h.call<R>('rpcRecordPayment', payment);
-    const fee = h.call<R>('rpcLogRequest', request);
+    const paid = h.call<RpcResult>('rpcRecordPayment', payment);
+    const fee = h.call<RpcResult>('rpcLogRequest', request);
     expect(paid.errors).toEqual([
       { field: 'amount', message: expect.stringMatching(/^Amount must be an amount of money from/) },
     ]);
@@ -70,7 +63,11 @@ describe('issue 9: New client', () => {
   test('#9 a yearly profit at the bound is kept and shown as a number, never ±Infinity', () => {
     const h = setUp();
     expect(
-      h.call<R>('rpcCreateClient', { ...SAMPLE_CLIENT, monthlyFee: '1,000,000,000', monthlyCosts: '0' }).ok,
+      h.call<RpcResult>('rpcCreateClient', {
+        ...SAMPLE_CLIENT,
+        monthlyFee: '1,000,000,000',
+        monthlyCosts: '0',
+      }).ok,
     ).toBe(true);
     const values = h.sheet('Clients').getDataRange().getValues();
     const profit = values[1][(values[0] as string[]).indexOf('Yearly profit')];
@@ -81,10 +78,10 @@ describe('issue 9: New client', () => {
 describe('issue 10: where a new client tab goes', () => {
   test("after the last client tab, not after the user's own tabs", () => {
     const h = setUp();
-    expect(h.call<R>('rpcCreateClient', { ...SAMPLE_CLIENT, name: 'Ana Ruiz' }).ok).toBe(true);
+    expect(h.call<RpcResult>('rpcCreateClient', { ...SAMPLE_CLIENT, name: 'Ana Ruiz' }).ok).toBe(true);
     h.emu.spreadsheet.insertSheet('My notes', h.emu.spreadsheet.getNumSheets());
     h.emu.spreadsheet.insertSheet('Budget 2024', h.emu.spreadsheet.getNumSheets());
-    expect(h.call<R>('rpcCreateClient', { ...SAMPLE_CLIENT, name: 'Ben Ode' }).ok).toBe(true);
+    expect(h.call<RpcResult>('rpcCreateClient', { ...SAMPLE_CLIENT, name: 'Ben Ode' }).ok).toBe(true);
     const names = h.emu.spreadsheet.getSheets().map((s) => s.getName());
     expect(names.slice(names.indexOf('Ana Ruiz'))).toEqual([
       'Ana Ruiz',
@@ -97,7 +94,7 @@ describe('issue 10: where a new client tab goes', () => {
   test('the first client tab goes after the ClientTabs sheets, before the tabs the user added', () => {
     const h = setUp();
     h.emu.spreadsheet.insertSheet('My notes', h.emu.spreadsheet.getNumSheets());
-    expect(h.call<R>('rpcCreateClient', { ...SAMPLE_CLIENT, name: 'Ana Ruiz' }).ok).toBe(true);
+    expect(h.call<RpcResult>('rpcCreateClient', { ...SAMPLE_CLIENT, name: 'Ana Ruiz' }).ok).toBe(true);
     const names = h.emu.spreadsheet.getSheets().map((s) => s.getName());
     expect(names.slice(-2)).toEqual(['Ana Ruiz', 'My notes']);
   });

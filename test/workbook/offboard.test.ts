@@ -137,11 +137,13 @@ describe('the 30-day rule: only endings we initiate', () => {
         {
           field: 'noticeDate',
           message:
-            "An ending on our side needs at least 30 days' notice: for an end on 6/17/2024 the notice date must be 5/18/2024 or earlier.",
+            "An ending on our side needs at least 30 days' notice: for an end on 6/17/2024 the " +
+            'notice date must be 5/18/2024 or earlier.',
         },
       ],
       message:
-        "An ending on our side needs at least 30 days' notice: for an end on 6/17/2024 the notice date must be 5/18/2024 or earlier.",
+        "An ending on our side needs at least 30 days' notice: for an end on 6/17/2024 the notice " +
+        'date must be 5/18/2024 or earlier.',
     });
     expect(h.snapshot()).toEqual(before);
   });

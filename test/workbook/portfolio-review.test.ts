@@ -82,32 +82,37 @@ function actOnRow(h: Harness, row: number): string | null {
 }
 
 describe('Portfolio review', () => {
-  test('writes a dated block: keep, re-price with the raise and its day, let go at the first period close with notice', () => {
-    const h = portfolio();
-    const before = h.snapshot(['Clients', 'Payments', 'Requests', 'Rates']);
-    expect(run(h)).toBeNull();
-    expect(h.snapshot(['Clients', 'Payments', 'Requests', 'Rates'])).toEqual(before); // nothing changes until the coach acts
-    const values = review(h);
-    expect(values[0][0]).toBe('Portfolio review, Q2 2024 (as of 6/12/2024)');
-    expect(values[1]).toEqual(HEADER);
-    const rows = values.slice(2).map((r) => [r[0], r[1], r[2], r[3], r[7], r[8], r[9], r[10], r[11]]);
-    expect(rows).toEqual([
-      ['1', 'Acme Co', 'Keep', '100.00', '', '', '', '', 'C-0001'],
-      // $2,000 / 45 h = $44.44 against $50: $2,250 pays the floor, from the yearly review (a year after the start).
-      ['2', 'Beta LLC', 'Re-price', '44.44', '2,250', '1/8/2025', '12/9/2024', '', 'C-0002'],
-      // Notice today: the earliest end is 7/12, past the period closing 7/8: the next close, 1/8/2025.
-      ['3', 'Cara Ltd', 'Let go', '100.00', '', '1/8/2025', '12/9/2024', 'Pays late', 'C-0003'],
-    ]);
-    expect(values[3][5]).toBe('$44/h against a $50 floor; health Yellow 74');
-    expect(values[3][6]).toBe('Raise to $2,250 a month (+13%) from 1/8/2025; tell them by 12/9/2024');
-    expect(values[4][5]).toBe('$100/h above a $50 floor; health Yellow 64; late 5 of 5 invoices');
-    expect(values[4][6]).toBe(
-      'End on 1/8/2025, the close of a program period; give notice by 12/9/2024 (Pays late)',
-    );
-    expect(h.emu.ui.toasts.at(-1)?.message).toBe(
-      '1 to keep, 1 to re-price, 1 to let go. Nothing changes until you act on a row.',
-    );
-  });
+  test(
+    'writes a dated block: keep, re-price with the raise and its day, let go at the first period ' +
+      'close with notice',
+    () => {
+      const h = portfolio();
+      const before = h.snapshot(['Clients', 'Payments', 'Requests', 'Rates']);
+      expect(run(h)).toBeNull();
+      // Nothing changes until the coach acts.
+      expect(h.snapshot(['Clients', 'Payments', 'Requests', 'Rates'])).toEqual(before);
+      const values = review(h);
+      expect(values[0][0]).toBe('Portfolio review, Q2 2024 (as of 6/12/2024)');
+      expect(values[1]).toEqual(HEADER);
+      const rows = values.slice(2).map((r) => [r[0], r[1], r[2], r[3], r[7], r[8], r[9], r[10], r[11]]);
+      expect(rows).toEqual([
+        ['1', 'Acme Co', 'Keep', '100.00', '', '', '', '', 'C-0001'],
+        // $2,000 / 45 h = $44.44 against $50: $2,250 pays the floor, from the yearly review (a year after the start).
+        ['2', 'Beta LLC', 'Re-price', '44.44', '2,250', '1/8/2025', '12/9/2024', '', 'C-0002'],
+        // Notice today: the earliest end is 7/12, past the period closing 7/8: the next close, 1/8/2025.
+        ['3', 'Cara Ltd', 'Let go', '100.00', '', '1/8/2025', '12/9/2024', 'Pays late', 'C-0003'],
+      ]);
+      expect(values[3][5]).toBe('$44/h against a $50 floor; health Yellow 74');
+      expect(values[3][6]).toBe('Raise to $2,250 a month (+13%) from 1/8/2025; tell them by 12/9/2024');
+      expect(values[4][5]).toBe('$100/h above a $50 floor; health Yellow 64; late 5 of 5 invoices');
+      expect(values[4][6]).toBe(
+        'End on 1/8/2025, the close of a program period; give notice by 12/9/2024 (Pays late)',
+      );
+      expect(h.emu.ui.toasts.at(-1)?.message).toBe(
+        '1 to keep, 1 to re-price, 1 to let go. Nothing changes until you act on a row.',
+      );
+    },
+  );
 
   test('a re-run rewrites only its block: a column of the user beside it and a note below it stay', () => {
     const h = portfolio();
@@ -175,7 +180,8 @@ describe('Portfolio review', () => {
     h.call('rpcCreateClient', { ...SAMPLE_CLIENT, name: 'Echo Co' });
     const before = h.snapshot();
     expect(run(h)).toBe(
-      'The portfolio review needs 4 rows, but C6 on "Portfolio review" has content of yours inside its columns. Move it below or beside the review and run it again.',
+      'The portfolio review needs 4 rows, but C6 on "Portfolio review" has content of yours inside ' +
+        'its columns. Move it below or beside the review and run it again.',
     );
     expect(h.snapshot()).toEqual(before);
   });
@@ -195,7 +201,8 @@ describe('Portfolio review', () => {
     mine.getRange('A1').setValue('My own title');
     const again = h.snapshot();
     expect(run(h)).toBe(
-      'A1 on "Portfolio Review" holds your own text where the review writes its title and date. Move it and run the review again.',
+      'A1 on "Portfolio Review" holds your own text where the review writes its title and date. Move ' +
+        'it and run the review again.',
     );
     expect(h.snapshot()).toEqual(again);
   });

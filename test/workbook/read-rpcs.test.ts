@@ -43,8 +43,10 @@ const WRITES = new Set([
 ]);
 
 /** A call that changes a document, a property or the UI: every Apps Script writer starts with one of these. */
-const WRITER =
-  /\.(set|insert|delete|clear|append|add|remove|move|hide|show|protect|copy|duplicate|merge|sort|auto|create|activate|flush|trim|expand|collapse|group|ungroup|update|apply|build|randomize|uncheck|check|break)/;
+const WRITER = new RegExp(
+  '\\.(set|insert|delete|clear|append|add|remove|move|hide|show|protect|copy|duplicate|merge|sort|auto|' +
+    'create|activate|flush|trim|expand|collapse|group|ungroup|update|apply|build|randomize|uncheck|check|break)',
+);
 
 function livedIn(): { h: Harness; first: string; second: string } {
   const h = harness();

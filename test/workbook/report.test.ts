@@ -30,46 +30,51 @@ function setUp(): { h: Harness; id: string } {
 }
 
 describe('the progress report', () => {
-  test('a printable tab: the definition of success and scope quoted, day one → now → target per metric, a trend line, the wins', () => {
-    const { h, id } = setUp();
-    const made = h.call<R>('rpcMakeProgressReport', id);
-    expect(made).toMatchObject({ ok: true, value: { tabName: 'Report – Acme Co', replaced: false } });
-    const sheet = h.sheet('Report – Acme Co');
-    const values = sheet.getRange('A1:H20').getValues();
-    expect(values[0][0]).toBe('Progress report: Acme Co');
-    expect(values[1][0]).toBe('Growth sprint · since 1/8/2024 · as of 6/12/2024');
-    expect(values[4][0]).toBe(DEFINITION); // the client's words, as text: no formula, no link
-    expect(sheet.getRange('A5').getFormula()).toBe('');
-    expect(values[6][0]).toBe(SAMPLE_CLIENT.scope);
-    expect(values[9]).toEqual([
-      'Metric',
-      'Day one',
-      '4 weeks ago',
-      'Now',
-      'Target',
-      'Way to target',
-      'Last 4 weeks',
-      'Trend since day one',
-    ]);
-    // Now = the 06-10 check-in; four weeks ago = the latest on or before 05-15 (the 05-13 check-in).
-    expect(values[10].slice(0, 7)).toEqual(['Revenue (USD)', 10_000, 14_000, 16_000, 20_000, 0.6, 2_000]);
-    expect(values[11].slice(0, 7)).toEqual(['Cost per lead (USD)', 30, 26, 24, 20, 0.6, -2]);
-    expect(sheet.getRange('F11').getDisplayValue()).toBe('60%');
-    expect(sheet.getRange('H11').getFormula()).toBe('=SPARKLINE(K2:K12)');
-    expect(h.emu.sparkline('Report – Acme Co', 'H11')).toEqual(REVENUE);
-    expect(sheet.isColumnHiddenByUser(11)).toBe(true);
-    expect(values[13][0]).toBe('Wins logged');
-    expect(values.slice(14, 17).map((row) => row[1])).toEqual(['+Win 8', '+Win 4', '+Win 0']);
-    expect(sheet.getRange('A15').getDisplayValue()).toBe('5/27/2024');
-    expect(sheet.getRange('A15:H17').getFormulas().flat().filter(Boolean)).toEqual([]);
-  });
+  test(
+    'a printable tab: the definition of success and scope quoted, day one → now → target per ' +
+      'metric, a trend line, the wins',
+    () => {
+      const { h, id } = setUp();
+      const made = h.call<R>('rpcMakeProgressReport', id);
+      expect(made).toMatchObject({ ok: true, value: { tabName: 'Report – Acme Co', replaced: false } });
+      const sheet = h.sheet('Report – Acme Co');
+      const values = sheet.getRange('A1:H20').getValues();
+      expect(values[0][0]).toBe('Progress report: Acme Co');
+      expect(values[1][0]).toBe('Growth sprint · since 1/8/2024 · as of 6/12/2024');
+      expect(values[4][0]).toBe(DEFINITION); // the client's words, as text: no formula, no link
+      expect(sheet.getRange('A5').getFormula()).toBe('');
+      expect(values[6][0]).toBe(SAMPLE_CLIENT.scope);
+      expect(values[9]).toEqual([
+        'Metric',
+        'Day one',
+        '4 weeks ago',
+        'Now',
+        'Target',
+        'Way to target',
+        'Last 4 weeks',
+        'Trend since day one',
+      ]);
+      // Now = the 06-10 check-in; four weeks ago = the latest on or before 05-15 (the 05-13 check-in).
+      expect(values[10].slice(0, 7)).toEqual(['Revenue (USD)', 10_000, 14_000, 16_000, 20_000, 0.6, 2_000]);
+      expect(values[11].slice(0, 7)).toEqual(['Cost per lead (USD)', 30, 26, 24, 20, 0.6, -2]);
+      expect(sheet.getRange('F11').getDisplayValue()).toBe('60%');
+      expect(sheet.getRange('H11').getFormula()).toBe('=SPARKLINE(K2:K12)');
+      expect(h.emu.sparkline('Report – Acme Co', 'H11')).toEqual(REVENUE);
+      expect(sheet.isColumnHiddenByUser(11)).toBe(true);
+      expect(values[13][0]).toBe('Wins logged');
+      expect(values.slice(14, 17).map((row) => row[1])).toEqual(['+Win 8', '+Win 4', '+Win 0']);
+      expect(sheet.getRange('A15').getDisplayValue()).toBe('5/27/2024');
+      expect(sheet.getRange('A15:H17').getFormulas().flat().filter(Boolean)).toEqual([]);
+    },
+  );
 
   test('the same report as plain text for an email', () => {
     const { h, id } = setUp();
     const { text } = h.call<R>('rpcMakeProgressReport', id).value;
     expect(text).toContain(`What you wanted\n“${DEFINITION}”`);
     expect(text).toContain(
-      '- Revenue: 10,000 USD on day one, 16,000 USD now, target 20,000 USD: 60% of the way. Last 4 weeks: 14,000 USD → 16,000 USD (+2,000 USD).',
+      '- Revenue: 10,000 USD on day one, 16,000 USD now, target 20,000 USD: 60% of the way. Last 4 ' +
+        'weeks: 14,000 USD → 16,000 USD (+2,000 USD).',
     );
     expect(text).toContain('Wins\n- 5/27/2024: +Win 8\n- 4/29/2024: +Win 4\n- 4/1/2024: +Win 0');
   });
@@ -126,7 +131,8 @@ describe('the progress report', () => {
     expect(again).toMatchObject({
       ok: false,
       message:
-        '"Report – Acme Co" has changes of yours since ClientTabs made it. Rename that tab to keep them (or delete it), then make the report again.',
+        '"Report – Acme Co" has changes of yours since ClientTabs made it. Rename that tab to keep ' +
+        'them (or delete it), then make the report again.',
     });
     expect(h.snapshot()).toEqual(before);
   });
@@ -189,7 +195,8 @@ describe('the progress report', () => {
     expect(h.call<R>('rpcSaveCheckIn', checkIn(bolt, '2024-05-06', { values: { CPL: '26' } })).ok).toBe(true);
     // Acme's target is $20 a lead; Bolt's best is $26, three months in: a first. Revenue has no history.
     const note =
-      'Target set beyond anything achieved before: Cost per lead 20 USD; the best so far is 26 USD (Bolt Ltd, 3 months).';
+      'Target set beyond anything achieved before: Cost per lead 20 USD; the best so far is 26 USD ' +
+      '(Bolt Ltd, 3 months).';
     const made = h.call<R>('rpcMakeProgressReport', id);
     expect(made.value.text).toContain(`\n- ${note}\n`);
     expect(h.sheet('Report – Acme Co').getRange('A13').getValue()).toBe(note);

@@ -1,42 +1,20 @@
 /** Deciding out-of-scope requests from the card, on the built bundle. */
-import { harness, SAMPLE_CLIENT, type Harness } from './helpers';
+import { type Harness, type RpcResult, withClient, rowsByLabel } from './helpers';
 
-type R = {
-  ok: boolean;
-  value?: Record<string, unknown>;
-  errors?: { field: string; message: string }[];
-  message?: string;
-};
 type Card = {
   money: { undecided: { row: number; date: string; request: string }[] };
   openRequests: unknown[];
 };
 
-function requestRows(h: Harness): Record<string, unknown>[] {
-  const [header, ...rows] = h.sheet('Requests').getDataRange().getValues();
-  return rows
-    .filter((row) => row.some((v) => v !== ''))
-    .map((row) =>
-      Object.fromEntries(
-        header.map((label, i) => [
-          String(label),
-          row[i] instanceof Date ? (row[i] as Date).toISOString().slice(0, 10) : row[i],
-        ]),
-      ),
-    );
-}
-
 function withRequests(): Harness {
-  const h = harness();
-  h.call('menuSetUpWorkbook');
-  h.call('rpcCreateClient', SAMPLE_CLIENT);
+  const h = withClient();
   for (const request of ['New logo', 'Extra workshop', 'Board deck'])
     h.call('rpcLogRequest', { clientId: 'C-0001', date: '2024-06-03', request, decision: 'Open', fee: '' });
   return h;
 }
 
 const decide = (h: Harness, row: number, request: string, decision: string, fee = '', hours = '') =>
-  h.call<R>('rpcDecideRequest', { clientId: 'C-0001', row, request, decision, fee, hours });
+  h.call<RpcResult>('rpcDecideRequest', { clientId: 'C-0001', row, request, decision, fee, hours });
 
 describe('deciding a request from the card', () => {
   test('the card lists the undecided requests; each decision is written onto its own row with the day', () => {
@@ -53,7 +31,7 @@ describe('deciding a request from the card', () => {
     });
     expect(decide(h, 3, 'Extra workshop', 'Included in scope', '', '3.5').ok).toBe(true);
     expect(decide(h, 4, 'Board deck', 'Declined').ok).toBe(true);
-    const rows = requestRows(h);
+    const rows = rowsByLabel(h, 'Requests');
     // 2024-06-12 in New York is the day decided (the Decided cell is midnight there: 04:00 UTC).
     expect(
       rows.map((r) => [r.Request, r.Decision, r['Change-order fee'], r['Hours absorbed'], r.Decided]),
@@ -105,7 +83,7 @@ describe('deciding a request from the card', () => {
     sheet.getRange('F3:F4').setValues([['Ann'], ['Bo']]);
     sheet.insertRowsBefore(2, 1);
     expect(decide(h, 3, 'Extra workshop', 'Change order', '300').ok).toBe(true);
-    const rows = requestRows(h);
+    const rows = rowsByLabel(h, 'Requests');
     expect(rows.map((r) => [r.Request, r.Decision, r.Owner, r['Change-order fee']])).toEqual([
       ['New logo', 'Open', '', ''],
       ['Extra workshop', 'Change order', 'Ann', 300],
@@ -114,32 +92,25 @@ describe('deciding a request from the card', () => {
   });
 });
 
+/** Declining the request on row 2, New logo: each case below spoils one field. */
+const DECLINE_LOGO = {
+  clientId: 'C-0001',
+  row: 2,
+  request: 'New logo',
+  decision: 'Declined',
+  fee: '',
+  hours: '',
+};
 test.each([
   ['nothing', undefined, 'clientId'],
-  [
-    'an unknown client',
-    { clientId: 'C-9999', row: 2, request: 'New logo', decision: 'Declined', fee: '', hours: '' },
-    'clientId',
-  ],
-  [
-    'no request',
-    { clientId: 'C-0001', row: 2, request: '  ', decision: 'Declined', fee: '', hours: '' },
-    'request',
-  ],
-  [
-    'a request that is not there',
-    { clientId: 'C-0001', row: 2, request: 'Logo v2', decision: 'Declined', fee: '', hours: '' },
-    'request',
-  ],
-  [
-    'a formula for the fee',
-    { clientId: 'C-0001', row: 2, request: 'New logo', decision: 'Change order', fee: '=450', hours: '' },
-    'fee',
-  ],
+  ['an unknown client', { ...DECLINE_LOGO, clientId: 'C-9999' }, 'clientId'],
+  ['no request', { ...DECLINE_LOGO, request: '  ' }, 'request'],
+  ['a request that is not there', { ...DECLINE_LOGO, request: 'Logo v2' }, 'request'],
+  ['a formula for the fee', { ...DECLINE_LOGO, decision: 'Change order', fee: '=450' }, 'fee'],
 ])('deciding with %s is refused with a message and nothing changes', (_label, input, field) => {
   const h = withRequests();
   const before = h.snapshot();
-  const result = h.call<R>('rpcDecideRequest', input);
+  const result = h.call<RpcResult>('rpcDecideRequest', input);
   expect(result.ok).toBe(false);
   expect(result.errors?.map((e) => e.field)).toContain(field);
   for (const message of [result.message, ...(result.errors ?? []).map((e) => e.message)])

@@ -1,15 +1,8 @@
 import { progressFormula } from '../../src/core/progress';
-import { checkIn, harness, ownDocumentCalls, SAMPLE_CLIENT } from './helpers';
+import { checkIn, harness, ownDocumentCalls, type RpcResult, SAMPLE_CLIENT, withClient } from './helpers';
 
 /** SpreadsheetApp.ProtectionType.RANGE, as the emulator takes it. */
 const RANGE = 'RANGE' as unknown as GoogleAppsScript.Spreadsheet.ProtectionType;
-
-type R = {
-  ok: boolean;
-  value?: Record<string, unknown>;
-  errors?: { field: string; message: string }[];
-  message?: string;
-};
 
 describe('Set up workbook', () => {
   test('creates every managed sheet, with headers, settings, frozen headers and dropdowns', () => {
@@ -159,9 +152,7 @@ describe('Set up workbook', () => {
   });
 
   test('renaming a client tab: Set up repairs the roster link label', () => {
-    const h = harness();
-    h.call('menuSetUpWorkbook');
-    h.call('rpcCreateClient', SAMPLE_CLIENT);
+    const h = withClient();
     h.sheet('Acme Co').setName('Acme Corporation');
     const link = () => h.sheet('Clients').getRange('W2').getFormula();
     expect(link()).toContain('"Acme Co"');
@@ -169,24 +160,22 @@ describe('Set up workbook', () => {
     expect(link()).toMatch(/^=HYPERLINK\("#gid=\d+","Acme Corporation"\)$/);
     expect(h.sheet('Clients').getRange('L2').getFormula()).toContain("'Acme Corporation'!$A$13:$A");
     // Check-ins still find the tab (the index follows the rename).
-    expect(h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10')).ok).toBe(true);
+    expect(h.call<RpcResult>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10')).ok).toBe(true);
   });
 
   test('running Set up again keeps what the index learnt: the next check-in still reads the tab in one call', () => {
-    const h = harness();
-    h.call('menuSetUpWorkbook');
-    h.call('rpcCreateClient', SAMPLE_CLIENT);
+    const h = withClient();
     h.call('menuSetUpWorkbook');
     h.emu.calls.reset();
-    expect(h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10', { notes: 'Fine' })).ok).toBe(true);
+    expect(h.call<RpcResult>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10', { notes: 'Fine' })).ok).toBe(
+      true,
+    );
     // The zone (2) and Settings (3), read the tab, write the row, flush before the lock is released.
     expect(ownDocumentCalls(h)).toBeLessThanOrEqual(8);
   });
 
   test('a roster made by 0.1: CLIENT_PROGRESS cells become native arithmetic, a user formula stays', () => {
-    const h = harness();
-    h.call('menuSetUpWorkbook');
-    h.call('rpcCreateClient', SAMPLE_CLIENT);
+    const h = withClient();
     h.call('rpcCreateClient', { ...SAMPLE_CLIENT, name: "O'Brien, Ltd" });
     h.call('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10'));
     const roster = h.sheet('Clients');
@@ -223,7 +212,7 @@ describe('New client', () => {
       h.call('menuSetUpWorkbook');
       for (let i = 0; i < existing; i++) h.call('rpcCreateClient', { ...SAMPLE_CLIENT, name: `Client ${i}` });
       h.emu.calls.reset();
-      const created = h.call<R>('rpcCreateClient', SAMPLE_CLIENT);
+      const created = h.call<RpcResult>('rpcCreateClient', SAMPLE_CLIENT);
       counts.push(ownDocumentCalls(h));
       expect(created).toMatchObject({
         ok: true,
@@ -235,9 +224,7 @@ describe('New client', () => {
   });
 
   test('tab layout, profile as text, roster live link formulas', () => {
-    const h = harness();
-    h.call('menuSetUpWorkbook');
-    h.call('rpcCreateClient', SAMPLE_CLIENT);
+    const h = withClient();
     const tab = h.sheet('Acme Co');
     expect(tab.getRange('A1:B2').getValues()).toEqual([
       ['Client', 'Acme Co'],
@@ -286,11 +273,9 @@ describe('New client', () => {
     ['Sheet1', 'name', /already a tab called "Sheet1"/],
     [' sheet1 ', 'name', /already a tab called "sheet1"|Sheets would not create a tab called "sheet1"/],
   ])('refuses the name %j with a clear message and writes nothing', (name, field, message) => {
-    const h = harness();
-    h.call('menuSetUpWorkbook');
-    h.call('rpcCreateClient', SAMPLE_CLIENT);
+    const h = withClient();
     const before = h.snapshot();
-    const result = h.call<R>('rpcCreateClient', { ...SAMPLE_CLIENT, name });
+    const result = h.call<RpcResult>('rpcCreateClient', { ...SAMPLE_CLIENT, name });
     expect(result.ok).toBe(false);
     expect(result.errors).toEqual(
       expect.arrayContaining([{ field, message: expect.stringMatching(message) }]),
@@ -299,9 +284,7 @@ describe('New client', () => {
   });
 
   test('the live links and the tab previews show computed values, as Sheets computes them', () => {
-    const h = harness();
-    h.call('menuSetUpWorkbook');
-    h.call('rpcCreateClient', SAMPLE_CLIENT);
+    const h = withClient();
     h.call('rpcCreateClient', { ...SAMPLE_CLIENT, name: 'Beta LLC', startDate: '2023-02-01' });
     h.call('rpcSaveCheckIn', checkIn('C-0001', '2024-06-03'));
     h.call(
@@ -387,7 +370,7 @@ describe('New client', () => {
     const h = harness();
     h.call('menuSetUpWorkbook');
     for (const name of ['=SUM(1)', '+Plus', '-Minus', '@At']) {
-      expect(h.call<R>('rpcCreateClient', { ...SAMPLE_CLIENT, name }).ok).toBe(true);
+      expect(h.call<RpcResult>('rpcCreateClient', { ...SAMPLE_CLIENT, name }).ok).toBe(true);
     }
     const roster = h.sheet('Clients');
     expect(
@@ -408,7 +391,7 @@ describe('New client', () => {
   test('bad numbers and metrics are refused field by field', () => {
     const h = harness();
     h.call('menuSetUpWorkbook');
-    const result = h.call<R>('rpcCreateClient', {
+    const result = h.call<RpcResult>('rpcCreateClient', {
       ...SAMPLE_CLIENT,
       startDate: '2024-13-01',
       monthlyFee: 'lots',
@@ -428,9 +411,7 @@ describe('issue 9: Set up repairs only its own, and never writes into a tab of t
     (h.sheet('Clients').getRange('1:1').getValues()[0] as string[]).indexOf(label) + 1;
 
   test('#2 a Tab cell holding the user’s formula or note is left as it is; a renamed tab’s link is repaired', () => {
-    const h = harness();
-    h.call('menuSetUpWorkbook');
-    h.call('rpcCreateClient', SAMPLE_CLIENT);
+    const h = withClient();
     h.call('rpcCreateClient', { ...SAMPLE_CLIENT, name: 'Beta' });
     const roster = h.sheet('Clients');
     const tab = column(h, 'Tab');
@@ -477,9 +458,7 @@ describe('issue 9: Set up repairs only its own, and never writes into a tab of t
 
 describe('issue 12: Set up brings a 0.1 workbook up to the advice columns and settings', () => {
   test('weights keep their scale, the roster gets its health formulas, and Settings’ weights drive Health', () => {
-    const h = harness();
-    h.call('menuSetUpWorkbook');
-    h.call('rpcCreateClient', SAMPLE_CLIENT);
+    const h = withClient();
     h.call('rpcSaveCheckIn', checkIn('C-0001', '2024-05-20'));
     // Back to 0.1: no advice columns, no Rates, three weights 0.4/0.3/0.3, none of the new settings.
     const roster = h.sheet('Clients');

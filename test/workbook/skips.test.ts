@@ -1,13 +1,11 @@
-import { checkIn, harness, NOW, SAMPLE_CLIENT } from './helpers';
+import { checkIn, NOW, withClient } from './helpers';
 
 type Due = { weekOf: string; skipped?: Record<string, Record<string, string>> };
 type R = { ok: boolean; message?: string };
 
 describe('issue 10: a skip is kept for the week, with what was typed', () => {
   test('the next sidebar (a new execution) still has the skip and the values; a new week starts clean', () => {
-    const h = harness();
-    h.call('menuSetUpWorkbook');
-    h.call('rpcCreateClient', SAMPLE_CLIENT);
+    const h = withClient();
     const { weekOf } = h.call<Due>('rpcGetDueList');
     const before = h.snapshot();
     const draft = { 'values.Revenue': '12000', notes: 'Call back Thursday' };
@@ -29,9 +27,7 @@ describe('issue 10: a skip is kept for the week, with what was typed', () => {
   });
 
   test('a draft too big to keep is refused with a message, and the earlier skips stay', () => {
-    const h = harness();
-    h.call('menuSetUpWorkbook');
-    h.call('rpcCreateClient', SAMPLE_CLIENT);
+    const h = withClient();
     const { weekOf } = h.call<Due>('rpcGetDueList');
     h.call('rpcSkipCheckIn', { clientId: 'C-0001', weekOf, draft: { notes: 'short' } });
     const refused = h.call<R>('rpcSkipCheckIn', {
@@ -44,9 +40,7 @@ describe('issue 10: a skip is kept for the week, with what was typed', () => {
   });
 
   test('skips are kept per spreadsheet: the same Client ID in another workbook of the VA is not skipped', () => {
-    const h = harness();
-    h.call('menuSetUpWorkbook');
-    h.call('rpcCreateClient', SAMPLE_CLIENT);
+    const h = withClient();
     const { weekOf } = h.call<Due>('rpcGetDueList');
     h.call('rpcSkipCheckIn', { clientId: 'C-0001', weekOf, draft: { notes: 'here' } });
     const keys = [...h.emu.properties.user.keys()].filter((key) => key.startsWith('clienttabs.skipped'));

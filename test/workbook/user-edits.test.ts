@@ -4,14 +4,17 @@ import { progressFormula } from '../../src/core/progress';
  * logs, insert rows and columns in a client tab, rename tabs, type next to the dashboard's list. The
  * flows keep writing into the right cells and never into the user's.
  */
-import { checkIn, harness, ownDocumentCalls, SAMPLE_CLIENT, type Harness } from './helpers';
-
-type R = {
-  ok: boolean;
-  value?: Record<string, unknown>;
-  errors?: { field: string; message: string }[];
-  message?: string;
-};
+import {
+  checkIn,
+  harness,
+  type Harness,
+  ownDocumentCalls,
+  type RpcResult,
+  SAMPLE_CLIENT,
+  withClient,
+  withCheckIn,
+  offboarding,
+} from './helpers';
 
 /** Every non-blank cell of `before` is the same value and formula in `after`. */
 function expectTypedCellsKept(
@@ -69,7 +72,7 @@ describe('a roster and shared logs with columns reordered and columns of the use
       'Start date',
       'Monthly fee',
     ]);
-    expect(h.call<R>('rpcCreateClient', SAMPLE_CLIENT).ok).toBe(true);
+    expect(h.call<RpcResult>('rpcCreateClient', SAMPLE_CLIENT).ok).toBe(true);
     const client = byLabel(h, 'Clients', 3);
     expect(client).toMatchObject({
       Client: 'Acme Co',
@@ -90,7 +93,7 @@ describe('a roster and shared logs with columns reordered and columns of the use
 
     h.sheet('Payments').getRange('C2').setValue('INV-7'); // theirs, on the row the payment will take
     expect(
-      h.call<R>('rpcRecordPayment', {
+      h.call<RpcResult>('rpcRecordPayment', {
         clientId: 'C-0001',
         due: '2024-06-01',
         paid: '',
@@ -109,7 +112,7 @@ describe('a roster and shared logs with columns reordered and columns of the use
     expect(h.sheet('Payments').getRange('C2').getValue()).toBe('INV-7');
 
     expect(
-      h.call<R>('rpcLogRequest', {
+      h.call<RpcResult>('rpcLogRequest', {
         clientId: 'C-0001',
         date: '2024-06-05',
         request: 'Logo',
@@ -126,15 +129,7 @@ describe('a roster and shared logs with columns reordered and columns of the use
       'Change-order fee': 450,
     });
 
-    expect(
-      h.call<R>('rpcOffboardClient', {
-        clientId: 'C-0001',
-        endDate: '2024-09-30',
-        reason: 'Poor fit',
-        noticeDate: '2024-08-01',
-        endAtPeriodClose: false,
-      }).ok,
-    ).toBe(true);
+    expect(h.call<RpcResult>('rpcOffboardClient', offboarding()).ok).toBe(true);
     expect(byLabel(h, 'Clients', 3)).toMatchObject({
       Status: 'Serving notice',
       'Why they left': 'Poor fit',
@@ -147,20 +142,12 @@ describe('a roster and shared logs with columns reordered and columns of the use
   });
 
   test('a column the user inserts into the roster after Set up is never written', () => {
-    const h = harness();
-    h.call('menuSetUpWorkbook');
-    h.call('rpcCreateClient', SAMPLE_CLIENT);
+    const h = withClient();
     const roster = h.sheet('Clients');
     roster.insertColumnsBefore(3, 1);
     roster.getRange('C1:C2').setValues([['My notes'], ['=1+1']]);
     h.call('rpcCreateClient', { ...SAMPLE_CLIENT, name: 'Beta' });
-    h.call<R>('rpcOffboardClient', {
-      clientId: 'C-0001',
-      endDate: '2024-09-30',
-      reason: 'Poor fit',
-      noticeDate: '2024-08-01',
-      endAtPeriodClose: false,
-    });
+    h.call<RpcResult>('rpcOffboardClient', offboarding());
     expect(roster.getRange('C2:C3').getFormulas()).toEqual([['=1+1'], ['']]);
     expect(roster.getRange('C3').getValue()).toBe('');
     expect(byLabel(h, 'Clients', 3)).toMatchObject({
@@ -173,33 +160,25 @@ describe('a roster and shared logs with columns reordered and columns of the use
 });
 
 describe('a client tab the user changed', () => {
-  function withClient(): Harness {
-    const h = harness();
-    h.call('menuSetUpWorkbook');
-    h.call('rpcCreateClient', SAMPLE_CLIENT);
-    h.call('rpcSaveCheckIn', checkIn('C-0001', '2024-05-27'));
-    return h;
-  }
-
   test.each([3, 150])('%i rows inserted above the log header: the check-in appends under the log', (rows) => {
-    const h = withClient();
+    const h = withCheckIn('2024-05-27');
     const tab = h.sheet('Acme Co');
     tab.insertRowsBefore(11, rows);
     tab.getRange('A11').setValue('Notes of mine above the log');
     const before = h.snapshot(['Acme Co'])['Acme Co'];
-    const saved = h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10'));
+    const saved = h.call<RpcResult>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10'));
     expect(saved).toMatchObject({ ok: true, value: { row: 14 + rows } });
     expectTypedCellsKept(before, h.snapshot(['Acme Co'])['Acme Co']);
     expect(tab.getRange(14 + rows, 2, 1, 2).getValues()[0]).toEqual([12000, 27]);
     // The same week again is still recognised as a duplicate.
-    expect(h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-05-29')).ok).toBe(false);
+    expect(h.call<RpcResult>('rpcSaveCheckIn', checkIn('C-0001', '2024-05-29')).ok).toBe(false);
   });
 
   test('a tab renamed by the user: the check-in still finds it, without Set up', () => {
-    const h = withClient();
+    const h = withCheckIn('2024-05-27');
     h.sheet('Acme Co').setName('Acme (2024)');
     h.emu.spreadsheet.insertSheet('Acme Co'); // someone else's tab now has the old name
-    const saved = h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10'));
+    const saved = h.call<RpcResult>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10'));
     expect(saved).toMatchObject({ ok: true, value: { row: 14 } });
     expect(h.sheet('Acme (2024)').getRange('B14').getValue()).toBe(12000);
     expect(h.sheet('Acme Co').getDataRange().getValues()).toEqual([['']]);
@@ -209,21 +188,21 @@ describe('a client tab the user changed', () => {
   });
 
   test('a client renamed in the roster: links, check-ins and the client list follow', () => {
-    const h = withClient();
+    const h = withCheckIn('2024-05-27');
     const roster = h.sheet('Clients');
     roster.getRange('B2').setValue('Acme Corporation');
     const link = roster.getRange('W2').getFormula();
     h.call('menuSetUpWorkbook');
     expect(roster.getRange('W2').getFormula()).toBe(link); // the link goes by the tab's gid: nothing to repair
     expect(link).toBe(`=HYPERLINK("#gid=${h.sheet('Acme Co').getSheetId()}","Acme Co")`);
-    expect(h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10')).ok).toBe(true);
+    expect(h.call<RpcResult>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10')).ok).toBe(true);
     expect(h.call<{ name: string; tabName: string }[]>('rpcListClients')).toMatchObject([
       { name: 'Acme Corporation', tabName: 'Acme Co' },
     ]);
   });
 
   test('live links are open-ended and follow rows and columns inserted in the tab', () => {
-    const h = withClient();
+    const h = withCheckIn('2024-05-27');
     const tab = h.sheet('Acme Co');
     tab.insertColumnsBefore(1, 2);
     tab.insertRowsBefore(1, 3);
@@ -231,7 +210,8 @@ describe('a client tab the user changed', () => {
     expect(formulas[0]).toBe(`=IF(COUNT('Acme Co'!$C$16:$C)=0,"",MAX('Acme Co'!$C$16:$C))`);
     expect(formulas[1]).toBe(`='Acme Co'!$D$15`);
     expect(formulas[2]).toBe(
-      `=IFERROR(INDEX(SORT(FILTER({'Acme Co'!$C$16:$C,'Acme Co'!$D$16:$D},'Acme Co'!$C$16:$C<>"",'Acme Co'!$D$16:$D<>""),1,FALSE),1,2),"")`,
+      `=IFERROR(INDEX(SORT(FILTER({'Acme Co'!$C$16:$C,'Acme Co'!$D$16:$D},'Acme ` +
+        `Co'!$C$16:$C<>"",'Acme Co'!$D$16:$D<>""),1,FALSE),1,2),"")`,
     );
     expect(formulas[3]).toBe(progressFormula(`'Acme Co'!$F$12`, `N2`, `'Acme Co'!$G$12`));
     expect(formulas[10]).toContain(`SPARKLINE(SORT(FILTER({'Acme Co'!$C$16:$C,'Acme Co'!$D$16:$D}`);
@@ -246,12 +226,12 @@ describe('a client tab the user changed', () => {
   });
 
   test('columns inserted beyond the width the index knows: the log still gets every field', () => {
-    const h = withClient();
+    const h = withCheckIn('2024-05-27');
     const tab = h.sheet('Acme Co');
     tab.insertColumnsAfter(3, 25); // 25 columns of theirs after Cost per lead: Notes moves to column AH
     tab.getRange('D12').setValue('Theirs');
     h.emu.calls.reset();
-    const saved = h.call<R>(
+    const saved = h.call<RpcResult>(
       'rpcSaveCheckIn',
       checkIn('C-0001', '2024-06-10', { wins: 'Signed', notes: 'Keep' }),
     );
@@ -272,7 +252,10 @@ describe('a client tab the user changed', () => {
       key,
       JSON.stringify({ sheetId: stale.sheetId, name: stale.name, width: 26 }),
     );
-    const again = h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-17', { notes: 'Also kept' }));
+    const again = h.call<RpcResult>(
+      'rpcSaveCheckIn',
+      checkIn('C-0001', '2024-06-17', { notes: 'Also kept' }),
+    );
     expect(again).toMatchObject({ ok: true, value: { row: 15 } });
     expect(tab.getRange(15, header.indexOf('Notes') + 1).getValue()).toBe('Also kept');
     expect(JSON.parse(h.emu.properties.document.get(key) as string)).toMatchObject({
@@ -281,49 +264,45 @@ describe('a client tab the user changed', () => {
   });
 
   test('a log column the user removed: a value typed for it is refused, not dropped', () => {
-    const h = withClient();
+    const h = withCheckIn('2024-05-27');
     const tab = h.sheet('Acme Co');
     tab.getRange('G12').setValue('My own notes'); // the Notes header renamed
     const before = h.snapshot();
-    const refused = h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10', { notes: 'important' }));
+    const refused = h.call<RpcResult>(
+      'rpcSaveCheckIn',
+      checkIn('C-0001', '2024-06-10', { notes: 'important' }),
+    );
     expect(refused).toMatchObject({
       ok: false,
       errors: [{ field: 'notes', message: expect.stringMatching(/no "Notes" column/) }],
     });
     expect(h.snapshot()).toEqual(before);
-    expect(h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10', { notes: '' })).ok).toBe(true);
+    expect(h.call<RpcResult>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10', { notes: '' })).ok).toBe(true);
     expect(tab.getRange('G14').getValue()).toBe('');
   });
 
   test('a client tab the user deleted: the message says how to get it back, not to run Set up (it cannot)', () => {
-    const h = withClient();
+    const h = withCheckIn('2024-05-27');
     h.emu.spreadsheet.deleteSheet(h.sheet('Acme Co'));
     h.call('menuSetUpWorkbook');
     const gone =
-      /The tab of Acme Co \(C-0001\) is gone\. Bring it back with Edit > Undo or File > Version history; if they are no longer a client, offboard them\./;
+      'The tab of Acme Co (C-0001) is gone. Bring it back with Edit > Undo or File > Version history; ' +
+      'if they are no longer a client, offboard them.';
     expect(() => h.call('rpcGetCheckInForm', 'C-0001')).toThrow(gone);
     expect(() => h.call('rpcGetClientCard', 'C-0001')).toThrow(gone);
-    expect(h.call<R>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10'))).toMatchObject({
+    expect(h.call<RpcResult>('rpcSaveCheckIn', checkIn('C-0001', '2024-06-10'))).toMatchObject({
       ok: false,
-      message: expect.stringMatching(gone),
+      message: expect.stringContaining(gone),
     });
     // The way out it names works without the tab.
-    const offboard = {
-      clientId: 'C-0001',
-      endDate: '2024-09-30',
-      reason: 'Poor fit',
-      noticeDate: '2024-08-01',
-      endAtPeriodClose: false,
-    };
-    expect(h.call<R>('rpcOffboardClient', offboard).ok).toBe(true);
+    const offboard = offboarding();
+    expect(h.call<RpcResult>('rpcOffboardClient', offboard).ok).toBe(true);
   });
 });
 
 describe('the dashboard list and what the user types near it', () => {
   test('Refresh never overwrites a cell the user typed below the list', () => {
-    const h = harness();
-    h.call('menuSetUpWorkbook');
-    h.call('rpcCreateClient', { ...SAMPLE_CLIENT, name: 'Quiet', startDate: '2024-01-01' });
+    const h = withClient({ name: 'Quiet', startDate: '2024-01-01' });
     h.call('menuRefreshDashboard');
     const dash = h.sheet('Dashboard');
     expect(dash.getRange('D3:E6').getValues()).toEqual([
@@ -359,9 +338,7 @@ describe('the dashboard list and what the user types near it', () => {
   });
 
   test('Refresh rewrites only the list: every other dashboard cell and formula is kept', () => {
-    const h = harness();
-    h.call('menuSetUpWorkbook');
-    h.call('rpcCreateClient', { ...SAMPLE_CLIENT, name: 'Quiet', startDate: '2024-01-01' });
+    const h = withClient({ name: 'Quiet', startDate: '2024-01-01' });
     const dash = h.sheet('Dashboard');
     dash.getRange('A30').setValue('my own note');
     const before = h.snapshot(['Dashboard']).Dashboard;
