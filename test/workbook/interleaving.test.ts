@@ -980,6 +980,12 @@ const TOGETHER: Record<string, string> = {
 /** The refusals one-after-the-other would also give: the thing was already done, or is no longer due. */
 const ONCE = /already (serving notice|ended|decided|paid|has an invoice)|is more than the .* still due/;
 
+/** A refusal that names only fields of the form (`fields`): input the flow refuses whoever else runs. */
+function refusedOnlyOn(result: R, fields: string[]): boolean {
+  const errors = (result as { errors?: { field: string }[] }).errors ?? [];
+  return errors.length > 0 && errors.every((error) => fields.includes(error.field));
+}
+
 /**
  * Two executions at once: the second runs inside the first, right after the first releases the lock
  * (before its writes are visible) or while the first waits for the lock. Both land, as if one after the
@@ -1023,13 +1029,15 @@ const together: Action<unknown> = action({
     if (!other.ran) throw new Error(`${callA.name} never reached ${s.when[1]}: ${JSON.stringify(mine)}`);
     expect(other.error).toBeUndefined();
     const theirs = other.value as R;
-    for (const [flowOf, p, result] of [
-      [a, pA, mine],
-      [b, pB, theirs],
+    for (const [flowOf, p, result, call] of [
+      [a, pA, mine, callA],
+      [b, pB, theirs, callB],
     ] as const) {
       // As if one after the other: what is done once (an ending, a decision, an invoice paid or made for a
       // day) is refused, with a message, when the other execution or an earlier step already did it.
       if (result.ok === false && ONCE.test(result.message ?? '')) continue;
+      // A form field it would refuse alone (a metric named like a formula) is refused the same way at once.
+      if (result.ok === false && refusedOnlyOn(result, call.refusable)) continue;
       expect([result.ok, result.message]).toEqual([true, undefined]);
       flowOf.landed?.(w, p, result);
     }
@@ -1069,6 +1077,25 @@ const FOUND: [string, Step[]][] = [
       { do: 'renameTab', p: { index: 0, name: 'Ann' } },
       { do: 'editClient', p: { client: 0, change: 'add', name: 'Calls', fee: '2,500' } },
       { do: 'type', p: { target: { kind: 'own' }, column: 0, row: 1, text: 'note', formula: null } },
+    ],
+  ],
+  [
+    // `npm run fuzz`, seed 20261130: two at once expected every form valid; a formula-like metric name is not.
+    'an edit refused on its own field while a payment runs through the lock: the refusal is the answer alone too',
+    [
+      { do: 'createClient', p: { name: 'Ann', metric: 'Revenue', program: 'note' } },
+      {
+        do: 'together',
+        p: {
+          first: { name: 'payment', p: { client: 0, note: 'note' } },
+          second: {
+            name: 'editClient',
+            p: { client: 0, change: 'rename', name: '=SUM(A1) 30', fee: '2,500' },
+          },
+          when: ['after', 'Lock.releaseLock'],
+        },
+      },
+      { do: 'takeName', p: { name: 'Settings' } },
     ],
   ],
 ];
