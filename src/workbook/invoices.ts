@@ -20,7 +20,7 @@ import { asText, dayToCell, readDay, readNumber, readText, type Zone } from './c
 import { todayIn } from './today';
 import { readContext } from './clients';
 import type { Outcome } from '../core/outcome';
-import { appendClientRow, fail, isoDay, money, optionalText, withFormClient } from './logs';
+import { appendClientRow, fail, isoDay, optionalText, requiredMoney, withFormClient } from './logs';
 import { PAYMENTS } from './schema';
 import { cell, dataRows, readSettings, readTable, writeCells, type Settings, type Table } from './tables';
 
@@ -148,9 +148,14 @@ export function payInvoice(
   return withFormClient(form, ({ ss, zone, input, errors, client }) => {
     const due = isoDay(errors, 'invoice', input.due, 'The invoice’s due date');
     const paid = isoDay(errors, 'paid', input.paid, 'Paid date');
-    const amount = money(errors, 'amount', input.amount, 'Amount', zone.locale);
-    if (amount === null && !errors.some((e) => e.field === 'amount'))
-      errors.push({ field: 'amount', message: 'Enter the amount paid.' });
+    const amount = requiredMoney(
+      errors,
+      'amount',
+      input.amount,
+      'Amount',
+      zone.locale,
+      'Enter the amount paid.',
+    );
     const note = optionalText(errors, 'note', input.note, 'Note', 1000);
     if (errors.length > 0 || !client || due === null || paid === null || amount === null) return fail(errors);
     const table = readTable(ss, PAYMENTS);
@@ -249,9 +254,7 @@ export interface InvoiceInput {
 export function createInvoice(form: InvoiceInput): Outcome<{ clientId: string; row: number }> {
   return withFormClient(form, ({ ss, zone, input, errors, client }) => {
     const due = isoDay(errors, 'due', input.due, 'Due date');
-    const amount = money(errors, 'amount', input.amount, 'Amount', zone.locale);
-    if (amount === null && !errors.some((e) => e.field === 'amount'))
-      errors.push({ field: 'amount', message: 'Enter the amount.' });
+    const amount = requiredMoney(errors, 'amount', input.amount, 'Amount', zone.locale, 'Enter the amount.');
     const note = optionalText(errors, 'note', input.note, 'Note', 1000);
     if (errors.length > 0 || !client || due === null || amount === null) return fail(errors);
     const table = readTable(ss, PAYMENTS);
@@ -276,12 +279,9 @@ export function createInvoice(form: InvoiceInput): Outcome<{ clientId: string; r
   });
 }
 
-export interface PaymentInput {
-  clientId: string;
-  due: string;
+/** An invoice with, when it is paid already, its paid date. */
+export interface PaymentInput extends InvoiceInput {
   paid: string;
-  amount: string;
-  note: string;
 }
 
 /**
@@ -292,9 +292,7 @@ export function recordPayment(form: PaymentInput): Outcome<{ clientId: string; r
   return withFormClient(form, ({ ss, zone, input, errors, client }) => {
     const due = isoDay(errors, 'due', input.due, 'Due date');
     const paid = isoDay(errors, 'paid', input.paid, 'Paid date', true);
-    const amount = money(errors, 'amount', input.amount, 'Amount', zone.locale);
-    if (amount === null && !errors.some((e) => e.field === 'amount'))
-      errors.push({ field: 'amount', message: 'Enter the amount.' });
+    const amount = requiredMoney(errors, 'amount', input.amount, 'Amount', zone.locale, 'Enter the amount.');
     const note = optionalText(errors, 'note', input.note, 'Note', 1000);
     if (errors.length > 0 || !client || due === null || amount === null) return fail(errors);
     const table = readTable(ss, PAYMENTS);

@@ -94,6 +94,20 @@ export function money(
   return null;
 }
 
+/** `money`, and when the field is blank (no other problem with it) `missing` as its problem. */
+export function requiredMoney(
+  errors: FieldProblem[],
+  field: string,
+  value: unknown,
+  label: string,
+  locale: string,
+  missing: string,
+): number | null {
+  const amount = money(errors, field, value, label, locale);
+  if (amount === null && !errors.some((e) => e.field === field)) errors.push({ field, message: missing });
+  return amount;
+}
+
 /** Appends a row for `client` to `spec`'s table (`read`: already read by the caller): its ID and name, then `values`. */
 export function appendClientRow(
   ss: Spreadsheet,
