@@ -21,16 +21,15 @@ import {
 } from '../core/portfolio-review';
 import { isUndecided } from '../core/requests';
 import { statusOn } from '../core/status';
-import type { AttentionPayment } from '../core/attention';
 import { asText, dayToCell, readDay, readNumber, readText, sheetAt, writeBlock } from './cells';
 import { todayIn } from './today';
 import { lastCheckIns } from './dashboard';
-import { attentionClient, hoursRequests, rateRecords } from './dashboard-advice';
+import { attentionClient, hoursRequests, paymentRecords, rateRecords } from './dashboard-advice';
 import { withDocumentLock } from './lock';
 import { openRoster } from './roster';
 import { RATES } from './advice-schema';
 import { PAYMENTS, REQUESTS, SHEET } from './schema';
-import { activeSpreadsheet, cell, dataRows, readTable, readZone, WorkbookError } from './tables';
+import { activeSpreadsheet, readTable, readZone, WorkbookError } from './tables';
 
 export const REVIEW_TITLE = 'Portfolio review';
 /** The block's header, left to right (a new tab gets them in this order; a re-run finds them by label). */
@@ -69,16 +68,7 @@ function reviewRows(): {
   const today = todayIn(zone);
   const active = clients.filter((c) => statusOn(c.status, c.endDay, today) === 'Active');
   const last = lastCheckIns(ss, active, zone);
-  const paymentsTable = readTable(ss, PAYMENTS);
-  const payments: AttentionPayment[] = paymentsTable
-    ? dataRows(paymentsTable).map((row) => ({
-        clientId: readText(cell(paymentsTable, row, 'clientId')),
-        dueDay: readDay(cell(paymentsTable, row, 'due'), zone),
-        paidDay: readDay(cell(paymentsTable, row, 'paid'), zone),
-        amount: readNumber(cell(paymentsTable, row, 'amount')),
-        paidAmount: readNumber(cell(paymentsTable, row, 'paidAmount')),
-      }))
-    : [];
+  const payments = paymentRecords(readTable(ss, PAYMENTS), zone);
   const requests = hoursRequests(readTable(ss, REQUESTS), zone);
   const logs = { payments, requests, rates: rateRecords(readTable(ss, RATES), zone) };
   const reviewed: ReviewClient[] = active.map((client) => {
