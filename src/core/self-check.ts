@@ -62,7 +62,10 @@ export const HEADER_ARRAY_PROBE = {
   shown: ['Probe', 'number:3', 1, 2],
 } as const;
 
-/** `values`/`formulas`: the header cell and the three below it. PASS: what HEADER_ARRAY_PROBE shows, no formula below. */
+/**
+ * `values`/`formulas`: the header cell and the three below it. PASS: what HEADER_ARRAY_PROBE shows, no
+ * formula below.
+ */
 export function judgeHeaderArray(values: readonly unknown[], formulas: readonly string[]): CheckResult {
   const assumption = ASSUMPTION.headerArray;
   const seen = `${HEADER_ARRAY_PROBE.formula} showed ${values.map(describe).join(', ')}; formulas below it ${formulas

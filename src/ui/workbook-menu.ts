@@ -112,8 +112,9 @@ export function openForActiveClient(view: 'checkin' | 'card'): void {
 }
 
 /**
- * A per-client form, with the client of the tab in view preselected when that tab is a client tab
- * (any other tab opens the form with no client chosen; a client ended or serving notice is not offered for offboarding).
+ * A per-client form, with the client of the tab in view preselected when that tab is a client tab (any
+ * other tab opens the form with no client chosen; a client ended or serving notice is not offered for
+ * offboarding).
  */
 export function openWithClientInView(view: 'payment' | 'request' | 'offboard' | 'editClient'): void {
   alerting(() => {

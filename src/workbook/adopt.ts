@@ -391,7 +391,8 @@ export function adoptedLinks(
   const dated = `ISNUMBER(${weeks}),${weeks}<=TODAY()`;
   const measures = table.measures.slice(0, ROSTER_METRIC_SLOTS);
   const any = measures.map((m) => `LEN(${line(m.index)})`).join('+');
-  // Year-less dates ("3 Mar") are text to a formula: their days, fixed at adoption, stand in until a dated line is newer.
+  // Year-less dates ("3 Mar") are text to a formula: their days, fixed at adoption, stand in until a dated
+  // line is newer.
   const yearless = table.observations.filter((o) => table.yearless.includes(o.index));
   const lastYearless = yearless.length ? Math.max(...yearless.map((o) => o.day)) : null;
   const formulas: Record<string, string> = {

@@ -108,7 +108,10 @@ export function requiredMoney(
   return amount;
 }
 
-/** Appends a row for `client` to `spec`'s table (`read`: already read by the caller): its ID and name, then `values`. */
+/**
+ * Appends a row for `client` to `spec`'s table (`read`: already read by the caller): its ID and name, then
+ * `values`.
+ */
 export function appendClientRow(
   ss: Spreadsheet,
   spec: TableSpec,
