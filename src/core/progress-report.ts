@@ -145,9 +145,11 @@ export function reportText(input: ReportInput): string {
     const recent =
       row.lastFourWeeks === null
         ? ''
-        : ` Last 4 weeks: ${fmt(row.fourWeeksAgo, row.unit)} → ${fmt(row.now, row.unit)} (${fmt(row.lastFourWeeks, row.unit, true)}).`;
+        : ` Last 4 weeks: ${fmt(row.fourWeeksAgo, row.unit)} → ${fmt(row.now, row.unit)} ` +
+          `(${fmt(row.lastFourWeeks, row.unit, true)}).`;
     lines.push(
-      `- ${row.name}: ${fmt(row.baseline, row.unit)} on day one, ${fmt(row.now, row.unit)} now, target ${fmt(row.target, row.unit)}${way}.${recent}`,
+      `- ${row.name}: ${fmt(row.baseline, row.unit)} on day one, ${fmt(row.now, row.unit)} now, ` +
+        `target ${fmt(row.target, row.unit)}${way}.${recent}`,
     );
   }
   for (const note of input.context ?? []) lines.push(`- ${note}`);

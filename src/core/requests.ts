@@ -58,7 +58,9 @@ export function checkDecision(decision: unknown, fee: unknown, hours: unknown, l
     if (parsed === null || !(parsed > 0) || parsed > MAX_ABSORBED_HOURS)
       errors.push({
         field: 'hours',
-        message: `Hours absorbed must be a number of hours, more than 0 and at most ${MAX_ABSORBED_HOURS}; got "${shownText(hours)}".`,
+        message:
+          `Hours absorbed must be a number of hours, more than 0 and at ` +
+          `most ${MAX_ABSORBED_HOURS}; got "${shownText(hours)}".`,
       });
     else hoursValue = parsed;
   }

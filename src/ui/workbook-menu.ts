@@ -21,7 +21,8 @@ function sidebarContext(): SidebarContext | null {
 
 /** What a menu item says when the workbook has no roster yet. */
 export const NOT_SET_UP =
-  'ClientTabs is not set up in this spreadsheet yet. Run ClientTabs > Set up workbook first (it adds the Clients roster and the other sheets; your own tabs stay as they are).';
+  'ClientTabs is not set up in this spreadsheet yet. Run ClientTabs > Set up workbook first (it adds the ' +
+  'Clients roster and the other sheets; your own tabs stay as they are).';
 
 /** False, after telling the user to run Set up, when the spreadsheet has no Clients roster (1 call). */
 function isSetUp(): boolean {

@@ -317,7 +317,8 @@ export function adoptTabs(
     ss.toast(
       remaining.length > 0
         ? `Adopted ${adopted.length} of ${total} tabs so far; continuing…`
-        : `Adopted ${adopted.length} tab${adopted.length === 1 ? '' : 's'}${failed.length ? `, ${failed.length} could not be read` : ''}.`,
+        : `Adopted ${adopted.length} ` +
+            `tab${adopted.length === 1 ? '' : 's'}${failed.length ? `, ${failed.length} could not be read` : ''}.`,
       'ClientTabs',
     );
     return { ok: true, value: { adopted, remaining, failed, done: remaining.length === 0 } };
@@ -414,7 +415,8 @@ export function adoptedLinks(
     const latest = `INDEX(SORT(${pairs},1,FALSE),1,2)`;
     const fallback = yearlessLatest(yearless, values, measure.index, rows);
     formulas[`latest${i}`] = fallback
-      ? `=IFERROR(IF(IFERROR(MAX(FILTER(${weeks},${dated},LEN(${column})>0)),0)>=${dateLiteral(fallback.day)},${latest},${tab}!${absoluteA1(fallback.cell)}),"")`
+      ? `=IFERROR(IF(IFERROR(MAX(FILTER(${weeks},${dated},LEN(${column})>0)),` +
+        `0)>=${dateLiteral(fallback.day)},${latest},${tab}!${absoluteA1(fallback.cell)}),"")`
       : `=IFERROR(${latest},"")`;
     const latestColumn = roster.col[`latest${i}`];
     if (measure.baseline !== null && measure.target !== null && latestColumn >= 0) {

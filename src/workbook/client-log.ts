@@ -252,7 +252,8 @@ export function readRosterClient(
   const sheet = client.tabId !== null ? ss.getSheetById(client.tabId) : ss.getSheetByName(client.tabName);
   if (!sheet)
     throw new WorkbookError(
-      `The tab of ${client.name} (${client.clientId}) is gone. Bring it back with Edit > Undo or File > Version history; if they are no longer a client, offboard them.`,
+      `The tab of ${client.name} (${client.clientId}) is gone. Bring it back with Edit > Undo or File > ` +
+        `Version history; if they are no longer a client, offboard them.`,
     );
   const entry: IndexedClient = {
     sheetId: sheet.getSheetId(),

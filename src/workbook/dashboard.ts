@@ -298,7 +298,9 @@ export function refreshDashboard(): RefreshReport {
     const header = findHeaderRow(values, DASHBOARD.attentionHeader.slice(0, 2));
     if (!header) {
       throw new WorkbookError(
-        `The Dashboard has no "${DASHBOARD.attention}" header row (${DASHBOARD.attentionHeader.join(', ')}), so Refresh has nowhere of its own to write the list. Type those labels back above it, or delete the Dashboard tab and run Set up.`,
+        `The Dashboard has no "${DASHBOARD.attention}" header row ` +
+          `(${DASHBOARD.attentionHeader.join(', ')}), so Refresh has nowhere of its own to write the ` +
+          `list. Type those labels back above it, or delete the Dashboard tab and run Set up.`,
       );
     }
     const headerRow = header.row;
@@ -334,7 +336,9 @@ export function refreshDashboard(): RefreshReport {
       const filled = columns.find((column) => column >= 0 && !isBlank(cells[column]));
       if (filled !== undefined) {
         throw new WorkbookError(
-          `The needs-attention list needs ${rows.length} rows, but ${columnLetter(filled + 1)}${row + 1} on the Dashboard has content of yours. Move it out of the list's columns below the list and refresh again.`,
+          `The needs-attention list needs ${rows.length} rows, but ${columnLetter(filled + 1)}${row + 1} ` +
+            `on the Dashboard has content of yours. Move it out of the list's columns below the list and ` +
+            `refresh again.`,
         );
       }
     }

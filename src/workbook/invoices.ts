@@ -171,7 +171,9 @@ export function payInvoice(
       return fail([
         {
           field: 'invoice',
-          message: `${client.name} has no invoice due ${formatDayAs(due, readSettings(ss, zone.locale).dateFormat)} in Payments; nothing was changed.`,
+          message:
+            `${client.name} has no invoice ` +
+            `due ${formatDayAs(due, readSettings(ss, zone.locale).dateFormat)} in Payments; nothing was changed.`,
         },
       ]);
     }
@@ -208,7 +210,9 @@ export function settle(
     return fail([
       {
         field: 'amount',
-        message: `A part payment needs the "Paid amount" column in Payments: run ClientTabs > Set up workbook (it adds the column), or pay the ${named.money(amountDue(invoice))} due.`,
+        message:
+          `A part payment needs the "Paid amount" column in Payments: run ClientTabs > Set up ` +
+          `workbook (it adds the column), or pay the ${named.money(amountDue(invoice))} due.`,
       },
     ]);
   }
@@ -217,7 +221,8 @@ export function settle(
       {
         field: 'paid',
         message:
-          'The Payments sheet has no "Paid" column: type that label back in its header, or run ClientTabs > Set up workbook.',
+          'The Payments sheet has no "Paid" column: type that label back in its header, or run ' +
+          'ClientTabs > Set up workbook.',
       },
     ]);
   if (note && table.col.note < 0)
@@ -265,7 +270,9 @@ export function createInvoice(form: InvoiceInput): Outcome<{ clientId: string; r
       const twinWords = words(twin, zone, () => readSettings(ss, zone.locale));
       const problem: FieldProblem = {
         field: 'due',
-        message: `${client.name} already has an invoice of ${twinWords.money(amount)} due ${twinWords.day(due)} (Payments row ${twin.sheetRow}); nothing was added.`,
+        message:
+          `${client.name} already has an invoice of ${twinWords.money(amount)} ` +
+          `due ${twinWords.day(due)} (Payments row ${twin.sheetRow}); nothing was added.`,
       };
       return fail([problem]);
     }

@@ -226,7 +226,9 @@ export function offboardClient(
     if (client && current === 'Serving notice')
       errors.push({
         field: 'clientId',
-        message: `${client.name} is already serving notice${client.endDay === null ? '' : ` until ${formatDay(client.endDay)}`}.`,
+        message:
+          `${client.name} is already serving ` +
+          `notice${client.endDay === null ? '' : ` until ${formatDay(client.endDay)}`}.`,
       });
     const endDay = isoDay(errors, 'endDate', input.endDate, 'End date');
     const noticeDay = isoDay(errors, 'noticeDate', input.noticeDate, 'Notice date');
@@ -255,7 +257,9 @@ export function offboardClient(
       return fail([
         {
           field: 'endDate',
-          message: `The end date is now ${formatDay(plan.endDay)}, not the ${formatDay(expectedDay)} shown: the client's start date or program changed. Check it and save again.`,
+          message:
+            `The end date is now ${formatDay(plan.endDay)}, not the ${formatDay(expectedDay)} ` +
+            `shown: the client's start date or program changed. Check it and save again.`,
         },
       ]);
     const status = statusAfterOffboard(plan.endDay, today);

@@ -116,7 +116,9 @@ export function writePortfolioReview(): ReviewReport {
     const empty = values.every((cells) => cells.every(isBlank));
     if (!header && !empty) {
       throw new WorkbookError(
-        `The tab "${existing?.getName() ?? SHEET.review}" has content but no review header (${REVIEW_HEADER.join(', ')}), so the review has nowhere of its own to write. Rename your tab, or type those labels back above the review.`,
+        `The tab "${existing?.getName() ?? SHEET.review}" has content but no review header ` +
+          `(${REVIEW_HEADER.join(', ')}), so the review has nowhere of its own to write. Rename your ` +
+          `tab, or type those labels back above the review.`,
       );
     }
     const fresh = !header;
@@ -167,7 +169,9 @@ export function writePortfolioReview(): ReviewReport {
       const filled = mine ? undefined : columns.find((column) => column >= 0 && !isBlank(cells[column]));
       if (filled !== undefined) {
         throw new WorkbookError(
-          `The portfolio review needs ${block.length} rows, but ${columnLetter(filled + 1)}${row + 1} on "${existing?.getName()}" has content of yours inside its columns. Move it below or beside the review and run it again.`,
+          `The portfolio review needs ${block.length} rows, but ${columnLetter(filled + 1)}${row + 1} on ` +
+            `"${existing?.getName()}" has content of yours inside its columns. Move it below or beside ` +
+            `the review and run it again.`,
         );
       }
     }
@@ -175,7 +179,8 @@ export function writePortfolioReview(): ReviewReport {
     const title = titleRow >= 0 ? values[titleRow]?.[firstColumn] : '';
     if (titleRow >= 0 && firstColumn >= 0 && !isBlank(title) && !readText(title).startsWith(REVIEW_TITLE)) {
       throw new WorkbookError(
-        `${columnLetter(firstColumn + 1)}${titleRow + 1} on "${existing?.getName()}" holds your own text where the review writes its title and date. Move it and run the review again.`,
+        `${columnLetter(firstColumn + 1)}${titleRow + 1} on "${existing?.getName()}" holds your own text ` +
+          `where the review writes its title and date. Move it and run the review again.`,
       );
     }
     while (block.length < previous) block.push(REVIEW_HEADER.map(() => ''));

@@ -80,7 +80,9 @@ export function recordRaise(form: RaiseInput): Outcome<RecordedRaise> {
       return fail([
         {
           field: 'from',
-          message: `${client.name} already has a fee from ${formatIsoDay(from)}; a raise never overwrites it. Choose another day.`,
+          message:
+            `${client.name} already has a fee from ${formatIsoDay(from)}; a raise never ` +
+            `overwrites it. Choose another day.`,
         },
       ]);
     }
@@ -134,7 +136,9 @@ export function setClientHours(
     if (!blank && (hours === null || !(hours > 0) || hours > 744))
       errors.push({
         field: 'hoursPerMonth',
-        message: `Hours per month must be a number more than 0 and at most 744; got ${typeof typed === 'string' || typeof typed === 'number' ? clip(String(typed)) : 'something else'}.`,
+        message:
+          `Hours per month must be a number more than 0 and at most 744; ` +
+          `got ${typeof typed === 'string' || typeof typed === 'number' ? clip(String(typed)) : 'something else'}.`,
       });
     if (!client || errors.length > 0) return fail(errors);
     if (roster.col.hoursPerMonth < 0)

@@ -64,7 +64,8 @@ function render(data: ProfitCardData, saved: () => void): HTMLElement {
       : h(
           'p',
           { class: `small ${below ? 'bad' : ''}`.trim(), 'data-field': 'effective-rate' },
-          `Effective rate ${formatMoney(data.effectiveRate)}/hour (${formatNumber(data.hoursPerMonth)} h a month${data.absorbedHours ? ` + ${formatNumber(data.absorbedHours)} absorbed in 12 months` : ''})`,
+          `Effective rate ${formatMoney(data.effectiveRate)}/hour (${formatNumber(data.hoursPerMonth)} h ` +
+            `a month${data.absorbedHours ? ` + ${formatNumber(data.absorbedHours)} absorbed in 12 months` : ''})`,
           below
             ? ` · below your floor of ${formatMoney(data.rateFloor)}: re-price, or let go with notice`
             : '',
@@ -84,7 +85,9 @@ function render(data: ProfitCardData, saved: () => void): HTMLElement {
           h(
             'span',
             { class: 'muted', 'data-field': 'net-ltv-inputs' },
-            `(${formatMoney(data.yearlyProfit)} yearly profit − ${plural(round1(data.absorbedHours), 'absorbed hour')} × ${formatMoney(data.hourlyCost)}) × ${formatNumber(data.expectedYears, 1)} expected years`,
+            `(${formatMoney(data.yearlyProfit)} yearly profit ` +
+              `− ${plural(round1(data.absorbedHours), 'absorbed hour')} ` +
+              `× ${formatMoney(data.hourlyCost)}) × ${formatNumber(data.expectedYears, 1)} expected years`,
           ),
         );
   const history = data.fees.length

@@ -188,7 +188,8 @@ export function offboardView(
           { class: 'status success', role: 'status' },
           message ??
             (value.status === 'Serving notice'
-              ? `${name} is serving notice until ${longDate(day(value.endDate) as number)} (${reason.value}): check-ins stay due until then.`
+              ? `${name} is serving notice until ${longDate(day(value.endDate) as number)} ` +
+                `(${reason.value}): check-ins stay due until then.`
               : `${name} is marked as ended on ${longDate(day(value.endDate) as number)} (${reason.value}).`),
         ),
         h(
