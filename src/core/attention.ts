@@ -199,7 +199,8 @@ export function needsAttention(
       detail:
         payment.amount === null
           ? `Payment unpaid, ${late} days past due`
-          : `${formatAmount(amountDue({ ...payment, paidAmount: payment.paidAmount ?? null }))} unpaid${payment.paidAmount ? ` of ${formatAmount(payment.amount)}` : ''}, ${late} days past due`,
+          : `${formatAmount(amountDue({ ...payment, paidAmount: payment.paidAmount ?? null }))} ` +
+            `unpaid${payment.paidAmount ? ` of ${formatAmount(payment.amount)}` : ''}, ${late} days past due`,
       sinceDay: payment.dueDay,
     });
   }

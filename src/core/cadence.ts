@@ -70,7 +70,10 @@ export function daysOverdue(
   return next === null ? null : today - next;
 }
 
-/** Is a client due for a check-in in the week starting `weekStartDay`? Due when the next check-in falls before the week ends. */
+/**
+ * Is a client due for a check-in in the week starting `weekStartDay`? Due when the next check-in falls before
+ * the week ends.
+ */
 export function isDueThisWeek(
   lastCheckIn: number | null,
   startDay: number | null,

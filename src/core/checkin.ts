@@ -71,7 +71,10 @@ export function unitKind(unit: string): 'percent' | 'money' | 'other' | 'none' {
 export function metricNumberMessage(name: string, raw: unknown, locale: string): string {
   const decimal = decimalSeparatorFor(locale);
   const group = decimal === '.' ? ',' : '.';
-  return `${name}: ${shown(raw)} is not a number in this spreadsheet's locale (${locale}), where "${decimal}" is the decimal separator and "${group}" groups thousands.`;
+  return (
+    `${name}: ${shown(raw)} is not a number in this spreadsheet's locale (${locale}), where ` +
+    `"${decimal}" is the decimal separator and "${group}" groups thousands.`
+  );
 }
 
 /**
@@ -92,7 +95,10 @@ export function metricUnitConflict(
   if (read.percent && kind === 'percent') return null;
   if (read.currency && (kind === 'money' || kind === 'none')) return null;
   const unit = metric.unit.trim() ? `in ${metric.unit.trim()}` : 'a plain number';
-  return `${shown(String(raw).trim())} is ${typed}, but ${metric.name} is ${unit}: press Enter again to save ${read.value}, or correct it.`;
+  return (
+    `${shown(String(raw).trim())} is ${typed}, but ${metric.name} is ${unit}: press Enter again to ` +
+    `save ${read.value}, or correct it.`
+  );
 }
 
 /**
@@ -108,7 +114,11 @@ export function farFromPrevious(name: string, value: number, previous: number | 
     return null;
   const ratio = value / previous;
   if (ratio < FAR_FACTOR && ratio > 1 / FAR_FACTOR) return null;
-  return `${name}: ${value} is ${ratio >= 1 ? `${FAR_FACTOR} times or more` : `1/${FAR_FACTOR} or less of`} the previous check-in's ${previous}: press Enter again to save it, or correct it.`;
+  return (
+    `${name}: ${value} ` +
+    `is ${ratio >= 1 ? `${FAR_FACTOR} times or more` : `1/${FAR_FACTOR} or less of`} the previous ` +
+    `check-in's ${previous}: press Enter again to save it, or correct it.`
+  );
 }
 
 /** Why a metric value needs a confirmation (other unit first, then far from the previous), or null. */
@@ -290,7 +300,9 @@ export function planCheckIn(
     return {
       ok: false,
       field: 'weekOf',
-      message: `The week of ${formatIsoDay(entry.weekDay)} is already logged (row ${existing.row + 1}). Choose Replace to overwrite it; the old values are kept in a note.`,
+      message:
+        `The week of ${formatIsoDay(entry.weekDay)} is already logged (row ${existing.row + 1}). ` +
+        `Choose Replace to overwrite it; the old values are kept in a note.`,
     };
   }
   const canMeasure = log.metricColumns.size > 0 || log.satisfactionColumn >= 0;
@@ -350,7 +362,8 @@ export function planCheckIn(
  */
 function unwritable(log: LogLayout, entry: ParsedCheckIn): { field: string; message: string } | null {
   const missing = (label: string) =>
-    `The log in this client's tab has no "${label}" column (its header was renamed or removed). Add the header back, or leave this empty.`;
+    `The log in this client's tab has no "${label}" column (its header was renamed or removed). Add the ` +
+    `header back, or leave this empty.`;
   for (const [name, value] of entry.metricValues) {
     if (value !== null && !log.metricColumns.has(name))
       return { field: `values.${name}`, message: missing(name) };

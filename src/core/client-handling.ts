@@ -121,7 +121,9 @@ const THIS_WEEK: Record<ClientTypeName, WeekRule> = {
     const rhythm = record.cadenceDays;
     if (rhythm < 7)
       return {
-        thisWeek: `Agree a rhythm: a check-in every ${rhythm === 1 ? 'day' : `${rhythm} days`} is more than once a week. Settle on weekly and keep to it.`,
+        thisWeek:
+          `Agree a rhythm: a check-in every ${rhythm === 1 ? 'day' : `${rhythm} days`} is more ` +
+          `than once a week. Settle on weekly and keep to it.`,
         act: true,
       };
     const last = lastContact(record);
@@ -129,7 +131,9 @@ const THIS_WEEK: Record<ClientTypeName, WeekRule> = {
     const allowed = Math.max(1, Math.floor(RHYTHM_WINDOW_DAYS / rhythm));
     if (last !== null && recent > allowed)
       return {
-        thisWeek: `Keep to the rhythm: ${recent} contacts in the last 2 weeks against one every ${rhythm} days. Next on ${date(last + rhythm)}, not before.`,
+        thisWeek:
+          `Keep to the rhythm: ${recent} contacts in the last 2 weeks against one ` +
+          `every ${rhythm} days. Next on ${date(last + rhythm)}, not before.`,
         act: true,
       };
     if (last === null || record.today - last >= rhythm) {

@@ -261,7 +261,8 @@ export function expectationLines(
   const best = `${fmt(check.best.value)} (${check.best.client}, ${monthsText(check.best.months)})`;
   const warning =
     check.verdict === 'first'
-      ? `Your best ${name} so far is ${best}. ${fmt(metric.target)} would be a first: say so now, or set a target you can beat.`
+      ? `Your best ${name} so far is ${best}. ${fmt(metric.target)} would be a first: say so now, or set ` +
+        `a target you can beat.`
       : null;
   // The warning already names the best: the numbers under it do not repeat it.
   const parts = warning ? [] : [`Best so far ${best}`];
@@ -293,7 +294,8 @@ export function beyondBestNotes(
     if (check.verdict !== 'first' || !check.best) continue;
     const fmt = (value: number) => formatValue(value, metric.unit, intlLocale);
     notes.push(
-      `Target set beyond anything achieved before: ${metric.name} ${fmt(metric.target)}; the best so far is ${fmt(check.best.value)} (${check.best.client}, ${monthsText(check.best.months)}).`,
+      `Target set beyond anything achieved before: ${metric.name} ${fmt(metric.target)}; the best so far ` +
+        `is ${fmt(check.best.value)} (${check.best.client}, ${monthsText(check.best.months)}).`,
     );
   }
   return notes;

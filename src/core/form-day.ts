@@ -17,5 +17,8 @@ export function parseFormDay(value: unknown): number | null {
 
 /** The message for a form date `parseFormDay` refused. */
 export function formDayMessage(label: string, value: unknown): string {
-  return `${label} must be a real date between ${MIN_FORM_YEAR} and ${MAX_FORM_YEAR} (yyyy-mm-dd); got ${shown(value ?? '')}.`;
+  return (
+    `${label} must be a real date between ${MIN_FORM_YEAR} and ${MAX_FORM_YEAR} (yyyy-mm-dd); ` +
+    `got ${shown(value ?? '')}.`
+  );
 }

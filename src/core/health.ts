@@ -170,7 +170,10 @@ export function signalScore(signal: HealthSignal, input: HealthInput): number | 
 /** "Red 8 (4 of 5 signals): 3 weeks without a check-in; 2 late payments", or why there is no score yet. */
 export function explainHealth(health: HealthScore): string {
   if (health.band === null)
-    return `No score yet: ${health.noScore ?? NO_ENGAGEMENT} (${health.signalsWithData} of ${health.signalsTotal} signals)`;
+    return (
+      `No score yet: ${health.noScore ?? NO_ENGAGEMENT} (${health.signalsWithData} ` +
+      `of ${health.signalsTotal} signals)`
+    );
   const head = `${health.band} ${health.score} (${health.signalsWithData} of ${health.signalsTotal} signals)`;
   return health.reasons.length ? `${head}: ${health.reasons.join('; ')}` : head;
 }

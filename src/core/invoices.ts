@@ -133,7 +133,9 @@ export function applyPayment(
     return {
       ok: false,
       problem: 'amount',
-      message: `${words.money(amount)} is more than the ${words.money(amountDue(invoice))} still due on ${words.invoice}.`,
+      message:
+        `${words.money(amount)} is more than the ${words.money(amountDue(invoice))} still due ` +
+        `on ${words.invoice}.`,
     };
   }
   const stillDue = invoice.amount === null ? 0 : (cents(invoice.amount) - total) / 100;

@@ -80,8 +80,9 @@ export function columnLetter(column: number): string {
 }
 
 /**
- * A1 notation with every part fixed ("B12" → "$B$12", "A13:A" → "$A$13:$A", "C5:5" → "$C$5:$5"): a sorted roster row keeps
- * pointing at its client's cells (a sort moves relative references with the row, as copying does).
+ * A1 notation with every part fixed ("B12" → "$B$12", "A13:A" → "$A$13:$A", "C5:5" → "$C$5:$5"): a sorted
+ * roster row keeps pointing at its client's cells (a sort moves relative references with the row, as
+ * copying does).
  */
 export function absoluteA1(a1: string): string {
   return a1

@@ -48,7 +48,9 @@ export function checkMoney(label: string, raw: unknown, locale: string, signed =
     const range = `${min.toLocaleString('en-US')} to ${MAX_MONEY.toLocaleString('en-US')}`;
     return {
       ok: false,
-      message: `${label} must be an amount of money from ${range}; got "${shown.length > 40 ? `${shown.slice(0, 39)}…` : shown}".`,
+      message:
+        `${label} must be an amount of money from ${range}; got ` +
+        `"${shown.length > 40 ? `${shown.slice(0, 39)}…` : shown}".`,
     };
   }
   return { ok: true, value: amount };

@@ -86,7 +86,9 @@ export function planOffboard(input: OffboardPlanInput): OffboardPlan {
       errors: [
         {
           field: 'noticeDate',
-          message: `An ending on our side needs at least ${MIN_NOTICE_DAYS} days' notice: for an end on ${formatDay(endDay)} the notice date must be ${formatDay(latestNotice)} or earlier.`,
+          message:
+            `An ending on our side needs at least ${MIN_NOTICE_DAYS} days' notice: for an end ` +
+            `on ${formatDay(endDay)} the notice date must be ${formatDay(latestNotice)} or earlier.`,
         },
       ],
     };

@@ -144,7 +144,8 @@ function judge(client: ReviewClient, options: ReviewOptions): Judged {
   const share = absorbedShare(client);
   if (client.absorbedHours > 0)
     why.push(
-      `${round1(client.absorbedHours)} h absorbed in 12 months${share === null ? '' : ` (${Math.round(share * 100)}% of contracted)`}`,
+      `${round1(client.absorbedHours)} h absorbed in 12 ` +
+        `months${share === null ? '' : ` (${Math.round(share * 100)}% of contracted)`}`,
     );
   if (client.openRequests > 0) why.push(plural(client.openRequests, 'open request'));
   const reviewDue = isRateReviewDue(client.nextReviewDay, today);
@@ -247,7 +248,9 @@ export function portfolioReview(clients: readonly ReviewClient[], options: Revie
       const percent = Math.round((j.newFee / client.monthlyFee - 1) * 100);
       return {
         ...base,
-        action: `Raise to ${formatMoney(j.newFee)} a month (+${percent}%) from ${formatDay(from)}; tell them by ${formatDay(from - MIN_NOTICE_DAYS)}`,
+        action:
+          `Raise to ${formatMoney(j.newFee)} a month (+${percent}%) from ${formatDay(from)}; tell ` +
+          `them by ${formatDay(from - MIN_NOTICE_DAYS)}`,
         newFee: j.newFee,
         day: from,
         noticeBy: from - MIN_NOTICE_DAYS,

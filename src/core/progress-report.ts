@@ -11,7 +11,10 @@ import { progressFraction } from './progress';
 
 /** "Over the last four weeks" compares now with the latest value on or before this many days ago. */
 export const REPORT_RECENT_DAYS = 28;
-/** SPARKLINE "only accepts a few hundred data points" (Google's SPARKLINE help): the trend line keeps the latest 200. */
+/**
+ * SPARKLINE "only accepts a few hundred data points" (Google's SPARKLINE help): the trend line keeps the
+ * latest 200.
+ */
 export const REPORT_MAX_POINTS = 200;
 /** The wins that fit on one page, most recent first. */
 export const REPORT_MAX_WINS = 8;
@@ -142,9 +145,11 @@ export function reportText(input: ReportInput): string {
     const recent =
       row.lastFourWeeks === null
         ? ''
-        : ` Last 4 weeks: ${fmt(row.fourWeeksAgo, row.unit)} → ${fmt(row.now, row.unit)} (${fmt(row.lastFourWeeks, row.unit, true)}).`;
+        : ` Last 4 weeks: ${fmt(row.fourWeeksAgo, row.unit)} → ${fmt(row.now, row.unit)} ` +
+          `(${fmt(row.lastFourWeeks, row.unit, true)}).`;
     lines.push(
-      `- ${row.name}: ${fmt(row.baseline, row.unit)} on day one, ${fmt(row.now, row.unit)} now, target ${fmt(row.target, row.unit)}${way}.${recent}`,
+      `- ${row.name}: ${fmt(row.baseline, row.unit)} on day one, ${fmt(row.now, row.unit)} now, ` +
+        `target ${fmt(row.target, row.unit)}${way}.${recent}`,
     );
   }
   for (const note of input.context ?? []) lines.push(`- ${note}`);

@@ -62,7 +62,10 @@ export const HEADER_ARRAY_PROBE = {
   shown: ['Probe', 'number:3', 1, 2],
 } as const;
 
-/** `values`/`formulas`: the header cell and the three below it. PASS: what HEADER_ARRAY_PROBE shows, no formula below. */
+/**
+ * `values`/`formulas`: the header cell and the three below it. PASS: what HEADER_ARRAY_PROBE shows, no
+ * formula below.
+ */
 export function judgeHeaderArray(values: readonly unknown[], formulas: readonly string[]): CheckResult {
   const assumption = ASSUMPTION.headerArray;
   const seen = `${HEADER_ARRAY_PROBE.formula} showed ${values.map(describe).join(', ')}; formulas below it ${formulas
@@ -84,7 +87,9 @@ export function judgeHeaderArray(values: readonly unknown[], formulas: readonly 
 export function judgeSheetIndex(names: readonly string[], inserted: string, index: number): CheckResult {
   const assumption = ASSUMPTION.sheetIndex;
   const at = names.indexOf(inserted);
-  const seen = `Asked for position ${index + 1} of ${names.length} (before a hidden sheet); it went to position ${at + 1}.`;
+  const seen =
+    `Asked for position ${index + 1} of ${names.length} (before a hidden sheet); it went to ` +
+    `position ${at + 1}.`;
   return { assumption, verdict: at === index ? 'PASS' : 'FAIL', seen };
 }
 
@@ -101,10 +106,12 @@ export const SPILL_PROBE = {
  */
 export function judgeSpill(values: readonly unknown[], formulas: readonly string[]): CheckResult {
   const assumption = ASSUMPTION.spill;
-  const seen = `FILTER anchor formula ${JSON.stringify(formulas[0] ?? '')}; values ${values.map(describe).join(', ')}; formulas below it ${formulas
-    .slice(1)
-    .map((f) => JSON.stringify(f))
-    .join(', ')}.`;
+  const seen =
+    `FILTER anchor formula ${JSON.stringify(formulas[0] ?? '')}; values ${values.map(describe).join(', ')}; ` +
+    `formulas below it ${formulas
+      .slice(1)
+      .map((f) => JSON.stringify(f))
+      .join(', ')}.`;
   const pass =
     /^=FILTER\(/i.test(formulas[0] ?? '') &&
     SPILL_PROBE.spilled.every((value, i) => values[i] === value) &&
@@ -121,7 +128,9 @@ export const PLAIN_TEXT_PROBES = ['=1+1', '0012', '3/4/2025', 'TRUE'] as const;
  */
 export function judgePlainText(values: readonly unknown[], formulas: readonly string[]): CheckResult {
   const assumption = ASSUMPTION.plainText;
-  const seen = `Wrote ${PLAIN_TEXT_PROBES.map((t) => JSON.stringify(t)).join(', ')}; read ${values.map(describe).join(', ')}.`;
+  const seen =
+    `Wrote ${PLAIN_TEXT_PROBES.map((t) => JSON.stringify(t)).join(', ')}; ` +
+    `read ${values.map(describe).join(', ')}.`;
   const asTyped = PLAIN_TEXT_PROBES.every((text, i) => values[i] === text && !formulas[i]);
   return { assumption, verdict: asTyped ? 'PASS' : 'FAIL', seen };
 }
@@ -157,7 +166,9 @@ export function judgeDates(
     : isMidnightInZone(date, scriptZone)
       ? `midnight in the script's time zone (${scriptZone})`
       : `neither zone's midnight (${formatIsoDay(dayOfDateInZone(date, spreadsheetZone) ?? 0)} in ${spreadsheetZone})`;
-  const seen = `${formatIsoDay(expectedDay)} arrived as ${date.toISOString()}: ${built}; ClientTabs reads it as ${read === null ? 'no date' : formatIsoDay(read)}.`;
+  const seen =
+    `${formatIsoDay(expectedDay)} arrived as ${date.toISOString()}: ${built}; ClientTabs ` +
+    `reads it as ${read === null ? 'no date' : formatIsoDay(read)}.`;
   return { assumption, verdict: read === expectedDay ? 'PASS' : 'FAIL', seen };
 }
 
@@ -271,7 +282,8 @@ export function selfCheckReport(
 ): SelfCheckReport {
   const lines = [
     'ClientTabs: Check this spreadsheet',
-    `Checked ${about.checkedAt}; ClientTabs ${about.addOnVersion}; locale ${about.locale}; spreadsheet time zone ${about.spreadsheetZone}; script time zone ${about.scriptZone}`,
+    `Checked ${about.checkedAt}; ClientTabs ${about.addOnVersion}; locale ${about.locale}; spreadsheet ` +
+      `time zone ${about.spreadsheetZone}; script time zone ${about.scriptZone}`,
     '',
     ...results.flatMap((result) => [`${result.verdict}  ${result.assumption}`, `      ${result.seen}`]),
   ];

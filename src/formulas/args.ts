@@ -276,7 +276,8 @@ export class FormulaCall {
     if (match) return match;
     const quoted = options.map((option) => `"${option}"`);
     return this.fail(
-      `${grid.name} must be ${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}; got ${this.describe(value)}`,
+      `${grid.name} must be ${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}; ` +
+        `got ${this.describe(value)}`,
     );
   }
 

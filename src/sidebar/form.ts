@@ -285,6 +285,18 @@ export function enterAdvances(root: HTMLElement, onLast?: () => void): void {
 }
 
 /**
+ * The form saves on submit (its primary button, a click or Enter on it) and Enter moves on from a field
+ * (`enterAdvances`); with `enterOnLastSaves`, Enter on the last field saves too.
+ */
+export function saveOnSubmit(form: HTMLElement, submit: () => void, enterOnLastSaves: boolean): void {
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    submit();
+  });
+  enterAdvances(form, enterOnLastSaves ? submit : undefined);
+}
+
+/**
  * A number field's example is shown as "e.g. 1,200" (muted, italic): a bare "1,200" in the box reads as a
  * value already typed. A range or a word ("1–10", "Optional") is left as it is.
  */
@@ -345,6 +357,11 @@ export function button(
   return h('button', { type, class: className, onclick: onClick ?? null }, label);
 }
 
+/** A save's server call: the saved value, or the server's own field errors with nothing written. */
+export type SaveCall<T> = () => Promise<
+  { ok: true; value: T; message?: string } | { ok: false; errors: FieldError[]; message: string }
+>;
+
 /**
  * A form's save path: check in the browser (nothing is sent while a field is wrong), then call the server
  * with the buttons disabled, then show the server's own field errors or hand the value to `onSaved`.
@@ -355,9 +372,7 @@ export function submitWith<T>(
   saveButton: HTMLButtonElement,
   busyLabel: string,
   check: () => FieldError[],
-  call: () => Promise<
-    { ok: true; value: T; message?: string } | { ok: false; errors: FieldError[]; message: string }
-  >,
+  call: SaveCall<T>,
   onSaved: (value: T, message?: string) => void,
 ): () => void {
   return () => {

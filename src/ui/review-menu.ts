@@ -13,7 +13,8 @@ export function runPortfolioReview(): void {
     SpreadsheetApp.getActiveSpreadsheet().toast(
       clients === 0
         ? 'No active clients to review.'
-        : `${counts.Keep} to keep, ${counts['Re-price']} to re-price, ${counts['Let go']} to let go. Nothing changes until you act on a row.`,
+        : `${counts.Keep} to keep, ${counts['Re-price']} to re-price, ${counts['Let go']} to let go. ` +
+            `Nothing changes until you act on a row.`,
       'ClientTabs: portfolio review written',
     );
   });

@@ -42,7 +42,10 @@ export type SidebarView =
   | { view: 'editClient'; clientId?: string }
   | { view: 'selfcheck' };
 
-/** A raise the portfolio review suggests, prefilled in the card's Record a raise (nothing saved until the coach does). */
+/**
+ * A raise the portfolio review suggests, prefilled in the card's Record a raise (nothing saved until the
+ * coach does).
+ */
 export interface RaisePrefill {
   monthlyFee: number;
   from: IsoDate;

@@ -21,7 +21,8 @@ function sidebarContext(): SidebarContext | null {
 
 /** What a menu item says when the workbook has no roster yet. */
 export const NOT_SET_UP =
-  'ClientTabs is not set up in this spreadsheet yet. Run ClientTabs > Set up workbook first (it adds the Clients roster and the other sheets; your own tabs stay as they are).';
+  'ClientTabs is not set up in this spreadsheet yet. Run ClientTabs > Set up workbook first (it adds the ' +
+  'Clients roster and the other sheets; your own tabs stay as they are).';
 
 /** False, after telling the user to run Set up, when the spreadsheet has no Clients roster (1 call). */
 function isSetUp(): boolean {
@@ -112,8 +113,9 @@ export function openForActiveClient(view: 'checkin' | 'card'): void {
 }
 
 /**
- * A per-client form, with the client of the tab in view preselected when that tab is a client tab
- * (any other tab opens the form with no client chosen; a client ended or serving notice is not offered for offboarding).
+ * A per-client form, with the client of the tab in view preselected when that tab is a client tab (any
+ * other tab opens the form with no client chosen; a client ended or serving notice is not offered for
+ * offboarding).
  */
 export function openWithClientInView(view: 'payment' | 'request' | 'offboard' | 'editClient'): void {
   alerting(() => {

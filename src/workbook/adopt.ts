@@ -317,7 +317,8 @@ export function adoptTabs(
     ss.toast(
       remaining.length > 0
         ? `Adopted ${adopted.length} of ${total} tabs so far; continuing…`
-        : `Adopted ${adopted.length} tab${adopted.length === 1 ? '' : 's'}${failed.length ? `, ${failed.length} could not be read` : ''}.`,
+        : `Adopted ${adopted.length} ` +
+            `tab${adopted.length === 1 ? '' : 's'}${failed.length ? `, ${failed.length} could not be read` : ''}.`,
       'ClientTabs',
     );
     return { ok: true, value: { adopted, remaining, failed, done: remaining.length === 0 } };
@@ -391,7 +392,8 @@ export function adoptedLinks(
   const dated = `ISNUMBER(${weeks}),${weeks}<=TODAY()`;
   const measures = table.measures.slice(0, ROSTER_METRIC_SLOTS);
   const any = measures.map((m) => `LEN(${line(m.index)})`).join('+');
-  // Year-less dates ("3 Mar") are text to a formula: their days, fixed at adoption, stand in until a dated line is newer.
+  // Year-less dates ("3 Mar") are text to a formula: their days, fixed at adoption, stand in until a dated
+  // line is newer.
   const yearless = table.observations.filter((o) => table.yearless.includes(o.index));
   const lastYearless = yearless.length ? Math.max(...yearless.map((o) => o.day)) : null;
   const formulas: Record<string, string> = {
@@ -413,7 +415,8 @@ export function adoptedLinks(
     const latest = `INDEX(SORT(${pairs},1,FALSE),1,2)`;
     const fallback = yearlessLatest(yearless, values, measure.index, rows);
     formulas[`latest${i}`] = fallback
-      ? `=IFERROR(IF(IFERROR(MAX(FILTER(${weeks},${dated},LEN(${column})>0)),0)>=${dateLiteral(fallback.day)},${latest},${tab}!${absoluteA1(fallback.cell)}),"")`
+      ? `=IFERROR(IF(IFERROR(MAX(FILTER(${weeks},${dated},LEN(${column})>0)),` +
+        `0)>=${dateLiteral(fallback.day)},${latest},${tab}!${absoluteA1(fallback.cell)}),"")`
       : `=IFERROR(${latest},"")`;
     const latestColumn = roster.col[`latest${i}`];
     if (measure.baseline !== null && measure.target !== null && latestColumn >= 0) {

@@ -79,7 +79,10 @@ export function clientHistory(
   };
 }
 
-/** Health (with Settings' weights, as the roster's), triage and growth for the card; null for an ended client (no advice is due). */
+/**
+ * Health (with Settings' weights, as the roster's), triage and growth for the card; null for an ended client
+ * (no advice is due).
+ */
 export function cardAdvice(
   history: ClientHistory,
   status: ClientStatusName,

@@ -90,7 +90,8 @@ export function saveCheckIn(request: CheckInRequest): Outcome<CheckInSaved> {
       ss.getRange(a1(tab, row1 - 1, column1 - 1, columns, rows));
     const sheetRange = (row1: number, column1: number, rows: number, columns: number) =>
       ss.getRange(
-        `${quoteSheetName(tab.tabName)}!${columnLetter(column1)}${row1}:${columnLetter(column1 + columns - 1)}${row1 + rows - 1}`,
+        `${quoteSheetName(tab.tabName)}!${columnLetter(column1)}${row1}:` +
+          `${columnLetter(column1 + columns - 1)}${row1 + rows - 1}`,
       );
     for (const run of runs) {
       const cells = run.cells.map((c) => cellValue(c, zone));

@@ -93,37 +93,25 @@ export function modelTab(
   choice: () => AdoptChoice | null,
 ): ClientTab | null {
   const model = parseClientTab(values, (value) => readDay(value, zone));
-  if (model.log && model.metrics.length > 0) {
-    return {
-      clientId,
-      tabName,
-      width,
-      values,
-      model,
-      log: model.log,
-      metrics: model.metrics,
-      adopted: false,
-      transposed: false,
-    };
-  }
+  // Not adopted: our own layout's log (no metrics when the tab's metric table is gone).
+  const ours = (log: LogLayout, metrics: MetricDef[]): ClientTab => ({
+    clientId,
+    tabName,
+    width,
+    values,
+    model,
+    log,
+    metrics,
+    adopted: false,
+    transposed: false,
+  });
+  if (model.log && model.metrics.length > 0) return ours(model.log, model.metrics);
   const today = todayIn(zone);
-  // The table the user confirmed at adoption (even when another table is headed "Week of" like ours), else the scan's own choice.
+  // The table the user confirmed at adoption (even when another table is headed "Week of" like ours),
+  // else the scan's own choice.
   const confirmed = choice();
   const found = scanTab(values, { readDay: strictDayReader(zone), today, choice: confirmed });
-  if (!found.ok) {
-    if (!model.log) return null;
-    return {
-      clientId,
-      tabName,
-      width,
-      values,
-      model,
-      log: model.log,
-      metrics: [],
-      adopted: false,
-      transposed: false,
-    };
-  }
+  if (!found.ok) return model.log ? ours(model.log, []) : null;
   const table = found.table;
   const transposed = table.orientation === 'columns';
   // Dates across the columns: the log is read and written transposed, so a week is a "row" here too.
@@ -264,7 +252,8 @@ export function readRosterClient(
   const sheet = client.tabId !== null ? ss.getSheetById(client.tabId) : ss.getSheetByName(client.tabName);
   if (!sheet)
     throw new WorkbookError(
-      `The tab of ${client.name} (${client.clientId}) is gone. Bring it back with Edit > Undo or File > Version history; if they are no longer a client, offboard them.`,
+      `The tab of ${client.name} (${client.clientId}) is gone. Bring it back with Edit > Undo or File > ` +
+        `Version history; if they are no longer a client, offboard them.`,
     );
   const entry: IndexedClient = {
     sheetId: sheet.getSheetId(),

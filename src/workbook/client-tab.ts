@@ -55,7 +55,10 @@ function filterFormula(
     return `${sheet}!${letter}${first}:${letter}`;
   };
   const columns = keys.map(range).join(',');
-  return `=IFERROR(ARRAY_CONSTRAIN(SORT(FILTER({${columns}},${range('clientId')}=${clientIdCell}),1,FALSE),${TAB_LOG_PREVIEW_ROWS},${keys.length}),"${empty}")`;
+  return (
+    `=IFERROR(ARRAY_CONSTRAIN(SORT(FILTER({${columns}},${range('clientId')}=${clientIdCell}),1,` +
+    `FALSE),${TAB_LOG_PREVIEW_ROWS},${keys.length}),"${empty}")`
+  );
 }
 
 export function buildClientTab(

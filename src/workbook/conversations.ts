@@ -74,7 +74,8 @@ function ensureTable(ss: Spreadsheet, spec: TableSpec, zone: Zone): Table {
   const found = ss.getSheetByName(spec.sheet);
   if (found && found.getLastRow() > 0)
     throw new WorkbookError(
-      `The tab "${spec.sheet}" holds something else. Rename it, then save again: ClientTabs keeps its ${spec.sheet.toLowerCase()} there.`,
+      `The tab "${spec.sheet}" holds something else. Rename it, then save again: ClientTabs keeps ` +
+        `its ${spec.sheet.toLowerCase()} there.`,
     );
   const sheet = found ?? ss.insertSheet(spec.sheet, ss.getNumSheets());
   const header = spec.columns.map((column) => column.label);

@@ -23,6 +23,18 @@ export function rateRecords(rates: Table | null, zone: Zone): RateRecord[] {
   }));
 }
 
+/** The Payments sheet's invoices, every client's (none when the sheet is missing). */
+export function paymentRecords(payments: Table | null, zone: Zone): AttentionPayment[] {
+  if (!payments) return [];
+  return dataRows(payments).map((row) => ({
+    clientId: readText(cell(payments, row, 'clientId')),
+    dueDay: readDay(cell(payments, row, 'due'), zone),
+    paidDay: readDay(cell(payments, row, 'paid'), zone),
+    amount: readNumber(cell(payments, row, 'amount')),
+    paidAmount: readNumber(cell(payments, row, 'paidAmount')),
+  }));
+}
+
 /** Requests with their hours absorbed; an old workbook may have no such column. */
 export function hoursRequests(requests: Table | null, zone: Zone): HoursRequest[] {
   if (!requests) return [];

@@ -3,19 +3,14 @@
  * where no CLIENT_* exists), the retention cohort table, active clients by month with a chart, and the
  * "needs attention" list that Refresh rewrites in one write.
  */
-import {
-  ATTENTION_REASONS,
-  needsAttention,
-  type AttentionClient,
-  type AttentionPayment,
-} from '../core/attention';
+import { ATTENTION_REASONS, needsAttention, type AttentionClient } from '../core/attention';
 import { formatMoney, intlLocaleOf } from '../core/money';
 import { weekOf } from '../core/cadence';
 import { formatIsoDay } from '../core/dates';
 import { latestEntry } from '../core/client-tab';
 import { columnLetter, findHeaderRow, isBlank, quoteSheetName } from '../core/layout';
 import { normalizeLabel } from '../core/clients';
-import { asText, readDay, readNumber, readText, sheetAt, writeBlock, type Zone } from './cells';
+import { asText, readDay, readText, sheetAt, writeBlock, type Zone } from './cells';
 import { getIndexedClient } from './client-index';
 import { adoptedChoice } from './adopt-choice';
 import { modelTab } from './client-log';
@@ -24,7 +19,7 @@ import { withDocumentLock } from './lock';
 import { openRoster, type RosterClient } from './roster';
 import { DASHBOARD, numberFormat, PAYMENTS, REQUESTS, SHEET } from './schema';
 import { RATES } from './advice-schema';
-import { attentionClient, hoursRequests, rateRecords } from './dashboard-advice';
+import { attentionClient, hoursRequests, paymentRecords, rateRecords } from './dashboard-advice';
 import { owesCheckIns, statusOn } from '../core/status';
 import { writeStatusesOfToday } from './status-sync';
 import {
@@ -271,15 +266,7 @@ export function refreshDashboard(): RefreshReport {
     );
     const payments = readTable(ss, PAYMENTS);
     const requests = readTable(ss, REQUESTS);
-    const paymentRows: AttentionPayment[] = payments
-      ? dataRows(payments).map((row) => ({
-          clientId: readText(cell(payments, row, 'clientId')),
-          dueDay: readDay(cell(payments, row, 'due'), zone),
-          paidDay: readDay(cell(payments, row, 'paid'), zone),
-          amount: readNumber(cell(payments, row, 'amount')),
-          paidAmount: readNumber(cell(payments, row, 'paidAmount')),
-        }))
-      : [];
+    const paymentRows = paymentRecords(payments, zone);
     const logs = {
       payments: paymentRows,
       requests: hoursRequests(requests, zone),
@@ -311,7 +298,9 @@ export function refreshDashboard(): RefreshReport {
     const header = findHeaderRow(values, DASHBOARD.attentionHeader.slice(0, 2));
     if (!header) {
       throw new WorkbookError(
-        `The Dashboard has no "${DASHBOARD.attention}" header row (${DASHBOARD.attentionHeader.join(', ')}), so Refresh has nowhere of its own to write the list. Type those labels back above it, or delete the Dashboard tab and run Set up.`,
+        `The Dashboard has no "${DASHBOARD.attention}" header row ` +
+          `(${DASHBOARD.attentionHeader.join(', ')}), so Refresh has nowhere of its own to write the ` +
+          `list. Type those labels back above it, or delete the Dashboard tab and run Set up.`,
       );
     }
     const headerRow = header.row;
@@ -347,7 +336,9 @@ export function refreshDashboard(): RefreshReport {
       const filled = columns.find((column) => column >= 0 && !isBlank(cells[column]));
       if (filled !== undefined) {
         throw new WorkbookError(
-          `The needs-attention list needs ${rows.length} rows, but ${columnLetter(filled + 1)}${row + 1} on the Dashboard has content of yours. Move it out of the list's columns below the list and refresh again.`,
+          `The needs-attention list needs ${rows.length} rows, but ${columnLetter(filled + 1)}${row + 1} ` +
+            `on the Dashboard has content of yours. Move it out of the list's columns below the list and ` +
+            `refresh again.`,
         );
       }
     }

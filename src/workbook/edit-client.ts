@@ -169,7 +169,9 @@ export function editClient(
         return refusal([
           {
             field: 'metrics',
-            message: `The tab "${tab.tabName}" was adopted: its columns are its own, so its metrics are changed in the tab.`,
+            message:
+              `The tab "${tab.tabName}" was adopted: its columns are its own, so its metrics are ` +
+              `changed in the tab.`,
           },
         ]);
       const planned = planMetrics(tab, edit.metrics);

@@ -20,7 +20,7 @@ import { asText, dayToCell, readDay, readNumber, readText, type Zone } from './c
 import { todayIn } from './today';
 import { readContext } from './clients';
 import type { Outcome } from '../core/outcome';
-import { appendClientRow, fail, isoDay, money, optionalText, withFormClient } from './logs';
+import { appendClientRow, fail, isoDay, optionalText, requiredMoney, withFormClient } from './logs';
 import { PAYMENTS } from './schema';
 import { cell, dataRows, readSettings, readTable, writeCells, type Settings, type Table } from './tables';
 
@@ -148,9 +148,14 @@ export function payInvoice(
   return withFormClient(form, ({ ss, zone, input, errors, client }) => {
     const due = isoDay(errors, 'invoice', input.due, 'The invoice’s due date');
     const paid = isoDay(errors, 'paid', input.paid, 'Paid date');
-    const amount = money(errors, 'amount', input.amount, 'Amount', zone.locale);
-    if (amount === null && !errors.some((e) => e.field === 'amount'))
-      errors.push({ field: 'amount', message: 'Enter the amount paid.' });
+    const amount = requiredMoney(
+      errors,
+      'amount',
+      input.amount,
+      'Amount',
+      zone.locale,
+      'Enter the amount paid.',
+    );
     const note = optionalText(errors, 'note', input.note, 'Note', 1000);
     if (errors.length > 0 || !client || due === null || paid === null || amount === null) return fail(errors);
     const table = readTable(ss, PAYMENTS);
@@ -166,7 +171,9 @@ export function payInvoice(
       return fail([
         {
           field: 'invoice',
-          message: `${client.name} has no invoice due ${formatDayAs(due, readSettings(ss, zone.locale).dateFormat)} in Payments; nothing was changed.`,
+          message:
+            `${client.name} has no invoice ` +
+            `due ${formatDayAs(due, readSettings(ss, zone.locale).dateFormat)} in Payments; nothing was changed.`,
         },
       ]);
     }
@@ -203,7 +210,9 @@ export function settle(
     return fail([
       {
         field: 'amount',
-        message: `A part payment needs the "Paid amount" column in Payments: run ClientTabs > Set up workbook (it adds the column), or pay the ${named.money(amountDue(invoice))} due.`,
+        message:
+          `A part payment needs the "Paid amount" column in Payments: run ClientTabs > Set up ` +
+          `workbook (it adds the column), or pay the ${named.money(amountDue(invoice))} due.`,
       },
     ]);
   }
@@ -212,7 +221,8 @@ export function settle(
       {
         field: 'paid',
         message:
-          'The Payments sheet has no "Paid" column: type that label back in its header, or run ClientTabs > Set up workbook.',
+          'The Payments sheet has no "Paid" column: type that label back in its header, or run ' +
+          'ClientTabs > Set up workbook.',
       },
     ]);
   if (note && table.col.note < 0)
@@ -249,9 +259,7 @@ export interface InvoiceInput {
 export function createInvoice(form: InvoiceInput): Outcome<{ clientId: string; row: number }> {
   return withFormClient(form, ({ ss, zone, input, errors, client }) => {
     const due = isoDay(errors, 'due', input.due, 'Due date');
-    const amount = money(errors, 'amount', input.amount, 'Amount', zone.locale);
-    if (amount === null && !errors.some((e) => e.field === 'amount'))
-      errors.push({ field: 'amount', message: 'Enter the amount.' });
+    const amount = requiredMoney(errors, 'amount', input.amount, 'Amount', zone.locale, 'Enter the amount.');
     const note = optionalText(errors, 'note', input.note, 'Note', 1000);
     if (errors.length > 0 || !client || due === null || amount === null) return fail(errors);
     const table = readTable(ss, PAYMENTS);
@@ -262,7 +270,9 @@ export function createInvoice(form: InvoiceInput): Outcome<{ clientId: string; r
       const twinWords = words(twin, zone, () => readSettings(ss, zone.locale));
       const problem: FieldProblem = {
         field: 'due',
-        message: `${client.name} already has an invoice of ${twinWords.money(amount)} due ${twinWords.day(due)} (Payments row ${twin.sheetRow}); nothing was added.`,
+        message:
+          `${client.name} already has an invoice of ${twinWords.money(amount)} ` +
+          `due ${twinWords.day(due)} (Payments row ${twin.sheetRow}); nothing was added.`,
       };
       return fail([problem]);
     }
@@ -276,12 +286,9 @@ export function createInvoice(form: InvoiceInput): Outcome<{ clientId: string; r
   });
 }
 
-export interface PaymentInput {
-  clientId: string;
-  due: string;
+/** An invoice with, when it is paid already, its paid date. */
+export interface PaymentInput extends InvoiceInput {
   paid: string;
-  amount: string;
-  note: string;
 }
 
 /**
@@ -292,9 +299,7 @@ export function recordPayment(form: PaymentInput): Outcome<{ clientId: string; r
   return withFormClient(form, ({ ss, zone, input, errors, client }) => {
     const due = isoDay(errors, 'due', input.due, 'Due date');
     const paid = isoDay(errors, 'paid', input.paid, 'Paid date', true);
-    const amount = money(errors, 'amount', input.amount, 'Amount', zone.locale);
-    if (amount === null && !errors.some((e) => e.field === 'amount'))
-      errors.push({ field: 'amount', message: 'Enter the amount.' });
+    const amount = requiredMoney(errors, 'amount', input.amount, 'Amount', zone.locale, 'Enter the amount.');
     const note = optionalText(errors, 'note', input.note, 'Note', 1000);
     if (errors.length > 0 || !client || due === null || amount === null) return fail(errors);
     const table = readTable(ss, PAYMENTS);

@@ -9,7 +9,10 @@ export class LockTimeout extends Error {
 
 const WAIT_MS = 10_000;
 
-/** Runs `work` holding the document lock; throws LockTimeout when it cannot be had in 10 s. Always flushes and releases. */
+/**
+ * Runs `work` holding the document lock; throws LockTimeout when it cannot be had in 10 s. Always flushes and
+ * releases.
+ */
 export function withDocumentLock<T>(work: () => T): T {
   const lock = LockService.getDocumentLock();
   try {

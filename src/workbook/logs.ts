@@ -94,7 +94,24 @@ export function money(
   return null;
 }
 
-/** Appends a row for `client` to `spec`'s table (`read`: already read by the caller): its ID and name, then `values`. */
+/** `money`, and when the field is blank (no other problem with it) `missing` as its problem. */
+export function requiredMoney(
+  errors: FieldProblem[],
+  field: string,
+  value: unknown,
+  label: string,
+  locale: string,
+  missing: string,
+): number | null {
+  const amount = money(errors, field, value, label, locale);
+  if (amount === null && !errors.some((e) => e.field === field)) errors.push({ field, message: missing });
+  return amount;
+}
+
+/**
+ * Appends a row for `client` to `spec`'s table (`read`: already read by the caller): its ID and name, then
+ * `values`.
+ */
 export function appendClientRow(
   ss: Spreadsheet,
   spec: TableSpec,
@@ -209,7 +226,9 @@ export function offboardClient(
     if (client && current === 'Serving notice')
       errors.push({
         field: 'clientId',
-        message: `${client.name} is already serving notice${client.endDay === null ? '' : ` until ${formatDay(client.endDay)}`}.`,
+        message:
+          `${client.name} is already serving ` +
+          `notice${client.endDay === null ? '' : ` until ${formatDay(client.endDay)}`}.`,
       });
     const endDay = isoDay(errors, 'endDate', input.endDate, 'End date');
     const noticeDay = isoDay(errors, 'noticeDate', input.noticeDate, 'Notice date');
@@ -238,7 +257,9 @@ export function offboardClient(
       return fail([
         {
           field: 'endDate',
-          message: `The end date is now ${formatDay(plan.endDay)}, not the ${formatDay(expectedDay)} shown: the client's start date or program changed. Check it and save again.`,
+          message:
+            `The end date is now ${formatDay(plan.endDay)}, not the ${formatDay(expectedDay)} ` +
+            `shown: the client's start date or program changed. Check it and save again.`,
         },
       ]);
     const status = statusAfterOffboard(plan.endDay, today);

@@ -21,16 +21,15 @@ import {
 } from '../core/portfolio-review';
 import { isUndecided } from '../core/requests';
 import { statusOn } from '../core/status';
-import type { AttentionPayment } from '../core/attention';
 import { asText, dayToCell, readDay, readNumber, readText, sheetAt, writeBlock } from './cells';
 import { todayIn } from './today';
 import { lastCheckIns } from './dashboard';
-import { attentionClient, hoursRequests, rateRecords } from './dashboard-advice';
+import { attentionClient, hoursRequests, paymentRecords, rateRecords } from './dashboard-advice';
 import { withDocumentLock } from './lock';
 import { openRoster } from './roster';
 import { RATES } from './advice-schema';
 import { PAYMENTS, REQUESTS, SHEET } from './schema';
-import { activeSpreadsheet, cell, dataRows, readTable, readZone, WorkbookError } from './tables';
+import { activeSpreadsheet, readTable, readZone, WorkbookError } from './tables';
 
 export const REVIEW_TITLE = 'Portfolio review';
 /** The block's header, left to right (a new tab gets them in this order; a re-run finds them by label). */
@@ -69,16 +68,7 @@ function reviewRows(): {
   const today = todayIn(zone);
   const active = clients.filter((c) => statusOn(c.status, c.endDay, today) === 'Active');
   const last = lastCheckIns(ss, active, zone);
-  const paymentsTable = readTable(ss, PAYMENTS);
-  const payments: AttentionPayment[] = paymentsTable
-    ? dataRows(paymentsTable).map((row) => ({
-        clientId: readText(cell(paymentsTable, row, 'clientId')),
-        dueDay: readDay(cell(paymentsTable, row, 'due'), zone),
-        paidDay: readDay(cell(paymentsTable, row, 'paid'), zone),
-        amount: readNumber(cell(paymentsTable, row, 'amount')),
-        paidAmount: readNumber(cell(paymentsTable, row, 'paidAmount')),
-      }))
-    : [];
+  const payments = paymentRecords(readTable(ss, PAYMENTS), zone);
   const requests = hoursRequests(readTable(ss, REQUESTS), zone);
   const logs = { payments, requests, rates: rateRecords(readTable(ss, RATES), zone) };
   const reviewed: ReviewClient[] = active.map((client) => {
@@ -126,7 +116,9 @@ export function writePortfolioReview(): ReviewReport {
     const empty = values.every((cells) => cells.every(isBlank));
     if (!header && !empty) {
       throw new WorkbookError(
-        `The tab "${existing?.getName() ?? SHEET.review}" has content but no review header (${REVIEW_HEADER.join(', ')}), so the review has nowhere of its own to write. Rename your tab, or type those labels back above the review.`,
+        `The tab "${existing?.getName() ?? SHEET.review}" has content but no review header ` +
+          `(${REVIEW_HEADER.join(', ')}), so the review has nowhere of its own to write. Rename your ` +
+          `tab, or type those labels back above the review.`,
       );
     }
     const fresh = !header;
@@ -177,7 +169,9 @@ export function writePortfolioReview(): ReviewReport {
       const filled = mine ? undefined : columns.find((column) => column >= 0 && !isBlank(cells[column]));
       if (filled !== undefined) {
         throw new WorkbookError(
-          `The portfolio review needs ${block.length} rows, but ${columnLetter(filled + 1)}${row + 1} on "${existing?.getName()}" has content of yours inside its columns. Move it below or beside the review and run it again.`,
+          `The portfolio review needs ${block.length} rows, but ${columnLetter(filled + 1)}${row + 1} on ` +
+            `"${existing?.getName()}" has content of yours inside its columns. Move it below or beside ` +
+            `the review and run it again.`,
         );
       }
     }
@@ -185,7 +179,8 @@ export function writePortfolioReview(): ReviewReport {
     const title = titleRow >= 0 ? values[titleRow]?.[firstColumn] : '';
     if (titleRow >= 0 && firstColumn >= 0 && !isBlank(title) && !readText(title).startsWith(REVIEW_TITLE)) {
       throw new WorkbookError(
-        `${columnLetter(firstColumn + 1)}${titleRow + 1} on "${existing?.getName()}" holds your own text where the review writes its title and date. Move it and run the review again.`,
+        `${columnLetter(firstColumn + 1)}${titleRow + 1} on "${existing?.getName()}" holds your own text ` +
+          `where the review writes its title and date. Move it and run the review again.`,
       );
     }
     while (block.length < previous) block.push(REVIEW_HEADER.map(() => ''));

@@ -80,7 +80,9 @@ export function recordRaise(form: RaiseInput): Outcome<RecordedRaise> {
       return fail([
         {
           field: 'from',
-          message: `${client.name} already has a fee from ${formatIsoDay(from)}; a raise never overwrites it. Choose another day.`,
+          message:
+            `${client.name} already has a fee from ${formatIsoDay(from)}; a raise never ` +
+            `overwrites it. Choose another day.`,
         },
       ]);
     }

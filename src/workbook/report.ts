@@ -146,11 +146,17 @@ function reportSheet(
   // A report tab the user typed into is theirs from then on: remaking it would wipe what they typed.
   if (ours && editedSinceMade(ours, clientId)) {
     if (named && named.getSheetId() === ours.getSheetId())
-      return `"${clip(name)}" has changes of yours since ClientTabs made it. Rename that tab to keep them (or delete it), then make the report again.`;
+      return (
+        `"${clip(name)}" has changes of yours since ClientTabs made it. Rename that tab to keep ` +
+        `them (or delete it), then make the report again.`
+      );
     ours = null;
   }
   if (named && (!ours || named.getSheetId() !== ours.getSheetId()))
-    return `A tab named "${clip(name)}" already exists and ClientTabs did not make it. Rename that tab, then make the report again.`;
+    return (
+      `A tab named "${clip(name)}" already exists and ClientTabs did not make it. Rename that tab, ` +
+      `then make the report again.`
+    );
   if (ours) {
     if (ours.getName() !== name) ours.setName(name);
     return { sheet: ours, replaced: true };

@@ -87,7 +87,8 @@ export function decideRequest(
         {
           field: 'decision',
           message:
-            'The Requests sheet has no "Decision" column: type that label back above it, or run ClientTabs > Set up workbook.',
+            'The Requests sheet has no "Decision" column: type that label back above it, or run ' +
+            'ClientTabs > Set up workbook.',
         },
       ]);
     const rows = clientRequests(table, client.clientId, zone).filter((r) => r.request === text);
@@ -111,7 +112,8 @@ export function decideRequest(
         {
           field: 'hours',
           message:
-            'The Requests sheet has no "Hours absorbed" column: run ClientTabs > Set up workbook (it adds the column), then decide again.',
+            'The Requests sheet has no "Hours absorbed" column: run ClientTabs > Set up workbook (it ' +
+            'adds the column), then decide again.',
         },
       ]);
     const cells = new Map<number, unknown>();

@@ -67,15 +67,23 @@ export function adviceLinks(
   const requestsHeader = (logs.requests?.header.row ?? 0) + 1;
   const formulas: Record<string, string> = {
     latePayments:
-      `=COUNTIFS(${pay('clientId')},${id},${pay('paid')},"",${pay('due')},"<"&(TODAY()-${grace}),${pay('due')},">="&(${year}))` +
-      `+SUMPRODUCT((${rows('clientId')}=${id})*(${rows('paid')}<>"")*(${rows('due')}>=${year})*(${rows('paid')}-${rows('due')}>${grace}))`,
+      `=COUNTIFS(${pay('clientId')},${id},${pay('paid')},"",${pay('due')},` +
+      `"<"&(TODAY()-${grace}),${pay('due')},">="&(${year}))` +
+      `+SUMPRODUCT((${rows('clientId')}=${id})*(${rows('paid')}<>"")*(${rows('due')}>=${year})*` +
+      `(${rows('paid')}-${rows('due')}>${grace}))`,
     // Undecided is Open or blank (core/requests isUndecided).
-    openRequests: `=COUNTIFS(${req('clientId')},${id},${req('decision')},"Open")+COUNTIFS(${req('clientId')},${id},${req('decision')},"")`,
+    openRequests:
+      `=COUNTIFS(${req('clientId')},${id},${req('decision')},"Open")` +
+      `+COUNTIFS(${req('clientId')},${id},${req('decision')},"")`,
     // Hours absorbed ("Included in scope"): the column is found by its label, 0 while an old workbook has none.
     absorbedHours:
-      `=IFERROR(SUMIFS(INDEX(${quoteSheetName(SHEET.requests)}!$A:$Z,0,MATCH(${formulaString(HOURS_ABSORBED)},${quoteSheetName(SHEET.requests)}!$${requestsHeader}:$${requestsHeader},0)),` +
+      `=IFERROR(SUMIFS(INDEX(${quoteSheetName(SHEET.requests)}!$A:$Z,0,` +
+      `MATCH(${formulaString(HOURS_ABSORBED)},` +
+      `${quoteSheetName(SHEET.requests)}!$${requestsHeader}:$${requestsHeader},0)),` +
       `${req('clientId')},${id},${req('date')},">="&(${year}),${req('decision')},${formulaString(ABSORBED)}),0)`,
-    nextReview: `=IF(${own('startDate')}="","",EDATE(MAX(${own('startDate')},IFERROR(MAXIFS(${rate('from')},${rate('clientId')},${id},${rate('from')},"<="&TODAY()),0)),12))`,
+    nextReview:
+      `=IF(${own('startDate')}="","",EDATE(MAX(${own('startDate')},` +
+      `IFERROR(MAXIFS(${rate('from')},${rate('clientId')},${id},${rate('from')},"<="&TODAY()),0)),12))`,
   };
   if (log && log.satisfactionColumn !== null) {
     const tab = quoteSheetName(log.tabName);
@@ -83,7 +91,8 @@ export function adviceLinks(
     const weeks = range(log.weekColumn);
     const scores = range(log.satisfactionColumn);
     const latest = (extra: string) =>
-      `=IFERROR(INDEX(SORT(FILTER({${weeks},${scores}},${weeks}<>"",ISNUMBER(${scores}),${scores}>=1,${scores}<=10${extra}),1,FALSE),1,2),"")`;
+      `=IFERROR(INDEX(SORT(FILTER({${weeks},${scores}},${weeks}<>"",` +
+      `ISNUMBER(${scores}),${scores}>=1,${scores}<=10${extra}),1,FALSE),1,2),"")`;
     formulas.satisfaction = latest('');
     formulas.satisfactionBefore = latest(`,${weeks}<=${ago}`);
     formulas.checkInBefore = `=IF(COUNTIFS(${weeks},"<="&(${ago}))=0,"",MAXIFS(${weeks},${weeks},"<="&(${ago})))`;
@@ -114,7 +123,8 @@ export function computedColumns(roster: Table): Record<string, string> {
   // Days since the last check-in as of `asOf`, or since the start before the first one (core/attention's rule).
   const since = (lastKey: string, asOf: string) =>
     array(
-      `IF(ISNUMBER(${col(lastKey)}),IF(${col(lastKey)}>${asOf},0,${asOf}-${col(lastKey)}),IF(ISNUMBER(${col('startDate')}),IF(${col('startDate')}>${asOf},"",${asOf}-${col('startDate')}),""))`,
+      `IF(ISNUMBER(${col(lastKey)}),IF(${col(lastKey)}>${asOf},0,${asOf}-${col(lastKey)}),` +
+        `IF(ISNUMBER(${col('startDate')}),IF(${col('startDate')}>${asOf},"",${asOf}-${col('startDate')}),""))`,
     );
   const bySignal: Record<string, string> = {};
   for (const [label, signal] of HEALTH_WEIGHT_ROWS) bySignal[signal] = setting(label);
@@ -123,7 +133,9 @@ export function computedColumns(roster: Table): Record<string, string> {
   const shared = `${col('cadenceDays')},${col('progress1')}`;
   const tail = `${col('latePayments')},${col('openRequests')},${weights}`;
   const now = `${since('lastCheckIn', 'TODAY()')},${shared},${col('satisfaction')},${tail}`;
-  const then = `${since('checkInBefore', `(TODAY()-${WEEKS_AGO_DAYS})`)},${shared},${col('satisfactionBefore')},${tail}`;
+  const then =
+    `${since('checkInBefore', `(TODAY()-${WEEKS_AGO_DAYS})`)},${shared},` +
+    `${col('satisfactionBefore')},${tail}`;
   const header = (key: string) => formulaString(ADVICE_COLUMNS.find((c) => c.key === key)?.label ?? key);
   const hours = col('hoursPerMonth');
   const paid = (expr: string) =>
@@ -131,9 +143,15 @@ export function computedColumns(roster: Table): Record<string, string> {
   return {
     health: `={${header('health')};CLIENT_HEALTH(${now})}`,
     healthBefore: `={${header('healthBefore')};CLIENT_HEALTH(${then})}`,
-    healthTrend: `={${header('healthTrend')};ARRAYFORMULA(IF(${col('health')}="","",IF(${col('healthBefore')}="","",${col('health')}-${col('healthBefore')})))}`,
+    healthTrend:
+      `={${header('healthTrend')};ARRAYFORMULA(IF(${col('health')}="","",` +
+      `IF(${col('healthBefore')}="","",${col('health')}-${col('healthBefore')})))}`,
     healthDrivers: `={${header('healthDrivers')};CLIENT_HEALTH(${now},TRUE)}`,
-    effectiveRate: `={${header('effectiveRate')};CLIENT_EFFECTIVE_RATE(${paid(col('monthlyFee'))},${paid(`${hours}+IF(${col('absorbedHours')}="",0,${col('absorbedHours')})/12`)})}`,
-    growth: `={${header('growth')};ARRAYFORMULA(IF(${col('health')}="","",IF(${col('health')}<=75,"",IF(${col('progress1')}="","",IF(${col('progress1')}<1,"",${formulaString(GROWTH)})))))}`,
+    effectiveRate:
+      `={${header('effectiveRate')};CLIENT_EFFECTIVE_RATE(${paid(col('monthlyFee'))},` +
+      `${paid(`${hours}+IF(${col('absorbedHours')}="",0,${col('absorbedHours')})/12`)})}`,
+    growth:
+      `={${header('growth')};ARRAYFORMULA(IF(${col('health')}="","",IF(${col('health')}<=75,"",` +
+      `IF(${col('progress1')}="","",IF(${col('progress1')}<1,"",${formulaString(GROWTH)})))))}`,
   };
 }

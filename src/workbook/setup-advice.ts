@@ -14,7 +14,10 @@ export const BAND_COLORS = { Red: '#f4c7c3', Yellow: '#fce8b2', Green: '#b7e1cd'
 /** Keys of the per-row advice formulas that need only the managed sheets (not the client's tab). */
 const ROW_KEYS = ['latePayments', 'openRequests', 'absorbedHours', 'nextReview'];
 
-/** Writes what is missing; `formulas` are the roster's data rows' formulas Set up read already. Returns how many it wrote. */
+/**
+ * Writes what is missing; `formulas` are the roster's data rows' formulas Set up read already. Returns how
+ * many it wrote.
+ */
 export function setUpRosterAdvice(roster: Table, logs: SharedLogs, formulas: readonly string[][]): number {
   return headerFormulas(roster) + rowFormulas(roster, logs, formulas) + bandColors(roster);
 }

@@ -87,7 +87,9 @@ function readManagedSheets(ss: Spreadsheet): Map<string, Existing> {
     const empty = values.every((row) => row.every(isBlank));
     if (!empty && !findHeaderRow(values, labels)) {
       throw new WorkbookError(
-        `The tab "${sheet.getName()}" holds content of yours, without the ${labels.map((l) => `"${l}"`).join(' and ')} header ClientTabs keeps there. Rename that tab and run Set up again (ClientTabs then makes its own "${name}" tab). Nothing was changed.`,
+        `The tab "${sheet.getName()}" holds content of yours, without ` +
+          `the ${labels.map((l) => `"${l}"`).join(' and ')} header ClientTabs keeps there. Rename that ` +
+          `tab and run Set up again (ClientTabs then makes its own "${name}" tab). Nothing was changed.`,
       );
     }
     found.set(name, { sheet, values });

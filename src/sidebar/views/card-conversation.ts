@@ -7,9 +7,9 @@ import type { ConversationRecord } from '../../ui/rpc-types';
 import { h, replaceChildren } from '../dom';
 import {
   dateInput,
-  enterAdvances,
   errorMessage,
   FormController,
+  saveOnSubmit,
   submitWith,
   textArea,
   textInput,
@@ -130,11 +130,7 @@ export function conversationSection(clientId: string, notes: NotesLoader): Conve
       controller.showStatus(`Saved, dated ${formatDate(conversation.date)}.`);
     },
   );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    submit();
-  });
-  enterAdvances(form, submit);
+  saveOnSubmit(form, submit, true);
   cancel.addEventListener('click', () => {
     show(false);
     open.focus();

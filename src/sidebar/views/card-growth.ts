@@ -5,7 +5,7 @@
  */
 import type { CardAdvice, NeedRecord } from '../../ui/rpc-types';
 import { h, replaceChildren } from '../dom';
-import { enterAdvances, errorMessage, FormController, submitWith, textArea } from '../form';
+import { errorMessage, FormController, saveOnSubmit, submitWith, textArea } from '../form';
 import { formatDate } from '../format';
 import { run } from '../rpc';
 import type { NotesLoader } from './card-notes';
@@ -57,11 +57,7 @@ export function growthSection(clientId: string, advice: CardAdvice | null, notes
       controller.showStatus('Need saved.');
     },
   );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    submit();
-  });
-  enterAdvances(form, submit);
+  saveOnSubmit(form, submit, true);
   const growth = advice?.growth;
   return h(
     'section',

@@ -5,15 +5,16 @@
  * (workbook/profit-card, rules in src/core); the sidebar only shows them.
  */
 import type { ProfitCardData } from '../../workbook/profit-card';
-import { h, replaceChildren } from '../dom';
+import { h, replaceChildren, type Child } from '../dom';
 import {
   dateInput,
-  enterAdvances,
   errorMessage,
   FormController,
   numberInput,
+  saveOnSubmit,
   submitWith,
   textInput,
+  type SaveCall,
 } from '../form';
 import { formatDate, formatMoney, formatNumber, plural } from '../format';
 import { run } from '../rpc';
@@ -63,7 +64,8 @@ function render(data: ProfitCardData, saved: () => void): HTMLElement {
       : h(
           'p',
           { class: `small ${below ? 'bad' : ''}`.trim(), 'data-field': 'effective-rate' },
-          `Effective rate ${formatMoney(data.effectiveRate)}/hour (${formatNumber(data.hoursPerMonth)} h a month${data.absorbedHours ? ` + ${formatNumber(data.absorbedHours)} absorbed in 12 months` : ''})`,
+          `Effective rate ${formatMoney(data.effectiveRate)}/hour (${formatNumber(data.hoursPerMonth)} h ` +
+            `a month${data.absorbedHours ? ` + ${formatNumber(data.absorbedHours)} absorbed in 12 months` : ''})`,
           below
             ? ` · below your floor of ${formatMoney(data.rateFloor)}: re-price, or let go with notice`
             : '',
@@ -83,7 +85,9 @@ function render(data: ProfitCardData, saved: () => void): HTMLElement {
           h(
             'span',
             { class: 'muted', 'data-field': 'net-ltv-inputs' },
-            `(${formatMoney(data.yearlyProfit)} yearly profit − ${plural(round1(data.absorbedHours), 'absorbed hour')} × ${formatMoney(data.hourlyCost)}) × ${formatNumber(data.expectedYears, 1)} expected years`,
+            `(${formatMoney(data.yearlyProfit)} yearly profit ` +
+              `− ${plural(round1(data.absorbedHours), 'absorbed hour')} ` +
+              `× ${formatMoney(data.hourlyCost)}) × ${formatNumber(data.expectedYears, 1)} expected years`,
           ),
         );
   const history = data.fees.length
@@ -144,13 +148,35 @@ function disclosure(
   return h('div', { class: 'disclosure' }, open, form);
 }
 
-function buttons(save: HTMLButtonElement): HTMLElement {
-  return h(
-    'div',
-    { class: 'buttons' },
-    save,
-    h('button', { type: 'button', 'data-action': 'cancel' }, 'Cancel'),
+/** One of the card's disclosed forms: the server checks it, and a save reloads the card. */
+function inlineForm(
+  controller: FormController,
+  name: string,
+  labels: { save: string; busy: string },
+  fields: Child[],
+  call: SaveCall<unknown>,
+  saved: () => void,
+): HTMLFormElement {
+  const save = h('button', { type: 'submit', class: 'action' }, labels.save);
+  const form = h(
+    'form',
+    { class: 'inline-form', novalidate: true, hidden: true, 'data-form': name },
+    controller.general,
+    fields,
+    h('div', { class: 'buttons' }, save, h('button', { type: 'button', 'data-action': 'cancel' }, 'Cancel')),
+    controller.status,
   );
+  const submit = submitWith(
+    controller,
+    form,
+    save,
+    labels.busy,
+    () => [],
+    call,
+    () => saved(),
+  );
+  saveOnSubmit(form, submit, true);
+  return form;
 }
 
 function raiseForm(data: ProfitCardData, saved: () => void): HTMLElement {
@@ -160,26 +186,18 @@ function raiseForm(data: ProfitCardData, saved: () => void): HTMLElement {
   });
   const from = dateInput('');
   const note = textInput({ maxlength: 500 });
-  const save = h('button', { type: 'submit', class: 'action' }, 'Record raise');
-  const form = h(
-    'form',
-    { class: 'inline-form', novalidate: true, hidden: true, 'data-form': 'raise' },
-    controller.general,
-    controller.field('monthlyFee', 'New monthly fee', fee, { required: true }),
-    controller.field('from', 'From', from, {
-      required: true,
-      hint: 'The first day of the new fee. The old fee stays in the Rates sheet.',
-    }),
-    controller.field('note', 'Note', note),
-    buttons(save),
-    controller.status,
-  );
-  const submit = submitWith(
+  const form = inlineForm(
     controller,
-    form,
-    save,
-    'Recording…',
-    () => [],
+    'raise',
+    { save: 'Record raise', busy: 'Recording…' },
+    [
+      controller.field('monthlyFee', 'New monthly fee', fee, { required: true }),
+      controller.field('from', 'From', from, {
+        required: true,
+        hint: 'The first day of the new fee. The old fee stays in the Rates sheet.',
+      }),
+      controller.field('note', 'Note', note),
+    ],
     () =>
       run('rpcRecordRaise', {
         clientId: data.clientId,
@@ -187,13 +205,8 @@ function raiseForm(data: ProfitCardData, saved: () => void): HTMLElement {
         monthlyFee: fee.value.trim(),
         note: note.value,
       }),
-    () => saved(),
+    saved,
   );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    submit();
-  });
-  enterAdvances(form, submit);
   return disclosure('Record a raise', 'record-raise', form, () => fee);
 }
 
@@ -202,30 +215,17 @@ function hoursForm(data: ProfitCardData, saved: () => void): HTMLElement {
   const hours = numberInput(data.hoursPerMonth === null ? '' : String(data.hoursPerMonth), {
     placeholder: '10',
   });
-  const save = h('button', { type: 'submit', class: 'action' }, 'Save hours');
-  const form = h(
-    'form',
-    { class: 'inline-form', novalidate: true, hidden: true, 'data-form': 'hours' },
-    controller.general,
-    controller.field('hoursPerMonth', 'Hours per month', hours, {
-      hint: 'The hours a month this client’s work takes you. Blank clears it.',
-    }),
-    buttons(save),
-    controller.status,
-  );
-  const submit = submitWith(
+  const form = inlineForm(
     controller,
-    form,
-    save,
-    'Saving…',
-    () => [],
+    'hours',
+    { save: 'Save hours', busy: 'Saving…' },
+    [
+      controller.field('hoursPerMonth', 'Hours per month', hours, {
+        hint: 'The hours a month this client’s work takes you. Blank clears it.',
+      }),
+    ],
     () => run('rpcSetClientHours', { clientId: data.clientId, hoursPerMonth: hours.value.trim() }),
-    () => saved(),
+    saved,
   );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    submit();
-  });
-  enterAdvances(form, submit);
   return disclosure('Hours per month', 'set-hours', form, () => hours);
 }

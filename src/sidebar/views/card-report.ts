@@ -17,7 +17,8 @@ export function reportSection(clientId: string): HTMLElement {
     h(
       'p',
       { class: 'muted small' },
-      'One page for the client: their definition of success, where each measure started, where it is now, and their wins.',
+      'One page for the client: their definition of success, where each measure started, where it is ' +
+        'now, and their wins.',
     ),
     controller.general,
     h('div', { class: 'buttons' }, make),

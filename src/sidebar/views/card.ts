@@ -252,7 +252,9 @@ function metricRow(metric: MetricProgress): HTMLElement {
     h(
       'div',
       {
-        class: `bar ${progress !== null && progress >= 1 ? 'complete' : ''} ${progress !== null && progress < 0 ? 'behind' : ''}`,
+        class:
+          `bar ${progress !== null && progress >= 1 ? 'complete' : ''} ` +
+          `${progress !== null && progress < 0 ? 'behind' : ''}`,
         role: 'meter',
         'aria-label': `${metric.name} progress`,
         'aria-valuemin': 0,
@@ -310,7 +312,9 @@ function satisfaction(scores: ClientCard['satisfaction']): HTMLElement {
         viewBox: `0 0 ${width} ${height}`,
         preserveAspectRatio: 'none',
         role: 'img',
-        'aria-label': `Satisfaction from ${formatDate(scores[0].weekOf)} to ${formatDate(scores[scores.length - 1].weekOf)}: ${values.join(', ')}`,
+        'aria-label':
+          `Satisfaction from ${formatDate(scores[0].weekOf)} ` +
+          `to ${formatDate(scores[scores.length - 1].weekOf)}: ${values.join(', ')}`,
       },
       svg('line', { x1: 0, x2: width, y1: y(7), y2: y(7), class: 'spark-guide' }),
       svg('polyline', { points, class: 'spark-line' }),

@@ -114,7 +114,10 @@ export function typedValue(draft: Record<string, string> | null, key: string, fa
   return ownValue<string>(draft, key) ?? fallback;
 }
 
-/** What to keep of a skipped form: each field's text that is not blank (`fieldText` gives '' for a field the tab lacks). */
+/**
+ * What to keep of a skipped form: each field's text that is not blank (`fieldText` gives '' for a field the
+ * tab lacks).
+ */
 export function draftOf(form: CheckInForm, fieldText: (key: string) => string): Record<string, string> {
   const draft: Record<string, string> = {};
   const keys = [

@@ -243,7 +243,8 @@ export function checkinView(root: HTMLElement, view: { clientId?: string }): voi
             h(
               'p',
               null,
-              `Already logged for the week of ${formatShortDate(form.weekOf)}: the form shows that row. Tick Replace to save over it (the old values are kept in a note).`,
+              `Already logged for the week of ${formatShortDate(form.weekOf)}: the form shows that row. ` +
+                `Tick Replace to save over it (the old values are kept in a note).`,
             ),
             controller.checkbox('replace', 'Replace this week’s row (Alt+R)'),
           )

@@ -5,7 +5,7 @@
  */
 import type { ClientStatus, FieldError, IsoDate } from '../../ui/rpc-types';
 import { h, replaceChildren, type Child } from '../dom';
-import { enterAdvances, FormController } from '../form';
+import { FormController, saveOnSubmit, submitWith, type SaveCall } from '../form';
 import { run } from '../rpc';
 import type { Navigate } from '../router';
 import { clientPicker, type ClientPicker } from './client-picker';
@@ -48,6 +48,18 @@ export class ClientForm {
     return this.controller.value('clientId') ? [] : [{ field: 'clientId', message: 'Choose a client.' }];
   }
 
+  /** `submitWith` on this form's save button, with the client checked before `check`'s own fields. */
+  submitWith<T>(
+    form: HTMLFormElement,
+    busyLabel: string,
+    check: () => FieldError[],
+    call: SaveCall<T>,
+    onSaved: (value: T, message?: string) => void,
+  ): () => void {
+    const checkAll = () => [...this.clientErrors(), ...check()];
+    return submitWith(this.controller, form, this.save, busyLabel, checkAll, call, onSaved);
+  }
+
   /**
    * Shows `form` under its heading in `root`, saves on submit (the save button), and once the
    * clients have loaded focuses `firstField` when the view opened on a client (the dropdown otherwise).
@@ -59,11 +71,7 @@ export class ClientForm {
     submit: () => void,
     firstField: HTMLElement,
   ): void {
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      submit();
-    });
-    enterAdvances(form);
+    saveOnSubmit(form, submit, false);
     replaceChildren(root, h('header', { class: 'view-header' }, h('h1', null, title)), form);
     const { picker, view } = this;
     picker.ready.then(() => (view.clientId ? firstField : picker.select).focus()).catch(() => undefined);

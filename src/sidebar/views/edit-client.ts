@@ -7,14 +7,13 @@ import { numberAsTyped } from '../../core/parse';
 import type { ClientEditData, ClientType, FieldError } from '../../ui/rpc-types';
 import { sidebarContext } from '../context';
 import { h } from '../dom';
-import { submitWith, textArea } from '../form';
+import { numberInput, textArea } from '../form';
 import { run } from '../rpc';
 import type { Navigate } from '../router';
 import { checkNumber } from '../validate';
 import { ClientForm } from './client-form';
 import { metricsEditor, moneyErrors, profitFields, typeAndCadence } from './client-fields';
 import { expectationHints } from './expectation-hint';
-import { numberInput } from '../form';
 import { formatNumber } from '../format';
 
 export function editClientView(root: HTMLElement, view: { clientId?: string }, nav: Navigate): void {
@@ -104,13 +103,11 @@ export function editClientView(root: HTMLElement, view: { clientId?: string }, n
   if (view.clientId) load(view.clientId);
   else scaffold.save.disabled = true;
 
-  const submit = submitWith(
-    controller,
+  const submit = scaffold.submitWith(
     form,
-    scaffold.save,
     'Saving…',
     () => {
-      const errors: FieldError[] = scaffold.clientErrors();
+      const errors: FieldError[] = [];
       const cadence = checkNumber('Check-in cadence', controller.value('cadenceDays'));
       if (!cadence.ok) errors.push({ field: 'cadenceDays', message: cadence.message });
       errors.push(...moneyErrors(controller, profit, false));

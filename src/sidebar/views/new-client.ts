@@ -7,9 +7,9 @@ import type { ClientType, FieldError } from '../../ui/rpc-types';
 import { h, replaceChildren } from '../dom';
 import {
   dateInput,
-  enterAdvances,
   FormController,
   numberInput,
+  saveOnSubmit,
   submitWith,
   textArea,
   textInput,
@@ -144,11 +144,7 @@ export function newClientView(root: HTMLElement, nav: Navigate): void {
       open.focus();
     },
   );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    submit();
-  });
-  enterAdvances(form);
+  saveOnSubmit(form, submit, false);
   replaceChildren(root, h('header', { class: 'view-header' }, h('h1', null, 'New client')), form);
   controller.control('name').focus();
 

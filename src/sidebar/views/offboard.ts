@@ -9,7 +9,7 @@ import { formatDayInLocale } from '../../core/locale-date';
 import { planOffboard, statusAfterOffboard } from '../../core/offboard';
 import { sidebarContext } from '../context';
 import { h, replaceChildren } from '../dom';
-import { dateInput, submitWith } from '../form';
+import { dateInput } from '../form';
 import { addDaysIso, todayIso } from '../format';
 import { run } from '../rpc';
 import type { Navigate } from '../router';
@@ -145,13 +145,11 @@ export function offboardView(
       update();
     })
     .catch(() => undefined);
-  const submit = submitWith(
-    controller,
+  const submit = scaffold.submitWith(
     form,
-    scaffold.save,
     'Ending…',
     () => {
-      const errors = scaffold.clientErrors();
+      const errors = [];
       if (!reason.value) errors.push({ field: 'reason', message: 'Choose why the client is leaving.' });
       const notice = checkIsoDate('Notice date', controller.value('noticeDate'));
       if (notice) errors.push({ field: 'noticeDate', message: notice });
@@ -190,7 +188,8 @@ export function offboardView(
           { class: 'status success', role: 'status' },
           message ??
             (value.status === 'Serving notice'
-              ? `${name} is serving notice until ${longDate(day(value.endDate) as number)} (${reason.value}): check-ins stay due until then.`
+              ? `${name} is serving notice until ${longDate(day(value.endDate) as number)} ` +
+                `(${reason.value}): check-ins stay due until then.`
               : `${name} is marked as ended on ${longDate(day(value.endDate) as number)} (${reason.value}).`),
         ),
         h(

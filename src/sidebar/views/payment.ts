@@ -5,15 +5,7 @@
  */
 import type { ClientInvoices, InvoiceSummary } from '../../ui/rpc-types';
 import { h, replaceChildren } from '../dom';
-import {
-  dateInput,
-  enterAdvances,
-  FormController,
-  numberInput,
-  select,
-  submitWith,
-  textInput,
-} from '../form';
+import { dateInput, FormController, numberInput, saveOnSubmit, select, submitWith, textInput } from '../form';
 import { formatDate, formatMoney, formatNumber, todayIso, useSpreadsheetToday } from '../format';
 import { run } from '../rpc';
 import type { Navigate } from '../router';
@@ -93,14 +85,12 @@ export function paymentView(root: HTMLElement, view: { clientId?: string }, nav:
   });
   picker.ready.then(() => load()).catch(() => undefined);
 
-  const submit = submitWith(
-    controller,
+  const submit = scaffold.submitWith(
     form,
-    scaffold.save,
     'Saving…',
     () => {
-      const errors = scaffold.clientErrors();
-      if (errors.length === 0 && !chosen())
+      const errors = [];
+      if (controller.value('clientId') && !chosen())
         errors.push({ field: 'invoice', message: 'Choose the invoice this pays, or make one below.' });
       const paid = checkIsoDate('Paid date', controller.value('paid'));
       if (paid) errors.push({ field: 'paid', message: paid });
@@ -190,11 +180,7 @@ function newInvoiceForm(
       saved().catch(() => undefined);
     },
   );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    submit();
-  });
-  enterAdvances(form, submit);
+  saveOnSubmit(form, submit, true);
   return {
     element: form,
     firstField: due,

@@ -1,6 +1,6 @@
 /** Log an out-of-scope request and what was decided: a change order with its fee, declined, included, or open. */
 import type { RequestForm } from '../../ui/rpc-types';
-import { dateInput, numberInput, select, submitWith, textArea } from '../form';
+import { dateInput, numberInput, select, textArea } from '../form';
 import { todayIso, useSpreadsheetToday } from '../format';
 import { run } from '../rpc';
 import type { Navigate } from '../router';
@@ -28,13 +28,11 @@ export function requestView(root: HTMLElement, view: { clientId?: string }, nav:
     controller.field('decision', 'Decision', decision),
     feeGroup,
   );
-  const submit = submitWith(
-    controller,
+  const submit = scaffold.submitWith(
     form,
-    scaffold.save,
     'Saving…',
     () => {
-      const errors = scaffold.clientErrors();
+      const errors = [];
       const date = checkIsoDate('Date', controller.value('date'));
       if (date) errors.push({ field: 'date', message: date });
       const request = checkRequired('The request', controller.value('request'));

@@ -22,7 +22,8 @@ export function openPrefilledRaise(section: HTMLElement, raise: RaisePrefill): v
   if (from) from.value = raise.from;
   form.prepend(
     fromReview(
-      `From the portfolio review: ${formatMoney(raise.monthlyFee)} a month from ${formatDate(raise.from)}. Change anything before you record it.`,
+      `From the portfolio review: ${formatMoney(raise.monthlyFee)} a month ` +
+        `from ${formatDate(raise.from)}. Change anything before you record it.`,
     ),
   );
   open.click();
@@ -42,7 +43,8 @@ export function offboardPrefill(
     endDate,
     reason,
     note: fromReview(
-      `From the portfolio review: end on ${formatDate(endDate)}, the earliest close of a program period with a month's notice given today.`,
+      `From the portfolio review: end on ${formatDate(endDate)}, the earliest close of a program period ` +
+        `with a month's notice given today.`,
     ),
   };
 }

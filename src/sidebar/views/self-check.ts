@@ -19,7 +19,8 @@ export function selfCheckView(
     h(
       'p',
       { class: 'hint' },
-      'Tests what ClientTabs assumes about Google Sheets, here, in a hidden sheet it deletes afterwards. Your cells are not changed.',
+      'Tests what ClientTabs assumes about Google Sheets, here, in a hidden sheet it deletes afterwards. ' +
+        'Your cells are not changed.',
     ),
     body,
     h('div', { class: 'actions' }, again),
