@@ -57,6 +57,8 @@ export interface AdoptTable {
   next: { index: number; insert: boolean };
   /** A sentence for the preview: which cells hold the table. */
   where: string;
+  /** Why this table is (or is not) one client's log, in the user's terms: the preview shows the picked table's. */
+  reasons: string[];
   score: number;
 }
 
@@ -65,7 +67,7 @@ export type Verdict = 'log' | 'doubtful' | 'not-client';
 export interface TabScan {
   ok: true;
   verdict: Verdict;
-  /** Why the tab is (or is not) one client's log, in the user's terms. */
+  /** What holds for the tab whichever table is picked (each table's own reasons are in `AdoptTable.reasons`). */
   reasons: string[];
   /** 0 to 1: how sure the scan is. */
   confidence: number;
@@ -250,17 +252,16 @@ export function scanTab(values: Grid, options: ScanOptions): AdoptScanResult {
   const profileRows = best.table.orientation === 'rows' ? best.table.header : 0;
   const profile = readProfile(values, profileRows, readDay);
   applyProfile(best.table, profile);
-  const { verdict, reasons, confidence } = judge(best);
+  const { verdict, confidence } = judge(best);
+  const alternatives = all.filter((c) => c !== best && c.table.measures.length > 0).slice(0, 4);
+  for (const candidate of [best, ...alternatives]) candidate.table.reasons = judge(candidate).reasons;
   return {
     ok: true,
     verdict,
-    reasons,
+    reasons: verdict === 'log' ? [] : ['Not adopted unless you tick it.'],
     confidence,
     table: best.table,
-    alternatives: all
-      .filter((c) => c !== best && c.table.measures.length > 0)
-      .slice(0, 4)
-      .map((c) => c.table),
+    alternatives: alternatives.map((c) => c.table),
     profile: profile.map(({ label, value }) => ({ label, value })),
   };
 }
@@ -342,17 +343,14 @@ function applyProfile(
   }
 }
 
+/** One table's verdict, reasons and confidence (whether the tab is ticked is said once, by `scanTab`). */
 function judge(candidate: Candidate): { verdict: Verdict; reasons: string[]; confidence: number } {
   const { table } = candidate;
   const word = lineWord(table.orientation);
   const reasons: string[] = [];
   const n = table.observations.length;
   if (candidate.notClient.length > 0) {
-    return {
-      verdict: 'not-client',
-      reasons: [...candidate.notClient, 'Not adopted unless you tick it.'],
-      confidence: 0.2,
-    };
+    return { verdict: 'not-client', reasons: [...candidate.notClient], confidence: 0.2 };
   }
   reasons.push(
     `${n} dated ${word}${n === 1 ? '' : 's'} with measurements in ${place(table.orientation, table.axis)} ("${table.axisLabel}")${table.weekLabels ? ', weeks counted from the start date' : ''}${table.yearless.length ? ', the year of dates without one from the start date or the dated lines around them' : ''}.`,
@@ -373,7 +371,7 @@ function judge(candidate: Candidate): { verdict: Verdict; reasons: string[]; con
   let confidence = Math.min(0.95, 0.5 + 0.1 * Math.min(n, 4) + 0.05 * Math.min(table.measures.length, 2));
   if (doubts.length > 0) confidence = Math.min(confidence, 0.45);
   return doubts.length > 0
-    ? { verdict: 'doubtful', reasons: [...reasons, ...doubts, 'Not adopted unless you tick it.'], confidence }
+    ? { verdict: 'doubtful', reasons: [...reasons, ...doubts], confidence }
     : { verdict: 'log', reasons, confidence };
 }
 
@@ -721,6 +719,8 @@ function buildCandidate(
       orientation === 'rows'
         ? `Header in ${word} ${header + 1}, dates down ${place('rows', axis)}`
         : `Labels in ${place('rows', header)}, dates across row ${axis + 1}`,
+    // Filled in by `scanTab` for the tables it offers (`judge`).
+    reasons: [],
     score,
   };
   return { table, notClient, doubts };
