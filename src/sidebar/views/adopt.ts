@@ -337,7 +337,9 @@ async function adoptAll(
     text.textContent = `Adopting ${count} of ${total}…`;
     if (!result.value.adopted.length && !result.value.failed.length && remaining.length) break;
   }
-  text.textContent = `Adopted ${plural(adopted.length, 'tab')}${failed.length ? `; ${failed.length} could not be adopted` : ''}.`;
+  text.textContent =
+    `Adopted ${plural(adopted.length, 'tab')}` +
+    `${failed.length ? `; ${failed.length} could not be adopted` : ''}.`;
   replaceChildren(
     log,
     adopted.map((name) => h('li', null, h('span', { class: 'pill good' }, 'Adopted'), h('span', null, name))),
