@@ -48,6 +48,13 @@ describeInBrowser('the card’s earlier history, in Chromium', () => {
     expect(await section.locator('p').textContent()).toBe(
       'Counted in Progress and the progress report as the values before this tab.',
     );
+    // Read as one line of text that wraps, not as columns squeezing the tab's name onto three lines.
+    const nameLines = await section.locator('[data-field="history-tab"] strong').evaluate((strong) => {
+      const style = getComputedStyle(strong);
+      const lineHeight = parseFloat(style.lineHeight) || 1.2 * parseFloat(style.fontSize);
+      return Math.round(strong.getBoundingClientRect().height / lineHeight);
+    });
+    expect(nameLines).toBe(1);
     await screenshotSidebar(page, 'card-history');
     expect(errors).toEqual([]);
     expect(dialogs).toEqual([]);
