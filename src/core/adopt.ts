@@ -57,6 +57,8 @@ export interface AdoptTable {
   next: { index: number; insert: boolean };
   /** A sentence for the preview: which cells hold the table. */
   where: string;
+  /** Why this table is (or is not) one client's log, in the user's terms: the preview shows the picked table's. */
+  reasons: string[];
   score: number;
 }
 
@@ -65,7 +67,7 @@ export type Verdict = 'log' | 'doubtful' | 'not-client';
 export interface TabScan {
   ok: true;
   verdict: Verdict;
-  /** Why the tab is (or is not) one client's log, in the user's terms. */
+  /** What holds for the tab whichever table is picked (each table's own reasons are in `AdoptTable.reasons`). */
   reasons: string[];
   /** 0 to 1: how sure the scan is. */
   confidence: number;
@@ -104,12 +106,20 @@ const MIN_DATE_SHARE = 0.6;
 /** Header rows are looked for this far down (and across, transposed): big tabs keep their log near the top. */
 const MAX_HEADER_SCAN = 200;
 
-const SUMMARY_LABEL =
-  /^(grand )?(total|totals|sum|summe|gesamt|average|avg|mean|durchschnitt|median|start|starting|begin|beginning|anfang|change|net change|veränderung|differenz|difference|diff|goal|target|ziel|result|overall|min|max|minimum|maximum|ytd|year to date)\b/;
-const SUMMARY_COLUMN =
-  /^(total|totals|sum|summe|gesamt|change|net change|veränderung|difference|diff|cumulative|running total|kumuliert|success ?%|% ?(of )?(goal|target)|progress ?%|fortschritt|ytd)\b|\b(total|change|%\s*change)$/;
-const COUNTER_LABEL =
-  /^(#|no\.?|nr\.?|number|set number|set|day|days|tag|week|weeks|woche|wk|month|monat|season|saison|round|index|row|id|session #|session no\.?|lfd\.? nr\.?)$/;
+const SUMMARY_LABEL = new RegExp(
+  String.raw`^(grand )?(total|totals|sum|summe|gesamt|average|avg|mean|durchschnitt|median|start|starting|` +
+    String.raw`begin|beginning|anfang|change|net change|veränderung|differenz|difference|diff|goal|target|ziel|` +
+    String.raw`result|overall|min|max|minimum|maximum|ytd|year to date)\b`,
+);
+const SUMMARY_COLUMN = new RegExp(
+  String.raw`^(total|totals|sum|summe|gesamt|change|net change|veränderung|difference|diff|cumulative|` +
+    String.raw`running total|kumuliert|success ?%|% ?(of )?(goal|target)|progress ?%|fortschritt|ytd)\b` +
+    String.raw`|\b(total|change|%\s*change)$`,
+);
+const COUNTER_LABEL = new RegExp(
+  String.raw`^(#|no\.?|nr\.?|number|set number|set|day|days|tag|week|weeks|woche|wk|month|monat|season|saison|` +
+    String.raw`round|index|row|id|session #|session no\.?|lfd\.? nr\.?)$`,
+);
 const DUE_LABEL = /\b(due|deadline|by when|fällig|fällig am|frist|erledigen bis)\b/;
 const TODO_LABEL = /\b(task|to-?do|aufgabe|action item|priority|priorität|prio|status|done|erledigt)\b/;
 const PEOPLE_LABEL =
@@ -236,31 +246,35 @@ export function scanTab(values: Grid, options: ScanOptions): AdoptScanResult {
   if (!best) {
     const yearless = byRows.yearlessWithoutAnchor ?? byColumns.yearlessWithoutAnchor;
     const reason = yearless
-      ? `Its dates have no year ("${yearless}"): add a "Start date" with the full date above the table, or write the year in its first date, to adopt it.`
+      ? `Its dates have no year ("${yearless}"): add a "Start date" with the full date above the table, ` +
+        'or write the year in its first date, to adopt it.'
       : byRows.weekLabelsWithoutStart || byColumns.weekLabelsWithoutStart
-        ? 'Its dates are written as week labels ("Week 1", "Week 2"…) with no start date: add a "Start date" label with a date above the table to adopt it.'
+        ? 'Its dates are written as week labels ("Week 1", "Week 2"…) with no start date: ' +
+          'add a "Start date" label with a date above the table to adopt it.'
         : all.length > 0
-          ? `Found dates in ${place(all[0].table.orientation, all[0].table.axis)} ("${all[0].table.axisLabel}"), but no measurements beside them: a measure is a column of numbers (or, with dates across, a row).`
+          ? `Found dates in ${place(all[0].table.orientation, all[0].table.axis)} ("${all[0].table.axisLabel}"), ` +
+            'but no measurements beside them: a measure is a column of numbers (or, with dates across, a row).'
           : byRows.datesWithoutHeader
-            ? 'Found dates, but no header row above them: add labels (for example "Date", "Weight") above the log to adopt it.'
-            : 'No dates found down a column or across a row under a header: a client log has a date for each check-in (a date column, or dates across a header row).';
+            ? 'Found dates, but no header row above them: ' +
+              'add labels (for example "Date", "Weight") above the log to adopt it.'
+            : 'No dates found down a column or across a row under a header: ' +
+              'a client log has a date for each check-in (a date column, or dates across a header row).';
     return { ok: false, reason };
   }
   if (options.choice?.measures && chosen) applyMeasureChoice(best.table, options.choice.measures);
   const profileRows = best.table.orientation === 'rows' ? best.table.header : 0;
   const profile = readProfile(values, profileRows, readDay);
   applyProfile(best.table, profile);
-  const { verdict, reasons, confidence } = judge(best);
+  const { verdict, confidence } = judge(best);
+  const alternatives = all.filter((c) => c !== best && c.table.measures.length > 0).slice(0, 4);
+  for (const candidate of [best, ...alternatives]) candidate.table.reasons = judge(candidate).reasons;
   return {
     ok: true,
     verdict,
-    reasons,
+    reasons: verdict === 'log' ? [] : ['Not adopted unless you tick it.'],
     confidence,
     table: best.table,
-    alternatives: all
-      .filter((c) => c !== best && c.table.measures.length > 0)
-      .slice(0, 4)
-      .map((c) => c.table),
+    alternatives: alternatives.map((c) => c.table),
     profile: profile.map(({ label, value }) => ({ label, value })),
   };
 }
@@ -342,20 +356,23 @@ function applyProfile(
   }
 }
 
+/** One table's verdict, reasons and confidence (whether the tab is ticked is said once, by `scanTab`). */
 function judge(candidate: Candidate): { verdict: Verdict; reasons: string[]; confidence: number } {
   const { table } = candidate;
   const word = lineWord(table.orientation);
   const reasons: string[] = [];
   const n = table.observations.length;
   if (candidate.notClient.length > 0) {
-    return {
-      verdict: 'not-client',
-      reasons: [...candidate.notClient, 'Not adopted unless you tick it.'],
-      confidence: 0.2,
-    };
+    return { verdict: 'not-client', reasons: [...candidate.notClient], confidence: 0.2 };
   }
   reasons.push(
-    `${n} dated ${word}${n === 1 ? '' : 's'} with measurements in ${place(table.orientation, table.axis)} ("${table.axisLabel}")${table.weekLabels ? ', weeks counted from the start date' : ''}${table.yearless.length ? ', the year of dates without one from the start date or the dated lines around them' : ''}.`,
+    `${n} dated ${word}${n === 1 ? '' : 's'} with measurements in ` +
+      `${place(table.orientation, table.axis)} ("${table.axisLabel}")` +
+      (table.weekLabels ? ', weeks counted from the start date' : '') +
+      (table.yearless.length
+        ? ', the year of dates without one from the start date or the dated lines around them'
+        : '') +
+      '.',
   );
   const future = table.slots.filter(
     (s) =>
@@ -373,7 +390,7 @@ function judge(candidate: Candidate): { verdict: Verdict; reasons: string[]; con
   let confidence = Math.min(0.95, 0.5 + 0.1 * Math.min(n, 4) + 0.05 * Math.min(table.measures.length, 2));
   if (doubts.length > 0) confidence = Math.min(confidence, 0.45);
   return doubts.length > 0
-    ? { verdict: 'doubtful', reasons: [...reasons, ...doubts, 'Not adopted unless you tick it.'], confidence }
+    ? { verdict: 'doubtful', reasons: [...reasons, ...doubts], confidence }
     : { verdict: 'log', reasons, confidence };
 }
 
@@ -677,7 +694,8 @@ function buildCandidate(
     );
     if (names.size >= 2)
       notClient.push(
-        `Its ${lineWord(orientation)}s are about ${names.size} different people ("${people.label}"): a log of many clients (like a coaching-hours log), not one client's.`,
+        `Its ${lineWord(orientation)}s are about ${names.size} different people ("${people.label}"): ` +
+          "a log of many clients (like a coaching-hours log), not one client's.",
       );
   }
   const observations = found.slots.filter(
@@ -721,6 +739,8 @@ function buildCandidate(
       orientation === 'rows'
         ? `Header in ${word} ${header + 1}, dates down ${place('rows', axis)}`
         : `Labels in ${place('rows', header)}, dates across row ${axis + 1}`,
+    // Filled in by `scanTab` for the tables it offers (`judge`).
+    reasons: [],
     score,
   };
   return { table, notClient, doubts };

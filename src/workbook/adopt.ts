@@ -48,6 +48,8 @@ export interface AdoptTableData {
   firstDate: string | null;
   lastDate: string | null;
   summaries: string[];
+  /** Why this table is (or is not) a client log: the preview shows the picked table's. */
+  reasons: string[];
   /** The header and the first lines of the table, as text, for the preview. */
   sample: string[][];
 }
@@ -57,6 +59,7 @@ export interface AdoptCandidateData {
   verdict: 'log' | 'doubtful' | 'not-client';
   /** Ticked in the preview: only a clear client log is. */
   checked: boolean;
+  /** What holds whichever table is picked (ticking, the name match); each table's own are in `tables`. */
   reasons: string[];
   confidence: number;
   /** The chosen table first, then the others the user may pick. */
@@ -99,6 +102,7 @@ function describeTable(table: AdoptTable, values: unknown[][], zone: Zone): Adop
     firstDate: days.length ? formatIsoDay(Math.min(...days)) : null,
     lastDate: days.length ? formatIsoDay(Math.max(...days)) : null,
     summaries: table.summaries.map((s) => s.label),
+    reasons: table.reasons,
     sample: [
       [table.axisLabel, ...table.measures.map((m) => m.name)],
       ...table.observations.slice(-3).map((o) => cellsOf(o.index)),

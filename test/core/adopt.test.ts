@@ -84,8 +84,9 @@ describe.each(CORPUS)('the scan of $id', (layout) => {
       expect(found.table.measures.find((m) => m.name === name)?.baseline).toBe(value);
     for (const [name, value] of Object.entries(want.targets ?? {}))
       expect(found.table.measures.find((m) => m.name === name)?.target).toBe(value);
-    expect(found.reasons.join(' ')).toMatch(/\w/);
-    if (want.verdict !== 'log') expect(found.reasons.join(' ')).toMatch(/Not adopted unless you tick it/);
+    expect(found.table.reasons.join(' ')).toMatch(/\w/);
+    // Whether the tab is ticked holds whichever table is picked: said once, for the tab.
+    expect(found.reasons).toEqual(want.verdict === 'log' ? [] : ['Not adopted unless you tick it.']);
   });
 
   if (layout.checkIn) {
@@ -139,6 +140,33 @@ describe('scan details a user sees', () => {
     const other = first.alternatives.find((t) => t.measures[0]?.name === 'Waist');
     const picked = scanTab(values, { readDay, today: TODAY, choice: choiceFor(values, other!) }) as TabScan;
     expect(picked.table.header).toBe(5);
+  });
+
+  test('each table on a tab carries its own reasons, so the preview can follow the table the user picks', () => {
+    const values = [
+      ['Date', 'Weight'],
+      [new Date('2024-05-06T00:00:00Z'), 80],
+      [new Date('2024-05-13T00:00:00Z'), 79],
+      [new Date('2024-05-20T00:00:00Z'), 78],
+      [],
+      ['Task', 'Due date', 'Priority'],
+      ['Send invoices', new Date('2024-06-03T00:00:00Z'), 1],
+      ['Renew insurance', new Date('2024-06-05T00:00:00Z'), 2],
+    ];
+    const found = scanTab(values, { readDay, today: TODAY }) as TabScan;
+    expect(found.verdict).toBe('log');
+    expect(found.reasons).toEqual([]);
+    expect(found.table.reasons).toEqual(['3 dated rows with measurements in column A ("Date").']);
+    const todo = found.alternatives.find((t) => t.axisLabel === 'Due date');
+    expect(todo?.reasons).toEqual([
+      'Its dates are due dates ("Due date"), not check-ins: it looks like a to-do list.',
+    ]);
+    // Confirmed in the preview, the to-do table decides the tab's verdict, and the tab is not ticked.
+    const picked = scanTab(values, { readDay, today: TODAY, choice: choiceFor(values, todo!) }) as TabScan;
+    expect(picked.verdict).toBe('not-client');
+    expect(picked.table.reasons).toEqual(todo?.reasons);
+    expect(picked.reasons).toEqual(['Not adopted unless you tick it.']);
+    expect(picked.alternatives.find((t) => t.axisLabel === 'Date')?.reasons).toEqual(found.table.reasons);
   });
 
   test('an empty tab and a tab without dates are skipped with what is missing', () => {

@@ -111,6 +111,7 @@ function preview(candidate: AdoptCandidate): Preview {
   let tableIndex = 0;
   let measureBoxes: { name: string; box: HTMLInputElement }[] = [];
   const summary = h('span', { class: 'candidate-text' });
+  const reasons = h('ul', { class: 'reasons small' });
   const tableDetail = h('div', { class: 'adopt-table' });
   const verdict = VERDICT[candidate.verdict];
   const showTable = () => {
@@ -130,6 +131,11 @@ function preview(candidate: AdoptCandidate): Preview {
         range ? [' · ', h('span', { class: 'nowrap', 'data-field': 'dates' }, range)] : null,
       ),
       h('span', { class: 'muted small', 'data-field': 'where' }, `${table.where} (“${table.axisLabel}”)`),
+    );
+    // The picked table's own reasons, then what holds for the tab whichever table is picked.
+    replaceChildren(
+      reasons,
+      [...table.reasons, ...candidate.reasons].map((r) => h('li', null, r)),
     );
     measureBoxes = table.measures.map((m, i) => ({
       name: m.name,
@@ -244,11 +250,7 @@ function preview(candidate: AdoptCandidate): Preview {
     h(
       'div',
       { class: 'candidate-detail' },
-      h(
-        'ul',
-        { class: 'reasons small' },
-        candidate.reasons.map((r) => h('li', null, r)),
-      ),
+      reasons,
       h('label', { class: 'small picker' }, 'Adopt as ', mode),
       tablePicker,
       tableDetail,
@@ -335,7 +337,9 @@ async function adoptAll(
     text.textContent = `Adopting ${count} of ${total}…`;
     if (!result.value.adopted.length && !result.value.failed.length && remaining.length) break;
   }
-  text.textContent = `Adopted ${plural(adopted.length, 'tab')}${failed.length ? `; ${failed.length} could not be adopted` : ''}.`;
+  text.textContent =
+    `Adopted ${plural(adopted.length, 'tab')}` +
+    `${failed.length ? `; ${failed.length} could not be adopted` : ''}.`;
   replaceChildren(
     log,
     adopted.map((name) => h('li', null, h('span', { class: 'pill good' }, 'Adopted'), h('span', null, name))),

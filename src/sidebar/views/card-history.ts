@@ -21,13 +21,18 @@ export function historySection(card: ClientCard): HTMLElement | null {
         h(
           'li',
           { 'data-field': 'history-tab' },
-          h('strong', null, tab.tabName),
-          ': ',
-          plural(tab.checkIns, 'check-in'),
-          tab.firstDate && tab.lastDate
-            ? `, ${formatDate(tab.firstDate)} to ${formatDate(tab.lastDate)}`
-            : '',
-          tab.measures.length ? h('span', { class: 'muted small' }, ` (${tab.measures.join(', ')})`) : null,
+          // One span: a row of `.rows` lays its children out as columns, which squeezed the tab's name.
+          h(
+            'span',
+            null,
+            h('strong', null, tab.tabName),
+            ': ',
+            plural(tab.checkIns, 'check-in'),
+            tab.firstDate && tab.lastDate
+              ? `, ${formatDate(tab.firstDate)} to ${formatDate(tab.lastDate)}`
+              : '',
+            tab.measures.length ? h('span', { class: 'muted small' }, ` (${tab.measures.join(', ')})`) : null,
+          ),
         ),
       ),
     ),
