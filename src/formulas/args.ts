@@ -290,9 +290,17 @@ export class FormulaCall {
 
   /** A day number as the Date Sheets shows as that day in the spreadsheet's time zone. */
   dateCell(dayNumber: number): Date {
+    if (!(dayNumber <= LAST_SHEETS_DAY))
+      this.fail('the date would fall after 9999-12-31, the last day a Sheets date can hold');
     return midnightInZone(dayNumber, this.getContext().timeZone);
   }
 }
+
+/**
+ * 9999-12-31 as a day number (days since 1970-01-01): Sheets' DATE takes years up to 9999 and answers #NUM!
+ * beyond (support.google.com/docs/answer/3092969), so no cell holds a later day.
+ */
+const LAST_SHEETS_DAY = Date.UTC(9999, 11, 31) / 86_400_000;
 
 /**
  * Runs a formula body so that every failure reaches the user as a message that names the formula:

@@ -79,6 +79,13 @@ describe('CLIENT_NEXT_CHECKIN', () => {
       'CLIENT_NEXT_CHECKIN: client_type_or_days must be a number of days more than 0; got 0',
     );
   });
+  test('a date past 9999-12-31 is refused, not shown as an invalid date (found by the hostile campaign)', () => {
+    expect(CLIENT_NEXT_CHECKIN(utc('9999-12-30'), 1)).toEqual(utc('9999-12-31'));
+    const refusal =
+      'CLIENT_NEXT_CHECKIN: the date would fall after 9999-12-31, the last day a Sheets date can hold';
+    expect(messageOf(() => CLIENT_NEXT_CHECKIN(utc('9999-12-30'), 2))).toBe(refusal);
+    expect(messageOf(() => CLIENT_NEXT_CHECKIN(column(utc('1970-01-01')), 100000000.5))).toBe(refusal);
+  });
 });
 
 describe('CLIENT_DAYS_LATE', () => {

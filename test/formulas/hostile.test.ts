@@ -97,6 +97,12 @@ const isShowable = (cell: unknown): boolean =>
   (typeof cell === 'number' && Number.isFinite(cell)) ||
   (cell instanceof Date && Number.isFinite(cell.getTime()));
 
+/** Arguments this campaign once failed on (shrunk), tried first on every run. */
+const FOUND: Record<string, [unknown[]][]> = {
+  // Seed -1964616987: a cadence of 1e8 days made an Invalid Date where a message belongs.
+  CLIENT_NEXT_CHECKIN: [[[[[new Date('1970-01-01T00:00:00.000Z')]], 100000000.5]]],
+};
+
 describe('any input gives a value of the right shape or a message naming the formula', () => {
   for (const { name, fn, arity, output } of FORMULAS) {
     it(name, () => {
@@ -136,7 +142,7 @@ describe('any input gives a value of the right shape or a message naming the for
             }
           }
         }),
-        { numRuns: 400 },
+        { numRuns: 400, examples: FOUND[name] ?? [] },
       );
     });
   }
