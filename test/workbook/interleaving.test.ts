@@ -757,12 +757,13 @@ const FLOWS: Record<string, Flow<unknown>> = {
         expect((error as Error).name).toBe('WorkbookError');
       }
       const names = new Set((known?.metrics ?? []).map((m) => m.name));
-      // A metric renamed or added by Edit client gets a number too (a check-in needs one value), confirmed
-      // as the user would when it is far from the renamed metric's history.
+      // A metric renamed or added by Edit client gets a number too (a check-in needs one value). Every value
+      // is confirmed as the user would when the form says it is far from the metric's history: a metric
+      // renamed to one of the names above (Revenue to __proto__) keeps Revenue's history of 12 against 3.
       const given = values as Record<string, string>;
       const own = (k: string) => Object.prototype.hasOwnProperty.call(given, k);
       form.values = Object.fromEntries([...names].map((k) => [k, own(k) ? given[k] : '7']));
-      Object.assign(form, { confirmed: [...names].filter((k) => !own(k)) });
+      Object.assign(form, { confirmed: [...names] });
       // A client whose form opened takes a valid check-in (or says its week is logged).
       const saved = w.flowRefusing(known ? ['weekOf'] : [], 'rpc', 'rpcSaveCheckIn', form);
       if (saved?.ok) {
@@ -1095,6 +1096,17 @@ const FOUND: [string, Step[]][] = [
           when: ['after', 'Lock.releaseLock'],
         },
       },
+      { do: 'takeName', p: { name: 'Settings' } },
+    ],
+  ],
+  [
+    // `npm run fuzz`, seed 20261130: the recipe confirmed only new metrics' values, not a renamed one's.
+    "a check-in far from a renamed metric's history, confirmed as the form asks, lands",
+    [
+      { do: 'createClient', p: { name: 'Ann', metric: 'Revenue', program: 'note' } },
+      { do: 'checkIn', p: { client: 0, week: 0, text: 'note', replace: false } },
+      { do: 'editClient', p: { client: 0, change: 'rename', name: '__proto__', fee: '2,500' } },
+      { do: 'checkIn', p: { client: 0, week: 1, text: 'note', replace: false } },
       { do: 'takeName', p: { name: 'Settings' } },
     ],
   ],
