@@ -660,7 +660,6 @@ function buildCandidate(
       filled.filter((cell) => !isNumber(cell) && options.readDay(cell) !== null).length >=
       filled.length * MIN_DATE_SHARE
     )
-      // prettier-ignore
       out('Dates: another date column (pick it under Table to date the check-ins by it).', false);
     else if (numbers.length === 0 || numbers.length < filled.length * MIN_NUMBER_SHARE)
       out('Text, not numbers.', false);

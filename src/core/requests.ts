@@ -34,7 +34,8 @@ export function isAbsorbed(decision: unknown): boolean {
 }
 
 /**
- * Checks a decision as typed: a change order needs its fee, an absorbed request its hours (core/hours.ts); a fee or hours on any other decision is refused rather than dropped.
+ * Checks a decision as typed: a change order needs its fee, an absorbed request its hours (core/hours.ts);
+ * a fee or hours on any other decision is refused rather than dropped.
  */
 export function checkDecision(decision: unknown, fee: unknown, hours: unknown, locale: string): Decision {
   const errors: FieldProblem[] = [];

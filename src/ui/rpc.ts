@@ -89,7 +89,6 @@ export function rpcSkipCheckIn(skip: {
   weekOf: string;
   draft: Draft | null;
 }): Outcome<null> {
-  // prettier-ignore
   if (!skip || typeof skip.clientId !== 'string' || skip.clientId === '' || typeof skip.weekOf !== 'string')
     return { ok: false, errors: [], message: 'Choose a client.' };
   return setSkipped(skip.weekOf, skip.clientId, skip.draft ?? null)

@@ -25,6 +25,7 @@ import { writeStatusesOfToday } from './status-sync';
 import {
   cell,
   dataRows,
+  ensureRows,
   readTable,
   type Settings,
   type Spreadsheet,
@@ -344,6 +345,9 @@ export function refreshDashboard(): RefreshReport {
     }
     // After every refusal above, so a Refresh that refuses changes nothing.
     writeStatusesOfToday(roster, zone, settings, today);
+    // A list longer than the sheet (hundreds of clients) gets rows first: Sheets refuses a range past the last.
+    const lastRow = headerRow + 1 + rows.length;
+    if (lastRow > values.length) ensureRows(sheet, lastRow);
     const cellsByColumn = new Map<number, number>();
     columns.forEach((column, i) => {
       if (column >= 0) cellsByColumn.set(column, i);

@@ -29,7 +29,7 @@ import { withDocumentLock } from './lock';
 import { openRoster } from './roster';
 import { RATES } from './advice-schema';
 import { PAYMENTS, REQUESTS, SHEET } from './schema';
-import { activeSpreadsheet, readTable, readZone, WorkbookError } from './tables';
+import { activeSpreadsheet, ensureRows, readTable, readZone, WorkbookError } from './tables';
 
 export const REVIEW_TITLE = 'Portfolio review';
 /** The block's header, left to right (a new tab gets them in this order; a re-run finds them by label). */
@@ -63,7 +63,6 @@ function reviewRows(): {
   dateFormat: string;
   zone: ReturnType<typeof readZone>;
 } {
-  // prettier-ignore
   const { ss, zone, settings, clients } = openRoster();
   const today = todayIn(zone);
   const active = clients.filter((c) => statusOn(c.status, c.endDay, today) === 'Active');
@@ -136,7 +135,6 @@ export function writePortfolioReview(): ReviewReport {
         ours.has(normalizeLabel(cells[verdictColumn])) ||
         normalizeLabel(cells[clientColumn]) === normalizeLabel(NO_CLIENTS)
       )
-        // prettier-ignore
         previous = row - header.row;
     }
     const block: unknown[][] = rows.map((r) => [
@@ -160,7 +158,6 @@ export function writePortfolioReview(): ReviewReport {
       row < Math.min(values.length, header.row + 1 + Math.max(block.length, previous));
       row++
     ) {
-      // prettier-ignore
       const cells = values[row] ?? [];
       const mine =
         row - header.row <= previous &&
@@ -192,6 +189,9 @@ export function writePortfolioReview(): ReviewReport {
     }
     if (titleRow >= 0 && firstColumn >= 0)
       writeBlock(sheetAt(sheet), titleRow + 1, firstColumn + 1, [[asText(titleOf(today, dateFormat))]]);
+    // A block longer than the sheet (hundreds of clients) gets rows first: Sheets refuses a range past the last.
+    const lastRow = header.row + 1 + block.length;
+    if (lastRow > values.length) ensureRows(sheet, lastRow);
     const byColumn = new Map<number, number>();
     columns.forEach((column, i) => column >= 0 && byColumn.set(column, i));
     const sorted = [...byColumn.keys()].sort((a, b) => a - b);

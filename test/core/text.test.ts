@@ -16,11 +16,7 @@ describe('textNeedsProtection: text Sheets could read as something else', () => 
     'false',
     ' padded',
     'Q3 plan',
-  ])(
-    // prettier-ignore
-    '%j needs the plain-text format',
-    (text) => expect(textNeedsProtection(text)).toBe(true),
-  );
+  ])('%j needs the plain-text format', (text) => expect(textNeedsProtection(text)).toBe(true));
 
   it.each(['', 'Closed two deals', 'Acme Co', 'O’Brien', 'Logo, then fonts!'])(
     '%j is written as it is',

@@ -62,7 +62,6 @@ describe('CLIENT_BEST_ACHIEVED on a client tab, built bundle', () => {
       ['2024-05-13', '13500', '25.5'],
       ['2024-05-20', '13000', '26'],
     ])
-      // prettier-ignore
       h.call('rpcSaveCheckIn', checkIn(id, week, { values: { Revenue: revenue, 'Cost per lead': cpl } }));
     const tab = h.sheet('Acme Co');
     expect(tab.getRange('C9:C10').getValues()).toEqual([['up'], ['down']]);

@@ -352,6 +352,27 @@ describe('issue 9: Refresh writes the list by its header labels', () => {
     expect(row[header.indexOf('Why')]).toMatch(/\w/);
   });
 
+  test('a list longer than the sheet (hundreds of clients, or rows deleted) gets rows, not an error', () => {
+    const h = withClient();
+    h.call('menuRefreshDashboard');
+    const dashboard = h.sheet('Dashboard');
+    // The sheet ends right below what it holds: every further item needs a row the sheet does not have.
+    const last = dashboard.getLastRow();
+    dashboard.deleteRows(last + 1, dashboard.getMaxRows() - last);
+    const names = Array.from({ length: 30 }, (_, i) => `Client ${i + 2}`);
+    for (const name of names)
+      expect(h.call<RpcResult>('rpcCreateClient', { ...SAMPLE_CLIENT, name }).ok).toBe(true);
+    h.emu.ui.respond({ button: 'OK' });
+    const alerts = h.emu.ui.alerts.length;
+    h.call('menuRefreshDashboard');
+    expect(h.emu.ui.alerts.slice(alerts).map((a) => a.prompt)).toEqual([]);
+    const values = dashboard.getDataRange().getValues();
+    const header = values.findIndex((row) => row.includes('Why'));
+    const listed = values.slice(header + 1).map((row) => row[values[header].indexOf('Client')]);
+    expect(['Acme Co', ...names].filter((name) => !listed.includes(name))).toEqual([]);
+    expect(dashboard.getMaxRows()).toBeGreaterThan(last);
+  });
+
   test('#1 without the list header row (the user deleted it), Refresh refuses and changes nothing', () => {
     const h = withClient();
     const dashboard = h.sheet('Dashboard');

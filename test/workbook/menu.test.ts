@@ -65,7 +65,6 @@ describe('menu handlers', () => {
       'menuLogRequest',
       'menuOffboardClient',
     ]) {
-      // prettier-ignore
       expect(names).toContain(fn);
       expect(h.bundle.functions).toContain(fn);
     }

@@ -28,8 +28,10 @@ function portfolio(): Harness {
     ['Cara Ltd', '20'],
     ['Dormant Inc', '60'],
   ] as const) {
-    // prettier-ignore
-    const created = h.call<{ ok: boolean; value: { clientId: string } }>('rpcCreateClient', { ...SAMPLE_CLIENT, name });
+    const created = h.call<{ ok: boolean; value: { clientId: string } }>('rpcCreateClient', {
+      ...SAMPLE_CLIENT,
+      name,
+    });
     ok(created);
     ok(h.call('rpcSetClientHours', { clientId: created.value.clientId, hoursPerMonth: hours }));
     ok(h.call('rpcSaveCheckIn', checkIn(created.value.clientId, '2024-06-10')));
@@ -170,6 +172,18 @@ describe('Portfolio review', () => {
       ['', ''],
       ['my note', ''],
     ]);
+  });
+
+  test('a review longer than its sheet (hundreds of clients, or rows deleted) gets rows, not an error', () => {
+    const h = portfolio();
+    run(h);
+    const sheet = h.sheet('Portfolio review');
+    // The tab ends right below the block: a fifth client needs a row the sheet does not have.
+    const last = sheet.getLastRow();
+    sheet.deleteRows(last + 1, sheet.getMaxRows() - last);
+    expect(h.call<{ ok: boolean }>('rpcCreateClient', { ...SAMPLE_CLIENT, name: 'Elm Co' }).ok).toBe(true);
+    expect(run(h)).toBeNull();
+    expect(review(h).map((r) => r[1])).toContain('Elm Co');
   });
 
   test('refuses, changing nothing, when the review would grow into a cell of the user', () => {

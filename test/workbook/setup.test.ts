@@ -410,7 +410,7 @@ describe('issue 9: Set up repairs only its own, and never writes into a tab of t
   const column = (h: ReturnType<typeof harness>, label: string) =>
     (h.sheet('Clients').getRange('1:1').getValues()[0] as string[]).indexOf(label) + 1;
 
-  test('#2 a Tab cell holding the user’s formula or note is left as it is; a renamed tab’s link is repaired', () => {
+  test('#2 a Tab cell holding the user’s formula or note is left as it is; a renamed tab’s link is mended', () => {
     const h = withClient();
     h.call('rpcCreateClient', { ...SAMPLE_CLIENT, name: 'Beta' });
     const roster = h.sheet('Clients');
