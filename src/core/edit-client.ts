@@ -7,6 +7,7 @@ import { shown } from './quote';
 import type { Checked, FieldProblem } from './outcome';
 import { normalizeLabel, type ClientTypeName } from './clients';
 import type { MetricSpec } from './client-tab';
+import type { OpenedEdit } from './edit-merge';
 import { parseNewClient, type NewClientInput } from './new-client';
 
 export interface EditClientInput {
@@ -20,6 +21,11 @@ export interface EditClientInput {
   scope: string;
   /** Left out: the metrics stay as they are (an adopted tab's columns are its own). */
   metrics?: (NewClientInput['metrics'][number] & { from?: string })[];
+  /**
+   * What the form was opened with (rpcGetClientEdit's answer): the save then changes only what its user
+   * changed, on top of what others saved meanwhile (core/edit-merge.ts). Left out: every field is written.
+   */
+  opened?: OpenedEdit;
 }
 
 /** A metric after the edit; `from` is the metric it was (null: a new one). */

@@ -5,8 +5,9 @@
  * document lock; never a logged value. Checks everything before the first write, so a refusal changes nothing.
  */
 import { clip } from '../core/quote';
-import { PROFILE, type MetricDef } from '../core/client-tab';
+import { metricSpec, PROFILE, type MetricDef } from '../core/client-tab';
 import { normalizeLabel } from '../core/clients';
+import { mergeField, readOpened, rebaseMetrics, type OpenedEdit } from '../core/edit-merge';
 import {
   clashesWithLogColumn,
   parseClientEdit,
@@ -119,8 +120,21 @@ export function editClient(
     if (!client) return refusal([{ field: 'clientId', message: `No client with ID ${clip(clientId)}.` }]);
     const tab = openRosterClient(ss, client, zone);
     const adopted = isAdopted(tab);
+    // A form that says what it opened with changes only what its user changed (core/edit-merge.ts).
+    const rawOpened = (input as { opened?: unknown }).opened;
+    const opened = rawOpened === undefined ? null : readOpened(rawOpened);
+    if (rawOpened !== undefined && !opened)
+      return refusal([
+        { field: 'clientId', message: 'This form is damaged: close it and open Edit client again.' },
+      ]);
+    let form = input;
+    if (opened && Array.isArray(input.metrics) && !adopted) {
+      const rebased = rebaseMetrics(input.metrics, opened.metrics, tab.metrics.map(metricSpec), zone.locale);
+      if (!rebased.ok) return refusal(rebased.errors);
+      form = { ...input, metrics: rebased.value as EditClientInput['metrics'] };
+    }
     const parsed = parseClientEdit(
-      input,
+      form,
       adopted ? [] : tab.metrics.map((m) => m.name),
       settings.cadence,
       zone.locale,
@@ -129,9 +143,22 @@ export function editClient(
     const edit = parsed.value;
     const changed: string[] = [];
 
+    // What to write of a field: mine, unless I left it as opened (theirs stays) or we both changed it.
+    const conflicts: FieldProblem[] = [];
+    const merged = <T>(field: string, label: string, mine: T, was: T, openedAs: T | undefined): T => {
+      if (!opened) return mine;
+      const result = mergeField(mine, openedAs as T, was);
+      if (result.ok) return result.value;
+      conflicts.push({
+        field,
+        message: `The ${label} was changed by someone else since you opened this form: reopen Edit client.`,
+      });
+      return was;
+    };
     // The roster row: only the fields this form owns, only when they changed.
     const rosterCells = new Map<number, unknown>();
-    const put = (key: string, label: string, now: unknown, was: unknown) => {
+    const put = (key: keyof OpenedEdit & string, label: string, mine: unknown, was: unknown) => {
+      const now = merged(key, label, mine, was, opened?.[key]);
       if (now === was || roster.col[key] < 0) return;
       rosterCells.set(roster.col[key], now ?? '');
       changed.push(label);
@@ -150,7 +177,8 @@ export function editClient(
     ] as const) {
       const entry = tab.model.profile.get(normalizeLabel(label));
       const was = entry ? readText(entry.value, zone) : '';
-      if (text === was) continue;
+      const now = merged(field, label.toLowerCase(), text, was, opened?.[field]);
+      if (now === was) continue;
       if (!entry || adopted) {
         profileErrors.push({
           field,
@@ -158,10 +186,11 @@ export function editClient(
         });
         continue;
       }
-      profileWrites.push({ row: entry.row, column: entry.column, text });
+      profileWrites.push({ row: entry.row, column: entry.column, text: now });
       changed.push(label.toLowerCase());
     }
     if (profileErrors.length) return refusal(profileErrors);
+    if (conflicts.length) return refusal(conflicts);
 
     let plan: MetricPlan | null = null;
     if (edit.metrics !== null) {

@@ -130,7 +130,7 @@ export function rowsByLabel(h: Harness, sheetName: string): Record<string, unkno
     );
 }
 
-/** The Edit client form as the sidebar sends it for `data` when nothing was changed. */
+/** The Edit client form as the sidebar sends it for `data` when nothing was changed (with what it opened). */
 export function editForm(clientId: string, data: ClientEditData) {
   const text = (n: number | null) => (n === null ? '' : String(n));
   return {
@@ -150,5 +150,6 @@ export function editForm(clientId: string, data: ClientEditData) {
       baseline: text(m.baseline),
       target: text(m.target),
     })),
+    opened: data,
   };
 }

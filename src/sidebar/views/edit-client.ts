@@ -126,6 +126,8 @@ export function editClientView(root: HTMLElement, view: { clientId?: string }, n
         definitionOfSuccess: adopted ? '' : controller.value('definitionOfSuccess').trim(),
         scope: adopted ? '' : controller.value('scope').trim(),
         ...(adopted ? {} : { metrics: metrics.sent() }),
+        // What this form opened with: the save keeps what others saved since (core/edit-merge.ts).
+        ...(loaded ? { opened: loaded } : {}),
       });
       return result.ok ? result : { ...result, errors: metrics.toRowFields(result.errors) };
     },
