@@ -6,17 +6,7 @@
 import { createEmulator, type LoadedBundle } from '../emulator';
 import { SAMPLE_CLIENT, sampleCheckIn } from '../fixtures/sample-clients';
 import type { ScaleResults, ScenarioResult } from './scenarios';
-
-const NOW = Date.parse('2024-06-12T16:00:00Z');
-const DAY = 24 * 3600 * 1000;
-
-interface Result<T> {
-  ok: boolean;
-  value?: T;
-  message?: string;
-}
-
-const iso = (time: number) => new Date(time).toISOString().slice(0, 10);
+import { DAY, iso, NOW, ok } from './workbook';
 
 /** The sample client numbered `index`: names in order, start dates a day apart, the four types in turn. */
 function clientForm(index: number) {
@@ -34,20 +24,11 @@ function workbook(clients: number, weeks: number) {
   const bundle = emulator.loadBundle();
   bundle.call('menuSetUpWorkbook');
   const ids: string[] = [];
-  for (let i = 0; i < clients; i++) {
-    const created = bundle.call('rpcCreateClient', clientForm(i)) as Result<{ clientId: string }>;
-    if (!created.ok || !created.value)
-      throw new Error(`bench: could not create a client: ${created.message}`);
-    ids.push(created.value.clientId);
-  }
+  for (let i = 0; i < clients; i++)
+    ids.push(ok<{ clientId: string }>(bundle.call('rpcCreateClient', clientForm(i)), 'new client').clientId);
   for (const id of ids) {
-    for (let w = weeks; w >= 1; w--) {
-      const saved = bundle.call(
-        'rpcSaveCheckIn',
-        sampleCheckIn(id, iso(NOW - w * 7 * DAY)),
-      ) as Result<unknown>;
-      if (!saved.ok) throw new Error(`bench: could not log a check-in: ${saved.message}`);
-    }
+    for (let w = weeks; w >= 1; w--)
+      ok(bundle.call('rpcSaveCheckIn', sampleCheckIn(id, iso(NOW - w * 7 * DAY))), 'check-in');
   }
   return { emulator, bundle, ids };
 }
@@ -145,7 +126,7 @@ export function budgetCases(print: (line: string) => void): string[] {
 }
 
 /** Flows whose calls must be the same on every workbook size. */
-const CONSTANT_FLOWS = [
+export const CONSTANT_FLOWS = [
   'Set up (run again)',
   'New client',
   'Check-in',
@@ -154,7 +135,9 @@ const CONSTANT_FLOWS = [
   // The roster's live links (native formulas) give every last check-in: no tab is read.
   'Open the due list',
   'Refresh the Dashboard',
-];
+  // Each log (roster, Settings, Payments, Requests, Rates) read once, the block written in runs of columns.
+  'Portfolio review',
+] as const;
 /**
  * Document calls a flow may make at most: the zone (2) and Settings (3) the save reads itself, the tab,
  * the row, the flush before unlocking; a replace adds the note's read and write.
