@@ -106,7 +106,8 @@ export function budgetCases(print: (line: string) => void): string[] {
     print(`  ${label.padEnd(32)} ${String(a).padStart(10)} ${String(b).padStart(11)}  ${budget}`);
   }
   print(
-    `  ${'Refresh dashboard (20 clients)'.padEnd(32)} ${`${refreshShort}`.padStart(10)} ${`${refreshLong}`.padStart(11)}  4 vs 40 weeks of rows: equal`,
+    `  ${'Refresh dashboard (20 clients)'.padEnd(32)} ${`${refreshShort}`.padStart(10)} ` +
+      `${`${refreshLong}`.padStart(11)}  4 vs 40 weeks of rows: equal`,
   );
   const checkInCalls = rows[2][1];
   const broken: string[] = [];
@@ -120,7 +121,8 @@ export function budgetCases(print: (line: string) => void): string[] {
     broken.push(`Refresh dashboard: ${refreshShort} calls with 4 weeks of rows, ${refreshLong} with 40`);
   }
   print(
-    `\n  A cell-by-cell check-in script makes ${naiveCalls} document calls for the same row; ClientTabs makes ${checkInCalls} (${(naiveCalls / checkInCalls).toFixed(1)}× fewer).`,
+    `\n  A cell-by-cell check-in script makes ${naiveCalls} document calls for the same row; ` +
+      `ClientTabs makes ${checkInCalls} (${(naiveCalls / checkInCalls).toFixed(1)}× fewer).`,
   );
   return broken;
 }
@@ -159,7 +161,8 @@ export function scaleBudgets(results: ScaleResults, clientsThatFit: number | nul
     for (const run of runs.slice(1)) {
       if (run.calls !== first.calls || run.documentCalls !== first.documentCalls)
         broken.push(
-          `${name}: ${first.calls} calls (${first.documentCalls} document) on ${first.clients} clients, ${run.calls} (${run.documentCalls}) on ${run.clients}`,
+          `${name}: ${first.calls} calls (${first.documentCalls} document) on ${first.clients} clients, ` +
+            `${run.calls} (${run.documentCalls}) on ${run.clients}`,
         );
     }
   }
@@ -173,19 +176,23 @@ export function scaleBudgets(results: ScaleResults, clientsThatFit: number | nul
   for (const s of results.scenarios) {
     if (s.baselineCalls < MIN_BASELINE_RATIO * s.calls)
       broken.push(
-        `${s.name} (${s.clients} clients): the cell-by-cell script makes ${s.baselineCalls} calls, only ${(s.baselineCalls / s.calls).toFixed(1)}× the add-on's ${s.calls} (budget ${MIN_BASELINE_RATIO}×)`,
+        `${s.name} (${s.clients} clients): the cell-by-cell script makes ${s.baselineCalls} calls, ` +
+          `only ${(s.baselineCalls / s.calls).toFixed(1)}× the add-on's ${s.calls} (budget ${MIN_BASELINE_RATIO}×)`,
       );
   }
   for (const after of results.replaceAfterSetUp) {
     if (after.documentCalls > MAX_DOCUMENT_CALLS['Replace a check-in'])
       broken.push(
-        `Replace right after Set up was run again (${after.clients} clients): ${after.documentCalls} document calls (budget ${MAX_DOCUMENT_CALLS['Replace a check-in']}: Set up must leave the client index usable)`,
+        `Replace right after Set up was run again (${after.clients} clients): ` +
+          `${after.documentCalls} document calls (budget ${MAX_DOCUMENT_CALLS['Replace a check-in']}: ` +
+          'Set up must leave the client index usable)',
       );
   }
   const executions = new Set(results.recalc.map((r) => r.customFunctionExecutions));
   if (executions.size > 1)
     broken.push(
-      `Recalculation: custom-function executions grow with clients (${results.recalc.map((r) => `${r.customFunctionExecutions} at ${r.clients}`).join(', ')})`,
+      'Recalculation: custom-function executions grow with clients ' +
+        `(${results.recalc.map((r) => `${r.customFunctionExecutions} at ${r.clients}`).join(', ')})`,
     );
   if (clientsThatFit !== null && clientsThatFit < MIN_CLIENTS_THAT_FIT)
     broken.push(

@@ -63,7 +63,10 @@ export function weekOfAgo(weeksAgo: number): number {
   return NOW - 2 * DAY - weeksAgo * 7 * DAY;
 }
 
-/** A log row as the add-on writes it: Week of, Revenue, Cost per lead, Satisfaction, Wins, Blockers, Notes, Entered by. */
+/**
+ * A log row as the add-on writes it: Week of, Revenue, Cost per lead, Satisfaction, Wins, Blockers, Notes,
+ * Entered by.
+ */
 function logRow(week: Date, index: number, client: number): unknown[] {
   return [
     week,
@@ -178,7 +181,7 @@ class FormulasAside {
     });
   }
 
-  /** Writes every formula set aside back into its cell, one write per run of adjacent formulas (values between stay). */
+  /** Writes every formula set aside back, one write per run of adjacent formulas (values between stay). */
   restore(): void {
     for (const { sheet, row, formulas } of this.aside) {
       for (let first = 0; first < formulas.length; first++) {

@@ -83,16 +83,24 @@ test.each(CONSTANT_FLOWS)('%s makes the same calls on 2 and 6 clients', (name) =
   expect(small.calls).toBeGreaterThan(0);
 });
 
-test('a check-in reads the zone (2) and Settings (3), reads, writes and flushes: 8 document calls; a replace adds the note read and write', () => {
-  for (const s of byName('Check-in')) expect(s.documentCalls).toBeLessThanOrEqual(8);
-  for (const s of byName('Replace a check-in')) expect(s.documentCalls).toBeLessThanOrEqual(10);
-});
+test(
+  'a check-in reads the zone (2) and Settings (3), reads, writes and flushes: 8 document calls; ' +
+    'a replace adds the note read and write',
+  () => {
+    for (const s of byName('Check-in')) expect(s.documentCalls).toBeLessThanOrEqual(8);
+    for (const s of byName('Replace a check-in')) expect(s.documentCalls).toBeLessThanOrEqual(10);
+  },
+);
 
-test('the cell-by-cell script reads every roster row and log row: its calls grow with clients and dwarf the add-on’s', () => {
-  const [small, large] = byName('Open the due list');
-  expect(large.baselineCalls).toBeGreaterThan(small.baselineCalls + 4 * 8);
-  for (const s of report.scenarios) expect(s.baselineCalls).toBeGreaterThan(s.calls);
-});
+test(
+  'the cell-by-cell script reads every roster row and log row: ' +
+    'its calls grow with clients and dwarf the add-on’s',
+  () => {
+    const [small, large] = byName('Open the due list');
+    expect(large.baselineCalls).toBeGreaterThan(small.baselineCalls + 4 * 8);
+    for (const s of report.scenarios) expect(s.baselineCalls).toBeGreaterThan(s.calls);
+  },
+);
 
 test('a full recalculation runs as many custom functions on 6 clients as on 2, and each client adds cells', () => {
   const [small, large] = report.recalc;
