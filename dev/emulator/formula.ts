@@ -79,6 +79,26 @@ function readRef(src: string, i: number): { a: Corner; b: Corner | null; end: nu
   return { a, b, end };
 }
 
+/**
+ * The text between the quote at `start` and its closing twin, a doubled quote standing for one (a string's
+ * `"`, a sheet name's `'`); `end` is just past the closing quote.
+ */
+function readQuoted(src: string, start: number): { text: string; end: number } {
+  const quote = src[start];
+  let text = '';
+  let i = start + 1;
+  for (;;) {
+    if (i >= src.length) throw new FormulaParseError('Formula parse error.');
+    if (src[i] === quote) {
+      if (src[i + 1] !== quote) return { text, end: i + 1 };
+      text += quote;
+      i += 2;
+      continue;
+    }
+    text += src[i++];
+  }
+}
+
 export function tokenize(formula: string): Token[] {
   const src = formula.startsWith('=') ? formula.slice(1) : formula;
   const off = formula.startsWith('=') ? 1 : 0;
@@ -92,22 +112,9 @@ export function tokenize(formula: string): Token[] {
     }
     const s = i;
     if (ch === '"') {
-      let v = '';
-      i++;
-      for (;;) {
-        if (i >= src.length) throw new FormulaParseError('Formula parse error.');
-        if (src[i] === '"') {
-          if (src[i + 1] === '"') {
-            v += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        v += src[i++];
-      }
-      out.push({ t: 'str', v, s: s + off, e: i + off });
+      const quoted = readQuoted(src, i);
+      i = quoted.end;
+      out.push({ t: 'str', v: quoted.text, s: s + off, e: i + off });
       continue;
     }
     if (ch === '#') {
@@ -119,21 +126,9 @@ export function tokenize(formula: string): Token[] {
     }
     if (ch === "'") {
       // quoted sheet name
-      let name = '';
-      i++;
-      for (;;) {
-        if (i >= src.length) throw new FormulaParseError('Formula parse error.');
-        if (src[i] === "'") {
-          if (src[i + 1] === "'") {
-            name += "'";
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        name += src[i++];
-      }
+      const quoted = readQuoted(src, i);
+      const name = quoted.text;
+      i = quoted.end;
       if (src[i] !== '!') throw new FormulaParseError('Formula parse error.');
       i++;
       if (src.slice(i, i + 5).toUpperCase() === '#REF!') {
