@@ -3,9 +3,9 @@
  * read or write the document). Counts do not depend on the machine, so they are what the benchmark
  * holds: each flow runs on a small and a large workbook, and the counts must not grow with it.
  */
-import { createEmulator, type LoadedBundle } from '../emulator';
+import { createEmulator, type Emulator, type LoadedBundle } from '../emulator';
 import { SAMPLE_CLIENT, sampleCheckIn } from '../fixtures/sample-clients';
-import type { ScaleResults, ScenarioResult } from './scenarios';
+import { measure, type ScaleResults, type ScenarioResult } from './scenarios';
 import { DAY, iso, NOW, ok } from './workbook';
 
 /** The sample client numbered `index`: names in order, start dates a day apart, the four types in turn. */
@@ -33,10 +33,9 @@ function workbook(clients: number, weeks: number) {
   return { emulator, bundle, ids };
 }
 
-function count(emulator: ReturnType<typeof createEmulator>, run: () => unknown): number {
-  emulator.calls.reset();
-  run();
-  return emulator.calls.documentCalls();
+/** The document calls of `run` alone. */
+function count(emulator: Emulator, run: () => unknown): number {
+  return measure(emulator, run).documentCalls;
 }
 
 /** The usual hand-written script: find the last row, then write each cell of the new row on its own. */
