@@ -49,7 +49,8 @@ try {
 } catch (error) {
   problems.push(
     error.code === 'ENOENT'
-      ? `There is no ${projectFile}. Create it with {"scriptId": "", "rootDir": "dist"} and fill in the script id (below).`
+      ? `There is no ${projectFile}. Create it with {"scriptId": "", "rootDir": "dist"} ` +
+          'and fill in the script id (below).'
       : `${projectFile} is not valid JSON: ${error.message}`,
   );
 }
@@ -93,5 +94,6 @@ for (const command of commands) {
 }
 if (options.version && !options.dryRun)
   console.log(
-    "\nSet the new version number (printed above) as the Apps Script version in the Marketplace SDK's App Configuration.",
+    '\nSet the new version number (printed above) as the Apps Script version ' +
+      "in the Marketplace SDK's App Configuration.",
   );

@@ -84,6 +84,11 @@ const escapeHtml = (text) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c],
   );
 
+/** The help dialog's own styles, on top of Google's add-on CSS. */
+const STYLE =
+  'body{padding:12px;font-size:13px}h2{font-size:14px;margin:16px 0 4px}p{margin:4px 0}' +
+  'ul{margin:4px 0 8px 18px;padding:0}.examples{color:#5f6368}';
+
 export function formulasHtml(formulas) {
   const sections = formulas.map((fn) => {
     const doc = parseJsDoc(fn.jsDoc);
@@ -101,7 +106,7 @@ export function formulasHtml(formulas) {
   return `<!DOCTYPE html>
 <html><head><base target="_top"><meta charset="utf-8">
 <link rel="stylesheet" href="https://ssl.gstatic.com/docs/script/css/add-ons1.css">
-<style>body{padding:12px;font-size:13px}h2{font-size:14px;margin:16px 0 4px}p{margin:4px 0}ul{margin:4px 0 8px 18px;padding:0}.examples{color:#5f6368}</style>
+<style>${STYLE}</style>
 </head><body>
 <p>Type any of these in a cell. Each works on a single value or a whole column, in any sheet.</p>
 ${sections.join('\n') || '<p>No formulas are available yet.</p>'}

@@ -162,6 +162,24 @@ export function refreshDashboard(ss: Spreadsheet, layout: Layout, attention: rea
   writeCells(sheetNamed(ss, 'Dashboard'), attention);
 }
 
+/**
+ * Portfolio review: the due list's reads, the Payments log read down to its end (each row's client, due
+ * and paid), then the review (its title, header and a row per active client) written cell by cell.
+ */
+export function portfolioReview(
+  ss: Spreadsheet,
+  layout: Layout,
+  tabName: string,
+  review: readonly CellWrite[],
+): void {
+  dueList(ss, layout);
+  const payments = sheetNamed(ss, 'Payments');
+  const last = lastRowByLoop(payments, 1, 1);
+  for (let row = 2; row <= last; row++)
+    for (const column of [1, 3, 4]) payments.getRange(row, column).getValue();
+  writeCells(ss.getSheetByName(tabName) ?? ss.insertSheet(tabName), review);
+}
+
 /** Adopt: for each tab, find the date column along the header and the log's end down it, then a roster row per tab. */
 export function adopt(
   ss: Spreadsheet,

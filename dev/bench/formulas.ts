@@ -46,7 +46,10 @@ function rosterColumns() {
 
 /** Each formula over 10,000 rows must take at most a tenth of Apps Script's 30-second custom-function limit. */
 export const FORMULA_BUDGET_MS = CUSTOM_FUNCTION_LIMIT_MS / 10;
-/** Kaplan-Meier at 10× the clients may cost at most this many times: n log n gives ~12× (16–23× measured with GC, under load), n² 100×. */
+/**
+ * Kaplan-Meier at 10× the clients may cost at most this many times: n log n gives ~12× (16–23× measured with
+ * GC, under load), n² 100×.
+ */
 export const KM_SCALING_BUDGET = 40;
 /** A Math-heavy loop inside the bundle's VM may cost at most this many times the same loop in plain Node. */
 export const VM_GLOBALS_BUDGET = 3;
@@ -120,7 +123,8 @@ export function formulaCases(
     results.push({ name: label, rows: ROWS, ms: Math.round(ms * 1000) / 1000 });
     const perRow = (ms * 1000) / ROWS;
     print(
-      `  ${label.padEnd(52)} ${ms.toFixed(2).padStart(7)} ms  ${perRow.toFixed(2).padStart(6)} µs/row  ${(ms / loadMs).toFixed(1).padStart(6)}× bundle load`,
+      `  ${label.padEnd(52)} ${ms.toFixed(2).padStart(7)} ms  ${perRow.toFixed(2).padStart(6)} µs/row  ` +
+        `${(ms / loadMs).toFixed(1).padStart(6)}× bundle load`,
     );
   }
   print('');

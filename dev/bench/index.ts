@@ -73,21 +73,53 @@ function limitColumn(points: { clients: number; ms: number }[]): string {
   return at === null ? 'never (flat)' : `~${fmt(at)} clients`;
 }
 
+/** The flow table's column widths: the flow's name, then the figures. */
+const FLOW_COLUMNS = [30, 7, 6, 5, 5, 4, 8, 6, 7, 7, 8];
+
+/** A table line: two spaces, then the first cell padded on the right and the others on the left, a space apart. */
+function tableLine(widths: readonly number[], cells: readonly string[]): string {
+  return `  ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(' ')}`;
+}
+
 function scenarioTable(scenarios: ScenarioResult[], print: (line: string) => void): void {
   print(
     'Flows (emulator counts; "hand" is the cell-by-cell script; est. = the calls priced as in Apps Script):',
   );
-  print(
-    `  ${'flow'.padEnd(30)} ${'clients'.padStart(7)} ${'calls'.padStart(6)} ${'doc'.padStart(5)} ${'prop'.padStart(5)} ${'lock'.padStart(4)} ${'hand'.padStart(8)} ${'ratio'.padStart(6)} ${'est. s'.padStart(7)} ${'hand s'.padStart(7)} ${'ms'.padStart(8)}`,
-  );
+  const header = [
+    'flow',
+    'clients',
+    'calls',
+    'doc',
+    'prop',
+    'lock',
+    'hand',
+    'ratio',
+    'est. s',
+    'hand s',
+    'ms',
+  ];
+  print(tableLine(FLOW_COLUMNS, header));
   for (const s of scenarios) {
     print(
-      `  ${s.name.padEnd(30)} ${fmt(s.clients).padStart(7)} ${fmt(s.calls).padStart(6)} ${fmt(s.documentCalls).padStart(5)} ${String(s.services.properties).padStart(5)} ${String(s.services.lock).padStart(4)} ${fmt(s.baselineCalls).padStart(8)} ${ratio(s.baselineCalls, s.calls).padStart(6)} ${(s.estimatedMs / 1000).toFixed(2).padStart(7)} ${(s.baselineEstimatedMs / 1000).toFixed(1).padStart(7)} ${s.ms.toFixed(0).padStart(8)}`,
+      tableLine(FLOW_COLUMNS, [
+        s.name,
+        fmt(s.clients),
+        fmt(s.calls),
+        fmt(s.documentCalls),
+        String(s.services.properties),
+        String(s.services.lock),
+        fmt(s.baselineCalls),
+        ratio(s.baselineCalls, s.calls),
+        (s.estimatedMs / 1000).toFixed(2),
+        (s.baselineEstimatedMs / 1000).toFixed(1),
+        s.ms.toFixed(0),
+      ]),
     );
   }
   print('');
   print(
-    `Where each flow would cross Apps Script's ${EXECUTION_LIMIT_MS / 60000}-minute limit (estimated time, extrapolated from the two largest sizes):`,
+    `Where each flow would cross Apps Script's ${EXECUTION_LIMIT_MS / 60000}-minute limit ` +
+      '(estimated time, extrapolated from the two largest sizes):',
   );
   const names = [...new Set(scenarios.map((s) => s.name))];
   for (const name of names) {
@@ -109,7 +141,9 @@ function recalcTable(recalc: RecalcResult[], fit: number | null, print: (line: s
   );
   for (const r of recalc) {
     print(
-      `  ${fmt(r.clients).padStart(6)} clients: ${String(r.customFunctionExecutions).padStart(3)} custom-function executions, ${fmt(r.cells).padStart(10)} cells (${((100 * r.cells) / CELL_LIMIT).toFixed(1)}% of the cap)`,
+      `  ${fmt(r.clients).padStart(6)} clients: ` +
+        `${String(r.customFunctionExecutions).padStart(3)} custom-function executions, ` +
+        `${fmt(r.cells).padStart(10)} cells (${((100 * r.cells) / CELL_LIMIT).toFixed(1)}% of the cap)`,
     );
   }
   print(`  Clients that fit under the cap: ${fit === null ? 'unknown (needs two sizes)' : `~${fmt(fit)}`}\n`);
@@ -132,14 +166,19 @@ export async function runBenchmarks(
     `Bundle: ${fmt(bundleBytes)} bytes. Loading it in a fresh VM (median of 20; every formula cell pays it):`,
   );
   print(
-    `  ${load.toFixed(2)} ms, ${ratio(load, empty)} a one-function script, ${((100 * load) / fixed).toFixed(0)}% of the emulator's fixed cost of one custom-function execution (${fixed.toFixed(2)} ms: a fresh VM with the services, the top level and a trivial CLIENT_MAX_CAC)\n`,
+    `  ${load.toFixed(2)} ms, ${ratio(load, empty)} a one-function script, ` +
+      `${((100 * load) / fixed).toFixed(0)}% of the emulator's fixed cost of one custom-function execution ` +
+      `(${fixed.toFixed(2)} ms: a fresh VM with the services, the top level and a trivial CLIENT_MAX_CAC)\n`,
   );
 
   const formulas = formulaCases(code, runs, load, print);
   const slowest = formulas.reduce((a, b) => (b.ms > a.ms ? b : a), formulas[0]);
   if (slowest)
     print(
-      `  Slowest: ${slowest.name}; at this speed it reaches the ${CUSTOM_FUNCTION_LIMIT_MS / 1000}-second custom-function limit near ${fmt(Math.floor((CUSTOM_FUNCTION_LIMIT_MS / slowest.ms) * slowest.rows))} rows (Apps Script's V8 assumed as fast as this machine's: a guess)\n`,
+      `  Slowest: ${slowest.name}; at this speed it reaches the ` +
+        `${CUSTOM_FUNCTION_LIMIT_MS / 1000}-second custom-function limit near ` +
+        `${fmt(Math.floor((CUSTOM_FUNCTION_LIMIT_MS / slowest.ms) * slowest.rows))} rows ` +
+        "(Apps Script's V8 assumed as fast as this machine's: a guess)\n",
     );
 
   const speedBroken = [...formulaBudgets(formulas), ...scalingCases(code, runs, print)];

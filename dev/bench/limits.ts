@@ -6,7 +6,10 @@
  * where there is none the figure is marked as a guess.
  */
 
-/** developers.google.com/apps-script/guides/services/quotas, "Current limitations": Script runtime 6 min / execution. */
+/**
+ * developers.google.com/apps-script/guides/services/quotas, "Current limitations": Script runtime 6 min /
+ * execution.
+ */
 export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
 /** The same quotas page: Custom function runtime 30 sec / execution. */
 export const CUSTOM_FUNCTION_LIMIT_MS = 30 * 1000;
@@ -24,7 +27,8 @@ export const CALL_COSTS: Record<
   document: {
     ms: 2.2,
     source:
-      'bugbugnow.net (2019): 1,000 getRange(i,1).getValue() in a loop took 3,064 ms, the same column read with one getValues 905 ms',
+      'bugbugnow.net (2019): 1,000 getRange(i,1).getValue() in a loop took 3,064 ms, ' +
+      'the same column read with one getValues 905 ms',
   },
   propertyRead: {
     ms: 30,

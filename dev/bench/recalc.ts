@@ -6,7 +6,7 @@
  */
 import type { Emulator } from '../emulator';
 
-/** Sheets' cap on cells in one spreadsheet (10 million since March 2022, as tanaikech's report of Google's announcement says). */
+/** Sheets' cap on cells in a spreadsheet (10 million since March 2022, as tanaikech reports Google's announcement). */
 export const CELL_LIMIT = 10_000_000;
 
 const CUSTOM_CALL = /\bCLIENT_[A-Z_]+\s*\(/gi;

@@ -13,6 +13,7 @@ import {
   generateWorkbook,
   growTab,
   iso,
+  ok,
   weekOfAgo,
   type GeneratedClient,
   type GeneratedWorkbook,
@@ -22,6 +23,9 @@ import { estimateMs } from './limits';
 import { isDocumentCall } from '../emulator/calls';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** The tab the Portfolio review menu item writes. */
+const REVIEW_TAB = 'Portfolio review';
 
 /** Calls by service: what the cost model prices differently. */
 export interface ServiceCalls {
@@ -104,18 +108,6 @@ function scenario(name: string, clients: number, flow: Counted, hand: Counted): 
 }
 
 const round = (ms: number) => Math.round(ms * 100) / 100;
-
-interface Result<T> {
-  ok: boolean;
-  value?: T;
-  message?: string;
-}
-
-function ok<T>(result: unknown, what: string): T {
-  const r = result as Result<T>;
-  if (!r || r.ok !== true) throw new Error(`bench: ${what} failed: ${r?.message ?? JSON.stringify(result)}`);
-  return r.value as T;
-}
 
 function sheet(emulator: Emulator, name: string): Sheet {
   const found = emulator.spreadsheet.getSheetByName(name);
@@ -308,6 +300,20 @@ export function runScenarios(options: SizeOptions): ScaleResults {
       ok(bundle.call('rpcSaveCheckIn', replaceEntry), 'replace after set up'),
     );
     replaceAfterSetUp.push({ clients: n, documentCalls: after.documentCalls });
+
+    // Portfolio review, last (its new tab is in no other flow's way): the add-on's first run makes the tab,
+    // then the hand-written script writes the same cells on a tab of its own (removed after, uncounted).
+    const alerts = emulator.ui.alerts.length;
+    const review = measure(emulator, () => bundle.call('menuPortfolioReview'));
+    const alert = emulator.ui.alerts[alerts];
+    if (alert) throw new Error(`bench: the portfolio review alerted: ${alert.prompt}`);
+    const reviewTab = sheet(emulator, REVIEW_TAB);
+    const reviewCells = cellsOf(reviewTab, 1, reviewTab.getLastRow());
+    const reviewHand = measure(emulator, () =>
+      baseline.portfolioReview(ss, layout, `${REVIEW_TAB} (by hand)`, reviewCells),
+    );
+    ss.deleteSheet(sheet(emulator, `${REVIEW_TAB} (by hand)`));
+    scenarios.push(scenario('Portfolio review', n, review, reviewHand));
   }
 
   scenarios.push(adoptScenario(options.adoptTabs, options.weeks));

@@ -29,6 +29,13 @@ interface Result<T> {
   message?: string;
 }
 
+/** An RPC's value; a refusal stops the benchmark, naming `what` failed and why. */
+export function ok<T>(result: unknown, what: string): T {
+  const r = result as Result<T>;
+  if (!r || r.ok !== true) throw new Error(`bench: ${what} failed: ${r?.message ?? JSON.stringify(result)}`);
+  return r.value as T;
+}
+
 export interface GeneratedClient {
   clientId: string;
   tabName: string;
@@ -56,7 +63,10 @@ export function weekOfAgo(weeksAgo: number): number {
   return NOW - 2 * DAY - weeksAgo * 7 * DAY;
 }
 
-/** A log row as the add-on writes it: Week of, Revenue, Cost per lead, Satisfaction, Wins, Blockers, Notes, Entered by. */
+/**
+ * A log row as the add-on writes it: Week of, Revenue, Cost per lead, Satisfaction, Wins, Blockers, Notes,
+ * Entered by.
+ */
 function logRow(week: Date, index: number, client: number): unknown[] {
   return [
     week,
@@ -171,7 +181,7 @@ class FormulasAside {
     });
   }
 
-  /** Writes every formula set aside back into its cell, one write per run of adjacent formulas (values between stay). */
+  /** Writes every formula set aside back, one write per run of adjacent formulas (values between stay). */
   restore(): void {
     for (const { sheet, row, formulas } of this.aside) {
       for (let first = 0; first < formulas.length; first++) {
@@ -208,20 +218,18 @@ export function addClients(
   let headerRow = 0;
   const pending: PendingRows[] = [];
   for (let i = 0; i < count; i++) {
-    const created = book.bundle.call(
-      'rpcCreateClient',
-      clientForm(nextIndex(), book.weeks),
-    ) as Result<GeneratedClient>;
-    if (!created.ok || !created.value)
-      throw new Error(`bench: could not create a client: ${created.message}`);
-    made.push({ clientId: created.value.clientId, tabName: created.value.tabName });
+    const created = ok<GeneratedClient>(
+      book.bundle.call('rpcCreateClient', clientForm(nextIndex(), book.weeks)),
+      'new client',
+    );
+    made.push({ clientId: created.clientId, tabName: created.tabName });
     // The add-on appends the client's row below the last one (reading getLastRow here would recalculate).
     aside.setAside(roster, lastRow + i + 1, lastRow + i + 1);
-    const tab = ss.getSheetByName(created.value.tabName) as Sheet;
+    const tab = ss.getSheetByName(created.tabName) as Sheet;
     aside.setAside(tab, 1, 5);
     // Rows inserted now, while the workbook is small (each structural change makes the emulator rescan every
     // cell), and dressed once every tab exists (copied formats are cells the rescans would visit too).
-    headerRow ||= logHeaderRow(tab, created.value.tabName);
+    headerRow ||= logHeaderRow(tab, created.tabName);
     const blocks = blocksToFit(tab, headerRow, book.weeks);
     if (blocks > 0) pending.push(insertBlocks(tab, blocks));
   }

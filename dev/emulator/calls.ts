@@ -107,6 +107,13 @@ export class CallLogImpl implements CallLog {
 const SHEETS_SCOPE =
   '(https://www.googleapis.com/auth/spreadsheets.currentonly || https://www.googleapis.com/auth/spreadsheets)';
 const UI_SCOPE = 'https://www.googleapis.com/auth/script.container.ui';
+/** Opening or creating another spreadsheet needs the full scope, which the add-on does not ask for. */
+const ALL_SPREADSHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
+
+/** What Apps Script says to `SpreadsheetApp.openById` and the like without the full spreadsheets scope. */
+export function otherSpreadsheetRefusal(name: string): string {
+  return `You do not have permission to call ${name}. Required permissions: ${ALL_SPREADSHEETS_SCOPE}`;
+}
 const EMAIL_SCOPE = 'https://www.googleapis.com/auth/userinfo.email';
 
 /** Classes that need no authorization in any mode. */
@@ -192,7 +199,7 @@ function computeAccess(mode: AuthMode, cls: string, method: string): string | nu
   if (cls === 'SpreadsheetApp') {
     if (method === 'getUi') return 'Cannot call SpreadsheetApp.getUi() from this context.';
     if (method === 'openById' || method === 'openByUrl' || method === 'create' || method === 'open')
-      return `You do not have permission to call ${name}. Required permissions: https://www.googleapis.com/auth/spreadsheets`;
+      return otherSpreadsheetRefusal(name);
   }
   if (DOCUMENT_MODEL.has(cls))
     return isDocumentWrite(cls, method) ? `You do not have permission to call ${method}` : null;

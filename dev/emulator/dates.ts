@@ -80,6 +80,7 @@ export function zonedDate(
   return new Date(t);
 }
 
+// Not src/core/locale-date.ts's list on purpose: Java's names for formatDate, which the add-on's are checked against.
 export const MONTHS = [
   'January',
   'February',

@@ -187,7 +187,8 @@ class SheetsPlugin extends FunctionPlugin {
           const t = tests.find((x) => x.length !== h || x[0].length !== 1) ?? tests[0];
           return new CellError(
             'VALUE' as never,
-            `FILTER has mismatched range sizes. Expected row count: ${h}. column count: 1. Actual row count: ${t.length}, column count: ${t[0].length}.`,
+            `FILTER has mismatched range sizes. Expected row count: ${h}. column count: 1. ` +
+              `Actual row count: ${t.length}, column count: ${t[0].length}.`,
           );
         }
         for (const t of tests) for (const r of t) for (const x of r) if (x instanceof CellError) return x;

@@ -79,6 +79,26 @@ function readRef(src: string, i: number): { a: Corner; b: Corner | null; end: nu
   return { a, b, end };
 }
 
+/**
+ * The text between the quote at `start` and its closing twin, a doubled quote standing for one (a string's
+ * `"`, a sheet name's `'`); `end` is just past the closing quote.
+ */
+function readQuoted(src: string, start: number): { text: string; end: number } {
+  const quote = src[start];
+  let text = '';
+  let i = start + 1;
+  for (;;) {
+    if (i >= src.length) throw new FormulaParseError('Formula parse error.');
+    if (src[i] === quote) {
+      if (src[i + 1] !== quote) return { text, end: i + 1 };
+      text += quote;
+      i += 2;
+      continue;
+    }
+    text += src[i++];
+  }
+}
+
 export function tokenize(formula: string): Token[] {
   const src = formula.startsWith('=') ? formula.slice(1) : formula;
   const off = formula.startsWith('=') ? 1 : 0;
@@ -92,22 +112,9 @@ export function tokenize(formula: string): Token[] {
     }
     const s = i;
     if (ch === '"') {
-      let v = '';
-      i++;
-      for (;;) {
-        if (i >= src.length) throw new FormulaParseError('Formula parse error.');
-        if (src[i] === '"') {
-          if (src[i + 1] === '"') {
-            v += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        v += src[i++];
-      }
-      out.push({ t: 'str', v, s: s + off, e: i + off });
+      const quoted = readQuoted(src, i);
+      i = quoted.end;
+      out.push({ t: 'str', v: quoted.text, s: s + off, e: i + off });
       continue;
     }
     if (ch === '#') {
@@ -119,21 +126,9 @@ export function tokenize(formula: string): Token[] {
     }
     if (ch === "'") {
       // quoted sheet name
-      let name = '';
-      i++;
-      for (;;) {
-        if (i >= src.length) throw new FormulaParseError('Formula parse error.');
-        if (src[i] === "'") {
-          if (src[i + 1] === "'") {
-            name += "'";
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        name += src[i++];
-      }
+      const quoted = readQuoted(src, i);
+      const name = quoted.text;
+      i = quoted.end;
       if (src[i] !== '!') throw new FormulaParseError('Formula parse error.');
       i++;
       if (src.slice(i, i + 5).toUpperCase() === '#REF!') {
@@ -445,16 +440,19 @@ export function shiftSpan(
 /** Sheets' built-in function names, so they read as "not computed" rather than #NAME?. */
 export const BUILTINS = new Set(
   (
-    'ABS ACOS ADDRESS AND ARRAYFORMULA ARRAY_CONSTRAIN AVERAGE AVERAGEA AVERAGEIF AVERAGEIFS BYCOL BYROW CEILING CHAR CHOOSE ' +
-    'CHOOSECOLS CHOOSEROWS CLEAN CODE COLUMN COLUMNS CONCAT CONCATENATE CORREL COUNT COUNTA COUNTBLANK COUNTIF COUNTIFS COUNTUNIQUE ' +
-    'DATE DATEDIF DATEVALUE DAY DAYS EDATE EOMONTH EXACT EXP FALSE FILTER FIND FLATTEN FLOOR FORECAST GOOGLEFINANCE GOOGLETRANSLATE ' +
-    'HLOOKUP HOUR HSTACK HYPERLINK IF IFERROR IFNA IFS IMAGE IMPORTDATA IMPORTRANGE IMPORTXML INDEX INDIRECT INT ISBLANK ISDATE ' +
-    'ISERR ISERROR ISNA ISNUMBER ISTEXT JOIN LAMBDA LARGE LEFT LEN LET LN LOG LOG10 LOOKUP LOWER MAKEARRAY MAP MATCH MAX MAXA MAXIFS ' +
-    'MEDIAN MID MIN MINA MINIFS MINUTE MOD MONTH N NA NETWORKDAYS NOT NOW OFFSET OR PERCENTILE PI POWER PRODUCT PROPER QUERY ' +
-    'QUOTIENT RAND RANDBETWEEN RANK REDUCE REGEXEXTRACT REGEXMATCH REGEXREPLACE REPLACE REPT RIGHT ROUND ROUNDDOWN ROUNDUP ROW ROWS ' +
-    'SCAN SEARCH SECOND SEQUENCE SIGN SLOPE SMALL SORT SORTN SPARKLINE SPLIT SQRT STDEV STDEVP SUBSTITUTE SUBTOTAL SUM SUMIF ' +
-    'SUMIFS SUMPRODUCT SWITCH T TEXT TEXTJOIN TIME TIMEVALUE TO_DATE TODAY TOCOL TOROW TRANSPOSE TREND TRIM TRUE TRUNC UNIQUE UPPER ' +
-    'VALUE VAR VARP VLOOKUP VSTACK WEEKDAY WEEKNUM WORKDAY WRAPCOLS WRAPROWS XLOOKUP XMATCH XOR YEAR YEARFRAC'
+    'ABS ACOS ADDRESS AND ARRAYFORMULA ARRAY_CONSTRAIN AVERAGE AVERAGEA AVERAGEIF AVERAGEIFS BYCOL BYROW ' +
+    'CEILING CHAR CHOOSE CHOOSECOLS CHOOSEROWS CLEAN CODE COLUMN COLUMNS CONCAT CONCATENATE CORREL COUNT ' +
+    'COUNTA COUNTBLANK COUNTIF COUNTIFS COUNTUNIQUE DATE DATEDIF DATEVALUE DAY DAYS EDATE EOMONTH EXACT ' +
+    'EXP FALSE FILTER FIND FLATTEN FLOOR FORECAST GOOGLEFINANCE GOOGLETRANSLATE HLOOKUP HOUR HSTACK ' +
+    'HYPERLINK IF IFERROR IFNA IFS IMAGE IMPORTDATA IMPORTRANGE IMPORTXML INDEX INDIRECT INT ISBLANK ' +
+    'ISDATE ISERR ISERROR ISNA ISNUMBER ISTEXT JOIN LAMBDA LARGE LEFT LEN LET LN LOG LOG10 LOOKUP LOWER ' +
+    'MAKEARRAY MAP MATCH MAX MAXA MAXIFS MEDIAN MID MIN MINA MINIFS MINUTE MOD MONTH N NA NETWORKDAYS NOT ' +
+    'NOW OFFSET OR PERCENTILE PI POWER PRODUCT PROPER QUERY QUOTIENT RAND RANDBETWEEN RANK REDUCE ' +
+    'REGEXEXTRACT REGEXMATCH REGEXREPLACE REPLACE REPT RIGHT ROUND ROUNDDOWN ROUNDUP ROW ROWS SCAN SEARCH ' +
+    'SECOND SEQUENCE SIGN SLOPE SMALL SORT SORTN SPARKLINE SPLIT SQRT STDEV STDEVP SUBSTITUTE SUBTOTAL ' +
+    'SUM SUMIF SUMIFS SUMPRODUCT SWITCH T TEXT TEXTJOIN TIME TIMEVALUE TO_DATE TODAY TOCOL TOROW ' +
+    'TRANSPOSE TREND TRIM TRUE TRUNC UNIQUE UPPER VALUE VAR VARP VLOOKUP VSTACK WEEKDAY WEEKNUM WORKDAY ' +
+    'WRAPCOLS WRAPROWS XLOOKUP XMATCH XOR YEAR YEARFRAC'
   ).split(' '),
 );
 
@@ -493,7 +491,9 @@ export function toEngineText(node: Node, hooks: EngineHooks): string {
       case 'bool':
         return n.v ? 'TRUE()' : 'FALSE()';
       case 'err':
-        return `EMU.ERROR(${formulaString(n.v)},${formulaString(n.v === '#REF!' ? 'Reference does not exist.' : `${n.v} literal`)})`;
+        return `EMU.ERROR(${formulaString(n.v)},${formulaString(
+          n.v === '#REF!' ? 'Reference does not exist.' : `${n.v} literal`,
+        )})`;
       case 'ref':
         return hooks.ref(n.ref);
       case 'name':

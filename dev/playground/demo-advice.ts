@@ -5,13 +5,17 @@
  * the rest of the demo, with their own seed, so the other clients' numbers do not change.
  */
 import { addMonths, formatIsoDay, startOfWeek } from '../../src/core/dates';
-import type { ClientSummary, NewClientForm, Result } from '../../src/ui/rpc-types';
+import {
+  createDemoClient,
+  payMonthly,
+  saveDemoWeek,
+  type DemoClientForm,
+  type ServerCall,
+} from './demo-calls';
 import { seeded } from './prng';
 
-type ServerCall = (name: string, ...args: unknown[]) => unknown;
-
 export interface AdviceDemoClient {
-  form: Omit<NewClientForm, 'startDate' | 'yearlyProfit' | 'cadenceDays'>;
+  form: DemoClientForm;
   monthsAgo: number;
   /** Each metric's value over the weeks, from `from` (first week) to `to` (this week). */
   path: { from: number; to: number; decimals: number }[];
@@ -91,12 +95,6 @@ const CLIENTS: AdviceDemoClient[] = [
   },
 ];
 
-function expectOk<T>(answer: unknown, what: string): T {
-  const result = answer as Result<T>;
-  if (!result?.ok) throw new Error(`demo: ${what}: ${(result as { message?: string })?.message ?? 'failed'}`);
-  return result.value;
-}
-
 /** Adds the advice demo clients: weekly check-ins to this week, monthly payments made on time. */
 export function addAdviceDemoClients(
   call: ServerCall,
@@ -108,15 +106,7 @@ export function addAdviceDemoClients(
   const lastWeek = startOfWeek(todayDay, 1);
   for (const client of clients) {
     const startDay = addMonths(todayDay, -client.monthsAgo);
-    const created = expectOk<ClientSummary>(
-      call('rpcCreateClient', {
-        ...client.form,
-        startDate: formatIsoDay(startDay),
-        yearlyProfit: '',
-        cadenceDays: '',
-      }),
-      `create ${client.form.name}`,
-    );
+    const created = createDemoClient(call, client.form, startDay);
     const firstWeek = startOfWeek(startDay, 1) + 7;
     const weeks = Math.round((lastWeek - firstWeek) / 7);
     for (let week = firstWeek, i = 0; week <= lastWeek - 7 * client.quietWeeks; week += 7, i++) {
@@ -129,32 +119,22 @@ export function addAdviceDemoClients(
         values[metric.name] = Math.max(0, value).toFixed(decimals);
       });
       const weeksLeft = (lastWeek - week) / 7;
-      expectOk(
-        call('rpcSaveCheckIn', {
+      saveDemoWeek(
+        call,
+        {
           clientId: created.clientId,
-          weekOf: formatIsoDay(week),
+          week,
           values,
           satisfaction: String(client.satisfaction(weeksLeft)),
           wins: i % 6 === 3 ? client.wins[((i / 6) % client.wins.length) | 0] : '',
-          blockers: '',
-          notes: '',
-        }),
+        },
         `check-in ${client.form.name}`,
       );
     }
-    for (let month = 0; addMonths(startDay, month) <= todayDay; month++) {
-      const due = addMonths(startDay, month);
-      expectOk(
-        call('rpcRecordPayment', {
-          clientId: created.clientId,
-          due: formatIsoDay(due),
-          paid: formatIsoDay(Math.min(todayDay, due + random.int(0, 3))),
-          amount: client.form.monthlyFee,
-          note: '',
-        }),
-        `payment ${client.form.name}`,
-      );
-    }
+    const payer = { clientId: created.clientId, name: client.form.name, amount: client.form.monthlyFee };
+    payMonthly(call, payer, startDay, todayDay, (due) =>
+      formatIsoDay(Math.min(todayDay, due + random.int(0, 3))),
+    );
   }
   return clients.length;
 }

@@ -5,16 +5,8 @@
  * RPCs after the rest of the demo, with their own seed, so the other clients' numbers do not change.
  */
 import { addMonths, formatIsoDay, startOfWeek } from '../../src/core/dates';
-import type { ClientSummary, Result } from '../../src/ui/rpc-types';
+import { createDemoClient, expectOk, saveDemoWeek, type ServerCall } from './demo-calls';
 import { seeded } from './prng';
-
-type ServerCall = (name: string, ...args: unknown[]) => unknown;
-
-function expectOk<T>(answer: unknown, what: string): T {
-  const result = answer as Result<T>;
-  if (!result?.ok) throw new Error(`demo: ${what}: ${(result as { message?: string })?.message ?? 'failed'}`);
-  return result.value;
-}
 
 const LEADS = { name: 'Cost per lead', unit: '$', direction: 'down' as const };
 
@@ -22,37 +14,28 @@ const LEADS = { name: 'Cost per lead', unit: '$', direction: 'down' as const };
 export function addExpectationDemoClients(call: ServerCall, todayDay: number, seed = 20250314): number {
   const random = seeded(seed);
   const create = (name: string, startDay: number, baseline: number, target: number) =>
-    expectOk<ClientSummary>(
-      call('rpcCreateClient', {
+    createDemoClient(
+      call,
+      {
         name,
-        startDate: formatIsoDay(startDay),
         program: 'Lead generation',
         programMonths: '18',
         monthlyFee: '1,500',
-        yearlyProfit: '',
         monthlyCosts: '700',
         clientType: 'In the dark',
-        cadenceDays: '',
         definitionOfSuccess: `Leads at $${target} each, steady enough to hire a second crew.`,
         scope: 'Search ads, landing pages, monthly report.',
         metrics: [{ ...LEADS, baseline: String(baseline), target: String(target) }],
-      }),
-      `create ${name}`,
+      },
+      startDay,
     ).clientId;
   const log = (clientId: string, startDay: number, lastWeek: number, cost: (month: number) => number) => {
     for (let week = startOfWeek(startDay, 1) + 7; week <= lastWeek; week += 7) {
       const month = (week - startDay) / 30.44;
       const value = cost(month) + (month > 13.5 && month < 14.5 ? 0 : random.normal() * 0.4);
-      expectOk(
-        call('rpcSaveCheckIn', {
-          clientId,
-          weekOf: formatIsoDay(week),
-          values: { [LEADS.name]: value.toFixed(2) },
-          satisfaction: '8',
-          wins: '',
-          blockers: '',
-          notes: '',
-        }),
+      saveDemoWeek(
+        call,
+        { clientId, week, values: { [LEADS.name]: value.toFixed(2) }, satisfaction: '8' },
         `check-in ${clientId}`,
       );
     }

@@ -4,8 +4,7 @@
  * of the demo with its own seed, so the other clients' numbers do not change.
  */
 import { addAdviceDemoClients, type AdviceDemoClient } from './demo-advice';
-
-type ServerCall = (name: string, ...args: unknown[]) => unknown;
+import type { ServerCall } from './demo-calls';
 
 const SILENT_LAISSEZ_FAIRE: AdviceDemoClient = {
   form: {

@@ -4,15 +4,20 @@
  * the real RPCs after the rest of the demo, with their own seed, so the other clients' numbers stay.
  */
 import { addMonths, formatIsoDay, startOfWeek } from '../../src/core/dates';
-import type { ClientSummary, NewClientForm, Result } from '../../src/ui/rpc-types';
+import {
+  createDemoClient,
+  expectOk,
+  payMonthly,
+  saveDemoWeek,
+  type DemoClientForm,
+  type ServerCall,
+} from './demo-calls';
 import { seeded } from './prng';
-
-type ServerCall = (name: string, ...args: unknown[]) => unknown;
 
 const RECENT_WEEKS = 8;
 
 interface ReviewDemoClient {
-  form: Omit<NewClientForm, 'startDate' | 'yearlyProfit' | 'cadenceDays'>;
+  form: DemoClientForm;
   monthsAgo: number;
   hoursPerMonth: number;
   /** Days after the due date each invoice is paid. */
@@ -56,27 +61,13 @@ const CLIENTS: ReviewDemoClient[] = [
   },
 ];
 
-function expectOk<T>(answer: unknown, what: string): T {
-  const result = answer as Result<T>;
-  if (!result?.ok) throw new Error(`demo: ${what}: ${(result as { message?: string })?.message ?? 'failed'}`);
-  return result.value;
-}
-
 /** Adds the review demo clients: weekly check-ins of the last 8 weeks, monthly invoices paid as each one pays. */
 export function addReviewDemoClients(call: ServerCall, todayDay: number, seed = 20250401): number {
   const random = seeded(seed);
   const lastWeek = startOfWeek(todayDay, 1);
   for (const client of CLIENTS) {
     const startDay = addMonths(todayDay, -client.monthsAgo);
-    const created = expectOk<ClientSummary>(
-      call('rpcCreateClient', {
-        ...client.form,
-        startDate: formatIsoDay(startDay),
-        yearlyProfit: '',
-        cadenceDays: '',
-      }),
-      `create ${client.form.name}`,
-    );
+    const created = createDemoClient(call, client.form, startDay);
     expectOk(
       call('rpcSetClientHours', { clientId: created.clientId, hoursPerMonth: String(client.hoursPerMonth) }),
       `hours for ${client.form.name}`,
@@ -88,33 +79,22 @@ export function addReviewDemoClients(call: ServerCall, todayDay: number, seed = 
     const weeks = RECENT_WEEKS - 1;
     for (let week = firstWeek, i = 0; week <= lastWeek; week += 7, i++) {
       const value = from + (to - from) * 0.7 * (i / weeks) + (to - from) * 0.02 * random.normal();
-      expectOk(
-        call('rpcSaveCheckIn', {
+      saveDemoWeek(
+        call,
+        {
           clientId: created.clientId,
-          weekOf: formatIsoDay(week),
+          week,
           values: { [metric.name]: Math.max(0, value).toFixed(0) },
           satisfaction: String(random.int(7, 9)),
-          wins: '',
-          blockers: '',
-          notes: '',
-        }),
+        },
         `check-in ${client.form.name}`,
       );
     }
-    for (let month = 0; addMonths(startDay, month) <= todayDay; month++) {
-      const due = addMonths(startDay, month);
+    const payer = { clientId: created.clientId, name: client.form.name, amount: client.form.monthlyFee };
+    payMonthly(call, payer, startDay, todayDay, (due) => {
       const paid = due + random.int(...client.paidAfter);
-      expectOk(
-        call('rpcRecordPayment', {
-          clientId: created.clientId,
-          due: formatIsoDay(due),
-          paid: paid <= todayDay ? formatIsoDay(paid) : '',
-          amount: client.form.monthlyFee,
-          note: '',
-        }),
-        `payment ${client.form.name}`,
-      );
-    }
+      return paid <= todayDay ? formatIsoDay(paid) : '';
+    });
   }
   return CLIENTS.length;
 }

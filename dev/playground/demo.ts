@@ -15,15 +15,13 @@ import type {
   PayInvoiceForm,
   PaymentForm,
   RequestForm,
-  Result,
 } from '../../src/ui/rpc-types';
 import { addAdviceDemoClients } from './demo-advice';
 import { addHandlingDemoClients } from './demo-handling';
 import { addExpectationDemoClients } from './demo-expectations';
 import { addReviewDemoClients } from './demo-portfolio';
+import { expectOk, type ServerCall } from './demo-calls';
 import { seeded, type Random } from './prng';
-
-export type ServerCall = (name: string, ...args: unknown[]) => unknown;
 
 interface DemoMetric {
   name: string;
@@ -680,17 +678,6 @@ function invoiceThenPay(call: ServerCall, form: PaymentForm, partOnly: boolean):
 
 function addDaysIso(iso: string, days: number): string {
   return formatIsoDay((parseIsoDay(iso) as number) + days);
-}
-
-function expectOk<T>(answer: unknown, what: string): T {
-  const result = answer as Result<T>;
-  if (!result || typeof result !== 'object' || !('ok' in result))
-    throw new Error(`demo: ${what}: unexpected answer`);
-  if (!result.ok) {
-    const details = result.errors.map((e) => `${e.field}: ${e.message}`).join('; ');
-    throw new Error(`demo: ${what}: ${result.message}${details ? ` (${details})` : ''}`);
-  }
-  return result.value;
 }
 
 /** Today as `yyyy-mm-dd` in UTC (the playground's default clock). */

@@ -4,6 +4,7 @@
  * `npm run bench`); `npm test` builds dist/Code.js, which the benchmark loads.
  */
 import path from 'node:path';
+import { CONSTANT_FLOWS } from '../../dev/bench/budgets';
 import { runBenchmarks, type BenchReport } from '../../dev/bench/index';
 
 const root = path.resolve(__dirname, '../..');
@@ -59,7 +60,7 @@ test('--json prints exactly one JSON object with the agreed keys', () => {
   }
 });
 
-test('every flow is measured at every size, adoption once', () => {
+test('every flow is measured at every size, adoption once, and each is held flat by a budget', () => {
   const names = [
     'Set up (run again)',
     'New client',
@@ -68,36 +69,38 @@ test('every flow is measured at every size, adoption once', () => {
     'Check-in, tab full (grows it)',
     'Refresh the Dashboard',
     'Open the due list',
+    'Portfolio review',
   ];
   for (const name of names) expect(byName(name).map((s) => s.clients)).toEqual([2, 6]);
   expect(byName('Adopt 3 tabs').map((s) => s.clients)).toEqual([3]);
+  expect([...CONSTANT_FLOWS].sort()).toEqual([...names].sort());
 });
 
-test.each([
-  'Set up (run again)',
-  'New client',
-  'Check-in',
-  'Replace a check-in',
-  'Check-in, tab full (grows it)',
-  'Open the due list',
-  'Refresh the Dashboard',
-])('%s makes the same calls on 2 and 6 clients', (name) => {
+test.each(CONSTANT_FLOWS)('%s makes the same calls on 2 and 6 clients', (name) => {
   const [small, large] = byName(name);
   expect(large.calls).toBe(small.calls);
   expect(large.documentCalls).toBe(small.documentCalls);
   expect(small.calls).toBeGreaterThan(0);
 });
 
-test('a check-in reads the zone (2) and Settings (3), reads, writes and flushes: 8 document calls; a replace adds the note read and write', () => {
-  for (const s of byName('Check-in')) expect(s.documentCalls).toBeLessThanOrEqual(8);
-  for (const s of byName('Replace a check-in')) expect(s.documentCalls).toBeLessThanOrEqual(10);
-});
+test(
+  'a check-in reads the zone (2) and Settings (3), reads, writes and flushes: 8 document calls; ' +
+    'a replace adds the note read and write',
+  () => {
+    for (const s of byName('Check-in')) expect(s.documentCalls).toBeLessThanOrEqual(8);
+    for (const s of byName('Replace a check-in')) expect(s.documentCalls).toBeLessThanOrEqual(10);
+  },
+);
 
-test('the cell-by-cell script reads every roster row and log row: its calls grow with clients and dwarf the add-on’s', () => {
-  const [small, large] = byName('Open the due list');
-  expect(large.baselineCalls).toBeGreaterThan(small.baselineCalls + 4 * 8);
-  for (const s of report.scenarios) expect(s.baselineCalls).toBeGreaterThan(s.calls);
-});
+test(
+  'the cell-by-cell script reads every roster row and log row: ' +
+    'its calls grow with clients and dwarf the add-on’s',
+  () => {
+    const [small, large] = byName('Open the due list');
+    expect(large.baselineCalls).toBeGreaterThan(small.baselineCalls + 4 * 8);
+    for (const s of report.scenarios) expect(s.baselineCalls).toBeGreaterThan(s.calls);
+  },
+);
 
 test('a full recalculation runs as many custom functions on 6 clients as on 2, and each client adds cells', () => {
   const [small, large] = report.recalc;

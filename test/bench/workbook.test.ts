@@ -28,18 +28,22 @@ test('each client has a tab holding one row per week, in a tab grown by whole bl
   }
 });
 
-test('the roster keeps every live link and each tab its payments and requests previews, as the add-on wrote them', () => {
-  const roster = ss.getSheetByName('Clients');
-  if (!roster) throw new Error('no roster');
-  const formulas = roster.getDataRange().getFormulas();
-  book.clients.forEach((client, index) => {
-    const row = formulas[index + 1];
-    expect(row.filter((f) => f.includes(`'${client.tabName}'!`)).length).toBeGreaterThanOrEqual(6);
-    const tab = ss.getSheetByName(client.tabName);
-    expect(tab?.getRange('H3').getFormula()).toMatch(/^=IFERROR\(ARRAY_CONSTRAIN\(SORT\(FILTER\(/);
-    expect(tab?.getRange('M3').getFormula()).toMatch(/^=IFERROR\(ARRAY_CONSTRAIN\(SORT\(FILTER\(/);
-  });
-});
+test(
+  'the roster keeps every live link and each tab its payments and requests previews, ' +
+    'as the add-on wrote them',
+  () => {
+    const roster = ss.getSheetByName('Clients');
+    if (!roster) throw new Error('no roster');
+    const formulas = roster.getDataRange().getFormulas();
+    book.clients.forEach((client, index) => {
+      const row = formulas[index + 1];
+      expect(row.filter((f) => f.includes(`'${client.tabName}'!`)).length).toBeGreaterThanOrEqual(6);
+      const tab = ss.getSheetByName(client.tabName);
+      expect(tab?.getRange('H3').getFormula()).toMatch(/^=IFERROR\(ARRAY_CONSTRAIN\(SORT\(FILTER\(/);
+      expect(tab?.getRange('M3').getFormula()).toMatch(/^=IFERROR\(ARRAY_CONSTRAIN\(SORT\(FILTER\(/);
+    });
+  },
+);
 
 test('the index knows each tab and the rows it uses, as rememberRows would', () => {
   for (const client of book.clients) {

@@ -1,4 +1,7 @@
-/** Apps Script's ConditionalFormatRuleBuilder (developers.google.com/apps-script/reference/spreadsheet/conditional-format-rule-builder). */
+/**
+ * Apps Script's ConditionalFormatRuleBuilder
+ * (developers.google.com/apps-script/reference/spreadsheet/conditional-format-rule-builder).
+ */
 import { EmuObject } from '../calls';
 import { Runtime } from '../runtime';
 import { BooleanConditionImpl, spanRange } from './boolean-condition';

@@ -1,4 +1,7 @@
-/** Apps Script's ConditionalFormatRule (developers.google.com/apps-script/reference/spreadsheet/conditional-format-rule). */
+/**
+ * Apps Script's ConditionalFormatRule
+ * (developers.google.com/apps-script/reference/spreadsheet/conditional-format-rule).
+ */
 import { EmuObject } from '../calls';
 import { ConditionalRuleModel } from '../model';
 import { Runtime } from '../runtime';

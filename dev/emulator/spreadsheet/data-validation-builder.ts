@@ -1,4 +1,7 @@
-/** Apps Script's DataValidationBuilder (developers.google.com/apps-script/reference/spreadsheet/data-validation-builder). */
+/**
+ * Apps Script's DataValidationBuilder
+ * (developers.google.com/apps-script/reference/spreadsheet/data-validation-builder).
+ */
 import { EmuObject } from '../calls';
 import { DataValidationImpl, DvModel } from './data-validation';
 import { RangeImpl } from './range';

@@ -1,4 +1,7 @@
-/** Apps Script's EmbeddedChartBuilder (developers.google.com/apps-script/reference/spreadsheet/embedded-chart-builder). */
+/**
+ * Apps Script's EmbeddedChartBuilder
+ * (developers.google.com/apps-script/reference/spreadsheet/embedded-chart-builder).
+ */
 import { EmuObject } from '../calls';
 import { ChartModel, SheetModel } from '../model';
 import { Runtime } from '../runtime';

@@ -86,12 +86,14 @@ export class RangeImpl extends EmuObject {
       signatureError([values], 'Range', method);
     if (values.length !== this.numRows)
       fail(
-        `The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${this.numRows}.`,
+        'The number of rows in the data does not match the number of rows in the range. ' +
+          `The data has ${values.length} but the range has ${this.numRows}.`,
       );
     for (const row of values as unknown[][]) {
       if (row.length !== this.numCols)
         fail(
-          `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this.numCols}.`,
+          'The number of columns in the data does not match the number of columns in the range. ' +
+            `The data has ${row.length} but the range has ${this.numCols}.`,
         );
     }
     return values as unknown[][];

@@ -1,6 +1,6 @@
 /** Apps Script's SpreadsheetApp (developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app). */
 import { UiImpl } from '../base/ui';
-import { EmuObject } from '../calls';
+import { EmuObject, otherSpreadsheetRefusal } from '../calls';
 import * as Enums from '../enums';
 import { fail } from '../errors';
 import { Runtime } from '../runtime';
@@ -59,18 +59,12 @@ export class SpreadsheetAppImpl extends EmuObject {
     return new ConditionalFormatRuleBuilderImpl(this.rt);
   }
   openById(): never {
-    return fail(
-      'You do not have permission to call SpreadsheetApp.openById. Required permissions: https://www.googleapis.com/auth/spreadsheets',
-    );
+    return fail(otherSpreadsheetRefusal('SpreadsheetApp.openById'));
   }
   openByUrl(): never {
-    return fail(
-      'You do not have permission to call SpreadsheetApp.openByUrl. Required permissions: https://www.googleapis.com/auth/spreadsheets',
-    );
+    return fail(otherSpreadsheetRefusal('SpreadsheetApp.openByUrl'));
   }
   create(): never {
-    return fail(
-      'You do not have permission to call SpreadsheetApp.create. Required permissions: https://www.googleapis.com/auth/spreadsheets',
-    );
+    return fail(otherSpreadsheetRefusal('SpreadsheetApp.create'));
   }
 }
