@@ -294,6 +294,43 @@ describe('issue 10: Edit client', () => {
 });
 
 describe('issue 10: Edit client with other executions', () => {
+  test('two forms opened together: one adds a metric and raises the fee, the other renames one; both land', () => {
+    const h = workbook();
+    const coach = unchanged(h);
+    const va = unchanged(h);
+    coach.monthlyFee = '2,500';
+    coach.metrics.push(newMetric('Leads'));
+    expect(h.call<R>('rpcEditClient', coach).ok).toBe(true);
+    va.metrics[1].name = 'CPL';
+    va.scope = 'Ads and email';
+    expect(h.call<R>('rpcEditClient', va)).toMatchObject({
+      ok: true,
+      value: { changed: ['scope', 'metrics'] },
+    });
+    const now = h.call<ClientEditData>('rpcGetClientEdit', 'C-0001');
+    expect(now.metrics.map((m) => m.name)).toEqual(['Revenue', 'CPL', 'Leads']);
+    expect([now.monthlyFee, now.scope]).toEqual([2500, 'Ads and email']);
+    expect(rosterRow(h)['Metric 2']).toBe('CPL');
+  });
+
+  test('both change the fee two ways: the later save is refused, naming the fee, and changes nothing', () => {
+    const h = workbook();
+    const coach = unchanged(h);
+    const va = unchanged(h);
+    coach.monthlyFee = '2,500';
+    expect(h.call<R>('rpcEditClient', coach).ok).toBe(true);
+    va.monthlyFee = '3,000';
+    va.metrics[0].target = '99999';
+    const before = h.snapshot();
+    expect(h.call<R>('rpcEditClient', va).errors).toEqual([
+      {
+        field: 'monthlyFee',
+        message: 'The fee was changed by someone else since you opened this form: reopen Edit client.',
+      },
+    ]);
+    expect(h.snapshot()).toEqual(before);
+  });
+
   test('a check-in right after an edit that made room for two new metrics lands in its week, in their columns', () => {
     const h = workbook();
     const form = unchanged(h);
