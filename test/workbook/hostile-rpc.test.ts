@@ -156,6 +156,11 @@ const RAISE = { clientId: 'C-0001', from: '2024-06-01', monthlyFee: '2,200', not
 
 /** Every sidebar server function: the arguments to throw at it, and whether it may change the workbook. */
 /** `fresh`: each call meets the workbook as built, as a success uses up what its form names (an invoice, a request). */
+/** What Edit client opens with for C-0001 on the campaign's workbook (rpcGetClientEdit's answer). */
+function openedEdit(): unknown {
+  return workbook().call('rpcGetClientEdit', 'C-0001');
+}
+
 const CAMPAIGN: Record<
   string,
   {
@@ -215,7 +220,10 @@ const CAMPAIGN: Record<
   },
   rpcGetClientEdit: { args: clientId, mutation: false },
   rpcEditClient: {
-    args: fc.tuple(fc.oneof(tampered(EDIT), textual(EDIT, ['definitionOfSuccess', 'scope']))),
+    // As the sidebar sends it: with what the form opened with, which the campaign tampers with too.
+    args: fc.tuple(
+      fc.oneof(tampered({ ...EDIT, opened: openedEdit() }), textual(EDIT, ['definitionOfSuccess', 'scope'])),
+    ),
     mutation: true,
     fresh: true,
   },
