@@ -35,25 +35,13 @@ import {
 import { rosterClients } from './roster';
 import { indexedTabNames } from './client-index';
 
-export interface ClientEditFormData {
+/** What the form starts from: the fields it edits (the `opened` a save sends back) and who it is. */
+export interface ClientEditFormData extends OpenedEdit {
   clientId: string;
   name: string;
   tabName: string;
-  clientType: string;
-  cadenceDays: number;
-  monthlyFee: number | null;
-  yearlyProfit: number | null;
-  definitionOfSuccess: string;
-  scope: string;
   /** An adopted tab has no card or metric table of ours: only the roster row can be edited. */
   adopted: boolean;
-  metrics: {
-    name: string;
-    unit: string;
-    direction: 'up' | 'down';
-    baseline: number | null;
-    target: number | null;
-  }[];
 }
 
 /** What the Edit client form starts from (reads only). */
