@@ -99,6 +99,17 @@ export function quoteSheetName(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
+/**
+ * Does `formula` reference the sheet `name`? We write every sheet name quoted, but a reference Sheets rewrites
+ * (a column inserted in that tab) may come back without quotes when the name needs none, so both count.
+ */
+export function refersToSheet(formula: string, name: string): boolean {
+  const code = formula.replace(/"(?:[^"]|"")*"/g, '""'); // text in quotes is no reference
+  if (code.includes(`${quoteSheetName(name)}!`)) return true;
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return false;
+  return new RegExp(`(^|[^A-Za-z0-9_.'])${name}!`, 'i').test(code);
+}
+
 /** A string as a formula string literal. */
 export function formulaString(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;

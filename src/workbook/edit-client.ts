@@ -14,7 +14,7 @@ import {
   type EditClientInput,
   type EditedMetric,
 } from '../core/edit-client';
-import { columnLetter, isBlank, quoteSheetName } from '../core/layout';
+import { columnLetter, isBlank, refersToSheet } from '../core/layout';
 import { asText, readText, sheetAt, writeBlock } from './cells';
 import { setIndexedClient } from './client-index';
 import { adoptedChoice } from './adopt-choice';
@@ -372,7 +372,7 @@ function rosterLinks(
   for (let i = 1; i <= ROSTER_METRIC_SLOTS; i++) keys.push(`metric${i}`, `latest${i}`, `progress${i}`);
   const current = roster.sheet.getRange(rosterRow, 1, 1, roster.values[0]?.length || 1).getFormulas()[0];
   const ours = (formula: string, value: unknown) =>
-    (formula === '' && isBlank(value)) || formula.includes(`${quoteSheetName(sheet.getName())}!`);
+    (formula === '' && isBlank(value)) || refersToSheet(formula, sheet.getName());
   const cells = new Map<number, string>();
   for (const key of keys) {
     const column = roster.col[key];

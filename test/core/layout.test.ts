@@ -1,5 +1,11 @@
 /** A1 and header helpers of src/core/layout.ts. */
-import { absoluteA1, columnLetter, findHeaderRow, quoteSheetName } from '../../src/core/layout';
+import {
+  absoluteA1,
+  columnLetter,
+  findHeaderRow,
+  quoteSheetName,
+  refersToSheet,
+} from '../../src/core/layout';
 
 describe('layout helpers', () => {
   test('header rows by label, letters, quoted names', () => {
@@ -7,6 +13,24 @@ describe('layout helpers', () => {
     expect(columnLetter(1)).toBe('A');
     expect(columnLetter(28)).toBe('AB');
     expect(quoteSheetName("Bob's")).toBe("'Bob''s'");
+  });
+});
+
+describe('refersToSheet: a formula into a tab, quoted as we write it or bare as Sheets may rewrite it', () => {
+  test.each([
+    ['=IFERROR(\'Ann\'!$B$13,"")', 'Ann', true],
+    ['=IFERROR(Ann!$B$13,"")', 'Ann', true],
+    ['=SUM({Ann!$B$13:$B,Ann!$C$13:$C})', 'Ann', true],
+    ["='Bob''s'!A1", "Bob's", true],
+    ['=Bob!A1', "Bob's", false],
+    ['=Anna!A1', 'Ann', false],
+    ['=Joann!A1', 'Ann', false],
+    ["='Ann log'!A1", 'Ann', false],
+    ['="Ann!"', 'Ann', false],
+    ['="\'Ann\'!"&B2', 'Ann', false],
+    ['=1+1', 'Ann', false],
+  ])('%s into %j: %s', (formula, name, expected) => {
+    expect(refersToSheet(formula, name)).toBe(expected);
   });
 });
 

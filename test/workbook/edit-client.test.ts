@@ -276,6 +276,18 @@ describe('issue 10: Edit client', () => {
     expect(rows.slice(0, moved).filter((row) => /^(call|My notes)/.test(row[0]))).toEqual([]);
   });
 
+  test("renaming a metric after the user inserted a column at the tab's left edge: the roster's links follow", () => {
+    const h = workbook();
+    // Sheets rewrites the roster's links into this tab; a name that needs no quotes may lose them.
+    h.sheet('Acme Co').setName('Acme');
+    h.sheet('Acme').insertColumnsBefore(1, 1);
+    const form = unchanged(h);
+    form.metrics[0].name = 'Sales';
+    expect(h.call<R>('rpcEditClient', form)).toMatchObject({ ok: true, value: { changed: ['metrics'] } });
+    expect(rosterRow(h)['Metric 1']).toBe('Sales');
+    expect(rosterRow(h)['Latest 1']).toBe(14000);
+  });
+
   test('removing a metric drops its definition; its column and values stay in the tab', () => {
     const h = workbook();
     const logBefore = logByWeek(h);

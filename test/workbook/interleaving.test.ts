@@ -1075,6 +1075,22 @@ function play(steps: Step[]): string[] {
 /** Shrunk recipes the campaign once failed on, replayed on every run; each is named for what it taught. */
 const FOUND: [string, Step[]][] = [
   [
+    // `npm run fuzz`, seed 20261130: Edit client took the roster's rewritten links (Ann!, unquoted) for the user's.
+    "a column inserted at a client tab's left edge, then a metric renamed while a payment runs: both land",
+    [
+      { do: 'createClient', p: { name: 'Ann', metric: 'Revenue', program: 'note' } },
+      { do: 'addColumn', p: { target: { kind: 'client', index: 0 }, position: 1, labelled: false } },
+      {
+        do: 'together',
+        p: {
+          first: { name: 'editClient', p: { client: 0, change: 'rename', name: 'Sales', fee: '2,500' } },
+          second: { name: 'payment', p: { client: 0, note: 'note' } },
+          when: ['after', 'Lock.releaseLock'],
+        },
+      },
+    ],
+  ],
+  [
     // `npm run fuzz`, seed 20261130: the ledger had not followed the rows Edit client inserts (not a loss).
     "adding a metric to a full metric block inserts rows above the log: the user's cells move down with them",
     [
