@@ -118,7 +118,8 @@ export function parseClientEdit(
 
 function isBlankRow(row: unknown): boolean {
   const m = (row ?? {}) as Record<string, unknown>;
-  const blank = (value: unknown) => value === undefined || value === null || String(value).trim() === '';
+  const blank = (value: unknown) =>
+    value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
   return blank(m.name) && blank(m.unit) && blank(m.baseline) && blank(m.target);
 }
 

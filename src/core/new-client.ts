@@ -133,7 +133,9 @@ export function parseNewClient(
   const monthlyCosts = money('monthlyCosts', 'Monthly costs');
   if (yearlyProfit === null && monthlyCosts !== null) {
     if (monthlyFee === null) {
-      if (String(form.monthlyFee ?? '').trim() === '') {
+      // Blank only: anything else typed there was refused above (an object may not even become text).
+      const fee: unknown = form.monthlyFee;
+      if (fee === undefined || fee === null || (typeof fee === 'string' && fee.trim() === '')) {
         errors.push({
           field: 'monthlyFee',
           message: 'Enter the monthly fee to derive the yearly profit from the costs.',

@@ -208,6 +208,18 @@ const CAMPAIGN: Record<
       ),
     ),
     mutation: true,
+    // The same fee as Edit client's below (one parser): refused by name, never a crash.
+    found: [
+      [
+        {
+          ...SAMPLE_CLIENT,
+          name: 'Bee Ltd',
+          monthlyFee: { toString: 'x' },
+          yearlyProfit: '',
+          monthlyCosts: '800',
+        },
+      ],
+    ],
   },
   rpcAdoptTabs: { args: fc.tuple(tampered(['Weights', 'My notes'])), mutation: true },
   rpcRecordPayment: {
@@ -224,6 +236,9 @@ const CAMPAIGN: Record<
     args: fc.tuple(
       fc.oneof(tampered({ ...EDIT, opened: openedEdit() }), textual(EDIT, ['definitionOfSuccess', 'scope'])),
     ),
+    // `npm run fuzz`, seed 20261130: a fee that cannot become text (its toString is no function) crashed
+    // the costs-to-profit rule instead of being refused.
+    found: [[{ ...EDIT, monthlyFee: { toString: 'x', valueOf: 7 }, yearlyProfit: '', monthlyCosts: '800' }]],
     mutation: true,
     fresh: true,
   },
