@@ -119,6 +119,13 @@ describe('custom function marshaling', () => {
 });
 
 describe('results', () => {
+  it("reads a quoted sheet name with a doubled quote as one quote ('Bob''s'!A1 is Bob's A1)", () => {
+    const { emu, sh } = setup();
+    emu.spreadsheet.insertSheet("Bob's").getRange('A1').setValue(21);
+    sh.getRange('A1:A2').setFormulas([["='Bob''s'!A1*2"], ['=CLIENT_ECHO("it\'s")']]);
+    expect(sh.getRange('A1:A2').getValues()).toEqual([[42], ["string:it's"]]);
+  });
+
   it('spills a 2D array right and down', () => {
     const { emu, sh } = setup();
     sh.getRange('B2').setFormula('=CLIENT_GRID(3)');
